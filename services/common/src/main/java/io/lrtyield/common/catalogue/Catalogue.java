@@ -1,0 +1,38 @@
+package io.lrtyield.common.catalogue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * @param network {@code devnet} or {@code mainnet}
+ * @param contracts well-known infrastructure contracts by name, e.g. {@code multicall3}
+ */
+public record Catalogue(String network, long chainId, Map<String, String> contracts, List<Asset> assets, List<Venue> venues) {
+
+    public Catalogue {
+        contracts = contracts == null ? Map.of() : Map.copyOf(contracts);
+        assets = assets == null ? List.of() : List.copyOf(assets);
+        venues = venues == null ? List.of() : List.copyOf(venues);
+    }
+
+    public Optional<Asset> asset(String symbol) {
+        return assets.stream().filter(a -> a.symbol().equalsIgnoreCase(symbol)).findFirst();
+    }
+
+    public Optional<Venue> venue(String id) {
+        return venues.stream().filter(v -> v.id().equals(id)).findFirst();
+    }
+
+    public List<Venue> venuesOf(String assetSymbol) {
+        return venues.stream().filter(v -> assetSymbol.equalsIgnoreCase(v.asset())).toList();
+    }
+
+    public String multicall3() {
+        String address = contracts.get("multicall3");
+        if (address == null) {
+            throw new IllegalStateException("catalogue " + network + " names no multicall3 contract");
+        }
+        return address;
+    }
+}

@@ -1,0 +1,43 @@
+package io.lrtyield.common.event;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * Price of one asset at one block, on {@code prices.v1}, keyed by asset.
+ *
+ * @param marketPriceEth what the token trades for, in ETH; null when no market source is configured or healthy
+ * @param priceUsd market (or, without one, fundamental) price in USD; null without an ETH/USD source
+ * @param fundamentalRate ETH redeemable per token according to the protocol's own contract
+ * @param discountBps 1 − market / fundamental, in basis points; null without a market price
+ * @param reasons why the status is not OK, one line each
+ */
+public record PriceTick(
+        int schemaVersion,
+        String eventId,
+        String asset,
+        BigDecimal marketPriceEth,
+        BigDecimal priceUsd,
+        BigDecimal fundamentalRate,
+        BigDecimal discountBps,
+        PriceStatus status,
+        List<SourceValue> sources,
+        List<String> reasons,
+        Provenance provenance) implements Event {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public PriceTick {
+        sources = sources == null ? List.of() : List.copyOf(sources);
+        reasons = reasons == null ? List.of() : List.copyOf(reasons);
+    }
+
+    public static String idFor(String asset, Provenance p) {
+        return EventIds.of("PriceTick", p.chainId(), p.blockNumber(), p.blockHash(), asset);
+    }
+
+    @Override
+    public String key() {
+        return asset;
+    }
+}

@@ -1,0 +1,94 @@
+package io.lrtyield.price.api;
+
+import io.lrtyield.common.catalogue.Asset;
+import io.lrtyield.common.catalogue.Catalogue;
+import io.lrtyield.common.event.PriceTick;
+import io.lrtyield.common.runtime.CatalogueProvider;
+import io.lrtyield.common.runtime.ProblemException;
+import io.lrtyield.price.PriceConfig;
+import io.lrtyield.price.pipeline.PricePipeline;
+import io.lrtyield.price.store.PriceStore;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+
+import java.util.List;
+
+@Path("/api/v1/prices")
+@Produces(MediaType.APPLICATION_JSON)
+public class PriceResource {
+
+    private final PriceStore store;
+    private final CatalogueProvider catalogues;
+    private final PricePipeline pipeline;
+    private final PriceConfig config;
+
+    PriceResource(PriceStore store, CatalogueProvider catalogues, PricePipeline pipeline, PriceConfig config) {
+        this.store = store;
+        this.catalogues = catalogues;
+        this.pipeline = pipeline;
+        this.config = config;
+    }
+
+    @GET
+    @Operation(summary = "Latest tick of every priced asset")
+    public Uni<List<PriceTick>> all() {
+        return store.latest(catalogue().assets().stream().filter(a -> a.fundamentalRate() != null).map(Asset::symbol).toList());
+    }
+
+    @GET
+    @Path("/{asset}")
+    @Operation(summary = "Latest tick of one asset")
+    public Uni<PriceTick> one(@PathParam("asset") String asset) {
+        String symbol = known(asset);
+        return store.latest(symbol).map(tick -> {
+            if (tick == null) {
+                throw new ProblemException(404, "No price yet", "no tick for " + symbol + " has been published yet");
+            }
+            return tick;
+        });
+    }
+
+    @GET
+    @Path("/{asset}/history")
+    @Operation(summary = "Ticks of one asset between two blocks (inclusive), oldest first")
+    public Uni<List<PriceTick>> history(@PathParam("asset") String asset, @QueryParam("from") Long from,
+                                        @QueryParam("to") Long to, @QueryParam("limit") Integer limit) {
+        String symbol = known(asset);
+        long fromBlock = from == null ? 0 : from;
+        long toBlock = to == null ? Long.MAX_VALUE : to;
+        int max = limit == null ? config.historyMaxLimit() : limit;
+        if (fromBlock < 0 || toBlock < fromBlock) {
+            throw ProblemException.badRequest("need 0 <= from <= to (block numbers), got from=" + from + " to=" + to);
+        }
+        if (max < 1 || max > config.historyMaxLimit()) {
+            throw ProblemException.badRequest("limit must be between 1 and " + config.historyMaxLimit());
+        }
+        return store.history(symbol, fromBlock, toBlock, max);
+    }
+
+    @GET
+    @Path("/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Server-sent events: every tick as it is published")
+    public Multi<PriceTick> stream() {
+        return pipeline.published();
+    }
+
+    private String known(String asset) {
+        return catalogue().asset(asset).filter(a -> a.fundamentalRate() != null).map(Asset::symbol)
+                .orElseThrow(() -> ProblemException.notFound("asset", asset));
+    }
+
+    private Catalogue catalogue() {
+        return catalogues.current().orElseThrow(() -> new ProblemException(503, "Not ready", "the venue catalogue is not loaded yet"));
+    }
+}

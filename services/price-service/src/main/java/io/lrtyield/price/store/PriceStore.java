@@ -1,0 +1,74 @@
+package io.lrtyield.price.store;
+
+import io.lrtyield.common.codec.EventCodec;
+import io.lrtyield.common.event.PriceTick;
+import io.lrtyield.price.PriceConfig;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.sortedset.ScoreRange;
+import io.quarkus.redis.datasource.sortedset.ZRangeArgs;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Latest tick and bounded history per asset in Redis. Keys: {@code price:latest:{asset}} (JSON) and
+ * {@code price:history:{asset}} (sorted set, score = block number). One MULTI per tick, so latest and history
+ * never disagree; a tick for a block already stored (reorg) replaces it.
+ */
+@ApplicationScoped
+public class PriceStore {
+
+    private final ReactiveRedisDataSource redis;
+    private final int retention;
+
+    PriceStore(ReactiveRedisDataSource redis, PriceConfig config) {
+        this.redis = redis;
+        this.retention = config.historyRetention();
+    }
+
+    public Uni<Void> save(PriceTick tick) {
+        String json = EventCodec.toJson(tick);
+        double block = tick.provenance().blockNumber();
+        return redis.withTransaction(tx -> {
+            var history = tx.sortedSet(String.class);
+            return history.zremrangebyscore(historyKey(tick.asset()), new ScoreRange<>(block, block))
+                    .chain(() -> history.zadd(historyKey(tick.asset()), block, json))
+                    .chain(() -> history.zremrangebyrank(historyKey(tick.asset()), 0, -(long) retention - 1))
+                    .chain(() -> tx.value(String.class).set(latestKey(tick.asset()), json));
+        }).replaceWithVoid();
+    }
+
+    public Uni<PriceTick> latest(String asset) {
+        return redis.value(String.class).get(latestKey(asset)).map(json -> json == null ? null : EventCodec.fromJson(json, PriceTick.class));
+    }
+
+    public Uni<List<PriceTick>> latest(List<String> assets) {
+        if (assets.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        String[] keys = assets.stream().map(PriceStore::latestKey).toArray(String[]::new);
+        return redis.value(String.class).mget(keys).map((Map<String, String> values) -> assets.stream()
+                .map(a -> values.get(latestKey(a)))
+                .filter(Objects::nonNull)
+                .map(json -> EventCodec.fromJson(json, PriceTick.class))
+                .toList());
+    }
+
+    /** Ticks with fromBlock ≤ block ≤ toBlock, oldest first, at most {@code limit}. */
+    public Uni<List<PriceTick>> history(String asset, long fromBlock, long toBlock, int limit) {
+        return redis.sortedSet(String.class)
+                .zrangebyscore(historyKey(asset), new ScoreRange<>((double) fromBlock, (double) toBlock), new ZRangeArgs().limit(0, limit))
+                .map(list -> list.stream().map(json -> EventCodec.fromJson(json, PriceTick.class)).toList());
+    }
+
+    static String latestKey(String asset) {
+        return "price:latest:" + asset;
+    }
+
+    static String historyKey(String asset) {
+        return "price:history:" + asset;
+    }
+}

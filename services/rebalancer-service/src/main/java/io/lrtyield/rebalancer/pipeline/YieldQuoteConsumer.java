@@ -1,0 +1,40 @@
+package io.lrtyield.rebalancer.pipeline;
+
+import io.lrtyield.common.codec.EventCodec;
+import io.lrtyield.common.event.Topics;
+import io.lrtyield.common.event.YieldQuote;
+import io.lrtyield.rebalancer.RebalancerConfig;
+import io.lrtyield.rebalancer.decision.DecisionEngine;
+import io.lrtyield.rebalancer.store.DecisionStore;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/** yields.v1 → decision → Redis. Redelivered quotes are skipped; poison messages go to yields.v1.dlq. */
+@ApplicationScoped
+public class YieldQuoteConsumer {
+
+    private static final Logger LOG = Logger.getLogger(YieldQuoteConsumer.class);
+
+    private final DecisionEngine engine;
+    private final DecisionStore store;
+
+    YieldQuoteConsumer(RebalancerConfig config, DecisionStore store) {
+        this.engine = new DecisionEngine(config.vault(), config.currentVenue(), config.minGainBps());
+        this.store = store;
+    }
+
+    @Incoming(Topics.YIELDS_CHANNEL)
+    public Uni<Void> onQuote(byte[] payload) {
+        return Uni.createFrom().item(() -> EventCodec.decode(payload, YieldQuote.class, YieldQuote.SCHEMA_VERSION))
+                .chain(quote -> store.firstSight(quote.eventId()).chain(first -> {
+                    if (!first) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    var decision = engine.onQuote(quote, System.currentTimeMillis());
+                    LOG.debugf("%s on %s: %s", decision.action(), quote.venueId(), decision.reason());
+                    return store.append(decision);
+                }));
+    }
+}

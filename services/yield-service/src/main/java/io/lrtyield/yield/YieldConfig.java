@@ -1,0 +1,28 @@
+package io.lrtyield.yield;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** yield-service settings. */
+@ConfigMapping(prefix = "yield")
+public interface YieldConfig {
+
+    /** A quote is published when its net APY moved by at least this many basis points … */
+    @WithDefault("1")
+    BigDecimal publishMinChangeBps();
+
+    /** … or when this many blocks passed since the venue's last published quote. */
+    @WithDefault("10")
+    int publishEveryBlocks();
+
+    /** How long rate observations are kept (must cover the longest window, 30 days). */
+    @WithDefault("31")
+    int historyDays();
+
+    /** Position sizes, in ETH, of each quote's size curve. */
+    @WithDefault("10,100,1000,10000")
+    List<BigDecimal> sizeCurveEth();
+}

@@ -1,0 +1,64 @@
+package io.lrtyield.yield.api;
+
+import io.grpc.Status;
+import io.lrtyield.common.event.YieldQuote;
+import io.lrtyield.common.runtime.ProblemException;
+import io.lrtyield.grpc.yield.v1.GetYieldRequest;
+import io.lrtyield.grpc.yield.v1.ListYieldsRequest;
+import io.lrtyield.grpc.yield.v1.Window;
+import io.lrtyield.grpc.yield.v1.Yield;
+import io.lrtyield.grpc.yield.v1.YieldList;
+import io.lrtyield.grpc.yield.v1.YieldService;
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.mutiny.Uni;
+
+/** gRPC face of the yield API. */
+@GrpcService
+public class YieldGrpcService implements YieldService {
+
+    private final YieldResource rest;
+
+    YieldGrpcService(YieldResource rest) {
+        this.rest = rest;
+    }
+
+    @Override
+    public Uni<Yield> getYield(GetYieldRequest request) {
+        return Uni.createFrom().deferred(() -> rest.one(request.getVenueId())).map(YieldGrpcService::toProto)
+                .onFailure(ProblemException.class).transform(YieldGrpcService::status);
+    }
+
+    @Override
+    public Uni<YieldList> listYields(ListYieldsRequest request) {
+        return Uni.createFrom().deferred(() -> rest.all(blankToNull(request.getKind()), blankToNull(request.getAsset()), null))
+                .map(list -> YieldList.newBuilder().addAllYields(list.stream().map(YieldGrpcService::toProto).toList()).build())
+                .onFailure(ProblemException.class).transform(YieldGrpcService::status);
+    }
+
+    static Yield toProto(YieldQuote q) {
+        return Yield.newBuilder()
+                .setVenueId(q.venueId())
+                .setVenueKind(q.venueKind())
+                .setAsset(q.asset())
+                .setNetApy(q.netApy().toPlainString())
+                .setBasis(q.basis())
+                .addAllWindows(q.windows().stream().map(w -> Window.newBuilder().setWindow(w.window())
+                        .setApr(w.apr().toPlainString()).setApy(w.apy().toPlainString()).setComplete(w.complete())
+                        .setStartBlock(w.start().blockNumber()).setEndBlock(w.end().blockNumber()).build()).toList())
+                .setSamples(q.samples())
+                .addAllFlags(q.flags())
+                .setBlockNumber(q.provenance().blockNumber())
+                .setEventId(q.eventId())
+                .build();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static Throwable status(Throwable e) {
+        ProblemException p = (ProblemException) e;
+        Status status = p.status() == 404 ? Status.NOT_FOUND : p.status() == 503 ? Status.UNAVAILABLE : Status.INVALID_ARGUMENT;
+        return status.withDescription(p.getMessage()).asRuntimeException();
+    }
+}

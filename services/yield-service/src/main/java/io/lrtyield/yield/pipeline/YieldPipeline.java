@@ -1,0 +1,110 @@
+package io.lrtyield.yield.pipeline;
+
+import io.lrtyield.common.catalogue.Catalogue;
+import io.lrtyield.common.catalogue.Venue;
+import io.lrtyield.common.catalogue.VenueKind;
+import io.lrtyield.common.codec.EventCodec;
+import io.lrtyield.common.event.PriceTick;
+import io.lrtyield.common.event.RatePoint;
+import io.lrtyield.common.event.Topics;
+import io.lrtyield.common.event.YieldQuote;
+import io.lrtyield.common.runtime.CatalogueProvider;
+import io.lrtyield.yield.YieldConfig;
+import io.lrtyield.yield.history.QuoteStore;
+import io.lrtyield.yield.history.RateHistoryStore;
+import io.lrtyield.yield.model.StakingYieldModel;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.Record;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * prices.v1 → rate history → a quote per venue of the asset → yields.v1 (awaited) and Redis. Ticks without a
+ * fundamental rate, and ticks already seen (at-least-once redelivery), are skipped. A message that fails to
+ * decode is nacked and the channel's dead-letter strategy takes it, original bytes intact.
+ */
+@ApplicationScoped
+public class YieldPipeline {
+
+    private static final Set<VenueKind> RATE_ACCRUING = EnumSet.of(VenueKind.NATIVE_STAKING, VenueKind.RESTAKING_TOKEN);
+
+    private final CatalogueProvider catalogues;
+    private final RateHistoryStore history;
+    private final QuoteStore quotes;
+    private final YieldConfig config;
+    private final MutinyEmitter<Record<String, YieldQuote>> emitter;
+    private final PublishPolicy policy;
+    private final StakingYieldModel staking = new StakingYieldModel();
+    private final BroadcastProcessor<YieldQuote> published = BroadcastProcessor.create();
+
+    YieldPipeline(CatalogueProvider catalogues, RateHistoryStore history, QuoteStore quotes, YieldConfig config,
+                  @Channel(Topics.YIELDS_CHANNEL) MutinyEmitter<Record<String, YieldQuote>> emitter) {
+        this.catalogues = catalogues;
+        this.history = history;
+        this.quotes = quotes;
+        this.config = config;
+        this.emitter = emitter;
+        this.policy = new PublishPolicy(config.publishMinChangeBps(), config.publishEveryBlocks());
+    }
+
+    @Incoming(Topics.PRICES_CHANNEL)
+    public Uni<Void> onPrice(byte[] payload) {
+        return Uni.createFrom().item(() -> EventCodec.decode(payload, PriceTick.class, PriceTick.SCHEMA_VERSION))
+                .chain(this::onPrice);
+    }
+
+    Uni<Void> onPrice(PriceTick tick) {
+        if (tick.fundamentalRate() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return history.firstSight(tick.eventId()).chain(first -> {
+            if (!first) {
+                return Uni.createFrom().voidItem();
+            }
+            RatePoint point = new RatePoint(tick.provenance().blockNumber(), tick.provenance().blockTimestamp(), tick.fundamentalRate());
+            return history.add(tick.asset(), point)
+                    .chain(() -> catalogues.catalogue())
+                    .chain(catalogue -> quoteVenues(catalogue, tick));
+        });
+    }
+
+    /** Quotes as they are published (SSE). */
+    public Multi<YieldQuote> published() {
+        return published;
+    }
+
+    private Uni<Void> quoteVenues(Catalogue catalogue, PriceTick tick) {
+        List<Venue> venues = catalogue.venuesOf(tick.asset()).stream().filter(v -> RATE_ACCRUING.contains(v.venueKind())).toList();
+        if (venues.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return history.windowPoints(tick.asset()).chain(points -> {
+            if (points.size() < 2) {
+                return Uni.createFrom().voidItem();
+            }
+            return Multi.createFrom().iterable(venues)
+                    .onItem().transformToUniAndConcatenate(venue -> quote(venue, points, tick))
+                    .collect().last().replaceWithVoid();
+        });
+    }
+
+    private Uni<Void> quote(Venue venue, List<RatePoint> points, PriceTick tick) {
+        StakingYieldModel.Result r = staking.evaluate(venue, points, config.sizeCurveEth());
+        YieldQuote quote = new YieldQuote(YieldQuote.SCHEMA_VERSION, YieldQuote.idFor(venue.id(), tick.provenance()), venue.id(),
+                venue.kind(), venue.asset(), r.netApy(), r.basis(), r.components(), r.windows(), r.sizeCurve(), points.size(),
+                r.flags(), tick.provenance());
+        Uni<Void> save = quotes.save(quote);
+        if (!policy.shouldPublish(venue.id(), tick.provenance().blockNumber(), r.netApy())) {
+            return save;
+        }
+        return save.chain(() -> emitter.send(Record.of(venue.id(), quote))).invoke(() -> published.onNext(quote));
+    }
+}
