@@ -1,0 +1,49 @@
+# LRT Yield Aggregator — one command to run it, one to test it.
+#   make run    install what is missing, build, start Anvil + Kafka + Redis + devnet + the three services
+#   make test   unit, integration and end-to-end tests against real Kafka, Redis and Anvil (own ports)
+#   make stop   stop everything `make run` or `make test` started
+#   make bench  micro-benchmarks of the hot paths
+#   make clean  remove build output and local state
+
+SHELL := /bin/bash
+JAVA_HOME := $(shell deploy/local/find-jdk.sh)
+ifeq ($(JAVA_HOME),)
+$(error no JDK >= 21 found: install one (e.g. apt-get install -y temurin-25-jdk) or set JAVA_HOME)
+endif
+export JAVA_HOME
+MVN := mvn -B -q
+
+SOURCES := $(shell find services -path '*/target' -prune -o -type f \( -name '*.java' -o -name '*.proto' -o -name '*.properties' -o -name '*.sol' -o -name '*.cjs' -o -name 'pom.xml' -o -name '*.json' \) -print) pom.xml
+BUILD_STAMP := .local/build.stamp
+
+.PHONY: run test stop clean bench build deps
+
+deps: node_modules/.package-lock.json
+
+node_modules/.package-lock.json: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm is required (apt-get install -y nodejs npm)"; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+
+build: $(BUILD_STAMP)
+
+$(BUILD_STAMP): node_modules/.package-lock.json $(SOURCES)
+	$(MVN) -DskipTests install
+	@mkdir -p .local && touch $@
+
+run: build
+	@deploy/local/run.sh
+
+test: deps
+	@deploy/local/test.sh
+
+stop:
+	@deploy/local/services.sh stop run
+	@deploy/local/stack.sh stop run
+	@deploy/local/stack.sh stop test
+
+bench: build
+	$(MVN) -pl services/common exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.lrtyield.common.bench.HotPathBench
+
+clean:
+	-$(MVN) clean
+	rm -rf .local

@@ -1,0 +1,55 @@
+package io.lrtyield.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.math.BigInteger;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * Reads the devnet chain directly, independently of the services' own chain code, so the end-to-end test checks
+ * their numbers against the chain rather than against themselves.
+ */
+final class ChainProbe {
+
+    /** keccak256("stEthPerToken()")[0:4], from the mainnet reference. */
+    static final String ST_ETH_PER_TOKEN = "0x035faf82";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final URI rpc;
+
+    ChainProbe(String rpcUrl) {
+        this.rpc = URI.create(rpcUrl);
+    }
+
+    BigInteger uintCall(String to, String data, long block) throws Exception {
+        JsonNode result = call("eth_call", "[{\"to\":\"" + to + "\",\"data\":\"" + data + "\"},\"0x" + Long.toHexString(block) + "\"]");
+        return new BigInteger(result.asText().substring(2), 16);
+    }
+
+    JsonNode block(long number) throws Exception {
+        return call("eth_getBlockByNumber", "[\"0x" + Long.toHexString(number) + "\",false]");
+    }
+
+    long timestamp(long number) throws Exception {
+        return Long.decode(block(number).path("timestamp").asText());
+    }
+
+    private JsonNode call(String method, String params) throws Exception {
+        String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":" + params + "}";
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(rpc).timeout(Duration.ofSeconds(5))
+                .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode node = JSON.readTree(r.body());
+        if (node.has("error")) {
+            throw new IllegalStateException(method + " failed: " + node.get("error"));
+        }
+        return node.get("result");
+    }
+}

@@ -1,0 +1,114 @@
+package io.lrtyield.e2e;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Launches the built applications (devnet, price, yield, rebalancer) as real processes against the test-profile
+ * Anvil, Kafka and Redis that `make test` started, and stops them. Logs go to target/e2e-logs.
+ */
+final class SystemUnderTest implements AutoCloseable {
+
+    static final int DEVNET = 18084;
+    static final int PRICE = 18081;
+    static final int YIELD = 18082;
+    static final int REBALANCER = 18083;
+
+    static final Path ROOT = Path.of(System.getProperty("repo.root", "../..")).toAbsolutePath().normalize();
+    static final int KAFKA_PORT = Integer.getInteger("kafka.port", 19092);
+    static final int REDIS_PORT = Integer.getInteger("redis.port", 16379);
+    static final int ANVIL_PORT = Integer.getInteger("anvil.port", 18545);
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+
+    static String rpcUrl() {
+        return "http://127.0.0.1:" + ANVIL_PORT;
+    }
+
+    static String kafka() {
+        return "127.0.0.1:" + KAFKA_PORT;
+    }
+
+    void start(Map<String, String> extraEnv) throws IOException {
+        Path logs = ROOT.resolve("services/e2e-tests/target/e2e-logs");
+        Files.createDirectories(logs);
+        launch("devnet", DEVNET, extraEnv, logs);
+        launch("price-service", PRICE, extraEnv, logs);
+        launch("yield-service", YIELD, extraEnv, logs);
+        launch("rebalancer-service", REBALANCER, extraEnv, logs);
+    }
+
+    private void launch(String app, int port, Map<String, String> extraEnv, Path logs) throws IOException {
+        Path jar = ROOT.resolve("services/" + app + "/target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: the e2e tests run after the services are packaged (mvn verify)");
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(logs.resolve(app + ".log").toFile());
+        Map<String, String> env = pb.environment();
+        env.put("HTTP_PORT", String.valueOf(port));
+        env.put("HTTP_HOST", "127.0.0.1");
+        env.put("CHAIN_RPC_URLS", rpcUrl());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka());
+        env.put("REDIS_URL", "redis://127.0.0.1:" + REDIS_PORT);
+        env.put("CATALOGUE", "http://127.0.0.1:" + DEVNET + "/api/v1/catalogue");
+        env.put("LOG_JSON", "false");
+        env.putAll(extraEnv);
+        processes.put(app, pb.start());
+    }
+
+    /** Waits until every application's readiness is UP; fails with the last answer otherwise. */
+    void awaitReady(Duration timeout) throws Exception {
+        for (var entry : List.of(Map.entry("devnet", DEVNET), Map.entry("price-service", PRICE),
+                Map.entry("yield-service", YIELD), Map.entry("rebalancer-service", REBALANCER))) {
+            String last = Eventually.await(timeout, "readiness of " + entry.getKey(), () -> {
+                Process p = processes.get(entry.getKey());
+                if (p != null && !p.isAlive()) {
+                    throw new IllegalStateException(entry.getKey() + " exited with " + p.exitValue() + "; see target/e2e-logs");
+                }
+                HttpResponse<String> r = get(entry.getValue(), "/q/health/ready");
+                return r.statusCode() == 200 ? r.body() : null;
+            });
+            if (!last.contains("\"UP\"")) {
+                throw new AssertionError(entry.getKey() + " not ready: " + last);
+            }
+        }
+    }
+
+    static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(5)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Override
+    public void close() {
+        List<Process> reversed = new ArrayList<>(processes.values());
+        java.util.Collections.reverse(reversed);
+        reversed.forEach(Process::destroy);
+        for (Process p : reversed) {
+            try {
+                if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                    p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        processes.clear();
+    }
+}

@@ -1,0 +1,55 @@
+package io.lrtyield.e2e;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/** Reads a topic from the beginning with a throw-away consumer group, as an outside observer would. */
+final class TopicReader<V> implements AutoCloseable {
+
+    private final KafkaConsumer<String, V> consumer;
+    private final List<ConsumerRecord<String, V>> seen = new ArrayList<>();
+
+    TopicReader(String topic, Deserializer<V> values) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SystemUnderTest.kafka());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        consumer = new KafkaConsumer<>(p, new StringDeserializer(), values);
+        consumer.subscribe(List.of(topic));
+    }
+
+    /** Polls until a record matches, within the timeout. */
+    ConsumerRecord<String, V> await(Predicate<ConsumerRecord<String, V>> match, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (ConsumerRecord<String, V> r : seen) {
+            if (match.test(r)) {
+                return r;
+            }
+        }
+        while (System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, V> r : consumer.poll(Duration.ofMillis(500))) {
+                seen.add(r);
+                if (match.test(r)) {
+                    return r;
+                }
+            }
+        }
+        throw new AssertionError("no matching record within " + timeout.toSeconds() + " s (" + seen.size() + " seen)");
+    }
+
+    @Override
+    public void close() {
+        consumer.close(Duration.ofSeconds(2));
+    }
+}

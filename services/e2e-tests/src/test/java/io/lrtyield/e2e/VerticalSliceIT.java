@@ -1,0 +1,188 @@
+package io.lrtyield.e2e;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.lrtyield.common.codec.EventCodec;
+import io.lrtyield.common.codec.EventDeserializer;
+import io.lrtyield.common.event.PriceTick;
+import io.lrtyield.common.event.WindowYield;
+import io.lrtyield.common.event.YieldQuote;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The vertical slice over real Anvil, Kafka and Redis: devnet replicas accrue → price-service reads them through
+ * Multicall3 every block → yield-service turns the rate history into an APR → rebalancer-service decides. The APR is
+ * recomputed here from the chain itself (rates at the window's two blocks, their timestamps), so any wrong hop fails.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class VerticalSliceIT {
+
+    private static final String VENUE = "lido-wsteth";
+    private static final BigDecimal SIMULATED_APR = new BigDecimal("0.032");
+    private static final BigDecimal SECONDS_PER_YEAR = BigDecimal.valueOf(31_536_000L);
+    private static final MathContext MC = new MathContext(40, RoundingMode.HALF_EVEN);
+
+    private static final SystemUnderTest system = new SystemUnderTest();
+    private static final ChainProbe chain = new ChainProbe(SystemUnderTest.rpcUrl());
+    private static YieldQuote quote;
+
+    @BeforeAll
+    static void start() throws Exception {
+        system.start(Map.of("DEVNET_STETH_APR", SIMULATED_APR.toPlainString(), "DEVNET_REPORT_INTERVAL", "1s"));
+        system.awaitReady(Duration.ofSeconds(120));
+    }
+
+    @AfterAll
+    static void stop() {
+        system.close();
+    }
+
+    @Test
+    @Order(1)
+    void everyServiceReportsItsDependenciesReady() throws Exception {
+        for (int port : List.of(SystemUnderTest.PRICE, SystemUnderTest.YIELD, SystemUnderTest.REBALANCER)) {
+            String health = SystemUnderTest.get(port, "/q/health/ready").body();
+            assertTrue(health.contains("\"chain\""), "chain check on :" + port + " → " + health);
+            assertTrue(health.contains("Redis connection health check"), "redis check on :" + port + " → " + health);
+            assertTrue(health.contains("Reactive Messaging"), "kafka check on :" + port + " → " + health);
+            assertTrue(health.contains("\"network\": \"devnet\""), "catalogue on :" + port + " → " + health);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void yieldQuoteAprIsTheOnChainRateGrowthOverBlockTime() throws Exception {
+        try (var quotes = new TopicReader<>("yields.v1", new EventDeserializer<>(YieldQuote.class, YieldQuote.SCHEMA_VERSION))) {
+            quote = quotes.await(r -> r.key().equals(VENUE) && span(r.value().windows().get(0)) >= 20, Duration.ofSeconds(120)).value();
+        }
+        String wstETH = catalogueAddress("wstETH");
+        for (WindowYield w : quote.windows()) {
+            BigInteger r0 = chain.uintCall(wstETH, ChainProbe.ST_ETH_PER_TOKEN, w.start().blockNumber());
+            BigInteger r1 = chain.uintCall(wstETH, ChainProbe.ST_ETH_PER_TOKEN, w.end().blockNumber());
+            long t0 = chain.timestamp(w.start().blockNumber());
+            long t1 = chain.timestamp(w.end().blockNumber());
+            assertEquals(new BigDecimal(r0, 18), w.start().rate(), "start rate of " + w.window());
+            assertEquals(new BigDecimal(r1, 18), w.end().rate(), "end rate of " + w.window());
+            assertEquals(t0, w.start().blockTimestamp());
+            assertEquals(t1, w.end().blockTimestamp());
+            BigDecimal expectedApr = new BigDecimal(r1).divide(new BigDecimal(r0), MC).subtract(BigDecimal.ONE)
+                    .multiply(SECONDS_PER_YEAR, MC).divide(BigDecimal.valueOf(t1 - t0), MC).setScale(18, RoundingMode.HALF_EVEN);
+            assertEquals(expectedApr, w.apr(), "APR of window " + w.window());
+        }
+        WindowYield basis = quote.windows().stream().filter(w -> w.window().equals(quote.basis())).findFirst().orElseThrow();
+        BigDecimal expectedApy = BigDecimal.ONE.add(basis.apr().divide(BigDecimal.valueOf(365), MC)).pow(365, MC)
+                .subtract(BigDecimal.ONE).setScale(18, RoundingMode.HALF_EVEN);
+        assertEquals(expectedApy, quote.netApy(), "net APY = daily-compounded APR, no fee on Lido's rate");
+        // the devnet accrues at 3.2 %: the measured APR must be near it (oracle reports are discrete, so not exact)
+        assertTrue(basis.apr().subtract(SIMULATED_APR).abs().compareTo(new BigDecimal("0.006")) < 0,
+                "measured APR " + basis.apr() + " should be within 60 bps of the simulated " + SIMULATED_APR);
+    }
+
+    @Test
+    @Order(3)
+    void priceTicksOnKafkaCarryTheOnChainRateOfTheirBlock() throws Exception {
+        long block = quote.provenance().blockNumber();
+        PriceTick tick;
+        try (var prices = new TopicReader<>("prices.v1", new EventDeserializer<>(PriceTick.class, PriceTick.SCHEMA_VERSION))) {
+            tick = prices.await(r -> r.key().equals("wstETH") && r.value().provenance().blockNumber() == block, Duration.ofSeconds(30)).value();
+        }
+        BigInteger onChain = chain.uintCall(catalogueAddress("wstETH"), ChainProbe.ST_ETH_PER_TOKEN, block);
+        assertEquals(new BigDecimal(onChain, 18), tick.fundamentalRate());
+        assertEquals(chain.block(block).path("hash").asText(), tick.provenance().blockHash());
+        assertEquals(31337, tick.provenance().chainId());
+        assertEquals(PriceTick.idFor("wstETH", tick.provenance()), tick.eventId(), "deterministic event id");
+
+        String history = SystemUnderTest.get(SystemUnderTest.PRICE, "/api/v1/prices/wstETH/history?from=" + block + "&to=" + block).body();
+        List<PriceTick> stored = EventCodec.mapper().readValue(history, new TypeReference<>() { });
+        assertEquals(1, stored.size(), history);
+        assertEquals(tick.fundamentalRate(), stored.get(0).fundamentalRate(), "Redis history holds the published tick");
+    }
+
+    @Test
+    @Order(4)
+    void rebalancerDecidesOnThePublishedQuote() throws Exception {
+        String decision = Eventually.await(Duration.ofSeconds(30), "a decision on quote " + quote.eventId(), () -> {
+            String body = SystemUnderTest.get(SystemUnderTest.REBALANCER, "/api/v1/decisions?limit=1000").body();
+            List<Map<String, Object>> all = EventCodec.mapper().readValue(body, new TypeReference<>() { });
+            return all.stream().filter(d -> quote.eventId().equals(d.get("quoteEventId"))).findFirst()
+                    .map(d -> EventCodec.toJson(d)).orElse(null);
+        });
+        Map<String, Object> d = EventCodec.mapper().readValue(decision, new TypeReference<>() { });
+        assertEquals(VENUE, d.get("bestVenue"));
+        assertEquals(quote.netApy(), new BigDecimal((String) d.get("bestNetApy")));
+        assertEquals("REBALANCE", d.get("action"), "idle ETH earns 0; staking gains far more than the 10 bps margin");
+        assertEquals(quote.netApy().multiply(BigDecimal.valueOf(10_000)).setScale(4, RoundingMode.HALF_EVEN),
+                new BigDecimal((String) d.get("gainBps")));
+    }
+
+    @Test
+    @Order(5)
+    void aPoisonMessageGoesToTheDeadLetterTopicAndTheChannelKeepsGoing() throws Exception {
+        byte[] poison = "{\"schemaVersion\":1,\"asset\":\"wstETH\",\"fundamentalRate\":\"not-a-number\"".getBytes(StandardCharsets.UTF_8);
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SystemUnderTest.kafka());
+        try (var producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>("prices.v1", "wstETH", poison)).get();
+        }
+        try (var dlq = new TopicReader<>("prices.v1.dlq", new ByteArrayDeserializer())) {
+            var dead = dlq.await(r -> Arrays.equals(poison, r.value()), Duration.ofSeconds(30));
+            assertArrayEquals(poison, dead.value(), "the original bytes are kept");
+        }
+        long after = quote.provenance().blockNumber() + 15;
+        try (var quotes = new TopicReader<>("yields.v1", new EventDeserializer<>(YieldQuote.class, YieldQuote.SCHEMA_VERSION))) {
+            quotes.await(r -> r.value().provenance().blockNumber() >= after, Duration.ofSeconds(60));
+        }
+    }
+
+    @Test
+    @Order(6)
+    void clientErrorsAreProblemDetails() throws Exception {
+        var unknown = SystemUnderTest.get(SystemUnderTest.PRICE, "/api/v1/prices/NOPE");
+        assertEquals(404, unknown.statusCode());
+        assertEquals("application/problem+json", unknown.headers().firstValue("content-type").orElse(""));
+        assertTrue(unknown.body().contains("\"status\":404"), unknown.body());
+        var badRange = SystemUnderTest.get(SystemUnderTest.PRICE, "/api/v1/prices/wstETH/history?from=10&to=5");
+        assertEquals(400, badRange.statusCode(), badRange.body());
+        var badLimit = SystemUnderTest.get(SystemUnderTest.REBALANCER, "/api/v1/decisions?limit=abc");
+        assertEquals(400, badLimit.statusCode(), "non-numeric limit: " + badLimit.body());
+        assertTrue(badLimit.body().contains("\"status\""), badLimit.body());
+        var unknownVenue = SystemUnderTest.get(SystemUnderTest.YIELD, "/api/v1/yields/nowhere");
+        assertEquals(404, unknownVenue.statusCode());
+        assertTrue(!unknownVenue.body().contains("Exception"), "no stack trace: " + unknownVenue.body());
+    }
+
+    private static long span(WindowYield w) {
+        return w.end().blockTimestamp() - w.start().blockTimestamp();
+    }
+
+    private static String catalogueAddress(String asset) throws Exception {
+        String body = SystemUnderTest.get(SystemUnderTest.DEVNET, "/api/v1/catalogue").body();
+        var catalogue = io.lrtyield.common.catalogue.CatalogueLoader.parse(body);
+        return catalogue.asset(asset).orElseThrow().address();
+    }
+}
