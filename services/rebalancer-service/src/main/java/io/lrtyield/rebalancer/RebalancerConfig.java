@@ -17,6 +17,10 @@ public interface RebalancerConfig {
     @WithDefault("idle-eth")
     String currentVenue();
 
+    /** The catalogue venue that holds plain ETH and earns nothing. */
+    @WithDefault("idle-eth")
+    String idleVenue();
+
     /** A move is proposed only when the best venue beats the current one by at least this many basis points. */
     @WithDefault("10")
     BigDecimal minGainBps();

@@ -65,7 +65,12 @@ public final class CatalogueLoader {
             throw new IllegalArgumentException("catalogue needs a positive chainId");
         }
         for (Venue venue : c.venues()) {
-            venue.venueKind();
+            try {
+                venue.venueKind();
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw new IllegalArgumentException("venue " + venue.id() + " has unknown kind " + venue.kind()
+                        + "; expected one of " + java.util.Arrays.toString(VenueKind.values()), e);
+            }
             if (c.asset(venue.asset()).isEmpty()) {
                 throw new IllegalArgumentException("venue " + venue.id() + " holds unknown asset " + venue.asset());
             }

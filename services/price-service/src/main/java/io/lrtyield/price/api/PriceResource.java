@@ -5,6 +5,7 @@ import io.lrtyield.common.catalogue.Catalogue;
 import io.lrtyield.common.event.PriceTick;
 import io.lrtyield.common.runtime.CatalogueProvider;
 import io.lrtyield.common.runtime.ProblemException;
+import io.lrtyield.common.runtime.QueryParams;
 import io.lrtyield.price.PriceConfig;
 import io.lrtyield.price.pipeline.PricePipeline;
 import io.lrtyield.price.store.PriceStore;
@@ -59,17 +60,14 @@ public class PriceResource {
     @GET
     @Path("/{asset}/history")
     @Operation(summary = "Ticks of one asset between two blocks (inclusive), oldest first")
-    public Uni<List<PriceTick>> history(@PathParam("asset") String asset, @QueryParam("from") Long from,
-                                        @QueryParam("to") Long to, @QueryParam("limit") Integer limit) {
+    public Uni<List<PriceTick>> history(@PathParam("asset") String asset, @QueryParam("from") String from,
+                                        @QueryParam("to") String to, @QueryParam("limit") String limit) {
         String symbol = known(asset);
-        long fromBlock = from == null ? 0 : from;
-        long toBlock = to == null ? Long.MAX_VALUE : to;
-        int max = limit == null ? config.historyMaxLimit() : limit;
-        if (fromBlock < 0 || toBlock < fromBlock) {
-            throw ProblemException.badRequest("need 0 <= from <= to (block numbers), got from=" + from + " to=" + to);
-        }
-        if (max < 1 || max > config.historyMaxLimit()) {
-            throw ProblemException.badRequest("limit must be between 1 and " + config.historyMaxLimit());
+        long fromBlock = QueryParams.longParam(from, "from", 0, 0, Long.MAX_VALUE);
+        long toBlock = QueryParams.longParam(to, "to", Long.MAX_VALUE, 0, Long.MAX_VALUE);
+        int max = QueryParams.intParam(limit, "limit", config.historyMaxLimit(), 1, config.historyMaxLimit());
+        if (toBlock < fromBlock) {
+            throw ProblemException.badRequest("need from <= to (block numbers), got from=" + fromBlock + " to=" + toBlock);
         }
         return store.history(symbol, fromBlock, toBlock, max);
     }

@@ -1,6 +1,6 @@
 package io.lrtyield.rebalancer.api;
 
-import io.lrtyield.common.runtime.ProblemException;
+import io.lrtyield.common.runtime.QueryParams;
 import io.lrtyield.rebalancer.RebalancerConfig;
 import io.lrtyield.rebalancer.decision.Decision;
 import io.lrtyield.rebalancer.store.DecisionStore;
@@ -31,11 +31,7 @@ public class DecisionResource {
 
     @GET
     @Operation(summary = "The vault's decisions, newest first")
-    public Uni<List<Decision>> decisions(@QueryParam("limit") Integer limit) {
-        int n = limit == null ? DEFAULT_LIMIT : limit;
-        if (n < 1 || n > MAX_LIMIT) {
-            throw ProblemException.badRequest("limit must be between 1 and " + MAX_LIMIT);
-        }
-        return store.newest(config.vault(), n);
+    public Uni<List<Decision>> decisions(@QueryParam("limit") String limit) {
+        return store.newest(config.vault(), QueryParams.intParam(limit, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT));
     }
 }

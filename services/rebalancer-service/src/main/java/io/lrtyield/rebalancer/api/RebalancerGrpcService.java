@@ -23,7 +23,7 @@ public class RebalancerGrpcService implements RebalancerService {
 
     @Override
     public Uni<DecisionList> listDecisions(ListDecisionsRequest request) {
-        Integer limit = request.getLimit() == 0 ? null : request.getLimit();
+        String limit = request.getLimit() == 0 ? null : String.valueOf(request.getLimit());
         return Uni.createFrom().deferred(() -> rest.decisions(limit))
                 .map(list -> DecisionList.newBuilder().addAllDecisions(list.stream().map(RebalancerGrpcService::toProto).toList()).build())
                 .onFailure(ProblemException.class)

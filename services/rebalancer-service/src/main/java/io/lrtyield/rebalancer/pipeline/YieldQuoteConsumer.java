@@ -21,7 +21,7 @@ public class YieldQuoteConsumer {
     private final DecisionStore store;
 
     YieldQuoteConsumer(RebalancerConfig config, DecisionStore store) {
-        this.engine = new DecisionEngine(config.vault(), config.currentVenue(), config.minGainBps());
+        this.engine = new DecisionEngine(config.vault(), config.currentVenue(), config.idleVenue(), config.minGainBps());
         this.store = store;
     }
 

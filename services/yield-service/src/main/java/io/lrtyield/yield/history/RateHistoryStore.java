@@ -1,5 +1,6 @@
 package io.lrtyield.yield.history;
 
+import io.lrtyield.common.catalogue.RateSource;
 import io.lrtyield.common.codec.EventCodec;
 import io.lrtyield.common.event.RatePoint;
 import io.lrtyield.yield.YieldConfig;
@@ -10,6 +11,7 @@ import io.quarkus.redis.datasource.sortedset.ZRangeArgs;
 import io.quarkus.redis.datasource.value.SetArgs;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,11 +20,14 @@ import java.util.List;
 import java.util.TreeMap;
 
 /**
- * Fundamental-rate observations per asset in Redis ({@code yield:rates:{asset}}, score = block timestamp), so a
- * restart does not reset the windows. Reading a window costs one tiny range query per window, not the whole history.
+ * Fundamental-rate observations per rate series in Redis ({@code yield:rates:{series}}, score = block timestamp), so a
+ * restart does not reset the windows. A series is one rate view of one contract on one chain
+ * ({@code chainId:contract:function}): a redeployed token starts a new series instead of polluting the old one. Reading a window costs one tiny range query per window, not the whole history.
  */
 @ApplicationScoped
 public class RateHistoryStore {
+
+    private static final Logger LOG = Logger.getLogger(RateHistoryStore.class);
 
     private static final Duration SEEN_TTL = Duration.ofDays(2);
 
@@ -40,15 +45,36 @@ public class RateHistoryStore {
                 .map(previous -> previous == null);
     }
 
-    public Uni<Void> add(String asset, RatePoint point) {
-        String key = key(asset);
+    /**
+     * Adds an observation. A point at a later time but a lower block than the newest kept means the chain was reset
+     * (a devnet restarted): the old history describes another chain, so it is dropped rather than mixed in.
+     */
+    public Uni<Void> add(String series, RatePoint point) {
+        String key = key(series);
         double ts = point.blockTimestamp();
-        return redis.withTransaction(tx -> {
+        return newest(key).chain(newest -> {
+            if (newest != null && newest.blockNumber() >= point.blockNumber() && newest.blockTimestamp() < point.blockTimestamp()) {
+                LOG.warnf("chain reset detected for %s (block %d after %d): dropping its rate history", series,
+                        point.blockNumber(), newest.blockNumber());
+                return redis.key().del(key).replaceWithVoid();
+            }
+            return Uni.createFrom().voidItem();
+        }).chain(() -> redis.withTransaction(tx -> {
             var set = tx.sortedSet(String.class);
             return set.zremrangebyscore(key, new ScoreRange<>(ts, ts))
                     .chain(() -> set.zadd(key, ts, EventCodec.toJson(point)))
                     .chain(() -> set.zremrangebyscore(key, new ScoreRange<>(Double.NEGATIVE_INFINITY, ts - retentionSeconds)));
-        }).replaceWithVoid();
+        })).replaceWithVoid();
+    }
+
+    /** How many observations are kept for the asset. */
+    public Uni<Long> samples(String series) {
+        return redis.sortedSet(String.class).zcard(key(series));
+    }
+
+    private Uni<RatePoint> newest(String key) {
+        return redis.sortedSet(String.class).zrange(key, -1, -1)
+                .map(list -> list.isEmpty() ? null : EventCodec.fromJson(list.get(0), RatePoint.class));
     }
 
     /**
@@ -56,14 +82,13 @@ public class RateHistoryStore {
      * (now − window), and the newest. Feeding these to {@link StakingYieldModel} gives the same result as the full
      * history.
      */
-    public Uni<List<RatePoint>> windowPoints(String asset) {
-        String key = key(asset);
+    public Uni<List<RatePoint>> windowPoints(String series) {
+        String key = key(series);
         var set = redis.sortedSet(String.class);
-        return set.zrange(key, -1, -1).chain(newestList -> {
-            if (newestList.isEmpty()) {
+        return newest(key).chain(newest -> {
+            if (newest == null) {
                 return Uni.createFrom().item(List.<RatePoint>of());
             }
-            RatePoint newest = EventCodec.fromJson(newestList.get(0), RatePoint.class);
             List<Uni<List<String>>> reads = new ArrayList<>();
             reads.add(set.zrange(key, 0, 0));
             for (StakingYieldModel.Window w : StakingYieldModel.WINDOWS) {
@@ -80,7 +105,12 @@ public class RateHistoryStore {
         });
     }
 
-    private static String key(String asset) {
-        return "yield:rates:" + asset;
+    /** The series id of an asset's fundamental rate in a catalogue. */
+    public static String seriesOf(long chainId, RateSource source) {
+        return chainId + ":" + source.contract().toLowerCase(java.util.Locale.ROOT) + ":" + source.function();
+    }
+
+    private static String key(String series) {
+        return "yield:rates:" + series;
     }
 }

@@ -59,7 +59,9 @@ public final class StakingYieldModel {
         List<String> flags = new ArrayList<>();
         WindowYield basis = pickBasis(windows, flags);
         BigDecimal gross = basis.apy();
-        BigDecimal fee = gross.multiply(BigDecimal.valueOf(venue.protocolFee())).setScale(AprMath.SCALE, RoundingMode.HALF_EVEN);
+        // the protocol takes a share of rewards, never of losses: no fee "rebate" on a negative yield
+        BigDecimal fee = gross.max(BigDecimal.ZERO).multiply(BigDecimal.valueOf(venue.protocolFee()))
+                .setScale(AprMath.SCALE, RoundingMode.HALF_EVEN);
         BigDecimal net = gross.subtract(fee);
         if (net.signum() < 0) {
             flags.add("negative-yield: the fundamental rate fell over the " + basis.window() + " window (slashing or loss)");

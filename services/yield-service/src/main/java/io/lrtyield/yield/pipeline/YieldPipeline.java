@@ -69,10 +69,15 @@ public class YieldPipeline {
             if (!first) {
                 return Uni.createFrom().voidItem();
             }
-            RatePoint point = new RatePoint(tick.provenance().blockNumber(), tick.provenance().blockTimestamp(), tick.fundamentalRate());
-            return history.add(tick.asset(), point)
-                    .chain(() -> catalogues.catalogue())
-                    .chain(catalogue -> quoteVenues(catalogue, tick));
+            return catalogues.catalogue().chain(catalogue -> {
+                var source = catalogue.asset(tick.asset()).map(a -> a.fundamentalRate()).orElse(null);
+                if (source == null) {
+                    return Uni.createFrom().voidItem();
+                }
+                String series = RateHistoryStore.seriesOf(catalogue.chainId(), source);
+                RatePoint point = new RatePoint(tick.provenance().blockNumber(), tick.provenance().blockTimestamp(), tick.fundamentalRate());
+                return history.add(series, point).chain(() -> quoteVenues(catalogue, tick, series));
+            });
         });
     }
 
@@ -81,25 +86,27 @@ public class YieldPipeline {
         return published;
     }
 
-    private Uni<Void> quoteVenues(Catalogue catalogue, PriceTick tick) {
+    private Uni<Void> quoteVenues(Catalogue catalogue, PriceTick tick, String series) {
         List<Venue> venues = catalogue.venuesOf(tick.asset()).stream().filter(v -> RATE_ACCRUING.contains(v.venueKind())).toList();
         if (venues.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return history.windowPoints(tick.asset()).chain(points -> {
+        return Uni.combine().all().unis(history.windowPoints(series), history.samples(series)).asTuple().chain(t -> {
+            List<RatePoint> points = t.getItem1();
             if (points.size() < 2) {
                 return Uni.createFrom().voidItem();
             }
+            int samples = t.getItem2().intValue();
             return Multi.createFrom().iterable(venues)
-                    .onItem().transformToUniAndConcatenate(venue -> quote(venue, points, tick))
+                    .onItem().transformToUniAndConcatenate(venue -> quote(venue, points, samples, tick))
                     .collect().last().replaceWithVoid();
         });
     }
 
-    private Uni<Void> quote(Venue venue, List<RatePoint> points, PriceTick tick) {
+    private Uni<Void> quote(Venue venue, List<RatePoint> points, int samples, PriceTick tick) {
         StakingYieldModel.Result r = staking.evaluate(venue, points, config.sizeCurveEth());
         YieldQuote quote = new YieldQuote(YieldQuote.SCHEMA_VERSION, YieldQuote.idFor(venue.id(), tick.provenance()), venue.id(),
-                venue.kind(), venue.asset(), r.netApy(), r.basis(), r.components(), r.windows(), r.sizeCurve(), points.size(),
+                venue.kind(), venue.asset(), r.netApy(), r.basis(), r.components(), r.windows(), r.sizeCurve(), samples,
                 r.flags(), tick.provenance());
         Uni<Void> save = quotes.save(quote);
         if (!policy.shouldPublish(venue.id(), tick.provenance().blockNumber(), r.netApy())) {

@@ -1,0 +1,112 @@
+package io.lrtyield.price.aggregate;
+
+import io.lrtyield.common.event.PriceStatus;
+import io.lrtyield.common.event.PriceTick;
+import io.lrtyield.common.event.Provenance;
+import io.lrtyield.common.event.SourceValue;
+import io.lrtyield.price.snapshot.RateReading;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class PriceAggregatorTest {
+
+    private static final Provenance BLOCK_100 = new Provenance(31337, 100, "0xb100", 1_700_000_000L);
+    private static final Provenance BLOCK_101 = new Provenance(31337, 101, "0xb101", 1_700_000_012L);
+    private static final String NO_MARKET = "no market source configured: market price unknown";
+
+    private final PriceAggregator aggregator = new PriceAggregator();
+
+    private static RateReading wstEth(String rate) {
+        return new RateReading("wstETH", "wstETH.stEthPerToken", new BigDecimal(rate), null);
+    }
+
+    private PriceTick single(RateReading reading, Provenance provenance) {
+        List<PriceTick> ticks = aggregator.aggregate(List.of(reading), provenance);
+        assertEquals(1, ticks.size());
+        return ticks.get(0);
+    }
+
+    @Test
+    void availableRateGivesADegradedTickWithoutInventedMarketData() {
+        BigDecimal rate = new BigDecimal("1.181234567890123456");
+        PriceTick tick = single(wstEth("1.181234567890123456"), BLOCK_100);
+
+        assertEquals(PriceTick.SCHEMA_VERSION, tick.schemaVersion());
+        assertEquals(PriceTick.idFor("wstETH", BLOCK_100), tick.eventId());
+        assertEquals("wstETH", tick.asset());
+        assertEquals("wstETH", tick.key());
+        assertEquals(rate, tick.fundamentalRate());
+        assertEquals(18, tick.fundamentalRate().scale());
+        assertNull(tick.marketPriceEth());
+        assertNull(tick.priceUsd());
+        assertNull(tick.discountBps());
+        assertEquals(PriceStatus.DEGRADED, tick.status());
+        assertTrue(tick.status().actionable());
+        assertEquals(List.of(NO_MARKET), tick.reasons());
+        assertEquals(List.of(new SourceValue("wstETH.stEthPerToken", "FUNDAMENTAL", rate, true, null)), tick.sources());
+        assertEquals(BLOCK_100, tick.provenance());
+    }
+
+    @Test
+    void unavailableRateIsUnsafe() {
+        PriceTick tick = single(new RateReading("stETH", "stETH.getPooledEthByShares", null, "call reverted"), BLOCK_100);
+        assertEquals(PriceStatus.UNSAFE, tick.status());
+        assertFalse(tick.status().actionable());
+        assertEquals(List.of("fundamental rate unavailable: call reverted"), tick.reasons());
+        assertNull(tick.fundamentalRate());
+        SourceValue source = tick.sources().get(0);
+        assertFalse(source.available());
+        assertNull(source.value());
+        assertEquals("call reverted", source.detail());
+        assertEquals("stETH.getPooledEthByShares", source.source());
+        assertEquals(PriceTick.idFor("stETH", BLOCK_100), tick.eventId());
+    }
+
+    @Test
+    void aFallingRateIsReportedInBasisPoints() {
+        assertEquals(List.of(NO_MARKET), single(wstEth("1.0"), BLOCK_100).reasons());
+        PriceTick fell = single(wstEth("0.999"), BLOCK_101);
+        assertEquals(PriceStatus.DEGRADED, fell.status());
+        assertEquals(List.of(NO_MARKET, "fundamental rate fell by 10.000 bps since the previous block"), fell.reasons());
+    }
+
+    @Test
+    void dropIsComputedAgainstThePreviousRateNotOne() {
+        single(wstEth("1.2"), BLOCK_100);
+        // 1 − 1.19/1.2 = 0.008333… → 83.33333 bps (7 significant digits)
+        assertEquals("fundamental rate fell by 83.33333 bps since the previous block", single(wstEth("1.19"), BLOCK_101).reasons().get(1));
+    }
+
+    @Test
+    void risingOrFlatRateAddsNoReasonAndADropIsReportedOnce() {
+        single(wstEth("1.0"), BLOCK_100);
+        assertEquals(List.of(NO_MARKET), single(wstEth("1.0001"), BLOCK_101).reasons());
+        assertEquals(List.of(NO_MARKET), single(wstEth("1.0001"), BLOCK_101).reasons());
+        assertEquals(2, single(wstEth("1.0000"), BLOCK_101).reasons().size());
+        assertEquals(List.of(NO_MARKET), single(wstEth("1.0000"), BLOCK_101).reasons(), "compared with the last rate, once");
+    }
+
+    @Test
+    void anUnavailableReadingKeepsTheLastKnownRate() {
+        single(wstEth("1.0"), BLOCK_100);
+        single(new RateReading("wstETH", "wstETH.stEthPerToken", null, "call reverted"), BLOCK_101);
+        assertEquals("fundamental rate fell by 10.000 bps since the previous block",
+                single(wstEth("0.999"), BLOCK_101).reasons().get(1));
+    }
+
+    @Test
+    void assetsAreTrackedIndependentlyAndTicksKeepReadingOrder() {
+        List<PriceTick> first = aggregator.aggregate(List.of(wstEth("1.2"),
+                new RateReading("stETH", "stETH.getPooledEthByShares", new BigDecimal("1.0"), null)), BLOCK_100);
+        assertEquals(List.of("wstETH", "stETH"), first.stream().map(PriceTick::asset).toList());
+        List<PriceTick> second = aggregator.aggregate(List.of(wstEth("1.3"),
+                new RateReading("stETH", "stETH.getPooledEthByShares", new BigDecimal("1.1"), null)), BLOCK_101);
+        assertEquals(List.of(NO_MARKET), second.get(0).reasons());
+        assertEquals(List.of(NO_MARKET), second.get(1).reasons(), "stETH 1.0 → 1.1 rose; wstETH's 1.2 is not its baseline");
+        assertNotEquals(second.get(0).eventId(), second.get(1).eventId());
+    }
+}
