@@ -3,6 +3,7 @@ package io.lrtyield.e2e;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -13,19 +14,26 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
 
-/** Reads a topic from the beginning with a throw-away consumer group, as an outside observer would. */
+/**
+ * Reads a topic from the beginning with a throw-away consumer group, as an outside observer would. Records whose
+ * value does not decode (poison messages) are skipped, as a tolerant consumer must.
+ */
 final class TopicReader<V> implements AutoCloseable {
 
-    private final KafkaConsumer<String, V> consumer;
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final Deserializer<V> values;
+    private final String topic;
     private final List<ConsumerRecord<String, V>> seen = new ArrayList<>();
 
     TopicReader(String topic, Deserializer<V> values) {
+        this.topic = topic;
+        this.values = values;
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SystemUnderTest.kafka());
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        consumer = new KafkaConsumer<>(p, new StringDeserializer(), values);
+        consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
         consumer.subscribe(List.of(topic));
     }
 
@@ -38,7 +46,14 @@ final class TopicReader<V> implements AutoCloseable {
             }
         }
         while (System.nanoTime() < deadline) {
-            for (ConsumerRecord<String, V> r : consumer.poll(Duration.ofMillis(500))) {
+            for (ConsumerRecord<String, byte[]> raw : consumer.poll(Duration.ofMillis(500))) {
+                V value;
+                try {
+                    value = values.deserialize(topic, raw.value());
+                } catch (RuntimeException poison) {
+                    continue;
+                }
+                var r = new ConsumerRecord<>(raw.topic(), raw.partition(), raw.offset(), raw.key(), value);
                 seen.add(r);
                 if (match.test(r)) {
                     return r;
