@@ -5,7 +5,6 @@ import io.lrtyield.common.catalogue.Catalogue;
 import io.lrtyield.common.catalogue.RateSource;
 import io.lrtyield.common.catalogue.Venue;
 
-import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 
@@ -22,8 +21,8 @@ public final class DevnetCatalogue {
     public static Catalogue of(DevnetDeployment d) {
         List<Asset> assets = List.of(
                 new Asset("ETH", null, 18, "ETH", null),
-                new Asset("stETH", d.stETH(), 18, "ETH",
-                        new RateSource(d.stETH(), "getPooledEthByShares", List.of(BigInteger.TEN.pow(18)), 18, LST_MAX_ANNUAL_GROWTH)),
+                // stETH rebases: 1 stETH is redeemable for 1 ETH; its yield shows in the share rate, i.e. wstETH's rate
+                new Asset("stETH", d.stETH(), 18, "ETH", null),
                 new Asset("wstETH", d.wstETH(), 18, "stETH",
                         new RateSource(d.wstETH(), "stEthPerToken", List.of(), 18, LST_MAX_ANNUAL_GROWTH)));
         List<Venue> venues = List.of(

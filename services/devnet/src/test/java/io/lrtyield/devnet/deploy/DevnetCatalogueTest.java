@@ -9,7 +9,6 @@ import io.lrtyield.common.catalogue.VenueKind;
 import io.lrtyield.common.codec.EventCodec;
 import org.junit.jupiter.api.Test;
 
-import java.math.BigInteger;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -39,10 +38,9 @@ class DevnetCatalogueTest {
         assertEquals("stETH", wstEth.underlying());
         assertEquals(new RateSource(WSTETH, "stEthPerToken", List.of(), 18, 0.15), wstEth.fundamentalRate());
 
-        RateSource stEth = catalogue.asset("stETH").orElseThrow().fundamentalRate();
-        assertEquals(STETH, stEth.contract());
-        assertEquals("getPooledEthByShares", stEth.function());
-        assertEquals(List.of(new BigInteger("1000000000000000000")), stEth.args());
+        Asset stEth = catalogue.asset("stETH").orElseThrow();
+        assertEquals(STETH, stEth.address());
+        assertEquals(null, stEth.fundamentalRate(), "stETH rebases 1:1 with ETH; its yield is read through wstETH");
     }
 
     @Test
@@ -60,7 +58,7 @@ class DevnetCatalogueTest {
     @Test
     void servedJsonPassesTheLoaderAndRoundTrips() {
         String json = EventCodec.toJson(catalogue);
-        assertTrue(json.contains("\"args\":[\"1000000000000000000\"]"), json);
+        assertTrue(json.contains("\"function\":\"stEthPerToken\",\"args\":[]"), json);
         assertEquals(catalogue, CatalogueLoader.parse(json));
     }
 }

@@ -89,6 +89,19 @@ class KubernetesManifestsTest {
         }
     }
 
+    @Test
+    void theMainnetOverlayShipsTheMainnetCatalogue() throws Exception {
+        byte[] source = java.nio.file.Files.readAllBytes(repoRoot().resolve("services/common/src/main/resources/catalogues/mainnet.json"));
+        byte[] copy = java.nio.file.Files.readAllBytes(repoRoot().resolve("deploy/k8s/overlays/mainnet/catalogue.json"));
+        assertTrue(java.util.Arrays.equals(source, copy), "deploy/k8s/overlays/mainnet/catalogue.json differs from the mainnet "
+                + "catalogue; refresh it: cp services/common/src/main/resources/catalogues/mainnet.json deploy/k8s/overlays/mainnet/");
+        JsonNode rendered = ofKind(render("mainnet"), "ConfigMap").stream()
+                .filter(d -> d.path("metadata").path("name").asText().startsWith("lrt-catalogue")).findFirst().orElse(null);
+        assertNotNull(rendered, "mainnet overlay renders no lrt-catalogue ConfigMap");
+        assertEquals(new String(source, java.nio.charset.StandardCharsets.UTF_8), rendered.path("data").path("catalogue.json").asText(),
+                "the rendered catalogue ConfigMap carries the mainnet catalogue verbatim");
+    }
+
     private static void checkQuarkusService(List<JsonNode> docs, JsonNode deployment, String where, int port) {
         JsonNode template = deployment.path("spec").path("template");
         JsonNode container = mainContainer(deployment);

@@ -1,0 +1,51 @@
+package io.lrtyield.common.catalogue;
+
+import io.lrtyield.common.chain.UintViewCall;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** The shipped mainnet catalogue: real addresses and selectors from shared/reference/mainnet-contracts.md. */
+class MainnetCatalogueTest {
+
+    private final Catalogue mainnet = CatalogueLoader.load("classpath:catalogues/mainnet.json");
+
+    MainnetCatalogueTest() throws Exception {
+    }
+
+    @Test
+    void infrastructureAndChain() {
+        assertEquals(1, mainnet.chainId());
+        assertEquals("0xcA11bde05977b3631167028862bE2a173976CA11", mainnet.multicall3());
+    }
+
+    @Test
+    void everyRateViewHasTheReferenceSelectorAndAddress() {
+        Map<String, String[]> expected = Map.of(
+                "wstETH", new String[] {"0x7f39C581F595B53c5cb19bD0b3f8dA6c935E2Ca0", "0x035faf82"},
+                "rETH", new String[] {"0xae78736Cd615f374D3085123A210448E74Fc6393", "0xe6aa216c"},
+                "cbETH", new String[] {"0xBe9895146f7AF43049ca1c1AE358B0541Ea49704", "0x3ba0b9a9"},
+                "weETH", new String[] {"0xCd5fE23C85820F7B72D0926FC9b05b43E359b7ee", "0x679aefce"},
+                "rsETH", new String[] {"0x349A73444b1a310BAe67ef67973022020d70020d", "0xb4b46434"});
+        expected.forEach((symbol, contractAndSelector) -> {
+            RateSource source = mainnet.asset(symbol).orElseThrow().fundamentalRate();
+            assertEquals(contractAndSelector[0], source.contract(), symbol + " rate contract");
+            assertEquals(contractAndSelector[1], new UintViewCall(source.function(), source.args()).encode(), symbol + " selector");
+            assertEquals(18, source.decimals());
+        });
+        assertNull(mainnet.asset("stETH").orElseThrow().fundamentalRate(), "stETH rebases 1:1; its rate is wstETH's");
+    }
+
+    @Test
+    void everyVenueHoldsAKnownAssetOfAKnownKind() {
+        assertEquals(6, mainnet.venues().size());
+        mainnet.venues().forEach(v -> {
+            v.venueKind();
+            assertEquals(true, mainnet.asset(v.asset()).isPresent(), v.id());
+        });
+        assertEquals(VenueKind.RESTAKING_TOKEN, mainnet.venue("etherfi-weeth").orElseThrow().venueKind());
+    }
+}
