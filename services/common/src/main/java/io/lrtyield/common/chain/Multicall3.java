@@ -80,7 +80,7 @@ public final class Multicall3 {
                 });
     }
 
-    static Function function(List<Call> calls) {
+    public static Function function(List<Call> calls) {
         List<Call3> structs = calls.stream()
                 .map(c -> new Call3(new Address(c.target()), new Bool(true), new DynamicBytes(Numeric.hexStringToByteArray(c.callData()))))
                 .toList();
@@ -90,7 +90,7 @@ public final class Multicall3 {
     }
 
     @SuppressWarnings("unchecked")
-    static List<Result> decode(String hex, int expected) {
+    public static List<Result> decode(String hex, int expected) {
         if (hex == null || hex.length() <= 2) {
             throw new IllegalStateException("aggregate3 returned no data: is Multicall3 deployed at the configured address?");
         }
