@@ -11,12 +11,16 @@ shutdown() {
   ((stopping)) && return
   stopping=1
   trap - INT TERM EXIT
-  say "stopping…"
+  # the terminal (or a pipe like `| tee`) may already be gone: never let SIGPIPE cut the clean-up short
+  trap '' PIPE
+  say "stopping…" 2>/dev/null || true
   "$LOCAL_DIR/services.sh" stop run || true
   "$LOCAL_DIR/stack.sh" stop run || true
+  rm -f "$(pid_file run)"
 }
 trap shutdown INT TERM EXIT
 
+printf '%s\n' "$$" >"$(pid_file run)" # lets `make stop` end this driver too
 t0=$SECONDS
 "$LOCAL_DIR/stack.sh" start run
 "$LOCAL_DIR/services.sh" start run

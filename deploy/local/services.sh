@@ -60,7 +60,11 @@ start() {
 }
 
 stop() {
-  local app i
+  local app i driver
+  # a `make run` driver still in the foreground elsewhere: end it (its trap stops the rest as well)
+  if driver=$(live_pid run "run.sh"); then
+    kill -TERM "$driver" 2>/dev/null || true
+  fi
   for ((i = ${#APPS[@]} - 1; i >= 0; i--)); do
     app=${APPS[i]}
     say "$app $(stop_process "$app" "$(jar_of "$app")" 1)"
