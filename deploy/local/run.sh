@@ -7,18 +7,23 @@ COMPONENT=run
 load_profile run
 
 stopping=0
+# Ctrl-C, `make stop` (TERM), a closed terminal (HUP) or any exit: stop everything this run started. The terminal may
+# already be gone, so the details go to a log file and nothing here may die of SIGPIPE or a second Ctrl-C.
 shutdown() {
   ((stopping)) && return
   stopping=1
-  trap - INT TERM EXIT
-  # the terminal (or a pipe like `| tee`) may already be gone: never let SIGPIPE cut the clean-up short
-  trap '' PIPE
-  say "stopping…" 2>/dev/null || true
-  "$LOCAL_DIR/services.sh" stop run || true
-  "$LOCAL_DIR/stack.sh" stop run || true
+  trap '' INT TERM HUP PIPE
   rm -f "$(pid_file run)"
+  printf '\nstopping… (details: %s)\n' "$LOG_DIR/stop.log" 2>/dev/null || true
+  {
+    "$LOCAL_DIR/services.sh" stop run
+    "$LOCAL_DIR/stack.sh" stop run
+  } >>"$LOG_DIR/stop.log" 2>&1 || printf 'stop incomplete, see %s\n' "$LOG_DIR/stop.log" 2>/dev/null || true
+  printf 'stopped.\n' 2>/dev/null || true
+  trap - EXIT
+  exit 0
 }
-trap shutdown INT TERM EXIT
+trap shutdown INT TERM HUP EXIT
 
 printf '%s\n' "$$" >"$(pid_file run)" # lets `make stop` end this driver too
 t0=$SECONDS
