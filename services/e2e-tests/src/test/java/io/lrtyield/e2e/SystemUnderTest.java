@@ -51,6 +51,13 @@ final class SystemUnderTest implements AutoCloseable {
         launch("rebalancer-service", REBALANCER, extraEnv, logs);
     }
 
+    /** Launches one application with the given environment on top of the test-profile defaults. */
+    void startOne(String app, int port, Map<String, String> env) throws IOException {
+        Path logs = ROOT.resolve("services/e2e-tests/target/e2e-logs");
+        Files.createDirectories(logs);
+        launch(app, port, env, logs);
+    }
+
     private void launch(String app, int port, Map<String, String> extraEnv, Path logs) throws IOException {
         Path jar = ROOT.resolve("services/" + app + "/target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
@@ -59,7 +66,7 @@ final class SystemUnderTest implements AutoCloseable {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString())
                 .redirectErrorStream(true)
-                .redirectOutput(logs.resolve(app + ".log").toFile());
+                .redirectOutput(logs.resolve(app + "-" + port + ".log").toFile());
         Map<String, String> env = pb.environment();
         env.put("HTTP_PORT", String.valueOf(port));
         env.put("HTTP_HOST", "127.0.0.1");
