@@ -14,10 +14,10 @@ try {
 
 const out = process.argv[2];
 if (!out) {
-  console.error('usage: node compile.cjs <output-dir>');
+  console.error('usage: node compile.cjs <output-dir> [contracts-dir]');
   process.exit(2);
 }
-const dir = path.join(__dirname, 'contracts');
+const dir = process.argv[3] ? path.resolve(process.argv[3]) : path.join(__dirname, 'contracts');
 const sources = {};
 for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.sol')).sort()) {
   sources[f] = { content: fs.readFileSync(path.join(dir, f), 'utf8') };
