@@ -21,7 +21,8 @@ import java.util.List;
  */
 public final class TxSender {
 
-    private static final BigInteger GAS_LIMIT = BigInteger.valueOf(5_000_000);
+    /** Enough for every replica call; deployments of large contracts pass their own limit. */
+    public static final BigInteger DEFAULT_GAS_LIMIT = BigInteger.valueOf(5_000_000);
 
     private final Web3j web3j;
     private final Credentials credentials;
@@ -49,10 +50,15 @@ public final class TxSender {
 
     /** Sends a call (or a deployment when {@code to} is null) and returns its hash without waiting. */
     public String send(String to, String data, BigInteger valueWei) throws IOException {
+        return send(to, data, valueWei, DEFAULT_GAS_LIMIT);
+    }
+
+    /** As {@link #send(String, String, BigInteger)} with an explicit gas limit (Anvil's block limit is 30 M). */
+    public String send(String to, String data, BigInteger valueWei, BigInteger gasLimit) throws IOException {
         BigInteger nonce = peekNonce();
         BigInteger baseFee = web3j.ethGasPrice().send().getGasPrice();
         BigInteger tip = BigInteger.valueOf(1_000_000_000L);
-        RawTransaction tx = RawTransaction.createTransaction(chainId, nonce, GAS_LIMIT, to == null ? "" : to, valueWei, data,
+        RawTransaction tx = RawTransaction.createTransaction(chainId, nonce, gasLimit, to == null ? "" : to, valueWei, data,
                 tip, baseFee.multiply(BigInteger.TWO).add(tip));
         String signed = Numeric.toHexString(TransactionEncoder.signMessage(tx, chainId, credentials));
         EthSendTransaction sent = web3j.ethSendRawTransaction(signed).send();

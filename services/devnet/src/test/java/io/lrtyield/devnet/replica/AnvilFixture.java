@@ -69,7 +69,7 @@ public final class AnvilFixture implements AutoCloseable {
     public String deploy(TxSender from, String contract, List<Type> constructorArgs, BigInteger value) throws Exception {
         String address = ContractUtils.generateContractAddress(from.address(), from.peekNonce());
         String data = ContractArtifacts.bytecode(contract) + (constructorArgs.isEmpty() ? "" : FunctionEncoder.encodeConstructor(constructorArgs));
-        from.awaitAll(List.of(from.send(null, data, value)), Duration.ofSeconds(30));
+        from.awaitAll(List.of(from.send(null, data, value, BigInteger.valueOf(15_000_000))), Duration.ofSeconds(30));
         return address;
     }
 
