@@ -43,12 +43,19 @@ final class SystemUnderTest implements AutoCloseable {
     }
 
     void start(Map<String, String> extraEnv) throws IOException {
+        start(extraEnv, Map.of());
+    }
+
+    /** Starts the four applications; {@code perApp} adds environment to one application only. */
+    void start(Map<String, String> extraEnv, Map<String, Map<String, String>> perApp) throws IOException {
         Path logs = ROOT.resolve("services/e2e-tests/target/e2e-logs");
         Files.createDirectories(logs);
-        launch("devnet", DEVNET, extraEnv, logs);
-        launch("price-service", PRICE, extraEnv, logs);
-        launch("yield-service", YIELD, extraEnv, logs);
-        launch("rebalancer-service", REBALANCER, extraEnv, logs);
+        for (var app : List.of(Map.entry("devnet", DEVNET), Map.entry("price-service", PRICE),
+                Map.entry("yield-service", YIELD), Map.entry("rebalancer-service", REBALANCER))) {
+            Map<String, String> env = new LinkedHashMap<>(extraEnv);
+            env.putAll(perApp.getOrDefault(app.getKey(), Map.of()));
+            launch(app.getKey(), app.getValue(), env, logs);
+        }
     }
 
     /** Launches one application with the given environment on top of the test-profile defaults. */

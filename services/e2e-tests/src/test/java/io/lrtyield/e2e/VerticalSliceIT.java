@@ -47,14 +47,19 @@ class VerticalSliceIT {
     private static final BigDecimal SECONDS_PER_YEAR = BigDecimal.valueOf(31_536_000L);
     private static final MathContext MC = new MathContext(40, RoundingMode.HALF_EVEN);
 
+    private static final int PROXY_PORT = 18546;
     private static final SystemUnderTest system = new SystemUnderTest();
+    private static CountingRpcProxy proxy;
     private static final ChainProbe chain = new ChainProbe(SystemUnderTest.rpcUrl());
     private static YieldQuote quote;
     private static long deployedAtBlock;
 
     @BeforeAll
     static void start() throws Exception {
-        system.start(Map.of("DEVNET_STETH_APR", SIMULATED_APR.toPlainString(), "DEVNET_REPORT_INTERVAL", "1s"));
+        // price-service reaches Anvil through a counting proxy: its round trips per block are measured, not assumed
+        proxy = new CountingRpcProxy(PROXY_PORT, SystemUnderTest.rpcUrl());
+        system.start(Map.of("DEVNET_STETH_APR", SIMULATED_APR.toPlainString(), "DEVNET_REPORT_INTERVAL", "1s"),
+                Map.of("price-service", Map.of("CHAIN_RPC_URLS", "http://127.0.0.1:" + PROXY_PORT)));
         system.awaitReady(Duration.ofSeconds(120));
         String deployment = SystemUnderTest.get(SystemUnderTest.DEVNET, "/api/v1/deployment").body();
         deployedAtBlock = EventCodec.mapper().readTree(deployment).path("deployedAtBlock").asLong();
@@ -63,6 +68,9 @@ class VerticalSliceIT {
     @AfterAll
     static void stop() {
         system.close();
+        if (proxy != null) {
+            proxy.close();
+        }
     }
 
     @Test
@@ -165,6 +173,17 @@ class VerticalSliceIT {
 
     @Test
     @Order(6)
+    void oneBlocksWholeReadSetIsExactlyOneEthCall() {
+        var calls = proxy.seen().stream().filter(s -> s.method().equals("eth_call")).toList();
+        var perBlock = calls.stream().collect(java.util.stream.Collectors.groupingBy(CountingRpcProxy.Seen::block,
+                java.util.stream.Collectors.counting()));
+        assertTrue(perBlock.size() >= 20, "price-service priced " + perBlock.size() + " blocks through the proxy");
+        perBlock.forEach((block, n) -> assertEquals(1L, n, "eth_calls pinned to block " + block));
+        assertTrue(perBlock.keySet().stream().allMatch(b -> b.startsWith("0x")), "every eth_call is pinned to a block number: " + perBlock.keySet());
+    }
+
+    @Test
+    @Order(7)
     void clientErrorsAreProblemDetails() throws Exception {
         var unknown = SystemUnderTest.get(SystemUnderTest.PRICE, "/api/v1/prices/NOPE");
         assertEquals(404, unknown.statusCode());
