@@ -14,15 +14,19 @@ import java.util.List;
  * @param backoffMax cap of the retry delay
  * @param unhealthyFor how long an endpoint that failed is skipped while another is available
  * @param maxCallsPerSecond per-endpoint rate limit (providers bill per call); 0 = unlimited
+ * @param maxConnections HTTP connections kept open per endpoint (calls in flight beyond it queue)
  */
 public record RpcSettings(List<URI> endpoints, Duration callTimeout, int maxAttempts, Duration backoffBase,
-                          Duration backoffMax, Duration unhealthyFor, int maxCallsPerSecond) {
+                          Duration backoffMax, Duration unhealthyFor, int maxCallsPerSecond, int maxConnections) {
 
     public RpcSettings {
         if (endpoints == null || endpoints.isEmpty()) {
             throw new IllegalArgumentException("at least one JSON-RPC endpoint is required (CHAIN_RPC_URLS)");
         }
         endpoints = List.copyOf(endpoints);
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("maxConnections must be >= 1");
+        }
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be >= 1");
         }
@@ -30,6 +34,6 @@ public record RpcSettings(List<URI> endpoints, Duration callTimeout, int maxAtte
 
     public static RpcSettings defaults(List<URI> endpoints) {
         return new RpcSettings(endpoints, Duration.ofSeconds(5), 4, Duration.ofMillis(100), Duration.ofSeconds(2),
-                Duration.ofSeconds(10), 0);
+                Duration.ofSeconds(10), 0, 16);
     }
 }

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -45,12 +46,14 @@ public final class VertxJsonRpcService implements Web3jService {
     private final List<RpcEndpoint> endpoints;
     private final MeterRegistry meters;
     private final ObjectMapper mapper = ObjectMapperFactory.getObjectMapper();
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     public VertxJsonRpcService(Vertx vertx, RpcSettings settings, MeterRegistry meters) {
         this.settings = settings;
         this.meters = meters;
         this.client = WebClient.create(vertx, new WebClientOptions()
                 .setKeepAlive(true)
+                .setMaxPoolSize(settings.maxConnections())
                 .setConnectTimeout((int) settings.callTimeout().toMillis())
                 .setUserAgent("lrt-yield-aggregator"));
         this.endpoints = settings.endpoints().stream().map(u -> new RpcEndpoint(u, settings.maxCallsPerSecond())).toList();
@@ -169,13 +172,16 @@ public final class VertxJsonRpcService implements Web3jService {
     }
 
     private void record(Timer.Sample sample, String method, RpcEndpoint endpoint, Throwable failure) {
-        sample.stop(Timer.builder("rpc.call.duration")
+        String outcome = failure == null ? "ok" : "error";
+        // timers are looked up once per (method, endpoint, outcome), not rebuilt on every call
+        Timer timer = timers.computeIfAbsent(method + '|' + endpoint.safeName() + '|' + outcome, k -> Timer.builder("rpc.call.duration")
                 .description("JSON-RPC round trip per method and endpoint")
                 .tag("method", method)
                 .tag("endpoint", endpoint.safeName())
-                .tag("outcome", failure == null ? "ok" : "error")
+                .tag("outcome", outcome)
                 .publishPercentileHistogram()
                 .register(meters));
+        sample.stop(timer);
     }
 
     private Buffer encode(Object requestOrList) {

@@ -46,6 +46,10 @@ public interface ChainConfig {
     @WithDefault("0")
     int maxCallsPerSecond();
 
+    /** HTTP connections kept open per RPC endpoint; calls in flight beyond it queue. */
+    @WithDefault("16")
+    int maxConnections();
+
     /** How often the head poller asks for the latest block. */
     @WithDefault("500ms")
     Duration pollInterval();

@@ -18,7 +18,7 @@ public class ChainProducer {
     @Singleton
     VertxJsonRpcService transport(Vertx vertx, ChainConfig config, MeterRegistry meters) {
         RpcSettings settings = new RpcSettings(config.rpcUrls(), config.callTimeout(), config.maxAttempts(),
-                config.backoffBase(), config.backoffMax(), config.unhealthyFor(), config.maxCallsPerSecond());
+                config.backoffBase(), config.backoffMax(), config.unhealthyFor(), config.maxCallsPerSecond(), config.maxConnections());
         return new VertxJsonRpcService(vertx, settings, meters);
     }
 

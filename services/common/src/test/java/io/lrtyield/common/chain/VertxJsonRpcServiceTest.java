@@ -89,7 +89,7 @@ class VertxJsonRpcServiceTest {
     private Web3j web3j(Duration callTimeout, int attempts, String... uris) {
         VertxJsonRpcService service = new VertxJsonRpcService(vertx, new RpcSettings(
                 java.util.Arrays.stream(uris).map(URI::create).toList(), callTimeout, attempts,
-                Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(10), 0), meters);
+                Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofSeconds(10), 0, 4), meters);
         services.add(service);
         return Web3j.build(service);
     }
