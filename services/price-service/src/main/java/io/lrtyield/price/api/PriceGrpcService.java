@@ -1,12 +1,12 @@
 package io.lrtyield.price.api;
 
-import io.grpc.Status;
 import io.lrtyield.common.event.PriceTick;
 import io.lrtyield.grpc.price.v1.GetPriceRequest;
 import io.lrtyield.grpc.price.v1.ListPricesRequest;
 import io.lrtyield.grpc.price.v1.Price;
 import io.lrtyield.grpc.price.v1.PriceList;
 import io.lrtyield.grpc.price.v1.PriceService;
+import io.lrtyield.common.runtime.GrpcProblems;
 import io.lrtyield.common.runtime.ProblemException;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Multi;
@@ -27,14 +27,14 @@ public class PriceGrpcService implements PriceService {
     @Override
     public Uni<Price> getPrice(GetPriceRequest request) {
         return Uni.createFrom().deferred(() -> rest.one(request.getAsset())).map(PriceGrpcService::toProto)
-                .onFailure(ProblemException.class).transform(PriceGrpcService::status);
+                .onFailure(ProblemException.class).transform(GrpcProblems::toStatus);
     }
 
     @Override
     public Uni<PriceList> listPrices(ListPricesRequest request) {
         return Uni.createFrom().deferred(rest::all)
                 .map(ticks -> PriceList.newBuilder().addAllPrices(ticks.stream().map(PriceGrpcService::toProto).toList()).build())
-                .onFailure(ProblemException.class).transform(PriceGrpcService::status);
+                .onFailure(ProblemException.class).transform(GrpcProblems::toStatus);
     }
 
     @Override
@@ -62,14 +62,4 @@ public class PriceGrpcService implements PriceService {
         return value == null ? "" : value.toPlainString();
     }
 
-    private static Throwable status(Throwable e) {
-        ProblemException p = (ProblemException) e;
-        Status status = switch (p.status()) {
-            case 400 -> Status.INVALID_ARGUMENT;
-            case 404 -> Status.NOT_FOUND;
-            case 503 -> Status.UNAVAILABLE;
-            default -> Status.INTERNAL;
-        };
-        return status.withDescription(p.getMessage()).asRuntimeException();
-    }
 }

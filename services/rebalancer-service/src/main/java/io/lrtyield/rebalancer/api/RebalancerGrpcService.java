@@ -1,6 +1,6 @@
 package io.lrtyield.rebalancer.api;
 
-import io.grpc.Status;
+import io.lrtyield.common.runtime.GrpcProblems;
 import io.lrtyield.common.runtime.ProblemException;
 import io.lrtyield.grpc.rebalancer.v1.DecisionList;
 import io.lrtyield.grpc.rebalancer.v1.ListDecisionsRequest;
@@ -26,8 +26,7 @@ public class RebalancerGrpcService implements RebalancerService {
         String limit = request.getLimit() == 0 ? null : String.valueOf(request.getLimit());
         return Uni.createFrom().deferred(() -> rest.decisions(limit))
                 .map(list -> DecisionList.newBuilder().addAllDecisions(list.stream().map(RebalancerGrpcService::toProto).toList()).build())
-                .onFailure(ProblemException.class)
-                .transform(e -> Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
+                .onFailure(ProblemException.class).transform(GrpcProblems::toStatus);
     }
 
     static io.lrtyield.grpc.rebalancer.v1.Decision toProto(Decision d) {

@@ -1,7 +1,7 @@
 package io.lrtyield.yield.api;
 
-import io.grpc.Status;
 import io.lrtyield.common.event.YieldQuote;
+import io.lrtyield.common.runtime.GrpcProblems;
 import io.lrtyield.common.runtime.ProblemException;
 import io.lrtyield.grpc.yield.v1.GetYieldRequest;
 import io.lrtyield.grpc.yield.v1.ListYieldsRequest;
@@ -25,14 +25,14 @@ public class YieldGrpcService implements YieldService {
     @Override
     public Uni<Yield> getYield(GetYieldRequest request) {
         return Uni.createFrom().deferred(() -> rest.one(request.getVenueId())).map(YieldGrpcService::toProto)
-                .onFailure(ProblemException.class).transform(YieldGrpcService::status);
+                .onFailure(ProblemException.class).transform(GrpcProblems::toStatus);
     }
 
     @Override
     public Uni<YieldList> listYields(ListYieldsRequest request) {
         return Uni.createFrom().deferred(() -> rest.all(blankToNull(request.getKind()), blankToNull(request.getAsset()), null))
                 .map(list -> YieldList.newBuilder().addAllYields(list.stream().map(YieldGrpcService::toProto).toList()).build())
-                .onFailure(ProblemException.class).transform(YieldGrpcService::status);
+                .onFailure(ProblemException.class).transform(GrpcProblems::toStatus);
     }
 
     static Yield toProto(YieldQuote q) {
@@ -56,9 +56,4 @@ public class YieldGrpcService implements YieldService {
         return s == null || s.isBlank() ? null : s;
     }
 
-    private static Throwable status(Throwable e) {
-        ProblemException p = (ProblemException) e;
-        Status status = p.status() == 404 ? Status.NOT_FOUND : p.status() == 503 ? Status.UNAVAILABLE : Status.INVALID_ARGUMENT;
-        return status.withDescription(p.getMessage()).asRuntimeException();
-    }
 }
