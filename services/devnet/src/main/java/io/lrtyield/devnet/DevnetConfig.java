@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Map;
 
 /** Devnet deployer and simulator settings. The default keys are Anvil's public, well-known dev accounts. */
 @ConfigMapping(prefix = "devnet")
@@ -32,9 +33,8 @@ public interface DevnetConfig {
         @WithDefault("true")
         boolean enabled();
 
-        /** Lido's consensus-layer APR the oracle reports accrue at (decimal fraction). */
-        @WithDefault("0.032")
-        BigDecimal stethApr();
+        /** APR each token's fundamental rate accrues at, by asset symbol (stETH, rETH, cbETH, eETH, ezETH, rsETH, pufETH). */
+        Map<String, BigDecimal> aprs();
 
         /** How often an oracle report is sent (mainnet: daily; the devnet compresses it). */
         @WithDefault("2s")

@@ -52,10 +52,9 @@ public class DevnetRuntime {
         try {
             long chainId = web3j.ethChainId().send().getChainId().longValueExact();
             TxSender deployer = new TxSender(web3j, Credentials.create(config.deployerKey()), chainId);
-            Credentials oracleKey = Credentials.create(config.oracleKey());
-            DevnetDeployment d = new DevnetDeployer(web3j, deployer, oracleKey.getAddress())
-                    .deploy(config.seedStakeEth(), config.seedWrapEth());
-            simulator = new MarketSimulator(web3j, new TxSender(web3j, oracleKey, chainId), d, config.simulator().stethApr());
+            TxSender oracle = new TxSender(web3j, Credentials.create(config.oracleKey()), chainId);
+            DevnetDeployment d = new DevnetDeployer(web3j, deployer, oracle).deploy(config.seedStakeEth(), config.seedWrapEth());
+            simulator = new MarketSimulator(web3j, oracle, d, config.simulator().aprs());
             catalogue = DevnetCatalogue.of(d);
             deployment = d;
             return d;
@@ -72,7 +71,7 @@ public class DevnetRuntime {
             return;
         }
         try {
-            s.reportStethRewards();
+            s.report();
         } catch (Exception e) {
             LOG.warnf("oracle report failed: %s", e.getMessage());
         }

@@ -145,11 +145,14 @@ class VerticalSliceIT {
                     .map(d -> EventCodec.toJson(d)).orElse(null);
         });
         Map<String, Object> d = EventCodec.mapper().readValue(decision, new TypeReference<>() { });
-        assertEquals(VENUE, d.get("bestVenue"));
-        assertEquals(quote.netApy(), new BigDecimal((String) d.get("bestNetApy")));
+        BigDecimal best = new BigDecimal((String) d.get("bestNetApy"));
+        assertTrue(best.compareTo(quote.netApy()) >= 0, "the best venue pays at least " + VENUE + ": " + d);
+        if (VENUE.equals(d.get("bestVenue"))) {
+            assertEquals(quote.netApy(), best);
+        }
         assertEquals("REBALANCE", d.get("action"), "idle ETH earns 0; staking gains far more than the 10 bps margin");
-        assertEquals(quote.netApy().multiply(BigDecimal.valueOf(10_000)).setScale(4, RoundingMode.HALF_EVEN),
-                new BigDecimal((String) d.get("gainBps")));
+        assertEquals(best.multiply(BigDecimal.valueOf(10_000)).setScale(4, RoundingMode.HALF_EVEN),
+                new BigDecimal((String) d.get("gainBps")), "gain over idle ETH (0 %) in bps");
     }
 
     @Test

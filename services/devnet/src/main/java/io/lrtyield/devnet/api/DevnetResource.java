@@ -39,16 +39,34 @@ public class DevnetResource {
         return runtime.deployment().orElseThrow(DevnetResource::notDeployed);
     }
 
+    @GET
+    @Path("/market")
+    @Operation(summary = "The simulator's state: the APR each token's rate accrues at")
+    public Map<String, Object> market() {
+        var simulator = runtime.simulator().orElseThrow(DevnetResource::notDeployed);
+        return Map.of("aprs", simulator.aprs());
+    }
+
     @POST
-    @Path("/scenarios/steth-apr")
-    @Operation(summary = "Scenario: change the APR the Lido oracle reports accrue at (decimal fraction, 0 ≤ apr ≤ 1)")
-    public Map<String, BigDecimal> setStethApr(@QueryParam("apr") BigDecimal apr) {
-        if (apr == null || apr.signum() < 0 || apr.compareTo(BigDecimal.ONE) > 0) {
-            throw ProblemException.badRequest("apr must be a decimal fraction between 0 and 1, e.g. apr=0.035");
+    @Path("/scenarios/apr")
+    @Operation(summary = "Scenario: change the APR a token's rate accrues at (asset symbol; decimal fraction, -1 ≤ apr ≤ 1)")
+    public Map<String, Object> setApr(@QueryParam("asset") String asset, @QueryParam("apr") String apr) {
+        BigDecimal value;
+        try {
+            value = apr == null ? null : new BigDecimal(apr);
+        } catch (NumberFormatException e) {
+            value = null;
+        }
+        if (asset == null || value == null || value.compareTo(BigDecimal.ONE.negate()) < 0 || value.compareTo(BigDecimal.ONE) > 0) {
+            throw ProblemException.badRequest("need asset=<symbol> and apr=<decimal fraction between -1 and 1>, e.g. asset=rETH&apr=0.035");
         }
         var simulator = runtime.simulator().orElseThrow(DevnetResource::notDeployed);
-        simulator.setStethApr(apr);
-        return Map.of("stethApr", simulator.stethApr());
+        try {
+            simulator.setApr(asset, value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest(e.getMessage());
+        }
+        return Map.of("aprs", simulator.aprs());
     }
 
     private static ProblemException notDeployed() {

@@ -5,15 +5,17 @@ import io.lrtyield.common.catalogue.Catalogue;
 import io.lrtyield.common.catalogue.RateSource;
 import io.lrtyield.common.catalogue.Venue;
 
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 
-/** The devnet catalogue: the same shape as mainnet's, with the addresses the deployer just created. */
+/** The devnet catalogue: the same shape and views as mainnet's, with the addresses the deployer just created. */
 public final class DevnetCatalogue {
 
-    /** Lido's CAPO-style bound: no sane staking rate grows faster than this per year. */
+    /** CAPO-style bounds: no sane staking rate grows faster than this per year. */
     private static final double LST_MAX_ANNUAL_GROWTH = 0.15;
-    private static final long LIDO_WITHDRAWAL_DELAY_SECONDS = 5 * 86_400L;
+    private static final double LRT_MAX_ANNUAL_GROWTH = 0.20;
+    private static final long DAY = 86_400L;
 
     private DevnetCatalogue() {
     }
@@ -21,13 +23,31 @@ public final class DevnetCatalogue {
     public static Catalogue of(DevnetDeployment d) {
         List<Asset> assets = List.of(
                 new Asset("ETH", null, 18, "ETH", null),
-                // stETH rebases: 1 stETH is redeemable for 1 ETH; its yield shows in the share rate, i.e. wstETH's rate
+                new Asset("WETH", d.weth(), 18, "ETH", null),
+                // stETH and eETH rebase: 1 token is redeemable for 1 ETH; their yield shows in wstETH's and weETH's rate
                 new Asset("stETH", d.stETH(), 18, "ETH", null),
-                new Asset("wstETH", d.wstETH(), 18, "stETH",
-                        new RateSource(d.wstETH(), "stEthPerToken", List.of(), 18, LST_MAX_ANNUAL_GROWTH)));
+                new Asset("wstETH", d.wstETH(), 18, "stETH", rate(d.wstETH(), "stEthPerToken", LST_MAX_ANNUAL_GROWTH)),
+                new Asset("rETH", d.rETH(), 18, "ETH", rate(d.rETH(), "getExchangeRate", LST_MAX_ANNUAL_GROWTH)),
+                new Asset("cbETH", d.cbETH(), 18, "ETH", rate(d.cbETH(), "exchangeRate", LST_MAX_ANNUAL_GROWTH)),
+                new Asset("eETH", d.eETH(), 18, "ETH", null),
+                new Asset("weETH", d.weETH(), 18, "eETH", rate(d.weETH(), "getRate", LRT_MAX_ANNUAL_GROWTH)),
+                // ezETH's rate is calculateTVLs().totalTVL / totalSupply: two reads, not one uint view (typed reader pending)
+                new Asset("ezETH", d.ezETH(), 18, "ETH", null),
+                new Asset("rsETH", d.rsETH(), 18, "ETH", rate(d.kelpOracle(), "rsETHPrice", LRT_MAX_ANNUAL_GROWTH)),
+                new Asset("pufETH", d.pufETH(), 18, "WETH",
+                        new RateSource(d.pufETH(), "convertToAssets", List.of(BigInteger.TEN.pow(18)), 18, LRT_MAX_ANNUAL_GROWTH)));
         List<Venue> venues = List.of(
                 new Venue("idle-eth", "IDLE", "ETH", "vault", 1, 0, 0.0),
-                new Venue("lido-wsteth", "NATIVE_STAKING", "wstETH", "lido", 1, LIDO_WITHDRAWAL_DELAY_SECONDS, 0.0));
-        return new Catalogue("devnet", d.chainId(), Map.of("multicall3", d.multicall3()), assets, venues);
+                new Venue("lido-wsteth", "NATIVE_STAKING", "wstETH", "lido", 1, 5 * DAY, 0.0),
+                new Venue("rocketpool-reth", "NATIVE_STAKING", "rETH", "rocketpool", 1, 0, 0.0),
+                new Venue("coinbase-cbeth", "NATIVE_STAKING", "cbETH", "coinbase", 2, 7 * DAY, 0.0),
+                new Venue("etherfi-weeth", "RESTAKING_TOKEN", "weETH", "etherfi", 3, 7 * DAY, 0.0),
+                new Venue("kelp-rseth", "RESTAKING_TOKEN", "rsETH", "kelp", 3, 9 * DAY, 0.0),
+                new Venue("puffer-pufeth", "RESTAKING_TOKEN", "pufETH", "puffer", 3, 14 * DAY, 0.0));
+        return new Catalogue("devnet", d.chainId(), Map.of("multicall3", d.multicall3(), "ethUsdFeed", d.ethUsdFeed()), assets, venues);
+    }
+
+    private static RateSource rate(String contract, String view, double maxAnnualGrowth) {
+        return new RateSource(contract, view, List.of(), 18, maxAnnualGrowth);
     }
 }

@@ -1,6 +1,16 @@
 package io.lrtyield.devnet.deploy;
 
-/** Addresses of the replicas deployed on the devnet. */
+/**
+ * Addresses of the replicas deployed on the devnet.
+ *
+ * @param rethDepositPool Rocket Pool's deposit pool (rETH mints there)
+ * @param etherfiPool ether.fi LiquidityPool (eETH mints there; weETH wraps eETH)
+ * @param renzoRestakeManager Renzo's RestakeManager (ezETH mints there; {@code calculateTVLs})
+ * @param kelpDepositPool Kelp's LRTDepositPool; {@code kelpOracle} is its LRTOracle ({@code rsETHPrice})
+ * @param ethUsdFeed Chainlink-style ETH/USD aggregator (8 decimals)
+ */
 public record DevnetDeployment(long chainId, String multicall3, String stETH, String wstETH, String oracle,
-                               long deployedAtBlock) {
+                               long deployedAtBlock, String weth, String rETH, String rethDepositPool, String cbETH,
+                               String etherfiPool, String eETH, String weETH, String renzoRestakeManager, String ezETH,
+                               String kelpDepositPool, String kelpOracle, String rsETH, String pufETH, String ethUsdFeed) {
 }

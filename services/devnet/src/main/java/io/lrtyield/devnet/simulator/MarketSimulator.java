@@ -4,8 +4,7 @@ import io.lrtyield.devnet.deploy.DevnetDeployment;
 import io.lrtyield.devnet.deploy.TxSender;
 import org.jboss.logging.Logger;
 import org.web3j.abi.FunctionEncoder;
-import org.web3j.abi.FunctionReturnDecoder;
-import org.web3j.abi.TypeReference;
+import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.generated.Int256;
@@ -17,43 +16,61 @@ import org.web3j.protocol.core.methods.request.Transaction;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Moves the devnet market. Today: Lido oracle reports that accrue stETH rewards at a configured APR over the
- * chain time elapsed since the previous report (block timestamps, not wall clock).
+ * Moves the devnet market: each staking and restaking token's fundamental rate accrues at its configured APR over
+ * the chain time elapsed since the previous report (block timestamps, never wall clock), through the same oracle
+ * paths the protocols use — Lido's oracle report, Rocket Pool / ether.fi / Renzo / Kelp / Puffer reward accrual,
+ * Coinbase's exchange-rate update, Kelp's stored rsETHPrice refresh.
  */
 public final class MarketSimulator {
 
     private static final Logger LOG = Logger.getLogger(MarketSimulator.class);
+    private static final String KELP_ETH_TOKEN = "0xEeeeeEeeeEeEeeEeEeEeeEEEeeeeEeeeeeeeEEeE";
 
     private final Web3j web3j;
     private final TxSender oracle;
-    private final DevnetDeployment deployment;
-    private volatile BigDecimal stethApr;
+    private final DevnetDeployment d;
+    private final Map<String, BigDecimal> aprs = new ConcurrentHashMap<>();
     private long lastReportTimestamp = -1;
 
-    public MarketSimulator(Web3j web3j, TxSender oracle, DevnetDeployment deployment, BigDecimal stethApr) {
+    /** @param aprs APR per asset symbol (stETH, rETH, cbETH, eETH, ezETH, rsETH, pufETH), decimal fractions */
+    public MarketSimulator(Web3j web3j, TxSender oracle, DevnetDeployment deployment, Map<String, BigDecimal> aprs) {
         this.web3j = web3j;
         this.oracle = oracle;
-        this.deployment = deployment;
-        this.stethApr = stethApr;
+        this.d = deployment;
+        this.aprs.putAll(aprs);
     }
 
-    /** Sends one oracle report covering the chain time since the last one; returns the rewards in wei. */
-    public BigInteger reportStethRewards() throws IOException {
+    /** Sends one round of reports covering the chain time since the last one; returns rewards per asset in wei. */
+    public synchronized Map<String, BigInteger> report() throws IOException {
         long now = web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock().getTimestamp().longValueExact();
-        if (lastReportTimestamp < 0) {
-            lastReportTimestamp = now;
-            return BigInteger.ZERO;
-        }
-        BigInteger rewards = RewardAccrual.rewardsWei(totalPooledEther(), stethApr, now - lastReportTimestamp);
-        if (rewards.signum() == 0) {
+        Map<String, BigInteger> rewards = new LinkedHashMap<>();
+        if (lastReportTimestamp < 0 || now <= lastReportTimestamp) {
+            lastReportTimestamp = lastReportTimestamp < 0 ? now : lastReportTimestamp;
             return rewards;
         }
+        long elapsed = now - lastReportTimestamp;
         try {
-            String data = FunctionEncoder.encode(new Function("handleOracleReport", List.of(new Int256(rewards)), List.of()));
-            oracle.send(deployment.stETH(), data, rewards);
+            BigInteger lido = accrue("stETH", uint(d.stETH(), "getTotalPooledEther"), elapsed);
+            send(d.stETH(), "handleOracleReport", lido, rewards, "stETH", new Int256(lido));
+            BigInteger rethSupply = uint(d.rETH(), "totalSupply");
+            send(d.rETH(), "accrueRewards", accrue("rETH", uint(d.rETH(), "getEthValue", new Uint256(rethSupply)), elapsed), rewards, "rETH");
+            send(d.etherfiPool(), "accrueRewards", accrue("eETH", uint(d.etherfiPool(), "getTotalPooledEther"), elapsed), rewards, "eETH");
+            send(d.renzoRestakeManager(), "accrueRewards", accrue("ezETH", word(d.renzoRestakeManager(), 2, "calculateTVLs"), elapsed), rewards, "ezETH");
+            send(d.kelpDepositPool(), "accrueRewards",
+                    accrue("rsETH", uint(d.kelpDepositPool(), "getTotalAssetDeposits", new Address(KELP_ETH_TOKEN)), elapsed), rewards, "rsETH");
+            oracle.send(d.kelpOracle(), FunctionEncoder.encode(new Function("updateRSETHPrice", List.of(), List.of())), BigInteger.ZERO);
+            send(d.pufETH(), "accrueRewards", accrue("pufETH", uint(d.pufETH(), "totalAssets"), elapsed), rewards, "pufETH");
+            BigInteger cbRate = uint(d.cbETH(), "exchangeRate");
+            BigInteger newCbRate = cbRate.add(accrue("cbETH", cbRate, elapsed));
+            oracle.send(d.cbETH(), FunctionEncoder.encode(new Function("updateExchangeRate", List.of(new Uint256(newCbRate)), List.of())),
+                    BigInteger.ZERO);
+            rewards.put("cbETH", newCbRate.subtract(cbRate));
             lastReportTimestamp = now;
             return rewards;
         } catch (IOException e) {
@@ -62,21 +79,44 @@ public final class MarketSimulator {
         }
     }
 
-    public BigDecimal stethApr() {
-        return stethApr;
+    public Map<String, BigDecimal> aprs() {
+        return Map.copyOf(aprs);
     }
 
-    public void setStethApr(BigDecimal apr) {
-        LOG.infof("stETH APR set to %s", apr);
-        this.stethApr = apr;
+    public void setApr(String asset, BigDecimal apr) {
+        if (!aprs.containsKey(asset)) {
+            throw new IllegalArgumentException("no simulated rate for " + asset + "; known: " + aprs.keySet());
+        }
+        LOG.infof("%s APR set to %s", asset, apr);
+        aprs.put(asset, apr);
     }
 
-    private BigInteger totalPooledEther() throws IOException {
-        Function f = new Function("getTotalPooledEther", List.of(), List.of(new TypeReference<Uint256>() {
-        }));
-        String out = web3j.ethCall(Transaction.createEthCallTransaction(null, deployment.stETH(), FunctionEncoder.encode(f)),
-                DefaultBlockParameterName.LATEST).send().getValue();
-        List<Type> decoded = FunctionReturnDecoder.decode(out, f.getOutputParameters());
-        return ((Uint256) decoded.get(0)).getValue();
+    private BigInteger accrue(String asset, BigInteger backingWei, long elapsedSeconds) {
+        return RewardAccrual.rewardsWei(backingWei, aprs.getOrDefault(asset, BigDecimal.ZERO), elapsedSeconds);
     }
+
+    /** Sends a reward-carrying hook call; nothing is sent for zero rewards. */
+    private void send(String to, String hook, BigInteger rewardsWei, Map<String, BigInteger> out, String asset, Type... args)
+            throws IOException {
+        out.put(asset, rewardsWei);
+        if (rewardsWei.signum() > 0) {
+            oracle.send(to, FunctionEncoder.encode(new Function(hook, List.of(args), List.of())), rewardsWei);
+        }
+    }
+
+    private BigInteger uint(String contract, String view, Type... args) throws IOException {
+        return word(contract, 0, view, args);
+    }
+
+    /** The {@code index}-th 32-byte word of a view's return data (static head words need no full ABI decoding). */
+    private BigInteger word(String contract, int index, String view, Type... args) throws IOException {
+        String data = FunctionEncoder.encode(new Function(view, List.of(args), List.of()));
+        var response = web3j.ethCall(Transaction.createEthCallTransaction(null, contract, data), DefaultBlockParameterName.LATEST).send();
+        String hex = response.getValue();
+        if (response.hasError() || hex == null || hex.length() < 2 + 64 * (index + 1)) {
+            throw new IOException(view + " on " + contract + " failed: " + (response.hasError() ? response.getError().getMessage() : hex));
+        }
+        return new BigInteger(hex.substring(2 + 64 * index, 2 + 64 * (index + 1)), 16);
+    }
+
 }

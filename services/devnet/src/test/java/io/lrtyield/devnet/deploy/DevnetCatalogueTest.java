@@ -20,14 +20,25 @@ class DevnetCatalogueTest {
     private static final String WSTETH = "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512";
     private static final String ORACLE = "0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0";
 
-    private final Catalogue catalogue = DevnetCatalogue.of(new DevnetDeployment(31337, MULTICALL3, STETH, WSTETH, ORACLE, 7));
+    private static final String KELP_ORACLE = "0x00000000000000000000000000000000000000b7";
+    private static final String PUFETH = "0x00000000000000000000000000000000000000c1";
+
+    private final Catalogue catalogue = DevnetCatalogue.of(new DevnetDeployment(31337, MULTICALL3, STETH, WSTETH, ORACLE, 7,
+            addr(1), addr(2), addr(3), addr(4), addr(5), addr(6), addr(7), addr(8), addr(9), addr(10), KELP_ORACLE, addr(11),
+            PUFETH, addr(12)));
+
+    private static String addr(int n) {
+        return String.format("0x%040x", n);
+    }
 
     @Test
     void namesTheDeployedContracts() {
         assertEquals("devnet", catalogue.network());
         assertEquals(31337, catalogue.chainId());
         assertEquals(MULTICALL3, catalogue.multicall3());
-        assertEquals(List.of("ETH", "stETH", "wstETH"), catalogue.assets().stream().map(Asset::symbol).toList());
+        assertEquals(List.of("ETH", "WETH", "stETH", "wstETH", "rETH", "cbETH", "eETH", "weETH", "ezETH", "rsETH", "pufETH"),
+                catalogue.assets().stream().map(Asset::symbol).toList());
+        assertEquals(addr(12), catalogue.contracts().get("ethUsdFeed"));
         assertNull(catalogue.asset("ETH").orElseThrow().fundamentalRate());
     }
 
@@ -41,6 +52,16 @@ class DevnetCatalogueTest {
         Asset stEth = catalogue.asset("stETH").orElseThrow();
         assertEquals(STETH, stEth.address());
         assertEquals(null, stEth.fundamentalRate(), "stETH rebases 1:1 with ETH; its yield is read through wstETH");
+    }
+
+    @Test
+    void restakingRatesUseTheMainnetViews() {
+        assertEquals(new RateSource(KELP_ORACLE, "rsETHPrice", List.of(), 18, 0.20), catalogue.asset("rsETH").orElseThrow().fundamentalRate());
+        assertEquals(new RateSource(PUFETH, "convertToAssets", List.of(java.math.BigInteger.TEN.pow(18)), 18, 0.20),
+                catalogue.asset("pufETH").orElseThrow().fundamentalRate());
+        assertEquals("getRate", catalogue.asset("weETH").orElseThrow().fundamentalRate().function());
+        assertEquals(7, catalogue.venues().size());
+        assertEquals(VenueKind.RESTAKING_TOKEN, catalogue.venue("kelp-rseth").orElseThrow().venueKind());
     }
 
     @Test
