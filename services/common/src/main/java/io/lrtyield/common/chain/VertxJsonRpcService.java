@@ -100,7 +100,7 @@ public final class VertxJsonRpcService implements Web3jService {
     @Override
     public <T extends Notification<?>> io.reactivex.Flowable<T> subscribe(Request request, String unsubscribeMethod,
                                                                           Class<T> responseType) {
-        throw new UnsupportedOperationException("HTTP transport has no subscriptions; block heads come from BlockHeadPoller");
+        throw new UnsupportedOperationException("HTTP transport has no subscriptions; block heads come from ChainHeadStream");
     }
 
     @Override

@@ -1,13 +1,14 @@
 package io.lrtyield.common.runtime;
 
 import io.lrtyield.common.chain.BlockHead;
-import io.lrtyield.common.chain.BlockHeadPoller;
+import io.lrtyield.common.chain.ChainHeadStream;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import io.smallrye.mutiny.subscription.Cancellable;
+import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
@@ -16,7 +17,10 @@ import org.web3j.protocol.Web3j;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** Follows the chain's heads once per service and shares them; remembers when the last one came (readiness). */
+/**
+ * Follows the chain's heads once per service (WebSocket subscription, polling while it is down) and shares them;
+ * remembers when the last one came (readiness).
+ */
 @ApplicationScoped
 public class ChainHeads {
 
@@ -27,11 +31,16 @@ public class ChainHeads {
     private volatile long lastHeadAtMillis;
     private final ChainConfig config;
     private final Web3j web3j;
-    private Cancellable polling;
+    private final Vertx vertx;
+    private final MeterRegistry meters;
+    private volatile ChainHeadStream source;
+    private Cancellable following;
 
-    ChainHeads(ChainConfig config, Web3j web3j, MeterRegistry meters) {
+    ChainHeads(ChainConfig config, Web3j web3j, Vertx vertx, MeterRegistry meters) {
         this.config = config;
         this.web3j = web3j;
+        this.vertx = vertx;
+        this.meters = meters;
         meters.gauge("chain.head.age.seconds", this, ChainHeads::headAgeSeconds);
         meters.gauge("chain.head.number", this, h -> h.last.get() == null ? -1 : h.last.get().number());
     }
@@ -40,10 +49,9 @@ public class ChainHeads {
         if (!config.followHeads()) {
             return;
         }
-        polling = new BlockHeadPoller(web3j, config.pollInterval()).heads().subscribe().with(head -> {
-            if (head.reorg()) {
-                LOG.warnf("reorg at block %d (%s): parent %s", head.number(), head.hash(), head.parentHash());
-            }
+        source = ChainHeadStream.create(vertx, web3j, config.wsUrl(), config.pollInterval(), config.callTimeout(), meters);
+        // reorgs are logged and counted by the stream; here heads are only remembered and shared
+        following = source.heads().subscribe().with(head -> {
             last.set(head);
             lastHeadAtMillis = System.currentTimeMillis();
             broadcast.onNext(head);
@@ -51,8 +59,8 @@ public class ChainHeads {
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (polling != null) {
-            polling.cancel();
+        if (following != null) {
+            following.cancel();
         }
         broadcast.onComplete();
     }
@@ -68,6 +76,12 @@ public class ChainHeads {
 
     public Duration headAge() {
         return lastHeadAtMillis == 0 ? null : Duration.ofMillis(System.currentTimeMillis() - lastHeadAtMillis);
+    }
+
+    /** Where heads come from now: "websocket" or "polling" ("none" when this service does not follow heads). */
+    public String mode() {
+        ChainHeadStream current = source;
+        return current == null ? "none" : current.mode();
     }
 
     private double headAgeSeconds() {

@@ -29,9 +29,10 @@ public class ChainReadinessCheck implements HealthCheck {
         }
         Duration age = heads.headAge();
         if (age == null) {
-            return response.down().withData("reason", "no block received yet from " + config.rpcUrls().size() + " RPC endpoint(s)").build();
+            return response.down().withData("heads", heads.mode())
+                    .withData("reason", "no block received yet from " + config.rpcUrls().size() + " RPC endpoint(s)").build();
         }
-        response.withData("block", heads.last().number()).withData("headAgeMs", age.toMillis());
+        response.withData("heads", heads.mode()).withData("block", heads.last().number()).withData("headAgeMs", age.toMillis());
         if (age.compareTo(config.maxHeadAge()) > 0) {
             return response.down().withData("reason", "no new block for " + age.toSeconds() + " s (limit " + config.maxHeadAge().toSeconds() + " s)").build();
         }

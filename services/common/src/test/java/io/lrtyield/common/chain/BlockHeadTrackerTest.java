@@ -55,4 +55,32 @@ class BlockHeadTrackerTest {
         // state is unchanged: the child of 100 is still a plain new head
         assertEquals(new BlockHead(101, "0xa101", "0xa100", 1_012, false), tracker.accept(101, "0xa101", "0xa100", 1_012));
     }
+
+    @Test
+    void onlyAHeadThatSkipsHeightsAsksForARead() {
+        assertNull(tracker.skippedFrom(100), "same height");
+        assertNull(tracker.skippedFrom(101), "the child is checked by its parent hash");
+        assertEquals(new BlockHeadTracker.Seen(100, "0xa100"), tracker.skippedFrom(102));
+        assertNull(new BlockHeadTracker().skippedFrom(102), "nothing seen yet, nothing to re-read");
+    }
+
+    @Test
+    void aSkipOverAReplacedBlockIsAReorg() {
+        BlockHead head = tracker.accept(103, "0xb103", "0xb102", 1_036, true);
+        assertTrue(head.reorg());
+        assertFalse(tracker.accept(104, "0xb104", "0xb103", 1_048).reorg(), "the new branch is the reference");
+    }
+
+    @Test
+    void aSkipOverAnUnchangedBlockIsNotAReorg() {
+        assertEquals(new BlockHead(103, "0xa103", "0xa102", 1_036, false), tracker.accept(103, "0xa103", "0xa102", 1_036, false));
+        // without a re-read a skip is never a reorg: its parent is a block we did not see
+        assertFalse(tracker.accept(106, "0xa106", "0xa105", 1_072).reorg());
+    }
+
+    @Test
+    void replacedIsIgnoredWithoutASkip() {
+        assertFalse(tracker.accept(101, "0xa101", "0xa100", 1_012, true).reorg(), "a child is judged by its parent hash");
+        assertNull(tracker.accept(101, "0xa101", "0xa100", 1_012, true), "a duplicate stays a duplicate");
+    }
 }
