@@ -32,6 +32,7 @@ start() {
   local java app port pid
   java="$("$LOCAL_DIR/find-jdk.sh")/bin/java"
   export CHAIN_RPC_URLS=${CHAIN_RPC_URLS:-http://127.0.0.1:$ANVIL_PORT}
+  export CHAIN_WS_URL=${CHAIN_WS_URL:-ws://127.0.0.1:$ANVIL_PORT}
   export KAFKA_BOOTSTRAP_SERVERS=${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:$KAFKA_PORT}
   export REDIS_URL=${REDIS_URL:-redis://127.0.0.1:$REDIS_PORT}
   export CATALOGUE=${CATALOGUE:-http://127.0.0.1:$(app_port devnet)/api/v1/catalogue}

@@ -26,6 +26,7 @@ class ReadinessIT {
     static void start() throws Exception {
         system.startOne("price-service", PORT, Map.of(
                 "CHAIN_RPC_URLS", "http://127.0.0.1:9",
+                "CHAIN_WS_URL", "ws://127.0.0.1:9",
                 "REDIS_URL", "redis://127.0.0.1:9",
                 "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9",
                 "CATALOGUE", "classpath:catalogues/mainnet.json"));

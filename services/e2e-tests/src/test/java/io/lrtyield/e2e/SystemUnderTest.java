@@ -78,6 +78,7 @@ final class SystemUnderTest implements AutoCloseable {
         env.put("HTTP_PORT", String.valueOf(port));
         env.put("HTTP_HOST", "127.0.0.1");
         env.put("CHAIN_RPC_URLS", rpcUrl());
+        env.put("CHAIN_WS_URL", "ws://127.0.0.1:" + ANVIL_PORT);
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka());
         env.put("REDIS_URL", "redis://127.0.0.1:" + REDIS_PORT);
         env.put("CATALOGUE", "http://127.0.0.1:" + DEVNET + "/api/v1/catalogue");

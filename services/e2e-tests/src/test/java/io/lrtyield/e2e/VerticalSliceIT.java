@@ -82,6 +82,7 @@ class VerticalSliceIT {
             assertTrue(health.contains("Redis connection health check"), "redis check on :" + port + " → " + health);
             assertTrue(health.contains("Reactive Messaging"), "kafka check on :" + port + " → " + health);
             assertTrue(health.contains("\"network\": \"devnet\""), "catalogue on :" + port + " → " + health);
+            assertTrue(health.contains("\"heads\": \"websocket\""), "heads arrive over eth_subscribe on :" + port + " → " + health);
         }
     }
 
