@@ -1,0 +1,301 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+interface IPendleToken {
+    function transfer(address to, uint256 amount) external returns (bool);
+    function transferFrom(address from, address to, uint256 amount) external returns (bool);
+}
+
+/// Principal token of the Pendle market replica: minted only by its market against underlying deposited 1:1, and
+/// redeemable 1:1 for the underlying at or after `expiry` through `PendleMarket.redeemPt`. Mainnet PT views
+/// (`SY()`, `YT()`, `expiry()`, `isExpired()`); the replica has no SY wrapper (the underlying plays the SY, at an
+/// exchange rate of 1) and no YT (`YT()` is the zero address).
+contract PendlePT {
+    string public name;
+    string public symbol;
+    uint8 public constant decimals = 18;
+
+    address public immutable market;
+    address public immutable SY;
+    uint256 public immutable expiry;
+    uint256 public totalSupply;
+    mapping(address => uint256) public balanceOf;
+    mapping(address => mapping(address => uint256)) public allowance;
+
+    event Transfer(address indexed from, address indexed to, uint256 value);
+    event Approval(address indexed owner, address indexed spender, uint256 value);
+
+    constructor(address sy_, uint256 expiry_, string memory name_, string memory symbol_) {
+        market = msg.sender;
+        SY = sy_;
+        expiry = expiry_;
+        name = name_;
+        symbol = symbol_;
+    }
+
+    modifier onlyMarket() {
+        require(msg.sender == market, "PendlePT: only market");
+        _;
+    }
+
+    function YT() external pure returns (address) {
+        return address(0);
+    }
+
+    function isExpired() external view returns (bool) {
+        return block.timestamp >= expiry;
+    }
+
+    function mintByMarket(address to, uint256 amount) external onlyMarket {
+        totalSupply += amount;
+        balanceOf[to] += amount;
+        emit Transfer(address(0), to, amount);
+    }
+
+    function burnByMarket(address from, uint256 amount) external onlyMarket {
+        require(balanceOf[from] >= amount, "PendlePT: burn amount exceeds balance");
+        balanceOf[from] -= amount;
+        totalSupply -= amount;
+        emit Transfer(from, address(0), amount);
+    }
+
+    function approve(address spender, uint256 amount) external returns (bool) {
+        allowance[msg.sender][spender] = amount;
+        emit Approval(msg.sender, spender, amount);
+        return true;
+    }
+
+    function transfer(address to, uint256 amount) external returns (bool) {
+        _move(msg.sender, to, amount);
+        return true;
+    }
+
+    function transferFrom(address from, address to, uint256 amount) external returns (bool) {
+        uint256 allowed = allowance[from][msg.sender];
+        require(allowed >= amount, "ERC20: insufficient allowance");
+        if (allowed != type(uint256).max) {
+            allowance[from][msg.sender] = allowed - amount;
+        }
+        _move(from, to, amount);
+        return true;
+    }
+
+    function _move(address from, address to, uint256 amount) internal {
+        require(to != address(0), "ERC20: transfer to the zero address");
+        require(balanceOf[from] >= amount, "ERC20: transfer amount exceeds balance");
+        balanceOf[from] -= amount;
+        balanceOf[to] += amount;
+        emit Transfer(from, to, amount);
+    }
+}
+
+/// Replica of a Pendle v2 PT market (mainnet IPMarket views: `readTokens()`, `readState(address)` with the exact
+/// MarketState layout, `expiry()`, `isExpired()`). PT trades against the underlying at the implied rate the admin
+/// sets (`setLnImpliedRate`, no price impact): PT price = exp(-lnImpliedRate * timeToExpiry / 365 days), as
+/// MarketMathCore's exchange rate. On mainnet swaps go through the Router with ApproxParams/TokenInput/LimitOrderData
+/// structs; the replica market has its own simple swap functions instead. No fees, no LP token (totalLp counts the
+/// underlying value seeded), no YT, and no rate observations (`observe` is not replicated).
+contract PendleMarket {
+    struct MarketState {
+        int256 totalPt;
+        int256 totalSy;
+        int256 totalLp;
+        address treasury;
+        int256 scalarRoot;
+        uint256 expiry;
+        uint256 lnFeeRateRoot;
+        uint256 reserveFeePercent; // base 100
+        uint256 lastLnImpliedRate;
+    }
+
+    uint256 private constant ONE = 1e18;
+    uint256 private constant YEAR = 365 days;
+    uint256 private constant MAX_LN_IMPLIED_RATE = 5e18; // e^5 - 1 ~ 14,700% APY
+
+    address public immutable SY; // the underlying token, standing in for the SY (exchange rate 1)
+    PendlePT public immutable PT;
+    uint256 public immutable expiry;
+    address public owner;
+
+    uint256 private lastLnImpliedRate;
+    uint256 private totalPt; // PT held by the market for trading
+    uint256 private totalSy; // underlying held by the market for trading (PT backing excluded)
+    uint256 private totalLp;
+
+    event UpdateImpliedRate(uint256 indexed timestamp, uint256 lnLastImpliedRate);
+    event Swap(address indexed caller, address indexed receiver, int256 netPtOut, int256 netSyOut, uint256 netSyFee,
+        uint256 netSyToReserve);
+    event RedeemPY(address indexed caller, address indexed receiver, uint256 netPyRedeemed, uint256 netSyRedeemed);
+    event Seeded(uint256 ptAmount, uint256 tokenAmount);
+
+    constructor(address underlying_, uint256 expiry_, uint256 lnImpliedRate_) {
+        require(underlying_ != address(0), "PendleMarket: zero underlying");
+        require(expiry_ > block.timestamp, "PendleMarket: expiry in the past");
+        require(lnImpliedRate_ <= MAX_LN_IMPLIED_RATE, "PendleMarket: rate too high");
+        SY = underlying_;
+        expiry = expiry_;
+        owner = msg.sender;
+        PT = new PendlePT(underlying_, expiry_, "Pendle PT replica", "PT");
+        lastLnImpliedRate = lnImpliedRate_;
+        emit UpdateImpliedRate(block.timestamp, lnImpliedRate_);
+    }
+
+    modifier onlyOwner() {
+        require(msg.sender == owner, "PendleMarket: not owner");
+        _;
+    }
+
+    modifier notExpired() {
+        require(block.timestamp < expiry, "PendleMarket: market expired");
+        _;
+    }
+
+    // ================================ mainnet views ================================
+
+    function readTokens() external view returns (address _SY, address _PT, address _YT) {
+        return (SY, address(PT), address(0));
+    }
+
+    /// `router` selects fee overrides on mainnet; the replica has no fees and ignores it.
+    function readState(address) external view returns (MarketState memory market) {
+        market.totalPt = int256(totalPt);
+        market.totalSy = int256(totalSy);
+        market.totalLp = int256(totalLp);
+        market.treasury = owner;
+        market.scalarRoot = 0;
+        market.expiry = expiry;
+        market.lnFeeRateRoot = 0;
+        market.reserveFeePercent = 0;
+        market.lastLnImpliedRate = lastLnImpliedRate;
+    }
+
+    function isExpired() public view returns (bool) {
+        return block.timestamp >= expiry;
+    }
+
+    // ================================ replica pricing ================================
+
+    /// PT per underlying, 1e18: exp(lnImpliedRate * timeToExpiry / 365 days); 1e18 at or after expiry.
+    function assetToPtRate() public view returns (uint256) {
+        if (isExpired()) {
+            return ONE;
+        }
+        uint256 exponent = lastLnImpliedRate * (expiry - block.timestamp) / YEAR;
+        return uint256(pendleWadExp(int256(exponent)));
+    }
+
+    /// Underlying per PT, 1e18 (the PT price).
+    function ptToAssetRate() external view returns (uint256) {
+        return ONE * ONE / assetToPtRate();
+    }
+
+    function previewSwapExactTokenForPt(uint256 exactTokenIn) public view returns (uint256 netPtOut) {
+        return exactTokenIn * assetToPtRate() / ONE;
+    }
+
+    function previewSwapExactPtForToken(uint256 exactPtIn) public view returns (uint256 netTokenOut) {
+        return exactPtIn * ONE / assetToPtRate();
+    }
+
+    // ================================ trading ================================
+
+    /// Buys PT with exactly `exactTokenIn` underlying (approve the market first).
+    function swapExactTokenForPt(address receiver, uint256 exactTokenIn, uint256 minPtOut) external notExpired
+        returns (uint256 netPtOut)
+    {
+        netPtOut = previewSwapExactTokenForPt(exactTokenIn);
+        require(netPtOut >= minPtOut, "PendleMarket: insufficient PT out");
+        require(netPtOut <= totalPt, "PendleMarket: insufficient PT liquidity");
+        totalPt -= netPtOut;
+        totalSy += exactTokenIn;
+        require(IPendleToken(SY).transferFrom(msg.sender, address(this), exactTokenIn), "PendleMarket: transferFrom failed");
+        require(PT.transfer(receiver, netPtOut), "PendleMarket: PT transfer failed");
+        emit Swap(msg.sender, receiver, int256(netPtOut), -int256(exactTokenIn), 0, 0);
+    }
+
+    /// Sells exactly `exactPtIn` PT for underlying (approve the market for the PT first).
+    function swapExactPtForToken(address receiver, uint256 exactPtIn, uint256 minTokenOut) external notExpired
+        returns (uint256 netTokenOut)
+    {
+        netTokenOut = previewSwapExactPtForToken(exactPtIn);
+        require(netTokenOut >= minTokenOut, "PendleMarket: insufficient token out");
+        require(netTokenOut <= totalSy, "PendleMarket: insufficient token liquidity");
+        totalPt += exactPtIn;
+        totalSy -= netTokenOut;
+        require(PT.transferFrom(msg.sender, address(this), exactPtIn), "PendleMarket: PT transferFrom failed");
+        require(IPendleToken(SY).transfer(receiver, netTokenOut), "PendleMarket: transfer failed");
+        emit Swap(msg.sender, receiver, -int256(exactPtIn), int256(netTokenOut), 0, 0);
+    }
+
+    /// At or after expiry: burns the caller's PT and pays the underlying 1:1 (mainnet: YT.redeemPY via the Router).
+    function redeemPt(address receiver, uint256 netPtIn) external returns (uint256 netTokenOut) {
+        require(isExpired(), "PendleMarket: not expired");
+        PT.burnByMarket(msg.sender, netPtIn);
+        netTokenOut = netPtIn;
+        require(IPendleToken(SY).transfer(receiver, netTokenOut), "PendleMarket: transfer failed");
+        emit RedeemPY(msg.sender, receiver, netPtIn, netTokenOut);
+    }
+
+    // ================================ admin (devnet simulator) ================================
+
+    function setLnImpliedRate(uint256 lnImpliedRate) external onlyOwner {
+        require(lnImpliedRate <= MAX_LN_IMPLIED_RATE, "PendleMarket: rate too high");
+        lastLnImpliedRate = lnImpliedRate;
+        emit UpdateImpliedRate(block.timestamp, lnImpliedRate);
+    }
+
+    /// Adds liquidity: pulls `ptAmount + tokenAmount` underlying from the owner; `ptAmount` of it backs PT minted
+    /// 1:1 to the market's PT reserve, `tokenAmount` is the market's underlying reserve.
+    function seed(uint256 ptAmount, uint256 tokenAmount) external onlyOwner notExpired {
+        require(IPendleToken(SY).transferFrom(msg.sender, address(this), ptAmount + tokenAmount),
+            "PendleMarket: transferFrom failed");
+        PT.mintByMarket(address(this), ptAmount);
+        totalPt += ptAmount;
+        totalSy += tokenAmount;
+        totalLp += ptAmount + tokenAmount;
+        emit Seeded(ptAmount, tokenAmount);
+    }
+}
+
+/// Replica of Pendle's PY/LP oracle read path (mainnet PendlePYLpOracle): the PT rate of a PendleMarket replica.
+/// The replica returns the spot rate: `duration` (the TWAP window on mainnet) is ignored, and the oracle is always ready.
+contract PendlePYLpOracle {
+    function getPtToAssetRate(address market, uint32) external view returns (uint256) {
+        return PendleMarket(market).ptToAssetRate();
+    }
+
+    /// The replica's SY is the underlying itself (SY index 1), so PT-to-SY equals PT-to-asset.
+    function getPtToSyRate(address market, uint32) external view returns (uint256) {
+        return PendleMarket(market).ptToAssetRate();
+    }
+
+    function getOracleState(address, uint32) external pure
+        returns (bool increaseCardinalityRequired, uint16 cardinalityRequired, bool oldestObservationSatisfied)
+    {
+        return (false, 0, true);
+    }
+}
+
+/// e^(x / 1e18) * 1e18 (solmate SignedWadMath.wadExp, MIT; relative error well below 1e-17 above 1e-6).
+function pendleWadExp(int256 x) pure returns (int256 r) {
+    unchecked {
+        if (x <= -42139678854452767551) return 0;
+        require(x < 135305999368893231589, "EXP_OVERFLOW");
+        x = (x << 78) / 5 ** 18;
+        int256 k = ((x << 96) / 54916777467707473351141471128 + 2 ** 95) >> 96;
+        x = x - k * 54916777467707473351141471128;
+        int256 y = x + 1346386616545796478920950773328;
+        y = ((y * x) >> 96) + 57155421227552351082224309758442;
+        int256 p = y + x - 94201549194550492254356042504812;
+        p = ((p * y) >> 96) + 28719021644029726153956944680412240;
+        p = p * x + (4385272521454847904659076985693276 << 96);
+        int256 q = x - 2855989394907223263936484059900;
+        q = ((q * x) >> 96) + 50020603652535783019961831881945;
+        q = ((q * x) >> 96) - 533845033583426703283633433725380;
+        q = ((q * x) >> 96) + 3604857256930695427073651918091429;
+        q = ((q * x) >> 96) - 14423608567350463180887372962807573;
+        q = ((q * x) >> 96) + 26449188498355588339934803723976023;
+        r = p / q;
+        r = int256((uint256(r) * 3822833074963236453042738258902158003155416615667) >> uint256(195 - k));
+    }
+}
