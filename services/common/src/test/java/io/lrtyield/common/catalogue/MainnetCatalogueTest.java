@@ -41,7 +41,11 @@ class MainnetCatalogueTest {
 
     @Test
     void everyVenueHoldsAKnownAssetOfAKnownKind() {
-        assertEquals(6, mainnet.venues().size());
+        assertEquals(7, mainnet.venues().size());
+        RateSource ezEth = mainnet.asset("ezETH").orElseThrow().fundamentalRate();
+        assertEquals(RateSource.TVL_PER_SUPPLY, ezEth.method());
+        assertEquals("0x74a09653A083691711cF8215a6ab074BB4e99ef5", ezEth.contract(), "Renzo RestakeManager");
+        assertEquals("0xbf5495Efe5DB9ce00f80364C8B423567e58d2110", ezEth.supplyToken(), "ezETH");
         mainnet.venues().forEach(v -> {
             v.venueKind();
             assertEquals(true, mainnet.asset(v.asset()).isPresent(), v.id());

@@ -31,8 +31,9 @@ public final class DevnetCatalogue {
                 new Asset("cbETH", d.cbETH(), 18, "ETH", rate(d.cbETH(), "exchangeRate", LST_MAX_ANNUAL_GROWTH)),
                 new Asset("eETH", d.eETH(), 18, "ETH", null),
                 new Asset("weETH", d.weETH(), 18, "eETH", rate(d.weETH(), "getRate", LRT_MAX_ANNUAL_GROWTH)),
-                // ezETH's rate is calculateTVLs().totalTVL / totalSupply: two reads, not one uint view (typed reader pending)
-                new Asset("ezETH", d.ezETH(), 18, "ETH", null),
+                // ezETH's rate is calculateTVLs().totalTVL / ezETH.totalSupply(): two reads of the same block
+                new Asset("ezETH", d.ezETH(), 18, "ETH", new RateSource(d.renzoRestakeManager(), "calculateTVLs", List.of(), 18,
+                        LRT_MAX_ANNUAL_GROWTH, RateSource.TVL_PER_SUPPLY, d.ezETH())),
                 new Asset("rsETH", d.rsETH(), 18, "ETH", rate(d.kelpOracle(), "rsETHPrice", LRT_MAX_ANNUAL_GROWTH)),
                 new Asset("pufETH", d.pufETH(), 18, "WETH",
                         new RateSource(d.pufETH(), "convertToAssets", List.of(BigInteger.TEN.pow(18)), 18, LRT_MAX_ANNUAL_GROWTH)));
@@ -42,6 +43,7 @@ public final class DevnetCatalogue {
                 new Venue("rocketpool-reth", "NATIVE_STAKING", "rETH", "rocketpool", 1, 0, 0.0),
                 new Venue("coinbase-cbeth", "NATIVE_STAKING", "cbETH", "coinbase", 2, 7 * DAY, 0.0),
                 new Venue("etherfi-weeth", "RESTAKING_TOKEN", "weETH", "etherfi", 3, 7 * DAY, 0.0),
+                new Venue("renzo-ezeth", "RESTAKING_TOKEN", "ezETH", "renzo", 3, 7 * DAY, 0.0),
                 new Venue("kelp-rseth", "RESTAKING_TOKEN", "rsETH", "kelp", 3, 9 * DAY, 0.0),
                 new Venue("puffer-pufeth", "RESTAKING_TOKEN", "pufETH", "puffer", 3, 14 * DAY, 0.0));
         return new Catalogue("devnet", d.chainId(), Map.of("multicall3", d.multicall3(), "ethUsdFeed", d.ethUsdFeed()), assets, venues);

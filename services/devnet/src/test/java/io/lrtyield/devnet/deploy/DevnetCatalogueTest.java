@@ -60,7 +60,8 @@ class DevnetCatalogueTest {
         assertEquals(new RateSource(PUFETH, "convertToAssets", List.of(java.math.BigInteger.TEN.pow(18)), 18, 0.20),
                 catalogue.asset("pufETH").orElseThrow().fundamentalRate());
         assertEquals("getRate", catalogue.asset("weETH").orElseThrow().fundamentalRate().function());
-        assertEquals(7, catalogue.venues().size());
+        assertEquals(8, catalogue.venues().size());
+        assertEquals(RateSource.TVL_PER_SUPPLY, catalogue.asset("ezETH").orElseThrow().fundamentalRate().method());
         assertEquals(VenueKind.RESTAKING_TOKEN, catalogue.venue("kelp-rseth").orElseThrow().venueKind());
     }
 

@@ -5,6 +5,7 @@ import io.lrtyield.common.catalogue.Catalogue;
 import io.lrtyield.common.catalogue.RateSource;
 import io.lrtyield.common.chain.Multicall3;
 import io.lrtyield.common.chain.UintViewCall;
+import io.lrtyield.common.chain.reader.RenzoReader;
 import io.lrtyield.common.rate.AprMath;
 import io.smallrye.mutiny.Uni;
 
@@ -13,18 +14,21 @@ import java.util.List;
 
 /**
  * Every asset's fundamental rate at one block, in one Multicall3 {@code aggregate3}. A reverted or malformed
- * sub-call makes that asset's reading unavailable; it never fails the snapshot.
+ * sub-call makes that asset's reading unavailable; it never fails the snapshot. Most rates are one uint view; Renzo's
+ * is {@code calculateTVLs().totalTVL / ezETH.totalSupply()} — two reads of the same block.
  */
 public final class FundamentalRateSnapshot {
 
     private final Multicall3 multicall;
     private final List<Asset> assets;
-    private final List<Multicall3.Call> calls;
+    private final List<Multicall3.Call> calls = new ArrayList<>();
 
     public FundamentalRateSnapshot(Multicall3 multicall, Catalogue catalogue) {
         this.multicall = multicall;
         this.assets = catalogue.assets().stream().filter(a -> a.fundamentalRate() != null).toList();
-        this.calls = assets.stream().map(a -> call(a.fundamentalRate())).toList();
+        for (Asset asset : assets) {
+            calls.addAll(calls(asset.fundamentalRate()));
+        }
     }
 
     public Uni<List<RateReading>> read(long blockNumber) {
@@ -33,11 +37,19 @@ public final class FundamentalRateSnapshot {
 
     List<RateReading> decode(List<Multicall3.Result> results) {
         List<RateReading> readings = new ArrayList<>(assets.size());
-        for (int i = 0; i < assets.size(); i++) {
-            Asset asset = assets.get(i);
+        int next = 0;
+        for (Asset asset : assets) {
             RateSource source = asset.fundamentalRate();
             String sourceId = asset.symbol() + "." + source.function();
-            Multicall3.Result result = results.get(i);
+            if (source.method().equals(RateSource.TVL_PER_SUPPLY)) {
+                var rate = RenzoReader.decodeEzEthRate(results.get(next), results.get(next + 1));
+                next += 2;
+                readings.add(rate.available()
+                        ? new RateReading(asset.symbol(), sourceId, rate.value().rate().toBigDecimal(), null)
+                        : new RateReading(asset.symbol(), sourceId, null, rate.error()));
+                continue;
+            }
+            Multicall3.Result result = results.get(next++);
             if (!result.success()) {
                 readings.add(new RateReading(asset.symbol(), sourceId, null, "call reverted"));
                 continue;
@@ -52,7 +64,10 @@ public final class FundamentalRateSnapshot {
         return readings;
     }
 
-    private static Multicall3.Call call(RateSource source) {
-        return new Multicall3.Call(source.contract(), new UintViewCall(source.function(), source.args()).encode());
+    private static List<Multicall3.Call> calls(RateSource source) {
+        if (source.method().equals(RateSource.TVL_PER_SUPPLY)) {
+            return List.of(RenzoReader.calculateTvlsCall(source.contract()), RenzoReader.ezEthTotalSupplyCall(source.supplyToken()));
+        }
+        return List.of(new Multicall3.Call(source.contract(), new UintViewCall(source.function(), source.args()).encode()));
     }
 }
