@@ -93,20 +93,7 @@ class VerticalSliceIT {
             quote = quotes.await(r -> r.key().equals(VENUE) && fromThisDeployment(r.value())
                     && span(r.value().windows().get(0)) >= 20, Duration.ofSeconds(120)).value();
         }
-        String wstETH = catalogueAddress("wstETH");
-        for (WindowYield w : quote.windows()) {
-            BigInteger r0 = chain.uintCall(wstETH, ChainProbe.ST_ETH_PER_TOKEN, w.start().blockNumber());
-            BigInteger r1 = chain.uintCall(wstETH, ChainProbe.ST_ETH_PER_TOKEN, w.end().blockNumber());
-            long t0 = chain.timestamp(w.start().blockNumber());
-            long t1 = chain.timestamp(w.end().blockNumber());
-            assertEquals(new BigDecimal(r0, 18), w.start().rate(), "start rate of " + w.window());
-            assertEquals(new BigDecimal(r1, 18), w.end().rate(), "end rate of " + w.window());
-            assertEquals(t0, w.start().blockTimestamp());
-            assertEquals(t1, w.end().blockTimestamp());
-            BigDecimal expectedApr = new BigDecimal(r1).divide(new BigDecimal(r0), MC).subtract(BigDecimal.ONE)
-                    .multiply(SECONDS_PER_YEAR, MC).divide(BigDecimal.valueOf(t1 - t0), MC).setScale(18, RoundingMode.HALF_EVEN);
-            assertEquals(expectedApr, w.apr(), "APR of window " + w.window());
-        }
+        assertWindowsMatchTheChain(quote, catalogueAddress("wstETH"), ChainProbe.ST_ETH_PER_TOKEN);
         WindowYield basis = quote.windows().stream().filter(w -> w.window().equals(quote.basis())).findFirst().orElseThrow();
         BigDecimal expectedApy = BigDecimal.ONE.add(basis.apr().divide(BigDecimal.valueOf(365), MC)).pow(365, MC)
                 .subtract(BigDecimal.ONE).setScale(18, RoundingMode.HALF_EVEN);
@@ -116,8 +103,29 @@ class VerticalSliceIT {
                 "measured APR " + basis.apr() + " should be within 60 bps of the simulated " + SIMULATED_APR);
     }
 
+    /** Every other single-view LST/LRT venue of the devnet: same check, its own rate view, its own simulated APR. */
     @Test
     @Order(3)
+    void everyRateAccruingVenueIsQuotedFromItsOwnOnChainRate() throws Exception {
+        var catalogue = io.lrtyield.common.catalogue.CatalogueLoader.parse(SystemUnderTest.get(SystemUnderTest.DEVNET, "/api/v1/catalogue").body());
+        Map<String, String> simulatedApr = Map.of("rETH", "0.028", "cbETH", "0.029", "weETH", "0.031", "rsETH", "0.030", "pufETH", "0.031");
+        try (var quotes = new TopicReader<>("yields.v1", new EventDeserializer<>(YieldQuote.class, YieldQuote.SCHEMA_VERSION))) {
+            for (var venue : List.of("rocketpool-reth", "coinbase-cbeth", "etherfi-weeth", "kelp-rseth", "puffer-pufeth")) {
+                YieldQuote q = quotes.await(r -> r.key().equals(venue) && fromThisDeployment(r.value())
+                        && span(r.value().windows().get(0)) >= 20, Duration.ofSeconds(60)).value();
+                var source = catalogue.asset(q.asset()).orElseThrow().fundamentalRate();
+                String calldata = new io.lrtyield.common.chain.UintViewCall(source.function(), source.args()).encode();
+                assertWindowsMatchTheChain(q, source.contract(), calldata);
+                BigDecimal apr = q.windows().get(0).apr();
+                BigDecimal expected = new BigDecimal(simulatedApr.get(q.asset()));
+                assertTrue(apr.subtract(expected).abs().compareTo(new BigDecimal("0.006")) < 0,
+                        venue + ": measured APR " + apr + " should be within 60 bps of the simulated " + expected);
+            }
+        }
+    }
+
+    @Test
+    @Order(4)
     void priceTicksOnKafkaCarryTheOnChainRateOfTheirBlock() throws Exception {
         long block = quote.provenance().blockNumber();
         PriceTick tick;
@@ -137,7 +145,7 @@ class VerticalSliceIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void rebalancerDecidesOnThePublishedQuote() throws Exception {
         String decision = Eventually.await(Duration.ofSeconds(30), "a decision on quote " + quote.eventId(), () -> {
             String body = SystemUnderTest.get(SystemUnderTest.REBALANCER, "/api/v1/decisions?limit=1000").body();
@@ -157,7 +165,7 @@ class VerticalSliceIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aPoisonMessageGoesToTheDeadLetterTopicAndTheChannelKeepsGoing() throws Exception {
         byte[] poison = "{\"schemaVersion\":1,\"asset\":\"wstETH\",\"fundamentalRate\":\"not-a-number\"".getBytes(StandardCharsets.UTF_8);
         Properties p = new Properties();
@@ -176,7 +184,7 @@ class VerticalSliceIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void oneBlocksWholeReadSetIsExactlyOneEthCall() {
         var calls = proxy.seen().stream().filter(s -> s.method().equals("eth_call")).toList();
         var perBlock = calls.stream().collect(java.util.stream.Collectors.groupingBy(CountingRpcProxy.Seen::block,
@@ -187,7 +195,7 @@ class VerticalSliceIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void clientErrorsAreProblemDetails() throws Exception {
         var unknown = SystemUnderTest.get(SystemUnderTest.PRICE, "/api/v1/prices/NOPE");
         assertEquals(404, unknown.statusCode());
@@ -201,6 +209,24 @@ class VerticalSliceIT {
         var unknownVenue = SystemUnderTest.get(SystemUnderTest.YIELD, "/api/v1/yields/nowhere");
         assertEquals(404, unknownVenue.statusCode());
         assertTrue(!unknownVenue.body().contains("Exception"), "no stack trace: " + unknownVenue.body());
+    }
+
+    /** Recomputes every window's APR from the rate view read at its two blocks and their timestamps, by raw JSON-RPC. */
+    private static void assertWindowsMatchTheChain(YieldQuote q, String contract, String calldata) throws Exception {
+        for (WindowYield w : q.windows()) {
+            BigInteger r0 = chain.uintCall(contract, calldata, w.start().blockNumber());
+            BigInteger r1 = chain.uintCall(contract, calldata, w.end().blockNumber());
+            long t0 = chain.timestamp(w.start().blockNumber());
+            long t1 = chain.timestamp(w.end().blockNumber());
+            String where = q.venueId() + " " + w.window();
+            assertEquals(new BigDecimal(r0, 18), w.start().rate(), "start rate of " + where);
+            assertEquals(new BigDecimal(r1, 18), w.end().rate(), "end rate of " + where);
+            assertEquals(t0, w.start().blockTimestamp(), where);
+            assertEquals(t1, w.end().blockTimestamp(), where);
+            BigDecimal expectedApr = new BigDecimal(r1).divide(new BigDecimal(r0), MC).subtract(BigDecimal.ONE)
+                    .multiply(SECONDS_PER_YEAR, MC).divide(BigDecimal.valueOf(t1 - t0), MC).setScale(18, RoundingMode.HALF_EVEN);
+            assertEquals(expectedApr, w.apr(), "APR of " + where);
+        }
     }
 
     /** Topics and Redis may hold data of an earlier devnet chain: only quotes over this deployment's blocks count. */
