@@ -37,6 +37,10 @@ final class ChainProbe {
         return call("eth_getBlockByNumber", "[\"0x" + Long.toHexString(number) + "\",false]");
     }
 
+    long latestBlock() throws Exception {
+        return Long.decode(call("eth_blockNumber", "[]").asText());
+    }
+
     long timestamp(long number) throws Exception {
         return Long.decode(block(number).path("timestamp").asText());
     }

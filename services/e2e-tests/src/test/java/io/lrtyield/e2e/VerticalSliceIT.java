@@ -211,6 +211,34 @@ class VerticalSliceIT {
         assertTrue(!unknownVenue.body().contains("Exception"), "no stack trace: " + unknownVenue.body());
     }
 
+    /**
+     * Safety: a rate that grows faster than its CAPO-style cap (catalogue: 20 %/yr for rsETH… 15 % for rETH) is UNSAFE
+     * and raises one CRITICAL alert on risk-alerts.v1, also served by the alerts API.
+     */
+    @Test
+    @Order(9)
+    void aRateGrowingFasterThanItsCapIsUnsafeAndAlerted() throws Exception {
+        long from = chain.latestBlock();
+        var set = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + SystemUnderTest.DEVNET + "/api/v1/scenarios/apr?asset=rETH&apr=0.95"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, set.statusCode(), set.body());
+        io.lrtyield.common.event.RiskAlert alert;
+        try (var alerts = new TopicReader<>("risk-alerts.v1", new EventDeserializer<>(io.lrtyield.common.event.RiskAlert.class,
+                io.lrtyield.common.event.RiskAlert.SCHEMA_VERSION))) {
+            alert = alerts.await(r -> r.key().equals("rETH") && r.value().kind().equals("RATE_GROWTH_CAP") && r.value().active()
+                    && r.value().provenance().blockNumber() >= from, Duration.ofSeconds(90)).value();
+        }
+        assertEquals("CRITICAL", alert.severity());
+        assertTrue(alert.value().compareTo(alert.threshold()) > 0, "the rate is above the cap: " + alert);
+        long block = alert.provenance().blockNumber();
+        String tick = SystemUnderTest.get(SystemUnderTest.PRICE, "/api/v1/prices/rETH/history?from=" + block + "&to=" + block).body();
+        List<PriceTick> ticks = EventCodec.mapper().readValue(tick, new TypeReference<>() { });
+        assertEquals(io.lrtyield.common.event.PriceStatus.UNSAFE, ticks.get(0).status(), tick);
+        String served = SystemUnderTest.get(SystemUnderTest.PRICE, "/api/v1/alerts?since=" + block).body();
+        assertTrue(served.contains(alert.eventId()), "GET /api/v1/alerts serves the alert: " + served);
+    }
+
     /** Recomputes every window's APR from the rate view read at its two blocks and their timestamps, by raw JSON-RPC. */
     private static void assertWindowsMatchTheChain(YieldQuote q, String contract, String calldata) throws Exception {
         for (WindowYield w : q.windows()) {

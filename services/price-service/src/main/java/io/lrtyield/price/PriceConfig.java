@@ -11,6 +11,10 @@ public interface PriceConfig {
     @WithDefault("50000")
     int historyRetention();
 
+    /** How long (chain time) the growth cap's reference snapshot is kept before it follows the rate forward. */
+    @WithDefault("7d")
+    java.time.Duration growthCapRefresh();
+
     /** Default and maximum page size of the history API. */
     @WithDefault("1000")
     int historyMaxLimit();

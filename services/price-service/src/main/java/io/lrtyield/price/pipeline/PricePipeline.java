@@ -5,12 +5,16 @@ import io.lrtyield.common.chain.BlockHead;
 import io.lrtyield.common.chain.Multicall3;
 import io.lrtyield.common.event.PriceTick;
 import io.lrtyield.common.event.Provenance;
+import io.lrtyield.common.event.RiskAlert;
 import io.lrtyield.common.event.Topics;
 import io.lrtyield.common.runtime.CatalogueProvider;
 import io.lrtyield.common.runtime.ChainConfig;
 import io.lrtyield.common.runtime.ChainHeads;
+import io.lrtyield.price.PriceConfig;
 import io.lrtyield.price.aggregate.PriceAggregator;
+import io.lrtyield.price.aggregate.RateGrowthCap;
 import io.lrtyield.price.snapshot.FundamentalRateSnapshot;
+import io.lrtyield.price.store.AlertStore;
 import io.lrtyield.price.store.PriceStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -28,7 +32,9 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.jboss.logging.Logger;
 import org.web3j.protocol.Web3j;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Per new head: one Multicall3 snapshot → ticks → Kafka (sends awaited) and Redis. When the pipeline falls behind,
@@ -45,19 +51,26 @@ public class PricePipeline {
     private final ChainConfig chain;
     private final PriceStore store;
     private final MutinyEmitter<Record<String, PriceTick>> emitter;
+    private final MutinyEmitter<Record<String, RiskAlert>> alertEmitter;
+    private final AlertStore alerts;
+    private final PriceConfig config;
     private final MeterRegistry meters;
-    private final PriceAggregator aggregator = new PriceAggregator();
     private final BroadcastProcessor<PriceTick> published = BroadcastProcessor.create();
     private Cancellable subscription;
 
     PricePipeline(ChainHeads heads, CatalogueProvider catalogues, Web3j web3j, ChainConfig chain, PriceStore store,
-                  @Channel(Topics.PRICES_CHANNEL) MutinyEmitter<Record<String, PriceTick>> emitter, MeterRegistry meters) {
+                  @Channel(Topics.PRICES_CHANNEL) MutinyEmitter<Record<String, PriceTick>> emitter,
+                  @Channel(Topics.RISK_ALERTS_CHANNEL) MutinyEmitter<Record<String, RiskAlert>> alertEmitter, AlertStore alerts,
+                  PriceConfig config, MeterRegistry meters) {
         this.heads = heads;
         this.catalogues = catalogues;
         this.web3j = web3j;
         this.chain = chain;
         this.store = store;
         this.emitter = emitter;
+        this.alertEmitter = alertEmitter;
+        this.alerts = alerts;
+        this.config = config;
         this.meters = meters;
     }
 
@@ -80,9 +93,13 @@ public class PricePipeline {
 
     private Multi<PriceTick> run(Catalogue catalogue) {
         var snapshot = new FundamentalRateSnapshot(new Multicall3(web3j, catalogue.multicall3(), chain.multicallChunkSize()), catalogue);
+        Map<String, Double> caps = new HashMap<>();
+        catalogue.assets().stream().filter(a -> a.fundamentalRate() != null && a.fundamentalRate().maxAnnualGrowth() > 0)
+                .forEach(a -> caps.put(a.symbol(), a.fundamentalRate().maxAnnualGrowth()));
+        var aggregator = new PriceAggregator(caps, new RateGrowthCap(config.growthCapRefresh().toSeconds()));
         return heads.stream()
                 .onOverflow().dropPreviousItems()
-                .onItem().transformToUniAndConcatenate(head -> priceBlock(snapshot, catalogue.chainId(), head)
+                .onItem().transformToUniAndConcatenate(head -> priceBlock(snapshot, aggregator, catalogue.chainId(), head)
                         .onFailure().recoverWithItem(e -> {
                             LOG.warnf("block %d not priced: %s", head.number(), e.getMessage());
                             return List.of();
@@ -90,11 +107,15 @@ public class PricePipeline {
                 .onItem().transformToIterable(ticks -> ticks);
     }
 
-    private Uni<List<PriceTick>> priceBlock(FundamentalRateSnapshot snapshot, long chainId, BlockHead head) {
+    private Uni<List<PriceTick>> priceBlock(FundamentalRateSnapshot snapshot, PriceAggregator aggregator, long chainId, BlockHead head) {
         long receivedAt = System.nanoTime();
         Provenance provenance = new Provenance(chainId, head.number(), head.hash(), head.timestamp());
         return snapshot.read(head.number())
                 .map(readings -> aggregator.aggregate(readings, provenance))
+                .call(result -> Multi.createFrom().iterable(result.alerts())
+                        .onItem().transformToUniAndConcatenate(this::raise)
+                        .collect().last())
+                .map(PriceAggregator.Result::ticks)
                 .call(ticks -> Multi.createFrom().iterable(ticks)
                         .onItem().transformToUniAndConcatenate(this::publish)
                         .collect().last())
@@ -103,6 +124,11 @@ public class PricePipeline {
                             .register(meters).record(System.nanoTime() - receivedAt, java.util.concurrent.TimeUnit.NANOSECONDS);
                     ticks.forEach(published::onNext);
                 });
+    }
+
+    private Uni<Void> raise(RiskAlert alert) {
+        LOG.warnf("%s %s on %s: %s", alert.severity(), alert.kind(), alert.subject(), alert.message());
+        return alertEmitter.send(Record.of(alert.subject(), alert)).chain(() -> alerts.save(alert));
     }
 
     private Uni<Void> publish(PriceTick tick) {
