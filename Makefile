@@ -44,7 +44,8 @@ stop:
 bench: build
 	$(MVN) -pl services/common exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.lrtyield.common.bench.HotPathBench
 	@deploy/local/anvil.sh start test && trap 'deploy/local/anvil.sh stop test' EXIT && \
-	  $(MVN) -pl services/devnet exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.lrtyield.devnet.bench.ChainBench -Danvil.port=18545
+	  $(MVN) -pl services/devnet exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.lrtyield.devnet.bench.ChainBench \
+	    -Danvil.port=$${ANVIL_PORT:-18545}
 
 clean:
 	-$(MVN) clean
