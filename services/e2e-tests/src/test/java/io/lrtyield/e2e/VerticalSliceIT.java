@@ -237,6 +237,16 @@ class VerticalSliceIT {
         assertEquals(io.lrtyield.common.event.PriceStatus.UNSAFE, ticks.get(0).status(), tick);
         String served = SystemUnderTest.get(SystemUnderTest.PRICE, "/api/v1/alerts?since=" + block).body();
         assertTrue(served.contains(alert.eventId()), "GET /api/v1/alerts serves the alert: " + served);
+
+        // the rebalancer's circuit breaker: rETH now "pays" ~95 % but its price is UNSAFE, so it is never the target
+        String decision = Eventually.await(Duration.ofSeconds(60), "a decision that excludes rocketpool-reth", () -> {
+            String body = SystemUnderTest.get(SystemUnderTest.REBALANCER, "/api/v1/decisions?limit=50").body();
+            List<Map<String, Object>> all = EventCodec.mapper().readValue(body, new TypeReference<>() { });
+            return all.stream().filter(d -> ((Number) d.get("blockNumber")).longValue() > block)
+                    .filter(d -> String.valueOf(d.get("reason")).startsWith("circuit breaker: rocketpool-reth excluded, rETH UNSAFE"))
+                    .findFirst().map(EventCodec::toJson).orElse(null);
+        });
+        assertTrue(!decision.contains("\"bestVenue\":\"rocketpool-reth\""), decision);
     }
 
     /** Recomputes every window's APR from the rate view read at its two blocks and their timestamps, by raw JSON-RPC. */

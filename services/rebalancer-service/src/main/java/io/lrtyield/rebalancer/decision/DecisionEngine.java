@@ -1,5 +1,6 @@
 package io.lrtyield.rebalancer.decision;
 
+import io.lrtyield.common.event.PriceTick;
 import io.lrtyield.common.event.YieldQuote;
 
 import java.math.BigDecimal;
@@ -22,6 +23,7 @@ public final class DecisionEngine {
     private final String idleVenue;
     private final BigDecimal minGainBps;
     private final Map<String, YieldQuote> latest = new HashMap<>();
+    private final Map<String, PriceTick> prices = new HashMap<>();
     private String currentVenue;
 
     public DecisionEngine(String vault, String currentVenue, String idleVenue, BigDecimal minGainBps) {
@@ -31,20 +33,43 @@ public final class DecisionEngine {
         this.minGainBps = minGainBps;
     }
 
+    /**
+     * Records the latest price status of an asset: the circuit breaker of ARCHITECTURE §7 — no decision may rest on a
+     * STALE or UNSAFE price, nor on an asset with no price at all (ETH, the numeraire, needs none).
+     */
+    public synchronized void onPrice(PriceTick tick) {
+        PriceTick previous = prices.get(tick.asset());
+        if (previous == null || previous.provenance().blockTimestamp() <= tick.provenance().blockTimestamp()) {
+            prices.put(tick.asset(), tick);
+        }
+    }
+
     public synchronized Decision onQuote(YieldQuote quote, long nowMillis) {
         YieldQuote previous = latest.get(quote.venueId());
         // block timestamps, not numbers: they stay monotonic when a devnet chain is reset
         if (previous == null || previous.provenance().blockTimestamp() <= quote.provenance().blockTimestamp()) {
             latest.put(quote.venueId(), quote);
         }
+        Comparator<YieldQuote> byApy = Comparator.comparing(YieldQuote::netApy).thenComparing(YieldQuote::venueId);
+        YieldQuote bestUngated = latest.values().stream().filter(DecisionEngine::trusted).max(byApy).orElse(null);
         YieldQuote best = latest.values().stream()
                 .filter(DecisionEngine::trusted)
-                .max(Comparator.comparing(YieldQuote::netApy).thenComparing(YieldQuote::venueId))
+                .filter(q -> priceBlock(q.asset()) == null)
+                .max(byApy)
                 .orElse(null);
         long block = quote.provenance().blockNumber();
+        String breaker = bestUngated != null && bestUngated != best
+                ? "circuit breaker: " + bestUngated.venueId() + " excluded, " + priceBlock(bestUngated.asset()) + "; "
+                : "";
         if (best == null) {
             return new Decision(vault, Decision.HOLD, currentVenue, null, null, null, BigDecimal.ZERO,
-                    "no trusted quote yet", block, quote.eventId(), nowMillis);
+                    breaker + "no trusted quote with an actionable price yet", block, quote.eventId(), nowMillis);
+        }
+        String currentAsset = latest.containsKey(currentVenue) ? latest.get(currentVenue).asset() : null;
+        if (currentAsset != null && priceBlock(currentAsset) != null) {
+            return new Decision(vault, Decision.HOLD, currentVenue, null, best.venueId(), best.netApy(), null,
+                    "circuit breaker: cannot price the exit from " + currentVenue + ", " + priceBlock(currentAsset), block,
+                    quote.eventId(), nowMillis);
         }
         BigDecimal currentApy = netApyOf(currentVenue);
         if (currentApy == null) {
@@ -54,14 +79,14 @@ public final class DecisionEngine {
         }
         BigDecimal gainBps = best.netApy().subtract(currentApy).multiply(BPS).setScale(4, RoundingMode.HALF_EVEN);
         if (best.venueId().equals(currentVenue) || gainBps.compareTo(minGainBps) < 0) {
-            String reason = best.venueId().equals(currentVenue)
+            String reason = breaker + (best.venueId().equals(currentVenue)
                     ? "already in the best venue " + currentVenue
-                    : "best venue " + best.venueId() + " gains " + gainBps.toPlainString() + " bps < margin " + minGainBps.toPlainString() + " bps";
+                    : "best venue " + best.venueId() + " gains " + gainBps.toPlainString() + " bps < margin " + minGainBps.toPlainString() + " bps");
             return new Decision(vault, Decision.HOLD, currentVenue, currentApy, best.venueId(), best.netApy(), gainBps, reason,
                     block, quote.eventId(), nowMillis);
         }
         return new Decision(vault, Decision.REBALANCE, currentVenue, currentApy, best.venueId(), best.netApy(), gainBps,
-                "move " + currentVenue + " → " + best.venueId() + ": +" + gainBps.toPlainString() + " bps ≥ margin "
+                breaker + "move " + currentVenue + " → " + best.venueId() + ": +" + gainBps.toPlainString() + " bps ≥ margin "
                         + minGainBps.toPlainString() + " bps (plans and execution arrive with the execution engine)",
                 block, quote.eventId(), nowMillis);
     }
@@ -73,6 +98,21 @@ public final class DecisionEngine {
             return q.netApy();
         }
         return venueId.equals(idleVenue) ? BigDecimal.ZERO : null;
+    }
+
+    /** Why the asset's price cannot be acted on, or null when it can. */
+    private String priceBlock(String asset) {
+        if ("ETH".equals(asset)) {
+            return null;
+        }
+        PriceTick tick = prices.get(asset);
+        if (tick == null) {
+            return asset + " has no price yet";
+        }
+        if (!tick.status().actionable()) {
+            return asset + " " + tick.status() + (tick.reasons().isEmpty() ? "" : " (" + tick.reasons().get(tick.reasons().size() - 1) + ")");
+        }
+        return null;
     }
 
     private static boolean trusted(YieldQuote q) {

@@ -21,7 +21,54 @@ class DecisionEngineTest {
     }
 
     private static DecisionEngine engine(String currentVenue, String marginBps) {
-        return new DecisionEngine(VAULT, currentVenue, "idle-eth", new BigDecimal(marginBps));
+        DecisionEngine engine = new DecisionEngine(VAULT, currentVenue, "idle-eth", new BigDecimal(marginBps));
+        engine.onPrice(tick("wstETH", io.lrtyield.common.event.PriceStatus.DEGRADED, 1));
+        return engine;
+    }
+
+    private static io.lrtyield.common.event.PriceTick tick(String asset, io.lrtyield.common.event.PriceStatus status, long block) {
+        Provenance p = new Provenance(31337, block, "0xp" + block, 1_700_000_000L + block * 12);
+        return new io.lrtyield.common.event.PriceTick(1, io.lrtyield.common.event.PriceTick.idFor(asset, p), asset, null, null,
+                new BigDecimal("1.2"), null, status, List.of(), List.of("why " + status), p);
+    }
+
+    private static YieldQuote quote(String venueId, String asset, String netApy, long block) {
+        Provenance p = new Provenance(31337, block, "0xh" + block, 1_700_000_000L + block * 12);
+        return new YieldQuote(1, YieldQuote.idFor(venueId, p), venueId, "NATIVE_STAKING", asset, new BigDecimal(netApy), "7d",
+                null, null, null, 10, List.of(), p);
+    }
+
+    @Test
+    void circuitBreakerExcludesAVenueWhoseAssetPriceIsUnsafeAndSaysWhy() {
+        DecisionEngine engine = engine("idle-eth", "10");
+        engine.onPrice(tick("rETH", io.lrtyield.common.event.PriceStatus.UNSAFE, 100));
+        engine.onQuote(quote("lido-wsteth", "wstETH", "0.0300", 100), NOW);
+        Decision d = engine.onQuote(quote("rocketpool-reth", "rETH", "0.9000", 101), NOW);
+        assertEquals("lido-wsteth", d.bestVenue(), "the 90 % venue rests on an UNSAFE price: never chosen");
+        assertEquals(Decision.REBALANCE, d.action());
+        assertEquals(true, d.reason().startsWith("circuit breaker: rocketpool-reth excluded, rETH UNSAFE (why UNSAFE); move idle-eth"), d.reason());
+
+        engine.onPrice(tick("rETH", io.lrtyield.common.event.PriceStatus.OK, 102));
+        Decision after = engine.onQuote(quote("rocketpool-reth", "rETH", "0.9000", 103), NOW);
+        assertEquals("rocketpool-reth", after.bestVenue(), "breaker closes once the price is actionable again");
+    }
+
+    @Test
+    void anAssetWithoutAnyPriceIsNotActedOn() {
+        DecisionEngine engine = new DecisionEngine(VAULT, "idle-eth", "idle-eth", new BigDecimal("10"));
+        Decision d = engine.onQuote(quote("lido-wsteth", "wstETH", "0.0300", 100), NOW);
+        assertEquals(Decision.HOLD, d.action());
+        assertEquals("circuit breaker: lido-wsteth excluded, wstETH has no price yet; no trusted quote with an actionable price yet", d.reason());
+    }
+
+    @Test
+    void theCurrentVenueBehindAnUnsafePriceHolds() {
+        DecisionEngine engine = engine("rocketpool-reth", "10");
+        engine.onPrice(tick("rETH", io.lrtyield.common.event.PriceStatus.STALE, 100));
+        engine.onQuote(quote("rocketpool-reth", "rETH", "0.0250", 100), NOW);
+        Decision d = engine.onQuote(quote("lido-wsteth", "wstETH", "0.0300", 101), NOW);
+        assertEquals(Decision.HOLD, d.action());
+        assertEquals(true, d.reason().startsWith("circuit breaker: cannot price the exit from rocketpool-reth, rETH STALE"), d.reason());
     }
 
     @Test
@@ -107,7 +154,7 @@ class DecisionEngineTest {
         assertNull(d.bestVenue());
         assertNull(d.bestNetApy());
         assertEquals(BigDecimal.ZERO, d.gainBps());
-        assertEquals("no trusted quote yet", d.reason());
+        assertEquals("no trusted quote with an actionable price yet", d.reason());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.lrtyield.rebalancer.pipeline;
 
 import io.lrtyield.common.codec.EventCodec;
+import io.lrtyield.common.event.PriceTick;
 import io.lrtyield.common.event.Topics;
 import io.lrtyield.common.event.YieldQuote;
 import io.lrtyield.rebalancer.RebalancerConfig;
@@ -11,18 +12,28 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-/** yields.v1 → decision → Redis. Redelivered quotes are skipped; poison messages go to yields.v1.dlq. */
+/**
+ * prices.v1 feeds the circuit breaker; yields.v1 → decision → Redis. Redelivered quotes are skipped (price updates
+ * are idempotent); poison messages go to the channel's dead-letter topic, bytes intact.
+ */
 @ApplicationScoped
-public class YieldQuoteConsumer {
+public class MarketDataConsumer {
 
-    private static final Logger LOG = Logger.getLogger(YieldQuoteConsumer.class);
+    private static final Logger LOG = Logger.getLogger(MarketDataConsumer.class);
 
     private final DecisionEngine engine;
     private final DecisionStore store;
 
-    YieldQuoteConsumer(RebalancerConfig config, DecisionStore store) {
+    MarketDataConsumer(RebalancerConfig config, DecisionStore store) {
         this.engine = new DecisionEngine(config.vault(), config.currentVenue(), config.idleVenue(), config.minGainBps());
         this.store = store;
+    }
+
+    @Incoming(Topics.PRICES_CHANNEL)
+    public Uni<Void> onPrice(byte[] payload) {
+        return Uni.createFrom().item(() -> EventCodec.decode(payload, PriceTick.class, PriceTick.SCHEMA_VERSION))
+                .invoke(engine::onPrice)
+                .replaceWithVoid();
     }
 
     @Incoming(Topics.YIELDS_CHANNEL)
