@@ -22,6 +22,14 @@ public interface YieldConfig {
     @WithDefault("31")
     int historyDays();
 
+    /** Beyond ±this APR a staking figure is absurd: clamped and flagged (decimal fraction). */
+    @WithDefault("1.0")
+    BigDecimal maxPlausibleApr();
+
+    /** A 1d APR more than this many times the headline window's is flagged as a jump. */
+    @WithDefault("3")
+    BigDecimal jumpFactor();
+
     /** Position sizes, in ETH, of each quote's size curve. */
     @WithDefault("10,100,1000,10000")
     List<BigDecimal> sizeCurveEth();

@@ -56,6 +56,8 @@ public class PricePipeline {
     private final PriceConfig config;
     private final MeterRegistry meters;
     private final BroadcastProcessor<PriceTick> published = BroadcastProcessor.create();
+    /** Block timestamp of each asset's latest tick: the price age gauge (wall clock minus block time). */
+    private final Map<String, Long> lastTickTimestamp = new java.util.concurrent.ConcurrentHashMap<>();
     private Cancellable subscription;
 
     PricePipeline(ChainHeads heads, CatalogueProvider catalogues, Web3j web3j, ChainConfig chain, PriceStore store,
@@ -122,7 +124,13 @@ public class PricePipeline {
                 .invoke(ticks -> {
                     Timer.builder("price.publish.latency").description("new head → ticks published and stored")
                             .register(meters).record(System.nanoTime() - receivedAt, java.util.concurrent.TimeUnit.NANOSECONDS);
-                    ticks.forEach(published::onNext);
+                    ticks.forEach(tick -> {
+                        meters.counter("price.ticks", "asset", tick.asset(), "status", tick.status().name()).increment();
+                        lastTickTimestamp.put(tick.asset(), tick.provenance().blockTimestamp());
+                        meters.gauge("price.age.seconds", io.micrometer.core.instrument.Tags.of("asset", tick.asset()), lastTickTimestamp,
+                                m -> m.containsKey(tick.asset()) ? System.currentTimeMillis() / 1000.0 - m.get(tick.asset()) : Double.NaN);
+                        published.onNext(tick);
+                    });
                 });
     }
 

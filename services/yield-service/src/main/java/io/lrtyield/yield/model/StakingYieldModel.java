@@ -25,6 +25,23 @@ import java.util.List;
  */
 public final class StakingYieldModel {
 
+    private final BigDecimal maxPlausibleApr;
+    private final BigDecimal jumpFactor;
+
+    /**
+     * @param maxPlausibleApr beyond ±this APR the figure is absurd for a staking token: clamped and flagged
+     * @param jumpFactor a 1d APR more than this many times the headline is flagged as a jump, not taken as fact
+     */
+    public StakingYieldModel(BigDecimal maxPlausibleApr, BigDecimal jumpFactor) {
+        this.maxPlausibleApr = maxPlausibleApr;
+        this.jumpFactor = jumpFactor;
+    }
+
+    /** Defaults: 100 % APR, 3×. */
+    public StakingYieldModel() {
+        this(BigDecimal.ONE, BigDecimal.valueOf(3));
+    }
+
     public static final List<Window> WINDOWS = List.of(new Window("1d", 86_400), new Window("7d", 7 * 86_400),
             new Window("30d", 30 * 86_400));
     private static final String HEADLINE = "7d";
@@ -59,6 +76,17 @@ public final class StakingYieldModel {
         List<String> flags = new ArrayList<>();
         WindowYield basis = pickBasis(windows, flags);
         BigDecimal gross = basis.apy();
+        if (basis.apr().abs().compareTo(maxPlausibleApr) > 0) {
+            BigDecimal bound = basis.apr().signum() > 0 ? maxPlausibleApr : maxPlausibleApr.negate();
+            flags.add("clamped: " + basis.window() + " APR " + basis.apr().toPlainString() + " outside ±" + maxPlausibleApr.toPlainString());
+            gross = AprMath.apy(bound);
+        }
+        WindowYield shortest = windows.get(0);
+        if (shortest != basis && basis.apr().signum() > 0
+                && shortest.apr().compareTo(basis.apr().multiply(jumpFactor)) > 0) {
+            flags.add("jump: " + shortest.window() + " APR " + shortest.apr().toPlainString() + " is more than "
+                    + jumpFactor.toPlainString() + "× the " + basis.window() + " APR " + basis.apr().toPlainString());
+        }
         // the protocol takes a share of rewards, never of losses: no fee "rebate" on a negative yield
         BigDecimal fee = gross.max(BigDecimal.ZERO).multiply(BigDecimal.valueOf(venue.protocolFee()))
                 .setScale(AprMath.SCALE, RoundingMode.HALF_EVEN);

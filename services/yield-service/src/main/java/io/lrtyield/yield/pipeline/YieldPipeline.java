@@ -42,7 +42,7 @@ public class YieldPipeline {
     private final YieldConfig config;
     private final MutinyEmitter<Record<String, YieldQuote>> emitter;
     private final PublishPolicy policy;
-    private final StakingYieldModel staking = new StakingYieldModel();
+    private final StakingYieldModel staking;
     private final BroadcastProcessor<YieldQuote> published = BroadcastProcessor.create();
 
     YieldPipeline(CatalogueProvider catalogues, RateHistoryStore history, QuoteStore quotes, YieldConfig config,
@@ -53,6 +53,7 @@ public class YieldPipeline {
         this.config = config;
         this.emitter = emitter;
         this.policy = new PublishPolicy(config.publishMinChangeBps(), config.publishEveryBlocks());
+        this.staking = new StakingYieldModel(config.maxPlausibleApr(), config.jumpFactor());
     }
 
     @Incoming(Topics.PRICES_CHANNEL)

@@ -171,4 +171,21 @@ class StakingYieldModelTest {
                 () -> model.evaluate(venue(0.0), List.of(p, new RatePoint(2, END, BigDecimal.TWO)), SIZES));
         assertEquals("rate observations span no time", flat.getMessage());
     }
+
+    @Test
+    void anAbsurdAprIsClampedAndFlagged() {
+        StakingYieldModel.Result r = model.evaluate(venue(0.0), history(31 * DAY, DAY, age -> "2.5"), SIZES);
+        assertEquals(List.of("clamped: 7d APR 2.500000000000000000 outside ±1"), r.flags());
+        assertClose(referenceApy("1"), r.netApy());
+    }
+
+    @Test
+    void aOneDaySpikeAboveThreeTimesTheHeadlineIsFlaggedAsAJumpNotTakenAsFact() {
+        // 1d at 12 %, 7d at 3.5 %: the headline stays the 7d figure, and the quote says why it should not be trusted
+        StakingYieldModel.Result r = model.evaluate(venue(0.0), history(31 * DAY, HOUR, age -> age <= DAY ? "0.12" : "0.035"), SIZES);
+        assertEquals("7d", r.basis());
+        assertEquals(1, r.flags().size(), r.flags().toString());
+        assertTrue(r.flags().get(0).startsWith("jump: 1d APR 0.12"), r.flags().get(0));
+        assertClose(referenceApy("0.035"), r.netApy());
+    }
 }
