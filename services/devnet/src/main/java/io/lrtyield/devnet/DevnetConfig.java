@@ -17,6 +17,19 @@ public interface DevnetConfig {
     /** Private key of the protocols' oracle role: the simulator reports rewards with it (Anvil account 1). */
     String oracleKey();
 
+    /** Private key of the market maker that seeds the pools and the lending market and moves them (Anvil account 7). */
+    String marketMakerKey();
+
+    /** The strategy vault's strategist, the rebalancer's signer (Anvil account 2 by default). */
+    String strategistAddress();
+
+    /** Whether the markets (feeds, Curve, Aave, Pendle, EigenLayer, vault) are deployed after the tokens. */
+    @WithDefault("true")
+    boolean deployMarkets();
+
+    /** Where the devnet catalogue is written once deployed, for services that load it from a file. */
+    String catalogueFile();
+
     /** ETH staked into stETH at deployment, so the pool has mainnet-like depth. */
     @WithDefault("1000")
     BigDecimal seedStakeEth();
@@ -39,5 +52,25 @@ public interface DevnetConfig {
         /** How often an oracle report is sent (mainnet: daily; the devnet compresses it). */
         @WithDefault("2s")
         Duration reportInterval();
+
+        /** Chain seconds per block: 0 = real time; above 0, Anvil's block timestamp interval (compressed time). */
+        @WithDefault("0")
+        long secondsPerBlock();
+
+        /** Whether the simulator moves the markets (pool random walk, utilisation drift, feed updates). */
+        @WithDefault("true")
+        boolean marketMoves();
+
+        /** A market feed publishes at least this often (chain time), as Chainlink's heartbeat. */
+        @WithDefault("1h")
+        Duration feedHeartbeat();
+
+        /** A market feed publishes when its target moves more than this fraction from the last answer. */
+        @WithDefault("0.005")
+        BigDecimal feedDeviation();
+
+        /** Bound of the Curve pools' random walk around the peg, in basis points (outside scenarios). */
+        @WithDefault("20")
+        int pegBandBps();
     }
 }

@@ -1,11 +1,17 @@
 package io.lrtyield.devnet;
 
 import io.lrtyield.common.catalogue.Catalogue;
+import io.lrtyield.common.chain.VertxJsonRpcService;
+import io.lrtyield.common.codec.EventCodec;
+import io.lrtyield.devnet.deploy.AnvilRpc;
 import io.lrtyield.devnet.deploy.DevnetCatalogue;
+import io.lrtyield.devnet.deploy.MarketDeployer;
 import io.lrtyield.devnet.deploy.DevnetDeployer;
 import io.lrtyield.devnet.deploy.DevnetDeployment;
 import io.lrtyield.devnet.deploy.TxSender;
+import io.lrtyield.devnet.simulator.MarketActions;
 import io.lrtyield.devnet.simulator.MarketSimulator;
+import io.lrtyield.devnet.simulator.ScenarioEngine;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -16,6 +22,9 @@ import org.jboss.logging.Logger;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -26,14 +35,17 @@ public class DevnetRuntime {
     private static final Logger LOG = Logger.getLogger(DevnetRuntime.class);
 
     private final Web3j web3j;
+    private final VertxJsonRpcService transport;
     private final DevnetConfig config;
     private volatile DevnetDeployment deployment;
     private volatile Catalogue catalogue;
     private volatile MarketSimulator simulator;
+    private volatile ScenarioEngine scenarios;
     private volatile String lastError = "deploying";
 
-    DevnetRuntime(Web3j web3j, DevnetConfig config) {
+    DevnetRuntime(Web3j web3j, VertxJsonRpcService transport, DevnetConfig config) {
         this.web3j = web3j;
+        this.transport = transport;
         this.config = config;
     }
 
@@ -53,13 +65,52 @@ public class DevnetRuntime {
             long chainId = web3j.ethChainId().send().getChainId().longValueExact();
             TxSender deployer = new TxSender(web3j, Credentials.create(config.deployerKey()), chainId);
             TxSender oracle = new TxSender(web3j, Credentials.create(config.oracleKey()), chainId);
-            DevnetDeployment d = new DevnetDeployer(web3j, deployer, oracle).deploy(config.seedStakeEth(), config.seedWrapEth());
-            simulator = new MarketSimulator(web3j, oracle, d, config.simulator().aprs());
-            catalogue = DevnetCatalogue.of(d);
+            AnvilRpc anvil = new AnvilRpc(transport);
+            TxSender marketMaker = new TxSender(web3j, Credentials.create(config.marketMakerKey()), chainId);
+            MarketDeployer markets = config.deployMarkets()
+                    ? new MarketDeployer(web3j, anvil, deployer, oracle, marketMaker, config.strategistAddress()) : null;
+            DevnetDeployment d = new DevnetDeployer(web3j, deployer, oracle, anvil, markets).deploy(config.seedStakeEth(), config.seedWrapEth());
+            MarketSimulator s = new MarketSimulator(web3j, oracle, d, config.simulator().aprs());
+            if (d.markets() != null) {
+                var sim = config.simulator();
+                // the engine shares the reward simulator's monitor: both write with the oracle's nonces
+                scenarios = new ScenarioEngine(new MarketActions(web3j, d, deployer, oracle, marketMaker),
+                        new ScenarioEngine.Settings(sim.feedHeartbeat(), sim.feedDeviation(), sim.pegBandBps(), sim.marketMoves()),
+                        s, System.nanoTime());
+            }
+            if (config.simulator().secondsPerBlock() > 0) {
+                anvil.setBlockTimestampInterval(config.simulator().secondsPerBlock());
+            } else {
+                // the interval outlives the process that set it: an earlier run's compressed time must not linger
+                anvil.removeBlockTimestampInterval();
+            }
+            simulator = s;
+            Catalogue c = DevnetCatalogue.of(d);
+            writeCatalogue(c);
+            catalogue = c;
             deployment = d;
             return d;
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /** Written atomically (temp file + move) so a reader never sees half a catalogue. */
+    private void writeCatalogue(Catalogue c) {
+        String file = config.catalogueFile();
+        if (file == null || file.isBlank()) {
+            return;
+        }
+        try {
+            Path target = Path.of(file).toAbsolutePath();
+            Files.createDirectories(target.getParent());
+            Path tmp = Files.createTempFile(target.getParent(), ".catalogue", ".tmp");
+            Files.writeString(tmp, EventCodec.toJson(c));
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            LOG.infof("devnet catalogue written to %s", target);
+        } catch (java.io.IOException | RuntimeException e) {
+            // the REST endpoint still serves it; a file is a convenience for services started without the devnet's URL
+            LOG.warnf("could not write the devnet catalogue to %s: %s", file, e.getMessage());
         }
     }
 
@@ -75,6 +126,14 @@ public class DevnetRuntime {
         } catch (Exception e) {
             LOG.warnf("oracle report failed: %s", e.getMessage());
         }
+        ScenarioEngine engine = scenarios;
+        if (engine != null) {
+            try {
+                engine.tick();
+            } catch (Exception e) {
+                LOG.warnf("market tick failed: %s", e.getMessage());
+            }
+        }
     }
 
     public Optional<Catalogue> catalogue() {
@@ -83,6 +142,11 @@ public class DevnetRuntime {
 
     public Optional<DevnetDeployment> deployment() {
         return Optional.ofNullable(deployment);
+    }
+
+    /** The market moves and scenarios; empty until deployed, or when the markets are switched off. */
+    public Optional<ScenarioEngine> scenarios() {
+        return Optional.ofNullable(scenarios);
     }
 
     public Optional<MarketSimulator> simulator() {

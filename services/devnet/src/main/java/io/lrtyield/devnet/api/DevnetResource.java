@@ -4,6 +4,11 @@ import io.lrtyield.common.catalogue.Catalogue;
 import io.lrtyield.common.runtime.ProblemException;
 import io.lrtyield.devnet.DevnetRuntime;
 import io.lrtyield.devnet.deploy.DevnetDeployment;
+import io.lrtyield.common.catalogue.Venue;
+import io.lrtyield.devnet.simulator.Scenario;
+import io.lrtyield.devnet.simulator.ScenarioEngine;
+import io.lrtyield.devnet.simulator.ScenarioRequests;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -12,7 +17,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 @Path("/api/v1")
@@ -44,7 +52,94 @@ public class DevnetResource {
     @Operation(summary = "The simulator's state: the APR each token's rate accrues at")
     public Map<String, Object> market() {
         var simulator = runtime.simulator().orElseThrow(DevnetResource::notDeployed);
-        return Map.of("aprs", simulator.aprs());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("aprs", simulator.aprs());
+        var engine = runtime.scenarios();
+        if (engine.isPresent()) {
+            try {
+                out.putAll(engine.get().state());
+            } catch (IOException e) {
+                throw new ProblemException(503, "Chain unavailable", "could not read the markets: " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    @POST
+    @Path("/scenarios/depeg")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Scenario: sell the asset into its Curve pool to bps below fundamental and move its market feed the same; "
+            + "recovers after `blocks`. Body {\"asset\":\"stETH\",\"bps\":300,\"blocks\":20}")
+    public Scenario depeg(String body) {
+        ScenarioRequests.Depeg r = parse(() -> ScenarioRequests.depeg(body));
+        return run(() -> engine().depeg(r));
+    }
+
+    @POST
+    @Path("/scenarios/rate-spike")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Scenario: the Aave WETH variable borrow APR jumps to borrowAprBps; restored after `blocks`. "
+            + "Body {\"market\":\"aave-weth\",\"borrowAprBps\":1500,\"blocks\":20}")
+    public Scenario rateSpike(String body) {
+        ScenarioRequests.RateSpike r = parse(() -> ScenarioRequests.rateSpike(body));
+        return run(() -> engine().rateSpike(r));
+    }
+
+    @POST
+    @Path("/scenarios/stale-oracle")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Scenario: the asset's market feed stops updating and its updatedAt goes two heartbeats back; "
+            + "resumes after `blocks`. Body {\"asset\":\"stETH\",\"blocks\":20}")
+    public Scenario staleOracle(String body) {
+        ScenarioRequests.StaleOracle r = parse(() -> ScenarioRequests.staleOracle(body));
+        return run(() -> engine().staleOracle(r));
+    }
+
+    @POST
+    @Path("/scenarios/pause-venue")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Scenario: pause a venue until reset (lido-wsteth: stETH staking paused). Body {\"venue\":\"lido-wsteth\"}")
+    public Scenario pauseVenue(String body) {
+        List<String> venues = runtime.catalogue().map(c -> c.venues().stream().map(Venue::id).toList()).orElse(List.of());
+        ScenarioRequests.PauseVenue r = parse(() -> ScenarioRequests.pauseVenue(body, venues));
+        return run(() -> engine().pauseVenue(r));
+    }
+
+    @POST
+    @Path("/scenarios/reset")
+    @Operation(summary = "Undo every active scenario now")
+    public Map<String, Object> reset() {
+        return Map.of("undone", run(() -> engine().reset()));
+    }
+
+    private ScenarioEngine engine() {
+        runtime.simulator().orElseThrow(DevnetResource::notDeployed);
+        return runtime.scenarios().orElseThrow(() -> new ProblemException(409, "Markets not deployed",
+                "scenarios need the markets (devnet.deploy-markets=true)"));
+    }
+
+    private static <T> T parse(java.util.function.Supplier<T> parser) {
+        try {
+            return parser.get();
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest(e.getMessage());
+        }
+    }
+
+    /** A scenario already active is a conflict; a chain failure is the chain's, not the caller's. */
+    private static <T> T run(ChainCall<T> call) {
+        try {
+            return call.get();
+        } catch (IllegalStateException e) {
+            throw new ProblemException(409, "Scenario conflict", e.getMessage());
+        } catch (IOException e) {
+            throw new ProblemException(503, "Chain unavailable", e.getMessage());
+        }
+    }
+
+    @FunctionalInterface
+    private interface ChainCall<T> {
+        T get() throws IOException;
     }
 
     @POST

@@ -6,6 +6,8 @@ import io.lrtyield.common.catalogue.RateSource;
 import io.lrtyield.common.catalogue.Venue;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,7 +39,7 @@ public final class DevnetCatalogue {
                 new Asset("rsETH", d.rsETH(), 18, "ETH", rate(d.kelpOracle(), "rsETHPrice", LRT_MAX_ANNUAL_GROWTH)),
                 new Asset("pufETH", d.pufETH(), 18, "WETH",
                         new RateSource(d.pufETH(), "convertToAssets", List.of(BigInteger.TEN.pow(18)), 18, LRT_MAX_ANNUAL_GROWTH)));
-        List<Venue> venues = List.of(
+        List<Venue> venues = new ArrayList<>(List.of(
                 new Venue("idle-eth", "IDLE", "ETH", "vault", 1, 0, 0.0),
                 new Venue("lido-wsteth", "NATIVE_STAKING", "wstETH", "lido", 1, 5 * DAY, 0.0),
                 new Venue("rocketpool-reth", "NATIVE_STAKING", "rETH", "rocketpool", 1, 0, 0.0),
@@ -45,8 +47,34 @@ public final class DevnetCatalogue {
                 new Venue("etherfi-weeth", "RESTAKING_TOKEN", "weETH", "etherfi", 3, 7 * DAY, 0.0),
                 new Venue("renzo-ezeth", "RESTAKING_TOKEN", "ezETH", "renzo", 3, 7 * DAY, 0.0),
                 new Venue("kelp-rseth", "RESTAKING_TOKEN", "rsETH", "kelp", 3, 9 * DAY, 0.0),
-                new Venue("puffer-pufeth", "RESTAKING_TOKEN", "pufETH", "puffer", 3, 14 * DAY, 0.0));
-        return new Catalogue("devnet", d.chainId(), Map.of("multicall3", d.multicall3(), "ethUsdFeed", d.ethUsdFeed()), assets, venues);
+                new Venue("puffer-pufeth", "RESTAKING_TOKEN", "pufETH", "puffer", 3, 14 * DAY, 0.0)));
+        Map<String, String> contracts = new LinkedHashMap<>();
+        contracts.put("multicall3", d.multicall3());
+        contracts.put("ethUsdFeed", d.ethUsdFeed());
+        MarketDeployment m = d.markets();
+        if (m != null) {
+            m.ethFeeds().forEach((asset, feed) -> contracts.put(asset + "EthFeed", feed));
+            contracts.put("curveStEthWethPool", m.curveStEthPool());
+            contracts.put("curveEEthWethPool", m.curveEEthPool());
+            contracts.put("aavePool", m.aavePool());
+            contracts.put("aaveOracle", m.aaveOracle());
+            contracts.put("usdc", m.usdc());
+            contracts.put("pendleMarketWeEth", m.pendleMarket());
+            contracts.put("pendlePtWeEth", m.pendlePt());
+            contracts.put("pendleOracle", m.pendleOracle());
+            contracts.put("eigenStrategyManager", m.eigenStrategyManager());
+            contracts.put("eigenDelegationManager", m.eigenDelegationManager());
+            contracts.put("eigenStEthStrategy", m.eigenStEthStrategy());
+            contracts.put("strategyVault", m.strategyVault());
+            venues.add(new Venue("aave-weth-supply", "LENDING_SUPPLY", "WETH", "aave", 2, 0, 0.0));
+            venues.add(new Venue("aave-wsteth-loop", "LEVERAGED_LOOP", "wstETH", "aave", 3, 0, 0.0));
+            // the PT can be sold back to the market any time before expiry; held to expiry it redeems 1:1
+            venues.add(new Venue("pendle-pt-weeth", "FIXED_YIELD_PT", "weETH", "pendle", 3, 0, 0.0));
+            venues.add(new Venue("curve-steth-weth-lp", "LP", "stETH", "curve", 2, 0, 0.0));
+            // devnet blocks are 1 s apart, so the delay in blocks is the delay in seconds
+            venues.add(new Venue("eigenlayer-steth", "EIGENLAYER_STRATEGY", "stETH", "eigenlayer", 3, m.eigenWithdrawalDelayBlocks(), 0.0));
+        }
+        return new Catalogue("devnet", d.chainId(), contracts, assets, venues);
     }
 
     private static RateSource rate(String contract, String view, double maxAnnualGrowth) {

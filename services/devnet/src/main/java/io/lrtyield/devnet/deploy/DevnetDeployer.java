@@ -39,16 +39,33 @@ public final class DevnetDeployer {
     private final Web3j web3j;
     private final TxSender deployer;
     private final TxSender oracle;
+    private final AnvilRpc anvil;
+    private final MarketDeployer markets;
 
+    /** Tokens only (phases 1–3). */
     public DevnetDeployer(Web3j web3j, TxSender deployer, TxSender oracle) {
+        this(web3j, deployer, oracle, null, null);
+    }
+
+    /**
+     * Tokens, then the markets (when {@code markets} is not null). With {@code anvil}, the deployer is first given
+     * enough ETH for every seed (Anvil's default 10,000 ETH is less than the vault alone plus the token deposits).
+     */
+    public DevnetDeployer(Web3j web3j, TxSender deployer, TxSender oracle, AnvilRpc anvil, MarketDeployer markets) {
         this.web3j = web3j;
         this.deployer = deployer;
         this.oracle = oracle;
+        this.anvil = anvil;
+        this.markets = markets;
     }
 
     public DevnetDeployment deploy(BigDecimal seedStakeEth, BigDecimal seedWrapEth) throws IOException {
         long chainId = web3j.ethChainId().send().getChainId().longValueExact();
         String o = oracle.address();
+        if (anvil != null) {
+            anvil.setBalance(deployer.address(), ONE_ETH.multiply(BigInteger.valueOf(100_000)));
+            anvil.setBalance(o, ONE_ETH.multiply(BigInteger.valueOf(100_000)));
+        }
 
         // phase 1: every contract, addresses from the deployer's nonces
         List<String> hashes = new ArrayList<>();
@@ -103,8 +120,13 @@ public final class DevnetDeployer {
         long block = web3j.ethBlockNumber().send().getBlockNumber().longValueExact();
         LOG.infof("devnet deployed at block %d: multicall3 %s, wstETH %s, rETH %s, cbETH %s, weETH %s, ezETH %s, rsETH %s, pufETH %s",
                 block, multicall, wstETH, rETH, cbETH, weETH, ezETH, rsETH, pufETH);
-        return new DevnetDeployment(chainId, multicall, stETH, wstETH, o, block, weth, rETH, rethDepositPool, cbETH,
+        DevnetDeployment tokens = new DevnetDeployment(chainId, multicall, stETH, wstETH, o, block, weth, rETH, rethDepositPool, cbETH,
                 etherfiPool, eETH, weETH, renzo, ezETH, kelp, kelpOracle, rsETH, pufETH, ethUsd);
+        if (markets == null) {
+            return tokens;
+        }
+        MarketDeployment m = markets.deploy(tokens);
+        return tokens.withMarkets(m, web3j.ethBlockNumber().send().getBlockNumber().longValueExact());
     }
 
     private String deploy(List<String> hashes, String contract, List<Type> args, BigInteger value) throws IOException {

@@ -78,6 +78,28 @@ class DevnetCatalogueTest {
     }
 
     @Test
+    void marketsAddContractsAndVenues() {
+        MarketDeployment m = new MarketDeployment(addr(20), addr(21), java.util.Map.of("stETH", addr(22), "rETH", addr(23)),
+                addr(24), addr(25), addr(26), addr(27), addr(28), addr(29), addr(30), addr(31), 1_800_000_000L, addr(32),
+                addr(33), addr(34), 600, addr(35));
+        Catalogue withMarkets = DevnetCatalogue.of(new DevnetDeployment(31337, MULTICALL3, STETH, WSTETH, ORACLE, 7,
+                addr(1), addr(2), addr(3), addr(4), addr(5), addr(6), addr(7), addr(8), addr(9), addr(10), KELP_ORACLE, addr(11),
+                PUFETH, addr(12), m));
+        assertEquals(addr(22), withMarkets.contracts().get("stETHEthFeed"));
+        assertEquals(addr(24), withMarkets.contracts().get("curveStEthWethPool"));
+        assertEquals(addr(26), withMarkets.contracts().get("aavePool"));
+        assertEquals(addr(35), withMarkets.contracts().get("strategyVault"));
+        assertEquals(13, withMarkets.venues().size());
+        assertEquals(VenueKind.LENDING_SUPPLY, withMarkets.venue("aave-weth-supply").orElseThrow().venueKind());
+        assertEquals("WETH", withMarkets.venue("aave-weth-supply").orElseThrow().asset());
+        assertEquals(VenueKind.LEVERAGED_LOOP, withMarkets.venue("aave-wsteth-loop").orElseThrow().venueKind());
+        assertEquals(VenueKind.FIXED_YIELD_PT, withMarkets.venue("pendle-pt-weeth").orElseThrow().venueKind());
+        assertEquals(VenueKind.LP, withMarkets.venue("curve-steth-weth-lp").orElseThrow().venueKind());
+        assertEquals(600, withMarkets.venue("eigenlayer-steth").orElseThrow().withdrawalDelaySeconds());
+        assertEquals(withMarkets, CatalogueLoader.parse(EventCodec.toJson(withMarkets)));
+    }
+
+    @Test
     void servedJsonPassesTheLoaderAndRoundTrips() {
         String json = EventCodec.toJson(catalogue);
         assertTrue(json.contains("\"function\":\"stEthPerToken\",\"args\":[]"), json);

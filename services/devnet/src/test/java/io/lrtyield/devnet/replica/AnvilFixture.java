@@ -57,6 +57,16 @@ public final class AnvilFixture implements AutoCloseable {
         chainId = web3j.ethChainId().send().getChainId().longValueExact();
     }
 
+    /** The JSON-RPC transport under {@link #web3j} (for Anvil's own methods, e.g. anvil_setBalance). */
+    public VertxJsonRpcService transport() {
+        return transport;
+    }
+
+    /** The private key of dev account {@code account} (public, well-known; dev chains only). */
+    public static String key(int account) {
+        return DEV_KEYS.get(account);
+    }
+
     public TxSender sender(int account) {
         return new TxSender(web3j, Credentials.create(DEV_KEYS.get(account)), chainId);
     }

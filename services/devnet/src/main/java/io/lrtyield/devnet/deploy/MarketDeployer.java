@@ -1,0 +1,252 @@
+package io.lrtyield.devnet.deploy;
+
+import org.jboss.logging.Logger;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Bool;
+import org.web3j.abi.datatypes.DynamicArray;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.Type;
+import org.web3j.abi.datatypes.Utf8String;
+import org.web3j.abi.datatypes.generated.Bytes4;
+import org.web3j.abi.datatypes.generated.Int256;
+import org.web3j.abi.datatypes.generated.StaticArray2;
+import org.web3j.abi.datatypes.generated.Uint16;
+import org.web3j.abi.datatypes.generated.Uint256;
+import org.web3j.abi.datatypes.generated.Uint32;
+import org.web3j.abi.datatypes.generated.Uint8;
+import org.web3j.crypto.ContractUtils;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.request.Transaction;
+import org.web3j.protocol.core.methods.response.EthEstimateGas;
+import org.web3j.utils.Numeric;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Deploys and seeds the markets on top of the tokens: X/ETH market feeds, Curve stETH/WETH and eETH/WETH pools, an
+ * Aave-v3-style pool (WETH, wstETH, weETH, USDC; ETH-correlated eMode; ~60 % WETH utilisation), a Pendle PT market
+ * on weETH, EigenLayer with a stETH strategy, and the strategy vault with its allowlist. Three phases, each one batch
+ * of consecutive nonces per sender and one wait: deploy, configure, supply. Liquidity comes from the market maker.
+ */
+public final class MarketDeployer {
+
+    private static final Logger LOG = Logger.getLogger(MarketDeployer.class);
+    static final BigInteger E18 = BigInteger.TEN.pow(18);
+    static final BigInteger MAX = BigInteger.TWO.pow(256).subtract(BigInteger.ONE);
+    private static final Duration MINED_WITHIN = Duration.ofSeconds(90);
+    /** Gas limit when a call cannot be estimated yet (it depends on an unmined transaction of the same batch). */
+    private static final BigInteger FALLBACK_GAS = BigInteger.valueOf(1_500_000);
+    /** ETH/USD in the lending pool's oracle, 8 decimals (the ETH/USD feed's starting answer). */
+    public static final BigInteger ETH_USD_8 = BigInteger.valueOf(3_000_00000000L);
+    private static final BigInteger USDC_UNIT = BigInteger.TEN.pow(6);
+    public static final long EIGEN_WITHDRAWAL_DELAY_BLOCKS = 600;
+    /** Both Curve pools: A = 100 and a 1 bp fee (1e10 precision), as mainnet's ETH/stETH-like pools. */
+    public static final long CURVE_A = 100;
+    public static final long CURVE_FEE = 1_000_000;
+    /** The WETH reserve's rate model as deployed: base, slope 1, slope 2, optimal usage (fractions; ray on chain). */
+    public static final List<String> WETH_RATES = List.of("0", "0.027", "0.8", "0.9");
+    public static final BigInteger VAULT_ETH = eth(10_000);
+
+    private final Web3j web3j;
+    private final AnvilRpc anvil;
+    private final TxSender deployer;
+    private final TxSender oracle;
+    private final TxSender mm;
+    private final String strategist;
+
+    public MarketDeployer(Web3j web3j, AnvilRpc anvil, TxSender deployer, TxSender oracle, TxSender marketMaker, String strategist) {
+        this.web3j = web3j;
+        this.anvil = anvil;
+        this.deployer = deployer;
+        this.oracle = oracle;
+        this.mm = marketMaker;
+        this.strategist = strategist;
+    }
+
+    public MarketDeployment deploy(DevnetDeployment d) throws IOException {
+        Map<String, BigInteger> rates = FundamentalRates.read(web3j, d);
+        anvil.setBalance(mm.address(), eth(250_000));
+        long now = web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock().getTimestamp().longValueExact();
+        long expiry = now + 180 * 86_400L;
+        String me = mm.address();
+
+        // phase 1: contracts (deployer) and the market maker's tokens and approvals (addresses are known from nonces)
+        List<String> dh = new ArrayList<>();
+        List<String> mh = new ArrayList<>();
+        Map<String, String> feeds = new LinkedHashMap<>();
+        for (String asset : FundamentalRates.FEED_ASSETS) {
+            feeds.put(asset, deploy(dh, "ChainlinkAggregator", BigInteger.ZERO, new Uint8(18), new Utf8String(asset + " / ETH"),
+                    new Int256(rates.get(asset)), new Address(oracle.address())));
+        }
+        // mainnet ETH/stETH-like: A = 100, fee 1 bp, no admin fee, EMA half-life 10 min
+        String curveSt = deploy(dh, "CurveStableSwap", BigInteger.ZERO, coins(d.weth(), d.stETH()), uint(CURVE_A), uint(CURVE_FEE), uint(0),
+                uint(866), new Utf8String("Curve.fi ETH/stETH"), new Utf8String("steCRV"));
+        String curveE = deploy(dh, "CurveStableSwap", BigInteger.ZERO, coins(d.weth(), d.eETH()), uint(CURVE_A), uint(CURVE_FEE), uint(0),
+                uint(866), new Utf8String("Curve.fi WETH/eETH"), new Utf8String("eETHWETH-f"));
+        String aaveOracle = deploy(dh, "AaveReplicaOracle", BigInteger.ZERO);
+        String aave = deploy(dh, "AaveV3Pool", BigInteger.ZERO, new Address(aaveOracle));
+        String usdc = deploy(dh, "StableToken", BigInteger.ZERO, new Utf8String("USD Coin"), new Utf8String("USDC"));
+        String pendle = deploy(dh, "PendleMarket", BigInteger.ZERO, new Address(d.weETH()), uint(expiry),
+                new Uint256(new BigInteger("34000000000000000"))); // ln implied rate 0.034 (~3.46 % APY)
+        String pendlePt = ContractUtils.generateContractAddress(pendle, BigInteger.ONE);
+        String pendleOracle = deploy(dh, "PendlePYLpOracle", BigInteger.ZERO);
+        String eigenSm = deploy(dh, "EigenStrategyManager", BigInteger.ZERO);
+        String eigenDm = deploy(dh, "EigenDelegationManager", BigInteger.ZERO, new Address(eigenSm), new Uint32(EIGEN_WITHDRAWAL_DELAY_BLOCKS));
+        String eigenSt = deploy(dh, "EigenStrategyBase", BigInteger.ZERO, new Address(eigenSm), new Address(d.stETH()));
+        String vault = deploy(dh, "StrategyVault", VAULT_ETH, new Address(deployer.address()), new Address(strategist));
+        // the deployer's weETH for the Pendle market
+        call(deployer, dh, d.etherfiPool(), "deposit", eth(3_000));
+        call(deployer, dh, d.eETH(), "approve", BigInteger.ZERO, new Address(d.weETH()), uint(MAX));
+        call(deployer, dh, d.weETH(), "wrap", BigInteger.ZERO, uint(eth(2_500)));
+        call(deployer, dh, d.weETH(), "approve", BigInteger.ZERO, new Address(pendle), uint(MAX));
+
+        call(mm, mh, d.stETH(), "submit", eth(30_000), new Address(Address.DEFAULT.getValue()));
+        call(mm, mh, d.weth(), "deposit", eth(60_000));
+        call(mm, mh, d.etherfiPool(), "deposit", eth(12_000));
+        call(mm, mh, d.stETH(), "approve", BigInteger.ZERO, new Address(d.wstETH()), uint(MAX));
+        call(mm, mh, d.wstETH(), "wrap", BigInteger.ZERO, uint(eth(8_000)));
+        call(mm, mh, d.eETH(), "approve", BigInteger.ZERO, new Address(d.weETH()), uint(MAX));
+        call(mm, mh, d.weETH(), "wrap", BigInteger.ZERO, uint(eth(5_000)));
+        for (String[] approval : new String[][] {{d.weth(), curveSt}, {d.stETH(), curveSt}, {d.weth(), curveE}, {d.eETH(), curveE},
+                {d.weth(), aave}, {d.wstETH(), aave}, {d.weETH(), aave}, {usdc, aave}, {d.stETH(), eigenSm}}) {
+            call(mm, mh, approval[0], "approve", BigInteger.ZERO, new Address(approval[1]), uint(MAX));
+        }
+        awaitBoth(dh, mh);
+
+        MarketDeployment m = new MarketDeployment(me, strategist, feeds, curveSt, curveE, aave, aaveOracle, usdc, pendle, pendlePt,
+                pendleOracle, expiry, eigenSm, eigenDm, eigenSt, EIGEN_WITHDRAWAL_DELAY_BLOCKS, vault);
+
+        // phase 2: configuration (deployer, the admin of every replica) and pool liquidity (market maker)
+        dh.clear();
+        mh.clear();
+        Map<String, BigInteger> prices = aavePrices(d.weth(), d.wstETH(), d.weETH(), usdc, rates);
+        for (var p : prices.entrySet()) {
+            call(deployer, dh, aaveOracle, "setAssetPrice", BigInteger.ZERO, new Address(p.getKey()), uint(p.getValue()));
+        }
+        // mainnet-like v3 parameters: LTV / LT / bonus / reserve factor in bps; base, slope1, slope2, optimal usage in ray
+        initReserve(dh, aave, d.weth(), 8050, 8300, 10500, 1500, WETH_RATES.get(0), WETH_RATES.get(1), WETH_RATES.get(2), WETH_RATES.get(3));
+        initReserve(dh, aave, d.wstETH(), 7850, 8100, 10600, 1500, "0", "0.045", "0.8", "0.45");
+        initReserve(dh, aave, d.weETH(), 7250, 7500, 10700, 4500, "0", "0.07", "3", "0.35");
+        initReserve(dh, aave, usdc, 7500, 7800, 10450, 1000, "0", "0.065", "0.6", "0.92");
+        call(deployer, dh, aave, "configureEModeCategory", BigInteger.ZERO, new Uint8(1), new Uint16(9300), new Uint16(9500),
+                new Uint16(10100), new Utf8String("ETH correlated"));
+        for (String asset : List.of(d.weth(), d.wstETH(), d.weETH())) {
+            call(deployer, dh, aave, "setReserveEModeCategory", BigInteger.ZERO, new Address(asset), new Uint8(1));
+        }
+        call(deployer, dh, usdc, "mint", BigInteger.ZERO, new Address(me), uint(BigInteger.valueOf(20_000_000).multiply(USDC_UNIT)));
+        call(deployer, dh, pendle, "seed", BigInteger.ZERO, uint(eth(1_000)), uint(eth(1_000)));
+        call(deployer, dh, eigenSm, "setDelegationManager", BigInteger.ZERO, new Address(eigenDm));
+        call(deployer, dh, eigenSm, "addStrategiesToDepositWhitelist", BigInteger.ZERO,
+                new DynamicArray<>(Address.class, List.of(new Address(eigenSt))));
+        for (VaultAllowlist.Pair pair : VaultAllowlist.pairs(d, m)) {
+            call(deployer, dh, vault, "setAllowed", BigInteger.ZERO, new Address(pair.target()),
+                    new Bytes4(Numeric.hexStringToByteArray(pair.selector())), new Bool(true));
+        }
+        call(mm, mh, curveSt, "add_liquidity", BigInteger.ZERO, amounts(eth(5_000), eth(5_000)), uint(0));
+        call(mm, mh, curveE, "add_liquidity", BigInteger.ZERO, amounts(eth(2_000), eth(2_000)), uint(0));
+        awaitBoth(dh, mh);
+
+        // phase 3: Aave liquidity and debt (WETH utilisation 12,000 / 20,000 = 60 %), EigenLayer TVL
+        mh.clear();
+        supply(mh, aave, d.weth(), eth(20_000));
+        supply(mh, aave, d.wstETH(), eth(3_000));
+        supply(mh, aave, d.weETH(), eth(2_000));
+        supply(mh, aave, usdc, BigInteger.valueOf(10_000_000).multiply(USDC_UNIT));
+        borrow(mh, aave, d.weth(), eth(12_000));
+        borrow(mh, aave, usdc, BigInteger.valueOf(4_000_000).multiply(USDC_UNIT));
+        call(mm, mh, eigenSm, "depositIntoStrategy", BigInteger.ZERO, new Address(eigenSt), new Address(d.stETH()), uint(eth(2_000)));
+        mm.awaitAll(mh, MINED_WITHIN);
+        LOG.infof("markets deployed: curve stETH %s, aave %s, pendle %s, eigen %s, vault %s", curveSt, aave, pendle, eigenSm, vault);
+        return m;
+    }
+
+    /** Aave oracle prices (USD, 8 decimals): ETH/USD × each asset's fundamental rate; USDC at $1. */
+    public static Map<String, BigInteger> aavePrices(String weth, String wstEth, String weEth, String usdc, Map<String, BigInteger> rates) {
+        Map<String, BigInteger> prices = new LinkedHashMap<>();
+        prices.put(weth, ETH_USD_8);
+        prices.put(wstEth, ETH_USD_8.multiply(rates.get("wstETH")).divide(E18));
+        prices.put(weEth, ETH_USD_8.multiply(rates.get("weETH")).divide(E18));
+        prices.put(usdc, BigInteger.valueOf(100_000_000L));
+        return prices;
+    }
+
+    private void initReserve(List<String> dh, String pool, String asset, int ltv, int lt, int bonus, int rf, String base,
+                             String slope1, String slope2, String optimal) throws IOException {
+        call(deployer, dh, pool, "initReserve", BigInteger.ZERO, new Address(asset), uint(ltv), uint(lt), uint(bonus), uint(rf),
+                uint(ray(base)), uint(ray(slope1)), uint(ray(slope2)), uint(ray(optimal)));
+    }
+
+    private void supply(List<String> mh, String pool, String asset, BigInteger amount) throws IOException {
+        call(mm, mh, pool, "supply", BigInteger.ZERO, new Address(asset), uint(amount), new Address(mm.address()), new Uint16(0));
+    }
+
+    private void borrow(List<String> mh, String pool, String asset, BigInteger amount) throws IOException {
+        call(mm, mh, pool, "borrow", BigInteger.ZERO, new Address(asset), uint(amount), uint(2), new Uint16(0),
+                new Address(mm.address()));
+    }
+
+    private void awaitBoth(List<String> dh, List<String> mh) throws IOException {
+        deployer.awaitAll(dh, MINED_WITHIN);
+        mm.awaitAll(mh, MINED_WITHIN);
+    }
+
+    private String deploy(List<String> hashes, String contract, BigInteger value, Type... args) throws IOException {
+        String address = ContractUtils.generateContractAddress(deployer.address(), deployer.peekNonce());
+        String data = ContractArtifacts.bytecode(contract) + (args.length == 0 ? "" : FunctionEncoder.encodeConstructor(List.of(args)));
+        hashes.add(deployer.send(null, data, value, gas(deployer, null, data, value, BigInteger.valueOf(15_000_000))));
+        return address;
+    }
+
+    private void call(TxSender from, List<String> hashes, String to, String function, BigInteger value, Type... args)
+            throws IOException {
+        String data = FunctionEncoder.encode(new Function(function, List.of(args), List.of()));
+        hashes.add(from.send(to, data, value, gas(from, to, data, value, FALLBACK_GAS)));
+    }
+
+    /**
+     * Estimated gas + 30 %, so a batch packs many transactions per 30 M-gas block; a call that depends on an unmined
+     * transaction of the same batch cannot be estimated and gets the fallback.
+     */
+    private BigInteger gas(TxSender from, String to, String data, BigInteger value, BigInteger fallback) throws IOException {
+        Transaction t = to == null ? Transaction.createContractTransaction(from.address(), null, null, null, value, data)
+                : Transaction.createFunctionCallTransaction(from.address(), null, null, null, to, value, data);
+        EthEstimateGas est = web3j.ethEstimateGas(t).send();
+        if (est.hasError() || est.getResult() == null) {
+            return fallback;
+        }
+        return est.getAmountUsed().multiply(BigInteger.valueOf(13)).divide(BigInteger.TEN).add(BigInteger.valueOf(30_000));
+    }
+
+    static StaticArray2<Address> coins(String a, String b) {
+        return new StaticArray2<>(Address.class, new Address(a), new Address(b));
+    }
+
+    static StaticArray2<Uint256> amounts(BigInteger a, BigInteger b) {
+        return new StaticArray2<>(Uint256.class, new Uint256(a), new Uint256(b));
+    }
+
+    static Uint256 uint(long v) {
+        return new Uint256(BigInteger.valueOf(v));
+    }
+
+    static Uint256 uint(BigInteger v) {
+        return new Uint256(v);
+    }
+
+    static BigInteger eth(long n) {
+        return BigInteger.valueOf(n).multiply(E18);
+    }
+
+    public static BigInteger ray(String fraction) {
+        return new BigDecimal(fraction).movePointRight(27).toBigIntegerExact();
+    }
+}

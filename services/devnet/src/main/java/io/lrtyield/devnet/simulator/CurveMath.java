@@ -1,0 +1,106 @@
+package io.lrtyield.devnet.simulator;
+
+import java.math.BigInteger;
+
+/**
+ * The replica's 2-coin StableSwap integer math (CurveStableSwap.sol, ported from Curve's Vyper pools), so the
+ * simulator can size a swap off-chain: which {@code dx} moves the spot price to a target, in one transaction.
+ */
+public final class CurveMath {
+
+    static final BigInteger A_PRECISION = BigInteger.valueOf(100);
+    static final BigInteger FEE_DENOMINATOR = BigInteger.TEN.pow(10);
+    static final BigInteger PRECISION = BigInteger.TEN.pow(18);
+    private static final BigInteger TWO = BigInteger.TWO;
+
+    private CurveMath() {
+    }
+
+    /** Invariant D for balances (x0, x1) and {@code amp} = A × A_PRECISION. */
+    public static BigInteger d(BigInteger x0, BigInteger x1, BigInteger amp) {
+        BigInteger s = x0.add(x1);
+        if (s.signum() == 0) {
+            return BigInteger.ZERO;
+        }
+        BigInteger dd = s;
+        BigInteger ann = amp.multiply(TWO);
+        for (int i = 0; i < 255; i++) {
+            BigInteger dp = dd.multiply(dd).divide(x0.multiply(TWO)).multiply(dd).divide(x1.multiply(TWO));
+            BigInteger prev = dd;
+            dd = ann.multiply(s).divide(A_PRECISION).add(dp.multiply(TWO)).multiply(dd)
+                    .divide(ann.subtract(A_PRECISION).multiply(dd).divide(A_PRECISION).add(BigInteger.valueOf(3).multiply(dp)));
+            if (dd.subtract(prev).abs().compareTo(BigInteger.ONE) <= 0) {
+                return dd;
+            }
+        }
+        throw new ArithmeticException("D did not converge");
+    }
+
+    /** The other coin's balance when one becomes {@code x}, keeping D. */
+    public static BigInteger y(BigInteger x, BigInteger dd, BigInteger amp) {
+        BigInteger ann = amp.multiply(TWO);
+        BigInteger c = dd.multiply(dd).divide(x.multiply(TWO));
+        c = c.multiply(dd).multiply(A_PRECISION).divide(ann.multiply(TWO));
+        BigInteger b = x.add(dd.multiply(A_PRECISION).divide(ann));
+        BigInteger yy = dd;
+        for (int i = 0; i < 255; i++) {
+            BigInteger prev = yy;
+            yy = yy.multiply(yy).add(c).divide(yy.multiply(TWO).add(b).subtract(dd));
+            if (yy.subtract(prev).abs().compareTo(BigInteger.ONE) <= 0) {
+                return yy;
+            }
+        }
+        throw new ArithmeticException("y did not converge");
+    }
+
+    /** Spot price of coin 1 in coin 0, 1e18 ({@code get_p}). */
+    public static BigInteger p(BigInteger x0, BigInteger x1, BigInteger amp) {
+        BigInteger dd = d(x0, x1, amp);
+        BigInteger ann = amp.multiply(TWO);
+        BigInteger dr = dd.divide(BigInteger.valueOf(4)).multiply(dd).divide(x0).multiply(dd).divide(x1);
+        BigInteger xp0A = ann.multiply(x0).divide(A_PRECISION);
+        return PRECISION.multiply(xp0A.add(dr.multiply(x0).divide(x1))).divide(xp0A.add(dr));
+    }
+
+    /** Balances after selling {@code dx} of coin {@code i} (fee stays in the pool, no admin fee), as {@code exchange}. */
+    public static BigInteger[] afterSwap(BigInteger[] balances, int i, BigInteger dx, BigInteger amp, BigInteger fee) {
+        int j = 1 - i;
+        BigInteger x = balances[i].add(dx);
+        BigInteger yy = y(x, d(balances[0], balances[1], amp), amp);
+        BigInteger raw = balances[j].subtract(yy).subtract(BigInteger.ONE);
+        BigInteger dy = raw.subtract(raw.multiply(fee).divide(FEE_DENOMINATOR));
+        BigInteger[] out = new BigInteger[2];
+        out[i] = x;
+        out[j] = balances[j].subtract(dy);
+        return out;
+    }
+
+    /**
+     * The amount of coin {@code i} to sell so the spot price of coin 1 in coin 0 reaches {@code targetPrice} (1e18),
+     * by bisection (the price is monotonic in dx), capped at {@code maxDx}.
+     */
+    public static BigInteger dxForPrice(BigInteger[] balances, int i, BigInteger targetPrice, BigInteger amp, BigInteger fee,
+                                        BigInteger maxDx) {
+        BigInteger lo = BigInteger.ZERO;
+        // more than the whole pool is never needed for a price within (0, 2) and would only strain the iterations
+        BigInteger hi = maxDx.min(balances[0].add(balances[1]));
+        for (int k = 0; k < 128 && hi.subtract(lo).compareTo(BigInteger.TEN.pow(12)) > 0; k++) {
+            BigInteger mid = lo.add(hi).shiftRight(1);
+            boolean reached;
+            try {
+                BigInteger[] b = afterSwap(balances, i, mid, amp, fee);
+                BigInteger price = p(b[0], b[1], amp);
+                // selling coin 1 lowers its price; selling coin 0 raises it
+                reached = i == 1 ? price.compareTo(targetPrice) <= 0 : price.compareTo(targetPrice) >= 0;
+            } catch (ArithmeticException e) {
+                reached = true; // so far out that the math (and the pool) gives up: overshoot, search lower
+            }
+            if (reached) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        return hi;
+    }
+}

@@ -1,0 +1,116 @@
+package io.lrtyield.devnet.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.lrtyield.common.codec.EventCodec;
+import io.lrtyield.devnet.deploy.FundamentalRates;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Parses and validates the scenario API's JSON bodies; every problem is an {@link IllegalArgumentException} whose
+ * message tells the caller what to send (the resource turns it into a 400 problem+json).
+ */
+public final class ScenarioRequests {
+
+    /** Deepest depeg / highest borrow APR a scenario may ask for: 50 %. */
+    public static final int MAX_BPS = 5000;
+    /** Markets whose borrow rate can spike: the Aave WETH reserve, by any of its names. */
+    public static final Set<String> RATE_MARKETS = Set.of("aave-weth", "aave-weth-supply", "WETH");
+    /** Venues whose replica can be paused (Lido's setStakingPaused). */
+    public static final Set<String> PAUSABLE_VENUES = Set.of("lido-wsteth");
+
+    public record Depeg(String asset, int bps, long blocks) { }
+
+    public record RateSpike(String market, int borrowAprBps, long blocks) { }
+
+    public record StaleOracle(String asset, long blocks) { }
+
+    public record PauseVenue(String venue) { }
+
+    private ScenarioRequests() {
+    }
+
+    public static Depeg depeg(String body) {
+        JsonNode n = parse(body);
+        return new Depeg(asset(n), bps(n, "bps"), blocks(n));
+    }
+
+    public static RateSpike rateSpike(String body) {
+        JsonNode n = parse(body);
+        String market = text(n, "market");
+        if (!RATE_MARKETS.contains(market)) {
+            throw new IllegalArgumentException("unknown market '" + market + "'; known: aave-weth");
+        }
+        return new RateSpike(market, bps(n, "borrowAprBps"), blocks(n));
+    }
+
+    public static StaleOracle staleOracle(String body) {
+        JsonNode n = parse(body);
+        return new StaleOracle(asset(n), blocks(n));
+    }
+
+    public static PauseVenue pauseVenue(String body, List<String> knownVenues) {
+        JsonNode n = parse(body);
+        String venue = text(n, "venue");
+        if (!knownVenues.contains(venue)) {
+            throw new IllegalArgumentException("unknown venue '" + venue + "'; known: " + knownVenues);
+        }
+        if (!PAUSABLE_VENUES.contains(venue)) {
+            throw new IllegalArgumentException("venue '" + venue + "' has no pause in its replica; pausable: " + PAUSABLE_VENUES);
+        }
+        return new PauseVenue(venue);
+    }
+
+    private static JsonNode parse(String body) {
+        if (body == null || body.isBlank()) {
+            throw new IllegalArgumentException("a JSON object body is required");
+        }
+        JsonNode n;
+        try {
+            n = EventCodec.mapper().readTree(body);
+        } catch (Exception e) {
+            throw new IllegalArgumentException("malformed JSON body");
+        }
+        if (n == null || !n.isObject()) {
+            throw new IllegalArgumentException("the body must be a JSON object");
+        }
+        return n;
+    }
+
+    private static String asset(JsonNode n) {
+        String asset = text(n, "asset");
+        if (!FundamentalRates.FEED_ASSETS.contains(asset)) {
+            throw new IllegalArgumentException("unknown asset '" + asset + "'; known: " + FundamentalRates.FEED_ASSETS);
+        }
+        return asset;
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        if (v == null || !v.isTextual() || v.asText().isBlank()) {
+            throw new IllegalArgumentException("'" + field + "' (a string) is required");
+        }
+        return v.asText();
+    }
+
+    private static int bps(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        if (v == null || !v.isIntegralNumber()) {
+            throw new IllegalArgumentException("'" + field + "' (an integer number of basis points) is required");
+        }
+        long bps = v.asLong();
+        if (bps < 0 || bps > MAX_BPS) {
+            throw new IllegalArgumentException("'" + field + "' must be between 0 and " + MAX_BPS + ", got " + v.asText());
+        }
+        return (int) bps;
+    }
+
+    private static long blocks(JsonNode n) {
+        JsonNode v = n.get("blocks");
+        if (v == null || !v.isIntegralNumber() || v.asLong() < 1 || !v.canConvertToLong()) {
+            throw new IllegalArgumentException("'blocks' (an integer ≥ 1) is required");
+        }
+        return v.asLong();
+    }
+}

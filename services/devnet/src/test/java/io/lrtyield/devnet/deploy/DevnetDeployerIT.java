@@ -1,0 +1,211 @@
+package io.lrtyield.devnet.deploy;
+
+import io.lrtyield.common.chain.Multicall3;
+import io.lrtyield.common.chain.reader.AaveReader;
+import io.lrtyield.common.chain.reader.ChainlinkReader;
+import io.lrtyield.common.chain.reader.ChainlinkRound;
+import io.lrtyield.common.chain.reader.CoinbaseReader;
+import io.lrtyield.common.chain.reader.CurveReader;
+import io.lrtyield.common.chain.reader.Erc20Reader;
+import io.lrtyield.common.chain.reader.Erc4626Reader;
+import io.lrtyield.common.chain.reader.EtherFiReader;
+import io.lrtyield.common.chain.reader.FixedPoint;
+import io.lrtyield.common.chain.reader.KelpReader;
+import io.lrtyield.common.chain.reader.LidoReader;
+import io.lrtyield.common.chain.reader.PendleReader;
+import io.lrtyield.common.chain.reader.PendleState;
+import io.lrtyield.common.chain.reader.Read;
+import io.lrtyield.common.chain.reader.RenzoReader;
+import io.lrtyield.common.chain.reader.ReserveData;
+import io.lrtyield.common.chain.reader.RocketPoolReader;
+import io.lrtyield.common.chain.reader.ViewFunction;
+import io.lrtyield.common.catalogue.Catalogue;
+import io.lrtyield.common.catalogue.VenueKind;
+import io.lrtyield.devnet.replica.AnvilFixture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.web3j.abi.TypeReference;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Bool;
+import org.web3j.abi.datatypes.generated.Bytes4;
+import org.web3j.crypto.ContractUtils;
+import org.web3j.crypto.Credentials;
+import org.web3j.utils.Numeric;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The real deployer (tokens and markets) against the test Anvil, read back through the project's chain layer: one
+ * Multicall3 aggregate3 with the typed readers, as the price and yield services read. Accounts 0 (deployer),
+ * 1 (oracle), 7 (market maker); 2 is only named as the vault's strategist.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DevnetDeployerIT {
+
+    private static final BigInteger E18 = BigInteger.TEN.pow(18);
+    private static final ViewFunction<BigInteger> ETH_BALANCE = ViewFunction.uint256("getEthBalance", List.of(Address.class));
+    private static final ViewFunction<Boolean> IS_ALLOWED = ViewFunction.of("isAllowed", List.of(Address.class, Bytes4.class),
+            List.of(new TypeReference<Bool>() { }), out -> out.bool(0));
+
+    private AnvilFixture anvil;
+    private DevnetDeployment d;
+    private long deploySeconds;
+
+    @BeforeAll
+    void deploy() throws Exception {
+        anvil = new AnvilFixture();
+        TxSender deployer = new TxSender(anvil.web3j, Credentials.create(AnvilFixture.key(0)), anvil.chainId);
+        TxSender oracle = new TxSender(anvil.web3j, Credentials.create(AnvilFixture.key(1)), anvil.chainId);
+        TxSender mm = new TxSender(anvil.web3j, Credentials.create(AnvilFixture.key(7)), anvil.chainId);
+        AnvilRpc rpc = new AnvilRpc(anvil.transport());
+        long start = System.nanoTime();
+        d = new DevnetDeployer(anvil.web3j, deployer, oracle, rpc,
+                new MarketDeployer(anvil.web3j, rpc, deployer, oracle, mm, AnvilFixture.address(2)))
+                .deploy(new BigDecimal("1000"), new BigDecimal("500"));
+        deploySeconds = (System.nanoTime() - start) / 1_000_000_000L;
+    }
+
+    @AfterAll
+    void close() {
+        anvil.close();
+    }
+
+    @Test
+    void deploysWithinAMinute() {
+        assertTrue(deploySeconds < 60, "deployment took " + deploySeconds + " s");
+    }
+
+    @Test
+    void everythingReadsBackInOneSnapshot() throws Exception {
+        MarketDeployment m = d.markets();
+        VaultAllowlist.Pair allowed = VaultAllowlist.pairs(d, m).stream()
+                .filter(p -> p.signature().startsWith("exchange")).findFirst().orElseThrow();
+        List<Multicall3.Call> calls = new ArrayList<>(List.of(
+                LidoReader.stEthPerTokenCall(d.wstETH()), RocketPoolReader.getExchangeRateCall(d.rETH()),        // 0, 1
+                CoinbaseReader.exchangeRateCall(d.cbETH()), EtherFiReader.getRateCall(d.weETH()),                // 2, 3
+                RenzoReader.calculateTvlsCall(d.renzoRestakeManager()), RenzoReader.ezEthTotalSupplyCall(d.ezETH()), // 4, 5
+                KelpReader.rsEthPriceCall(d.kelpOracle()),                                                       // 6
+                CurveReader.balancesCall(m.curveStEthPool(), 0), CurveReader.balancesCall(m.curveStEthPool(), 1), // 7, 8
+                CurveReader.getDyCall(m.curveStEthPool(), 1, 0, E18),                                            // 9
+                CurveReader.balancesCall(m.curveEEthPool(), 0), CurveReader.balancesCall(m.curveEEthPool(), 1),   // 10, 11
+                CurveReader.getDyCall(m.curveEEthPool(), 1, 0, E18),                                             // 12
+                AaveReader.getReserveDataCall(m.aavePool(), d.weth()),                                           // 13
+                PendleReader.readStateCall(m.pendleMarket(), m.pendleMarket()),                                  // 14
+                ETH_BALANCE.call(d.multicall3(), new Address(m.strategyVault())),                                // 15
+                IS_ALLOWED.call(m.strategyVault(), new Address(allowed.target()), bytes4(allowed.selector())),   // 16
+                IS_ALLOWED.call(m.strategyVault(), new Address(d.weth()), bytes4("0xa9059cbb"))));               // 17: transfer
+        for (String asset : FundamentalRates.FEED_ASSETS) {                                                    // 18..23
+            calls.add(ChainlinkReader.latestRoundDataCall(m.ethFeeds().get(asset)));
+        }
+        // WETH is the first reserve: its aToken and debt token are the pool's token deployer's first two creations
+        String tokenDeployer = ContractUtils.generateContractAddress(m.aavePool(), BigInteger.ONE);
+        String aWeth = ContractUtils.generateContractAddress(tokenDeployer, BigInteger.ONE);
+        String debtWeth = ContractUtils.generateContractAddress(tokenDeployer, BigInteger.TWO);
+        calls.add(Erc20Reader.totalSupplyCall(aWeth));                                                          // 24
+        calls.add(Erc20Reader.totalSupplyCall(debtWeth));                                                       // 25
+        calls.add(Erc4626Reader.convertToAssetsCall(d.pufETH(), E18));                                          // 26
+        long block = anvil.web3j.ethBlockNumber().send().getBlockNumber().longValueExact();
+        List<Multicall3.Result> r = new Multicall3(anvil.web3j, d.multicall3(), 500).aggregate3(calls, block).await().indefinitely();
+
+        // fundamental rates near the seeded values (phase 3 reports: +21 %, +14 %, +10 %, +7.5 %, +5.5 %, +4.5 %, +6 %)
+        Map<String, Double> rates = Map.of("wstETH", rate(LidoReader.decodeStEthPerToken(r.get(0))),
+                "rETH", rate(RocketPoolReader.decodeGetExchangeRate(r.get(1))), "cbETH", rate(CoinbaseReader.decodeExchangeRate(r.get(2))),
+                "weETH", rate(EtherFiReader.decodeGetRate(r.get(3))),
+                "ezETH", rate(RenzoReader.decodeEzEthRate(r.get(4), r.get(5)).map(e -> e.rate())),
+                "rsETH", rate(KelpReader.decodeRsEthPrice(r.get(6))),
+                "pufETH", value(Erc4626Reader.decodeConvertToAssets(r.get(26))).doubleValue() / 1e18);
+        // 1000 staked + 500 wrapped + 1 bootstrap ETH earn 21 % of 1501; later deposits mint at the new rate
+        assertNear(1.21, rates.get("wstETH"), 0.005, "wstETH");
+        assertNear(1.14, rates.get("rETH"), 0.005, "rETH");
+        assertNear(1.10, rates.get("cbETH"), 1e-9, "cbETH");
+        assertNear(1.075, rates.get("weETH"), 0.005, "weETH");
+        assertNear(1.055, rates.get("ezETH"), 0.005, "ezETH");
+        assertNear(1.045, rates.get("rsETH"), 0.005, "rsETH");
+        assertNear(1.06, rates.get("pufETH"), 0.005, "pufETH");
+
+        // market feeds publish the fundamental rate (18 decimals); stETH/ETH is 1
+        for (int i = 0; i < FundamentalRates.FEED_ASSETS.size(); i++) {
+            String asset = FundamentalRates.FEED_ASSETS.get(i);
+            ChainlinkRound round = value(ChainlinkReader.decodeLatestRoundData(r.get(18 + i)));
+            double expected = asset.equals("stETH") ? 1.0 : rates.get(asset);
+            assertNear(expected, round.scaledAnswer(18).doubleValue(), 1e-9, asset + "/ETH feed");
+            assertTrue(round.updatedAt().getEpochSecond() > 0, asset + " feed updatedAt");
+        }
+
+        // Curve: seeded 5,000 + 5,000 and 2,000 + 2,000; a balanced pool pays 1 - fee (1 bp) for a small swap
+        assertEquals(eth(5_000), value(CurveReader.decodeBalances(r.get(7))));
+        assertEquals(eth(5_000), value(CurveReader.decodeBalances(r.get(8))));
+        assertEquals(eth(2_000), value(CurveReader.decodeBalances(r.get(10))));
+        assertEquals(eth(2_000), value(CurveReader.decodeBalances(r.get(11))));
+        for (int i : new int[] {9, 12}) {
+            double dy = value(CurveReader.decodeGetDy(r.get(i))).doubleValue() / 1e18;
+            assertTrue(dy > 0.99985 && dy < 0.99995, "get_dy(1 stETH/eETH) " + dy);
+        }
+
+        // Aave WETH: 12,000 borrowed of 20,000 supplied; the rates are the two-slope model's at that utilisation
+        ReserveData weth = value(AaveReader.decodeReserveData(r.get(13)));
+        assertEquals(aWeth.toLowerCase(), weth.aTokenAddress());
+        assertEquals(debtWeth.toLowerCase(), weth.variableDebtTokenAddress());
+        double supplied = value(Erc20Reader.decodeTotalSupply(r.get(24))).doubleValue();
+        double debt = value(Erc20Reader.decodeTotalSupply(r.get(25))).doubleValue();
+        double usage = debt / supplied;
+        assertNear(0.6, usage, 0.001, "WETH utilisation");
+        double borrowApr = weth.variableBorrowApr().doubleValue();
+        double supplyApr = weth.supplyApr().doubleValue();
+        assertNear(0.027 * usage / 0.9, borrowApr, 1e-4, "variable borrow APR at " + usage);
+        assertNear(borrowApr * usage * 0.85, supplyApr, 1e-4, "supply APR = borrow APR x usage x (1 - reserve factor)");
+
+        // Pendle: 1,000 PT + 1,000 weETH, ~180-day expiry, ln implied rate 0.034
+        PendleState pendle = value(PendleReader.decodeReadState(r.get(14)));
+        assertEquals(eth(1_000), pendle.totalPt());
+        assertEquals(eth(1_000), pendle.totalSy());
+        assertEquals(m.pendleExpiry(), pendle.expiry().getEpochSecond());
+        assertNear(0.034, pendle.lastLnImpliedRateDecimal().doubleValue(), 1e-12, "ln implied rate");
+
+        // vault: 10,000 ETH; Curve exchange allowlisted, a plain WETH transfer not
+        assertEquals(eth(10_000), value(ETH_BALANCE.decode(r.get(15))));
+        assertTrue(value(IS_ALLOWED.decode(r.get(16))), "allowlisted " + allowed);
+        assertFalse(value(IS_ALLOWED.decode(r.get(17))), "WETH transfer must not be allowlisted");
+    }
+
+    @Test
+    void catalogueNamesTheMarkets() {
+        Catalogue c = DevnetCatalogue.of(d);
+        assertEquals(d.markets().aavePool(), c.contracts().get("aavePool"));
+        assertEquals(d.markets().ethFeeds().get("stETH"), c.contracts().get("stETHEthFeed"));
+        assertEquals(VenueKind.LEVERAGED_LOOP, c.venue("aave-wsteth-loop").orElseThrow().venueKind());
+        assertEquals(13, c.venues().size());
+    }
+
+    private static Bytes4 bytes4(String hex) {
+        return new Bytes4(Numeric.hexStringToByteArray(hex));
+    }
+
+    private static <T> T value(Read<T> read) {
+        assertTrue(read.available(), "read unavailable: " + read.error());
+        return read.value();
+    }
+
+    private static double rate(Read<FixedPoint> read) {
+        return value(read).toBigDecimal().doubleValue();
+    }
+
+    private static void assertNear(double expected, double actual, double tolerance, String what) {
+        assertTrue(Math.abs(actual - expected) <= tolerance * Math.max(1.0, Math.abs(expected)),
+                what + ": expected " + expected + " ± " + tolerance + ", got " + actual);
+    }
+
+    private static BigInteger eth(long n) {
+        return BigInteger.valueOf(n).multiply(E18);
+    }
+}

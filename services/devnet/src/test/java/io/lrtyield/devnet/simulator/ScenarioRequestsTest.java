@@ -1,0 +1,57 @@
+package io.lrtyield.devnet.simulator;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ScenarioRequestsTest {
+
+    private static final List<String> VENUES = List.of("lido-wsteth", "aave-weth-supply", "idle-eth");
+
+    @Test
+    void validBodiesParse() {
+        assertEquals(new ScenarioRequests.Depeg("stETH", 300, 20), ScenarioRequests.depeg("{\"asset\":\"stETH\",\"bps\":300,\"blocks\":20}"));
+        assertEquals(new ScenarioRequests.Depeg("weETH", 5000, 1), ScenarioRequests.depeg("{\"asset\":\"weETH\",\"bps\":5000,\"blocks\":1}"));
+        assertEquals(new ScenarioRequests.RateSpike("aave-weth", 1500, 10),
+                ScenarioRequests.rateSpike("{\"market\":\"aave-weth\",\"borrowAprBps\":1500,\"blocks\":10}"));
+        assertEquals(new ScenarioRequests.StaleOracle("rETH", 5), ScenarioRequests.staleOracle("{\"asset\":\"rETH\",\"blocks\":5}"));
+        assertEquals(new ScenarioRequests.PauseVenue("lido-wsteth"), ScenarioRequests.pauseVenue("{\"venue\":\"lido-wsteth\"}", VENUES));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"asset\":\"DOGE\",\"bps\":300,\"blocks\":20}",  // unknown asset
+            "{\"asset\":\"stETH\",\"bps\":-1,\"blocks\":20}",  // negative bps
+            "{\"asset\":\"stETH\",\"bps\":5001,\"blocks\":20}", // above 50 %
+            "{\"asset\":\"stETH\",\"bps\":300,\"blocks\":0}",  // blocks < 1
+            "{\"asset\":\"stETH\",\"bps\":3.5,\"blocks\":20}", // not an integer
+            "{\"asset\":\"stETH\",\"bps\":300}",               // missing blocks
+            "{\"bps\":300,\"blocks\":20}",                     // missing asset
+            "{\"asset\":\"stETH\",\"bps\":300,",               // malformed JSON
+            "[1,2]",                                           // not an object
+            ""})
+    void badDepegBodiesAreRejected(String body) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ScenarioRequests.depeg(body));
+        assertTrue(e.getMessage() != null && !e.getMessage().isBlank());
+    }
+
+    @Test
+    void badRateSpikeStaleAndPauseBodiesAreRejected() {
+        assertThrows(IllegalArgumentException.class,
+                () -> ScenarioRequests.rateSpike("{\"market\":\"compound\",\"borrowAprBps\":1500,\"blocks\":10}"));
+        assertThrows(IllegalArgumentException.class,
+                () -> ScenarioRequests.rateSpike("{\"market\":\"aave-weth\",\"borrowAprBps\":6000,\"blocks\":10}"));
+        assertThrows(IllegalArgumentException.class, () -> ScenarioRequests.staleOracle("{\"asset\":\"rETH\",\"blocks\":-3}"));
+        assertThrows(IllegalArgumentException.class, () -> ScenarioRequests.staleOracle("{\"asset\":\"USDC\",\"blocks\":3}"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ScenarioRequests.pauseVenue("{\"venue\":\"nope\"}", VENUES))
+                .getMessage().contains("unknown venue"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ScenarioRequests.pauseVenue("{\"venue\":\"idle-eth\"}", VENUES))
+                .getMessage().contains("no pause"));
+    }
+}
