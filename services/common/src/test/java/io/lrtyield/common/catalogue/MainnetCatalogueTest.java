@@ -37,11 +37,17 @@ class MainnetCatalogueTest {
             assertEquals(18, source.decimals());
         });
         assertNull(mainnet.asset("stETH").orElseThrow().fundamentalRate(), "stETH rebases 1:1; its rate is wstETH's");
+        RateSource pufEth = mainnet.asset("pufETH").orElseThrow().fundamentalRate();
+        assertEquals("0xD9A442856C234a39a81a089C06451EBAa4306a72", pufEth.contract(), "PufferVault");
+        assertEquals("0x07a2d13a" + "0000000000000000000000000000000000000000000000000de0b6b3a7640000",
+                new UintViewCall(pufEth.function(), pufEth.args()).encode(), "convertToAssets(1e18)");
+        assertEquals("0x5f4eC3Df9cbd43714FE2740f5E3616155c5b8419", mainnet.contracts().get("ethUsdFeed"));
+        assertEquals("0x87870Bca3F3fD6335C3F4ce8392D69350B4fA4E2", mainnet.contracts().get("aavePool"));
     }
 
     @Test
     void everyVenueHoldsAKnownAssetOfAKnownKind() {
-        assertEquals(7, mainnet.venues().size());
+        assertEquals(8, mainnet.venues().size());
         RateSource ezEth = mainnet.asset("ezETH").orElseThrow().fundamentalRate();
         assertEquals(RateSource.TVL_PER_SUPPLY, ezEth.method());
         assertEquals("0x74a09653A083691711cF8215a6ab074BB4e99ef5", ezEth.contract(), "Renzo RestakeManager");
