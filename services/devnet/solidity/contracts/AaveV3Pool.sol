@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import "./ReplicaToken.sol";
+
 interface IAaveReplicaERC20 {
     function symbol() external view returns (string memory);
     function decimals() external view returns (uint8);
@@ -23,57 +25,16 @@ interface IAaveReplicaPoolBalances {
 
 /// Minimal ERC-20 for the devnet's lending and restaking test assets (WETH-like, wstETH-like): 18 decimals,
 /// only the deployer mints.
-contract AaveTestToken {
-    string public name;
-    string public symbol;
-    uint8 public constant decimals = 18;
+contract AaveTestToken is ReplicaToken {
     address public immutable owner;
-    uint256 public totalSupply;
-    mapping(address => uint256) public balanceOf;
-    mapping(address => mapping(address => uint256)) public allowance;
 
-    event Transfer(address indexed from, address indexed to, uint256 value);
-    event Approval(address indexed owner, address indexed spender, uint256 value);
-
-    constructor(string memory name_, string memory symbol_) {
-        name = name_;
-        symbol = symbol_;
+    constructor(string memory name_, string memory symbol_) ReplicaToken(name_, symbol_, 18) {
         owner = msg.sender;
     }
 
     function mint(address to, uint256 amount) external {
         require(msg.sender == owner, "AaveTestToken: not owner");
-        totalSupply += amount;
-        balanceOf[to] += amount;
-        emit Transfer(address(0), to, amount);
-    }
-
-    function approve(address spender, uint256 amount) external returns (bool) {
-        allowance[msg.sender][spender] = amount;
-        emit Approval(msg.sender, spender, amount);
-        return true;
-    }
-
-    function transfer(address to, uint256 amount) external returns (bool) {
-        _move(msg.sender, to, amount);
-        return true;
-    }
-
-    function transferFrom(address from, address to, uint256 amount) external returns (bool) {
-        uint256 allowed = allowance[from][msg.sender];
-        require(allowed >= amount, "ERC20: insufficient allowance");
-        if (allowed != type(uint256).max) {
-            allowance[from][msg.sender] = allowed - amount;
-        }
-        _move(from, to, amount);
-        return true;
-    }
-
-    function _move(address from, address to, uint256 amount) internal {
-        require(balanceOf[from] >= amount, "ERC20: transfer amount exceeds balance");
-        balanceOf[from] -= amount;
-        balanceOf[to] += amount;
-        emit Transfer(from, to, amount);
+        _mint(to, amount);
     }
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import "./ReplicaToken.sol";
+
 /// Replica of ether.fi's LiquidityPool (mainnet 0x308861A430be4cce5502d0A12724771Fc6DaF216): deposit() mints eETH
 /// shares at pooled ETH / total shares, and the mainnet share views. Rewards and slashing come from the devnet
 /// market simulator (oracle role) through accrueRewards / reportLoss, as the mainnet rebase does.
@@ -146,21 +148,11 @@ contract EETH {
 
 /// Replica of ether.fi weETH (mainnet 0xCd5fE23C85820F7B72D0926FC9b05b43E359b7ee): non-rebasing wrapper, 1 weETH
 /// = 1 eETH share; getRate() = eETH per weETH (Balancer IRateProvider).
-contract WeETH {
-    string public constant name = "Wrapped eETH";
-    string public constant symbol = "weETH";
-    uint8 public constant decimals = 18;
-
+contract WeETH is ReplicaToken {
     EtherFiLiquidityPool public immutable liquidityPool;
     EETH public immutable eETH;
-    uint256 public totalSupply;
-    mapping(address => uint256) public balanceOf;
-    mapping(address => mapping(address => uint256)) public allowance;
 
-    event Transfer(address indexed from, address indexed to, uint256 value);
-    event Approval(address indexed owner, address indexed spender, uint256 value);
-
-    constructor(EtherFiLiquidityPool pool) {
+    constructor(EtherFiLiquidityPool pool) ReplicaToken("Wrapped eETH", "weETH", 18) {
         liquidityPool = pool;
         eETH = pool.eETH();
     }
@@ -191,47 +183,5 @@ contract WeETH {
 
     function getRate() external view returns (uint256) {
         return getEETHByWeETH(1 ether);
-    }
-
-    function approve(address spender, uint256 amount) external returns (bool) {
-        allowance[msg.sender][spender] = amount;
-        emit Approval(msg.sender, spender, amount);
-        return true;
-    }
-
-    function transfer(address to, uint256 amount) external returns (bool) {
-        _move(msg.sender, to, amount);
-        return true;
-    }
-
-    function transferFrom(address from, address to, uint256 amount) external returns (bool) {
-        uint256 allowed = allowance[from][msg.sender];
-        require(allowed >= amount, "ERC20: insufficient allowance");
-        if (allowed != type(uint256).max) {
-            allowance[from][msg.sender] = allowed - amount;
-        }
-        _move(from, to, amount);
-        return true;
-    }
-
-    function _move(address from, address to, uint256 amount) internal {
-        require(to != address(0), "ERC20: transfer to the zero address");
-        require(balanceOf[from] >= amount, "ERC20: transfer amount exceeds balance");
-        balanceOf[from] -= amount;
-        balanceOf[to] += amount;
-        emit Transfer(from, to, amount);
-    }
-
-    function _mint(address to, uint256 amount) internal {
-        totalSupply += amount;
-        balanceOf[to] += amount;
-        emit Transfer(address(0), to, amount);
-    }
-
-    function _burn(address from, uint256 amount) internal {
-        require(balanceOf[from] >= amount, "ERC20: burn amount exceeds balance");
-        balanceOf[from] -= amount;
-        totalSupply -= amount;
-        emit Transfer(from, address(0), amount);
     }
 }

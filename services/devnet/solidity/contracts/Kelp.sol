@@ -1,22 +1,14 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import "./ReplicaToken.sol";
+
 /// Replica of Kelp's rsETH (mainnet 0xA1290d69c65A6Fe4DF752f95823fae25cB99e5A7): ERC-20 minted and burned only
 /// by the LRTDepositPool. Deployed by LRTDepositPool's constructor.
-contract RSETH {
-    string public constant name = "rsETH";
-    string public constant symbol = "rsETH";
-    uint8 public constant decimals = 18;
-
+contract RSETH is ReplicaToken {
     address public immutable depositPool;
-    uint256 public totalSupply;
-    mapping(address => uint256) public balanceOf;
-    mapping(address => mapping(address => uint256)) public allowance;
 
-    event Transfer(address indexed from, address indexed to, uint256 value);
-    event Approval(address indexed owner, address indexed spender, uint256 value);
-
-    constructor(address depositPool_) {
+    constructor(address depositPool_) ReplicaToken("rsETH", "rsETH", 18) {
         depositPool = depositPool_;
     }
 
@@ -26,45 +18,11 @@ contract RSETH {
     }
 
     function mint(address to, uint256 amount) external onlyDepositPool {
-        totalSupply += amount;
-        balanceOf[to] += amount;
-        emit Transfer(address(0), to, amount);
+        _mint(to, amount);
     }
 
     function burnFrom(address account, uint256 amount) external onlyDepositPool {
-        require(balanceOf[account] >= amount, "ERC20: burn amount exceeds balance");
-        balanceOf[account] -= amount;
-        totalSupply -= amount;
-        emit Transfer(account, address(0), amount);
-    }
-
-    function approve(address spender, uint256 amount) external returns (bool) {
-        allowance[msg.sender][spender] = amount;
-        emit Approval(msg.sender, spender, amount);
-        return true;
-    }
-
-    function transfer(address to, uint256 amount) external returns (bool) {
-        _move(msg.sender, to, amount);
-        return true;
-    }
-
-    function transferFrom(address from, address to, uint256 amount) external returns (bool) {
-        uint256 allowed = allowance[from][msg.sender];
-        require(allowed >= amount, "ERC20: insufficient allowance");
-        if (allowed != type(uint256).max) {
-            allowance[from][msg.sender] = allowed - amount;
-        }
-        _move(from, to, amount);
-        return true;
-    }
-
-    function _move(address from, address to, uint256 amount) internal {
-        require(to != address(0), "ERC20: transfer to the zero address");
-        require(balanceOf[from] >= amount, "ERC20: transfer amount exceeds balance");
-        balanceOf[from] -= amount;
-        balanceOf[to] += amount;
-        emit Transfer(from, to, amount);
+        _burn(account, amount);
     }
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import "./ReplicaToken.sol";
+
 interface IPendleToken {
     function transfer(address to, uint256 amount) external returns (bool);
     function transferFrom(address from, address to, uint256 amount) external returns (bool);
@@ -10,27 +12,17 @@ interface IPendleToken {
 /// redeemable 1:1 for the underlying at or after `expiry` through `PendleMarket.redeemPt`. Mainnet PT views
 /// (`SY()`, `YT()`, `expiry()`, `isExpired()`); the replica has no SY wrapper (the underlying plays the SY, at an
 /// exchange rate of 1) and no YT (`YT()` is the zero address).
-contract PendlePT {
-    string public name;
-    string public symbol;
-    uint8 public constant decimals = 18;
-
+contract PendlePT is ReplicaToken {
     address public immutable market;
     address public immutable SY;
     uint256 public immutable expiry;
-    uint256 public totalSupply;
-    mapping(address => uint256) public balanceOf;
-    mapping(address => mapping(address => uint256)) public allowance;
 
-    event Transfer(address indexed from, address indexed to, uint256 value);
-    event Approval(address indexed owner, address indexed spender, uint256 value);
-
-    constructor(address sy_, uint256 expiry_, string memory name_, string memory symbol_) {
+    constructor(address sy_, uint256 expiry_, string memory name_, string memory symbol_)
+        ReplicaToken(name_, symbol_, 18)
+    {
         market = msg.sender;
         SY = sy_;
         expiry = expiry_;
-        name = name_;
-        symbol = symbol_;
     }
 
     modifier onlyMarket() {
@@ -47,45 +39,12 @@ contract PendlePT {
     }
 
     function mintByMarket(address to, uint256 amount) external onlyMarket {
-        totalSupply += amount;
-        balanceOf[to] += amount;
-        emit Transfer(address(0), to, amount);
+        _mint(to, amount);
     }
 
     function burnByMarket(address from, uint256 amount) external onlyMarket {
         require(balanceOf[from] >= amount, "PendlePT: burn amount exceeds balance");
-        balanceOf[from] -= amount;
-        totalSupply -= amount;
-        emit Transfer(from, address(0), amount);
-    }
-
-    function approve(address spender, uint256 amount) external returns (bool) {
-        allowance[msg.sender][spender] = amount;
-        emit Approval(msg.sender, spender, amount);
-        return true;
-    }
-
-    function transfer(address to, uint256 amount) external returns (bool) {
-        _move(msg.sender, to, amount);
-        return true;
-    }
-
-    function transferFrom(address from, address to, uint256 amount) external returns (bool) {
-        uint256 allowed = allowance[from][msg.sender];
-        require(allowed >= amount, "ERC20: insufficient allowance");
-        if (allowed != type(uint256).max) {
-            allowance[from][msg.sender] = allowed - amount;
-        }
-        _move(from, to, amount);
-        return true;
-    }
-
-    function _move(address from, address to, uint256 amount) internal {
-        require(to != address(0), "ERC20: transfer to the zero address");
-        require(balanceOf[from] >= amount, "ERC20: transfer amount exceeds balance");
-        balanceOf[from] -= amount;
-        balanceOf[to] += amount;
-        emit Transfer(from, to, amount);
+        _burn(from, amount);
     }
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import "./ReplicaToken.sol";
+
 interface IPufferWETH {
     function deposit() external payable;
     function balanceOf(address account) external view returns (uint256);
@@ -13,25 +15,16 @@ interface IPufferWETH {
 /// offset 0, rounding in the vault's favour) and depositETH(address), which wraps the ETH. totalAssets() is the
 /// vault's WETH balance. The devnet market simulator (oracle role) adds restaking rewards with accrueRewards
 /// (wrapped into WETH) and slashing with reportLoss (WETH sent back to the oracle). No exit fee, no daily limit.
-contract PufferVault {
-    string public constant name = "pufETH";
-    string public constant symbol = "pufETH";
-    uint8 public constant decimals = 18;
-
+contract PufferVault is ReplicaToken {
     IPufferWETH private immutable _asset;
     address public immutable oracle;
-    uint256 public totalSupply;
-    mapping(address => uint256) public balanceOf;
-    mapping(address => mapping(address => uint256)) public allowance;
 
-    event Transfer(address indexed from, address indexed to, uint256 value);
-    event Approval(address indexed owner, address indexed spender, uint256 value);
     event Deposit(address indexed sender, address indexed owner, uint256 assets, uint256 shares);
     event Withdraw(address indexed sender, address indexed receiver, address indexed owner, uint256 assets, uint256 shares);
     event RewardsAccrued(uint256 amount, uint256 totalAssets);
     event LossReported(uint256 amount, uint256 totalAssets);
 
-    constructor(address weth_, address oracle_) {
+    constructor(address weth_, address oracle_) ReplicaToken("pufETH", "pufETH", 18) {
         _asset = IPufferWETH(weth_);
         oracle = oracle_;
     }
@@ -139,23 +132,6 @@ contract PufferVault {
         emit LossReported(amountWei, totalAssets());
     }
 
-    function approve(address spender, uint256 amount) external returns (bool) {
-        allowance[msg.sender][spender] = amount;
-        emit Approval(msg.sender, spender, amount);
-        return true;
-    }
-
-    function transfer(address to, uint256 amount) external returns (bool) {
-        _move(msg.sender, to, amount);
-        return true;
-    }
-
-    function transferFrom(address from, address to, uint256 amount) external returns (bool) {
-        _spendAllowance(from, msg.sender, amount);
-        _move(from, to, amount);
-        return true;
-    }
-
     function _toShares(uint256 assets, bool roundUp) internal view returns (uint256) {
         return _mulDiv(assets, totalSupply + 1, totalAssets() + 1, roundUp);
     }
@@ -176,33 +152,13 @@ contract PufferVault {
             _spendAllowance(owner, msg.sender, shares);
         }
         require(balanceOf[owner] >= shares, "ERC4626: redeem more than max");
-        balanceOf[owner] -= shares;
-        totalSupply -= shares;
-        emit Transfer(owner, address(0), shares);
+        _burn(owner, shares);
         require(_asset.transfer(receiver, assets), "PufferVault: WETH transfer failed");
         emit Withdraw(msg.sender, receiver, owner, assets, shares);
     }
 
-    function _spendAllowance(address owner, address spender, uint256 amount) internal {
-        uint256 allowed = allowance[owner][spender];
-        require(allowed >= amount, "ERC20: insufficient allowance");
-        if (allowed != type(uint256).max) {
-            allowance[owner][spender] = allowed - amount;
-        }
-    }
-
-    function _move(address from, address to, uint256 amount) internal {
-        require(to != address(0), "ERC20: transfer to the zero address");
-        require(balanceOf[from] >= amount, "ERC20: transfer amount exceeds balance");
-        balanceOf[from] -= amount;
-        balanceOf[to] += amount;
-        emit Transfer(from, to, amount);
-    }
-
-    function _mint(address to, uint256 amount) internal {
+    function _mint(address to, uint256 amount) internal override {
         require(to != address(0), "ERC20: mint to the zero address");
-        totalSupply += amount;
-        balanceOf[to] += amount;
-        emit Transfer(address(0), to, amount);
+        super._mint(to, amount);
     }
 }

@@ -1,22 +1,14 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import "./ReplicaToken.sol";
+
 /// Replica of Renzo's ezETH (mainnet 0xbf5495Efe5DB9ce00f80364C8B423567e58d2110): ERC-20 minted and burned only
 /// by the RestakeManager. Deployed by RenzoRestakeManager's constructor.
-contract EzEthToken {
-    string public constant name = "Renzo Restaked ETH";
-    string public constant symbol = "ezETH";
-    uint8 public constant decimals = 18;
-
+contract EzEthToken is ReplicaToken {
     address public immutable restakeManager;
-    uint256 public totalSupply;
-    mapping(address => uint256) public balanceOf;
-    mapping(address => mapping(address => uint256)) public allowance;
 
-    event Transfer(address indexed from, address indexed to, uint256 value);
-    event Approval(address indexed owner, address indexed spender, uint256 value);
-
-    constructor(address restakeManager_) {
+    constructor(address restakeManager_) ReplicaToken("Renzo Restaked ETH", "ezETH", 18) {
         restakeManager = restakeManager_;
     }
 
@@ -26,45 +18,11 @@ contract EzEthToken {
     }
 
     function mint(address to, uint256 amount) external onlyRestakeManager {
-        totalSupply += amount;
-        balanceOf[to] += amount;
-        emit Transfer(address(0), to, amount);
+        _mint(to, amount);
     }
 
     function burn(address from, uint256 amount) external onlyRestakeManager {
-        require(balanceOf[from] >= amount, "ERC20: burn amount exceeds balance");
-        balanceOf[from] -= amount;
-        totalSupply -= amount;
-        emit Transfer(from, address(0), amount);
-    }
-
-    function approve(address spender, uint256 amount) external returns (bool) {
-        allowance[msg.sender][spender] = amount;
-        emit Approval(msg.sender, spender, amount);
-        return true;
-    }
-
-    function transfer(address to, uint256 amount) external returns (bool) {
-        _move(msg.sender, to, amount);
-        return true;
-    }
-
-    function transferFrom(address from, address to, uint256 amount) external returns (bool) {
-        uint256 allowed = allowance[from][msg.sender];
-        require(allowed >= amount, "ERC20: insufficient allowance");
-        if (allowed != type(uint256).max) {
-            allowance[from][msg.sender] = allowed - amount;
-        }
-        _move(from, to, amount);
-        return true;
-    }
-
-    function _move(address from, address to, uint256 amount) internal {
-        require(to != address(0), "ERC20: transfer to the zero address");
-        require(balanceOf[from] >= amount, "ERC20: transfer amount exceeds balance");
-        balanceOf[from] -= amount;
-        balanceOf[to] += amount;
-        emit Transfer(from, to, amount);
+        _burn(from, amount);
     }
 }
 

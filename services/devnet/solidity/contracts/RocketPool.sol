@@ -1,33 +1,26 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import "./ReplicaToken.sol";
+
 /// Replica of Rocket Pool's rETH (mainnet 0xae78736Cd615f374D3085123A210448E74Fc6393): the mainnet views
 /// (getExchangeRate, getEthValue, getRethValue, getTotalCollateral) and burn. On mainnet the ETH backing is the
 /// oracle DAO's network balance; here it is tracked as total ETH: deposits add to it, and the devnet market
 /// simulator (oracle role) adds consensus rewards with accrueRewards and slashing with reportLoss.
 /// The constructor deploys the RocketDepositPool (see depositPool()).
-contract RocketTokenRETH {
-    string public constant name = "Rocket Pool ETH";
-    string public constant symbol = "rETH";
-    uint8 public constant decimals = 18;
-
+contract RocketTokenRETH is ReplicaToken {
     address public immutable oracle;
     RocketDepositPool public immutable depositPool;
 
-    uint256 public totalSupply;
-    mapping(address => uint256) public balanceOf;
-    mapping(address => mapping(address => uint256)) public allowance;
     /// ETH backing all rETH (mainnet: RocketNetworkBalances.getTotalETHBalance()).
     uint256 public totalEthBalance;
 
-    event Transfer(address indexed from, address indexed to, uint256 value);
-    event Approval(address indexed owner, address indexed spender, uint256 value);
     event EtherDeposited(address indexed from, uint256 amount, uint256 time);
     event TokensMinted(address indexed to, uint256 amount, uint256 ethAmount, uint256 time);
     event TokensBurned(address indexed from, uint256 amount, uint256 ethAmount, uint256 time);
     event BalancesUpdated(uint256 totalEth, uint256 rethSupply, uint256 time);
 
-    constructor(address oracle_) {
+    constructor(address oracle_) ReplicaToken("Rocket Pool ETH", "rETH", 18) {
         oracle = oracle_;
         depositPool = new RocketDepositPool(this);
     }
@@ -81,9 +74,7 @@ contract RocketTokenRETH {
         uint256 rethAmount = getRethValue(_ethAmount);
         require(rethAmount > 0, "Invalid token mint amount");
         totalEthBalance += _ethAmount;
-        totalSupply += rethAmount;
-        balanceOf[_to] += rethAmount;
-        emit Transfer(address(0), _to, rethAmount);
+        _mint(_to, rethAmount);
         emit TokensMinted(_to, rethAmount, _ethAmount, block.timestamp);
     }
 
@@ -121,33 +112,8 @@ contract RocketTokenRETH {
         emit BalancesUpdated(totalEthBalance, totalSupply, block.timestamp);
     }
 
-    function approve(address spender, uint256 amount) external returns (bool) {
-        allowance[msg.sender][spender] = amount;
-        emit Approval(msg.sender, spender, amount);
-        return true;
-    }
-
-    function transfer(address to, uint256 amount) external returns (bool) {
-        _move(msg.sender, to, amount);
-        return true;
-    }
-
-    function transferFrom(address from, address to, uint256 amount) external returns (bool) {
-        uint256 allowed = allowance[from][msg.sender];
-        require(allowed >= amount, "ERC20: transfer amount exceeds allowance");
-        if (allowed != type(uint256).max) {
-            allowance[from][msg.sender] = allowed - amount;
-        }
-        _move(from, to, amount);
-        return true;
-    }
-
-    function _move(address from, address to, uint256 amount) internal {
-        require(to != address(0), "ERC20: transfer to the zero address");
-        require(balanceOf[from] >= amount, "ERC20: transfer amount exceeds balance");
-        balanceOf[from] -= amount;
-        balanceOf[to] += amount;
-        emit Transfer(from, to, amount);
+    function _insufficientAllowanceReason() internal pure override returns (string memory) {
+        return "ERC20: transfer amount exceeds allowance";
     }
 }
 

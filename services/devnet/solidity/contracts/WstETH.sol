@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import "./ReplicaToken.sol";
+
 interface IStETH {
     function getPooledEthByShares(uint256 sharesAmount) external view returns (uint256);
     function getSharesByPooledEth(uint256 ethAmount) external view returns (uint256);
@@ -11,20 +13,10 @@ interface IStETH {
 
 /// Replica of wstETH (mainnet 0x7f39C581F595B53c5cb19bD0b3f8dA6c935E2Ca0): 1 wei wstETH = 1 wei of stETH shares,
 /// so stEthPerToken() accrues with every oracle report.
-contract WstETH {
-    string public constant name = "Wrapped liquid staked Ether 2.0";
-    string public constant symbol = "wstETH";
-    uint8 public constant decimals = 18;
-
+contract WstETH is ReplicaToken {
     IStETH public immutable stETH;
-    uint256 public totalSupply;
-    mapping(address => uint256) public balanceOf;
-    mapping(address => mapping(address => uint256)) public allowance;
 
-    event Transfer(address indexed from, address indexed to, uint256 value);
-    event Approval(address indexed owner, address indexed spender, uint256 value);
-
-    constructor(IStETH stETH_) {
+    constructor(IStETH stETH_) ReplicaToken("Wrapped liquid staked Ether 2.0", "wstETH", 18) {
         stETH = stETH_;
     }
 
@@ -64,46 +56,5 @@ contract WstETH {
 
     function tokensPerStEth() external view returns (uint256) {
         return stETH.getSharesByPooledEth(1 ether);
-    }
-
-    function approve(address spender, uint256 amount) external returns (bool) {
-        allowance[msg.sender][spender] = amount;
-        emit Approval(msg.sender, spender, amount);
-        return true;
-    }
-
-    function transfer(address to, uint256 amount) external returns (bool) {
-        _move(msg.sender, to, amount);
-        return true;
-    }
-
-    function transferFrom(address from, address to, uint256 amount) external returns (bool) {
-        uint256 allowed = allowance[from][msg.sender];
-        require(allowed >= amount, "ERC20: insufficient allowance");
-        if (allowed != type(uint256).max) {
-            allowance[from][msg.sender] = allowed - amount;
-        }
-        _move(from, to, amount);
-        return true;
-    }
-
-    function _move(address from, address to, uint256 amount) internal {
-        require(balanceOf[from] >= amount, "ERC20: transfer amount exceeds balance");
-        balanceOf[from] -= amount;
-        balanceOf[to] += amount;
-        emit Transfer(from, to, amount);
-    }
-
-    function _mint(address to, uint256 amount) internal {
-        totalSupply += amount;
-        balanceOf[to] += amount;
-        emit Transfer(address(0), to, amount);
-    }
-
-    function _burn(address from, uint256 amount) internal {
-        require(balanceOf[from] >= amount, "ERC20: burn amount exceeds balance");
-        balanceOf[from] -= amount;
-        totalSupply -= amount;
-        emit Transfer(from, address(0), amount);
     }
 }
