@@ -2,6 +2,7 @@
 pragma solidity 0.8.30;
 
 import "./ReplicaToken.sol";
+import "./WadMath.sol";
 
 interface IPendleToken {
     function transfer(address to, uint256 amount) external returns (bool);
@@ -140,7 +141,7 @@ contract PendleMarket {
             return ONE;
         }
         uint256 exponent = lastLnImpliedRate * (expiry - block.timestamp) / YEAR;
-        return uint256(pendleWadExp(int256(exponent)));
+        return uint256(wadExp(int256(exponent)));
     }
 
     /// Underlying per PT, 1e18 (the PT price).
@@ -235,26 +236,3 @@ contract PendlePYLpOracle {
     }
 }
 
-/// e^(x / 1e18) * 1e18 (solmate SignedWadMath.wadExp, MIT; relative error well below 1e-17 above 1e-6).
-function pendleWadExp(int256 x) pure returns (int256 r) {
-    unchecked {
-        if (x <= -42139678854452767551) return 0;
-        require(x < 135305999368893231589, "EXP_OVERFLOW");
-        x = (x << 78) / 5 ** 18;
-        int256 k = ((x << 96) / 54916777467707473351141471128 + 2 ** 95) >> 96;
-        x = x - k * 54916777467707473351141471128;
-        int256 y = x + 1346386616545796478920950773328;
-        y = ((y * x) >> 96) + 57155421227552351082224309758442;
-        int256 p = y + x - 94201549194550492254356042504812;
-        p = ((p * y) >> 96) + 28719021644029726153956944680412240;
-        p = p * x + (4385272521454847904659076985693276 << 96);
-        int256 q = x - 2855989394907223263936484059900;
-        q = ((q * x) >> 96) + 50020603652535783019961831881945;
-        q = ((q * x) >> 96) - 533845033583426703283633433725380;
-        q = ((q * x) >> 96) + 3604857256930695427073651918091429;
-        q = ((q * x) >> 96) - 14423608567350463180887372962807573;
-        q = ((q * x) >> 96) + 26449188498355588339934803723976023;
-        r = p / q;
-        r = int256((uint256(r) * 3822833074963236453042738258902158003155416615667) >> uint256(195 - k));
-    }
-}

@@ -76,11 +76,6 @@ public final class VertxJsonRpcService implements Web3jService {
                 .subscribeAsCompletionStage();
     }
 
-    /** The same call as {@link #sendAsync}, as a Uni, for Mutiny pipelines. */
-    public <T extends Response<?>> Uni<T> sendUni(Request<?, T> request) {
-        return call(request.getMethod(), encode(request)).chain(body -> decode(body, request.getResponseType()));
-    }
-
     @Override
     public BatchResponse sendBatch(BatchRequest batch) throws IOException {
         refuseOnEventLoop();
@@ -224,7 +219,7 @@ public final class VertxJsonRpcService implements Web3jService {
 
     private static void refuseOnEventLoop() {
         if (Context.isOnEventLoopThread()) {
-            throw new IllegalStateException("blocking JSON-RPC call on a Vert.x event loop; use sendAsync/sendUni");
+            throw new IllegalStateException("blocking JSON-RPC call on a Vert.x event loop; use sendAsync");
         }
     }
 

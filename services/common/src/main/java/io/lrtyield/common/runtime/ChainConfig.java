@@ -18,10 +18,6 @@ public interface ChainConfig {
     /** WebSocket endpoint for {@code eth_subscribe newHeads}; polling is used while it is absent or down. */
     Optional<URI> wsUrl();
 
-    /** Chain id the service expects; a node on another chain is refused. 0 = take the catalogue's. */
-    @WithDefault("0")
-    long chainId();
-
     /** Timeout of one JSON-RPC round trip. */
     @WithDefault("5s")
     Duration callTimeout();

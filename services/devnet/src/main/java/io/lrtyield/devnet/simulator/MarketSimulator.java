@@ -9,7 +9,10 @@ import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.generated.Int256;
 import org.web3j.abi.datatypes.generated.Uint256;
+import io.lrtyield.common.chain.Multicall3;
+import io.lrtyield.common.chain.reader.RenzoReader;
 import org.web3j.protocol.Web3j;
+import org.web3j.utils.Numeric;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.request.Transaction;
 
@@ -61,7 +64,7 @@ public final class MarketSimulator {
             BigInteger rethSupply = uint(d.rETH(), "totalSupply");
             send(d.rETH(), "accrueRewards", accrue("rETH", uint(d.rETH(), "getEthValue", new Uint256(rethSupply)), elapsed), rewards, "rETH");
             send(d.etherfiPool(), "accrueRewards", accrue("eETH", uint(d.etherfiPool(), "getTotalPooledEther"), elapsed), rewards, "eETH");
-            send(d.renzoRestakeManager(), "accrueRewards", accrue("ezETH", word(d.renzoRestakeManager(), 2, "calculateTVLs"), elapsed), rewards, "ezETH");
+            send(d.renzoRestakeManager(), "accrueRewards", accrue("ezETH", renzoTvl(), elapsed), rewards, "ezETH");
             send(d.kelpDepositPool(), "accrueRewards",
                     accrue("rsETH", uint(d.kelpDepositPool(), "getTotalAssetDeposits", new Address(KELP_ETH_TOKEN)), elapsed), rewards, "rsETH");
             oracle.send(d.kelpOracle(), FunctionEncoder.encode(new Function("updateRSETHPrice", List.of(), List.of())), BigInteger.ZERO);
@@ -104,19 +107,28 @@ public final class MarketSimulator {
         }
     }
 
-    private BigInteger uint(String contract, String view, Type... args) throws IOException {
-        return word(contract, 0, view, args);
+    /** Renzo's total TVL, decoded by the same typed reader the price service uses. */
+    private BigInteger renzoTvl() throws IOException {
+        var call = RenzoReader.calculateTvlsCall(d.renzoRestakeManager());
+        var response = web3j.ethCall(Transaction.createEthCallTransaction(null, call.target(), call.callData()),
+                DefaultBlockParameterName.LATEST).send();
+        var tvls = RenzoReader.decodeCalculateTvls(new Multicall3.Result(!response.hasError(),
+                response.hasError() ? new byte[0] : Numeric.hexStringToByteArray(response.getValue())));
+        if (!tvls.available()) {
+            throw new IOException("calculateTVLs on " + d.renzoRestakeManager() + ": " + tvls.error());
+        }
+        return tvls.value().totalTvl();
     }
 
-    /** The {@code index}-th 32-byte word of a view's return data (static head words need no full ABI decoding). */
-    private BigInteger word(String contract, int index, String view, Type... args) throws IOException {
+    /** A uint view: the first 32-byte word of its return data. */
+    private BigInteger uint(String contract, String view, Type... args) throws IOException {
         String data = FunctionEncoder.encode(new Function(view, List.of(args), List.of()));
         var response = web3j.ethCall(Transaction.createEthCallTransaction(null, contract, data), DefaultBlockParameterName.LATEST).send();
         String hex = response.getValue();
-        if (response.hasError() || hex == null || hex.length() < 2 + 64 * (index + 1)) {
+        if (response.hasError() || hex == null || hex.length() < 66) {
             throw new IOException(view + " on " + contract + " failed: " + (response.hasError() ? response.getError().getMessage() : hex));
         }
-        return new BigInteger(hex.substring(2 + 64 * index, 2 + 64 * (index + 1)), 16);
+        return new BigInteger(hex.substring(2, 66), 16);
     }
 
 }

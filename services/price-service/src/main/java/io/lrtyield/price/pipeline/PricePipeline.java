@@ -7,7 +7,7 @@ import io.lrtyield.common.event.PriceTick;
 import io.lrtyield.common.event.Provenance;
 import io.lrtyield.common.event.RiskAlert;
 import io.lrtyield.common.event.Topics;
-import io.lrtyield.common.runtime.CatalogueProvider;
+import io.lrtyield.common.runtime.ChainIdentity;
 import io.lrtyield.common.runtime.ChainConfig;
 import io.lrtyield.common.runtime.ChainHeads;
 import io.lrtyield.price.PriceConfig;
@@ -46,7 +46,7 @@ public class PricePipeline {
     private static final Logger LOG = Logger.getLogger(PricePipeline.class);
 
     private final ChainHeads heads;
-    private final CatalogueProvider catalogues;
+    private final ChainIdentity identity;
     private final Web3j web3j;
     private final ChainConfig chain;
     private final PriceStore store;
@@ -60,12 +60,12 @@ public class PricePipeline {
     private final Map<String, Long> lastTickTimestamp = new java.util.concurrent.ConcurrentHashMap<>();
     private Cancellable subscription;
 
-    PricePipeline(ChainHeads heads, CatalogueProvider catalogues, Web3j web3j, ChainConfig chain, PriceStore store,
+    PricePipeline(ChainHeads heads, ChainIdentity identity, Web3j web3j, ChainConfig chain, PriceStore store,
                   @Channel(Topics.PRICES_CHANNEL) MutinyEmitter<Record<String, PriceTick>> emitter,
                   @Channel(Topics.RISK_ALERTS_CHANNEL) MutinyEmitter<Record<String, RiskAlert>> alertEmitter, AlertStore alerts,
                   PriceConfig config, MeterRegistry meters) {
         this.heads = heads;
-        this.catalogues = catalogues;
+        this.identity = identity;
         this.web3j = web3j;
         this.chain = chain;
         this.store = store;
@@ -77,7 +77,8 @@ public class PricePipeline {
     }
 
     void start(@Observes StartupEvent event) {
-        subscription = catalogues.catalogue()
+        // only once the node is known to serve the catalogue's chain (never price the wrong contracts)
+        subscription = identity.verifiedCatalogue()
                 .onItem().transformToMulti(this::run)
                 .subscribe().with(tick -> { }, e -> LOG.error("price pipeline stopped", e));
     }
@@ -126,9 +127,11 @@ public class PricePipeline {
                             .register(meters).record(System.nanoTime() - receivedAt, java.util.concurrent.TimeUnit.NANOSECONDS);
                     ticks.forEach(tick -> {
                         meters.counter("price.ticks", "asset", tick.asset(), "status", tick.status().name()).increment();
-                        lastTickTimestamp.put(tick.asset(), tick.provenance().blockTimestamp());
-                        meters.gauge("price.age.seconds", io.micrometer.core.instrument.Tags.of("asset", tick.asset()), lastTickTimestamp,
-                                m -> m.containsKey(tick.asset()) ? System.currentTimeMillis() / 1000.0 - m.get(tick.asset()) : Double.NaN);
+                        if (lastTickTimestamp.put(tick.asset(), tick.provenance().blockTimestamp()) == null) {
+                            // registered once per asset; it reads the map on every scrape
+                            meters.gauge("price.age.seconds", io.micrometer.core.instrument.Tags.of("asset", tick.asset()), lastTickTimestamp,
+                                    m -> System.currentTimeMillis() / 1000.0 - m.get(tick.asset()));
+                        }
                         published.onNext(tick);
                     });
                 });

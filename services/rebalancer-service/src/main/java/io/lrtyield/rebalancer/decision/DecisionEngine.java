@@ -24,7 +24,7 @@ public final class DecisionEngine {
     private final BigDecimal minGainBps;
     private final Map<String, YieldQuote> latest = new HashMap<>();
     private final Map<String, PriceTick> prices = new HashMap<>();
-    private String currentVenue;
+    private final String currentVenue;
 
     public DecisionEngine(String vault, String currentVenue, String idleVenue, BigDecimal minGainBps) {
         this.vault = vault;
