@@ -9,6 +9,7 @@ import io.lrtyield.common.chain.reader.Erc20Reader;
 import io.lrtyield.common.chain.reader.Read;
 import io.lrtyield.common.chain.reader.ReserveData;
 import io.lrtyield.common.chain.reader.ViewFunction;
+import io.lrtyield.common.dex.CurveMath;
 import io.lrtyield.devnet.deploy.DevnetDeployment;
 import io.lrtyield.devnet.deploy.FundamentalRates;
 import io.lrtyield.devnet.deploy.MarketDeployer;

@@ -19,6 +19,8 @@ public final class CurveReader {
     static final ViewFunction<BigInteger> PRICE_ORACLE_NG = ViewFunction.uint256("price_oracle", List.of(Uint256.class));
     static final ViewFunction<BigInteger> BALANCES = ViewFunction.uint256("balances", List.of(Uint256.class));
     static final ViewFunction<BigInteger> GET_VIRTUAL_PRICE = ViewFunction.uint256("get_virtual_price", List.of());
+    static final ViewFunction<BigInteger> A = ViewFunction.uint256("A", List.of());
+    static final ViewFunction<BigInteger> FEE = ViewFunction.uint256("fee", List.of());
 
     private CurveReader() {
     }
@@ -65,5 +67,23 @@ public final class CurveReader {
 
     public static Read<FixedPoint> decodeGetVirtualPrice(Multicall3.Result result) {
         return GET_VIRTUAL_PRICE.decode(result).map(FixedPoint::wad);
+    }
+
+    /** {@code A()}: the amplification coefficient, without {@code A_PRECISION}. */
+    public static Multicall3.Call aCall(String pool) {
+        return A.call(pool);
+    }
+
+    public static Read<BigInteger> decodeA(Multicall3.Result result) {
+        return A.decode(result);
+    }
+
+    /** {@code fee()}: the swap fee, 1e10-scaled (4000000 = 4 bps). */
+    public static Multicall3.Call feeCall(String pool) {
+        return FEE.call(pool);
+    }
+
+    public static Read<BigInteger> decodeFee(Multicall3.Result result) {
+        return FEE.decode(result);
     }
 }

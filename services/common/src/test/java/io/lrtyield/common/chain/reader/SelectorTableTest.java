@@ -98,6 +98,10 @@ class SelectorTableTest {
                 new Row("§6 Curve NG", "price_oracle(uint256)", "0x68727653", CurveReader.priceOracleCall(CURVE_STETH_NG, 0)),
                 new Row("§6 Curve", "balances(uint256)", "0x4903b0d1", CurveReader.balancesCall(CURVE_STETH, 1)),
                 new Row("§6 Curve", "get_virtual_price()", "0xbb7b8b80", CurveReader.getVirtualPriceCall(CURVE_STETH)),
+                // Curve's pool parameters (the reference notes A=5 and the fee of the stETH pool but has no rows for
+                // the views; the selector is keccak of the Vyper signature, fee() as Uniswap's in §6)
+                new Row("§6 Curve", "A()", "0xf446c1d0", CurveReader.aCall(CURVE_STETH)),
+                new Row("§6 Curve", "fee()", "0xddca3f43", CurveReader.feeCall(CURVE_STETH)),
                 // §6 Uniswap v3 table
                 new Row("§6 Uniswap v3", "slot0()", "0x3850c7bd", UniswapV3Reader.slot0Call(UNI_WSTETH_WETH)),
                 // §7 Aave v3 Pool table

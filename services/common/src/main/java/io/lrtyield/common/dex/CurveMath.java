@@ -1,16 +1,18 @@
-package io.lrtyield.devnet.simulator;
+package io.lrtyield.common.dex;
 
 import java.math.BigInteger;
 
 /**
- * The replica's 2-coin StableSwap integer math (CurveStableSwap.sol, ported from Curve's Vyper pools), so the
- * simulator can size a swap off-chain: which {@code dx} moves the spot price to a target, in one transaction.
+ * 2-coin StableSwap integer math, exactly as Curve's Vyper pools and the devnet replica (CurveStableSwap.sol)
+ * compute it: invariant D, {@code get_y}, {@code get_dy} (after fee, with Curve's −1 rounding guard), spot price.
+ * The one implementation in the project: the devnet simulator sizes swaps with it, the yield service prices entry
+ * and exit of a position of a given size with it. {@code amp} is A × {@link #A_PRECISION}; fees are 1e10-scaled.
  */
 public final class CurveMath {
 
-    static final BigInteger A_PRECISION = BigInteger.valueOf(100);
-    static final BigInteger FEE_DENOMINATOR = BigInteger.TEN.pow(10);
-    static final BigInteger PRECISION = BigInteger.TEN.pow(18);
+    public static final BigInteger A_PRECISION = BigInteger.valueOf(100);
+    public static final BigInteger FEE_DENOMINATOR = BigInteger.TEN.pow(10);
+    public static final BigInteger PRECISION = BigInteger.TEN.pow(18);
     private static final BigInteger TWO = BigInteger.TWO;
 
     private CurveMath() {
@@ -51,6 +53,24 @@ public final class CurveMath {
             }
         }
         throw new ArithmeticException("y did not converge");
+    }
+
+    /**
+     * {@code get_dy(i, j, dx)}: what selling {@code dx} of coin {@code i} pays out in coin {@code j = 1 − i}, after
+     * the swap fee, as the pool computes it (balances as returned by {@code balances(i)}).
+     */
+    public static BigInteger getDy(BigInteger x0, BigInteger x1, int i, BigInteger dx, BigInteger amp, BigInteger fee) {
+        if (i != 0 && i != 1) {
+            throw new IllegalArgumentException("coin index must be 0 or 1, got " + i);
+        }
+        BigInteger xi = i == 0 ? x0 : x1;
+        BigInteger xj = i == 0 ? x1 : x0;
+        BigInteger yy = y(xi.add(dx), d(x0, x1, amp), amp);
+        BigInteger raw = xj.subtract(yy).subtract(BigInteger.ONE);
+        if (raw.signum() <= 0) {
+            return BigInteger.ZERO;
+        }
+        return raw.subtract(raw.multiply(fee).divide(FEE_DENOMINATOR));
     }
 
     /** Spot price of coin 1 in coin 0, 1e18 ({@code get_p}). */

@@ -1,4 +1,4 @@
-package io.lrtyield.devnet.simulator;
+package io.lrtyield.common.dex;
 
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +39,20 @@ class CurveMathTest {
         BigInteger dx = CurveMath.dxForPrice(pool, 1, new BigInteger("10000000000000000"), AMP, FEE, eth(1_000_000));
         assertTrue(dx.compareTo(eth(4_000)) <= 0, "capped at the pool size: " + dx);
         assertEquals(BigInteger.ZERO.max(BigInteger.ZERO), CurveMath.dxForPrice(pool, 1, E18.add(E18), AMP, FEE, BigInteger.ZERO));
+    }
+
+    @Test
+    void getDyIsWhatTheSwapPaysOut() {
+        BigInteger[] pool = {eth(5_000), eth(5_200)};
+        for (int i = 0; i < 2; i++) {
+            BigInteger dx = eth(250);
+            BigInteger dy = CurveMath.getDy(pool[0], pool[1], i, dx, AMP, FEE);
+            BigInteger[] after = CurveMath.afterSwap(pool, i, dx, AMP, FEE);
+            assertEquals(pool[1 - i].subtract(after[1 - i]), dy, "coin " + i);
+        }
+        // a small trade in a balanced pool pays dx less the 1 bp fee and a price impact of order dx / (A × pool)
+        BigInteger dy = CurveMath.getDy(eth(5_000), eth(5_000), 0, E18, AMP, FEE);
+        assertTrue(Math.abs(dy.doubleValue() / 1e18 - 0.9999) < 5e-6, "dy " + dy);
     }
 
     private static BigInteger eth(long n) {

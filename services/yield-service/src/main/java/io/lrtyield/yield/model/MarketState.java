@@ -1,0 +1,54 @@
+package io.lrtyield.yield.model;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Everything the market venues' quotes need from one block, decoded (the snapshot's domain form). Keys are
+ * lower-case addresses; a reserve is keyed {@code pool/asset}. What could not be read is in {@code unavailable} with
+ * the reason, keyed like the value it stands for.
+ *
+ * @param blockTimestamp the block's timestamp (time to expiry, windows)
+ */
+public record MarketState(long blockTimestamp, Map<String, AaveReserve> reserves, Map<String, StablePool> pools,
+                          Map<String, PendleMarketState> pendleMarkets, Map<String, String> unavailable) {
+
+    public MarketState {
+        reserves = Map.copyOf(reserves);
+        pools = Map.copyOf(pools);
+        pendleMarkets = Map.copyOf(pendleMarkets);
+        unavailable = Map.copyOf(unavailable);
+    }
+
+    /**
+     * One Aave reserve.
+     *
+     * @param liquidityRateRay {@code currentLiquidityRate}
+     * @param variableBorrowRateRay {@code currentVariableBorrowRate}
+     * @param reserveFactor from the configuration bitmap (bits 64–79, bps), fraction
+     * @param totalDebtEth variable debt token total supply, in tokens
+     * @param availableEth aToken total supply minus debt: what suppliers could withdraw / borrowers borrow
+     */
+    public record AaveReserve(BigInteger liquidityRateRay, BigInteger variableBorrowRateRay, BigDecimal reserveFactor,
+                              BigDecimal totalDebtEth, BigDecimal availableEth) {
+        public BigDecimal usage() {
+            return AaveRateModel.usage(totalDebtEth, availableEth);
+        }
+    }
+
+    /** A Pendle market's {@code readState}: implied rate and expiry (seconds since epoch). */
+    public record PendleMarketState(BigInteger lastLnImpliedRateWad, long expiry, BigInteger totalPt, BigInteger totalSy) {
+    }
+
+    public static String reserveKey(String pool, String asset) {
+        return pool.toLowerCase(Locale.ROOT) + "/" + asset.toLowerCase(Locale.ROOT);
+    }
+
+    /** Aave's reserve factor: bits 64–79 of the reserve configuration, in bps. */
+    public static BigDecimal reserveFactorOf(BigInteger configuration) {
+        int bps = configuration.shiftRight(64).and(BigInteger.valueOf(0xFFFF)).intValue();
+        return BigDecimal.valueOf(bps, 4);
+    }
+}
