@@ -7,13 +7,21 @@ import java.util.Optional;
 /**
  * @param network {@code devnet} or {@code mainnet}
  * @param contracts well-known infrastructure contracts by name, e.g. {@code multicall3}
+ * @param ethUsd on-chain ETH/USD sources (Chainlink-style feeds in USD per ETH); the price service adds its HTTP source
  */
-public record Catalogue(String network, long chainId, Map<String, String> contracts, List<Asset> assets, List<Venue> venues) {
+public record Catalogue(String network, long chainId, Map<String, String> contracts, List<Asset> assets, List<Venue> venues,
+                        List<PriceSource> ethUsd) {
 
     public Catalogue {
         contracts = contracts == null ? Map.of() : Map.copyOf(contracts);
         assets = assets == null ? List.of() : List.copyOf(assets);
         venues = venues == null ? List.of() : List.copyOf(venues);
+        ethUsd = ethUsd == null ? List.of() : List.copyOf(ethUsd);
+    }
+
+    /** A catalogue without on-chain ETH/USD sources. */
+    public Catalogue(String network, long chainId, Map<String, String> contracts, List<Asset> assets, List<Venue> venues) {
+        this(network, chainId, contracts, assets, venues, List.of());
     }
 
     public Optional<Asset> asset(String symbol) {

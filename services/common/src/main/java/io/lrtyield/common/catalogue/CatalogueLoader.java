@@ -75,6 +75,17 @@ public final class CatalogueLoader {
                 throw new IllegalArgumentException("venue " + venue.id() + " holds unknown asset " + venue.asset());
             }
         }
+        for (Asset asset : c.assets()) {
+            if (asset.atPar() && !"ETH".equals(asset.underlying()) && !"WETH".equals(asset.underlying())) {
+                throw new IllegalArgumentException("asset " + asset.symbol() + " has market sources but no fundamental rate: only a token"
+                        + " redeemable 1:1 for ETH may be priced at par, its underlying is " + asset.underlying());
+            }
+        }
+        for (PriceSource source : c.ethUsd()) {
+            if (!PriceSource.CHAINLINK.equals(source.kind())) {
+                throw new IllegalArgumentException("ETH/USD source " + source.id() + " must be a CHAINLINK feed, is " + source.kind());
+            }
+        }
     }
 
 }

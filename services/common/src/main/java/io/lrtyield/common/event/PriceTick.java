@@ -10,6 +10,9 @@ import java.util.List;
  * @param priceUsd market (or, without one, fundamental) price in USD; null without an ETH/USD source
  * @param fundamentalRate ETH redeemable per token according to the protocol's own contract
  * @param discountBps 1 − market / fundamental, in basis points; null without a market price
+ * @param confidence 0 … 1: 1 when every configured market source is used and they agree exactly; lower with
+ *                   dispersion (weighted mean absolute deviation from the median) and with sources left out; null
+ *                   without a market price
  * @param reasons why the status is not OK, one line each
  */
 public record PriceTick(
@@ -21,6 +24,7 @@ public record PriceTick(
         BigDecimal fundamentalRate,
         BigDecimal discountBps,
         PriceStatus status,
+        BigDecimal confidence,
         List<SourceValue> sources,
         List<String> reasons,
         Provenance provenance) implements Event {

@@ -33,7 +33,7 @@ public final class HotPathBench {
 
     public static void main(String[] args) {
         PriceTick tick = new PriceTick(1, "f73e484bf88c4d2a1234d4c27f3a5269", "wstETH", new BigDecimal("1.1871"), new BigDecimal("4012.55"),
-                new BigDecimal("1.187654321098765432"), new BigDecimal("3.21"), PriceStatus.OK,
+                new BigDecimal("1.187654321098765432"), new BigDecimal("3.21"), PriceStatus.OK, new BigDecimal("0.998"),
                 List.of(new SourceValue("wstETH.stEthPerToken", "FUNDAMENTAL", new BigDecimal("1.187654321098765432"), true, null)),
                 List.of(), new Provenance(1, 21_000_000, "0x" + "ab".repeat(32), 1_735_000_000));
         byte[] json = EventCodec.toBytes(tick);

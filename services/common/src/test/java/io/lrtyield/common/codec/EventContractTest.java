@@ -33,7 +33,7 @@ class EventContractTest {
 
     static PriceTick priceTick() {
         return new PriceTick(1, PriceTick.idFor("wstETH", PROV), "wstETH", new BigDecimal("1E-8"), new BigDecimal("3456.78"),
-                new BigDecimal("1.181234567890123456"), new BigDecimal("-12.5"), PriceStatus.DEGRADED,
+                new BigDecimal("1.181234567890123456"), new BigDecimal("-12.5"), PriceStatus.DEGRADED, new BigDecimal("0.97"),
                 List.of(new SourceValue("wstETH.stEthPerToken", "FUNDAMENTAL", new BigDecimal("1.181234567890123456"), true, null),
                         new SourceValue("wstETH.curve", "DEX", null, false, "pool paused")),
                 List.of("no market source configured"), PROV);

@@ -2,6 +2,8 @@ package io.lrtyield.devnet.deploy;
 
 import io.lrtyield.common.catalogue.Asset;
 import io.lrtyield.common.catalogue.Catalogue;
+import io.lrtyield.common.catalogue.MarketPricing;
+import io.lrtyield.common.catalogue.PriceSource;
 import io.lrtyield.common.catalogue.RateSource;
 import io.lrtyield.common.catalogue.Venue;
 
@@ -22,21 +24,32 @@ public final class DevnetCatalogue {
     private DevnetCatalogue() {
     }
 
+    /** The catalogue with the simulator's default feed heartbeat (1 h). */
     public static Catalogue of(DevnetDeployment d) {
+        return of(d, 3_600);
+    }
+
+    /** @param feedHeartbeatSeconds how often the simulator publishes each market feed at the least (chain time) */
+    public static Catalogue of(DevnetDeployment d, long feedHeartbeatSeconds) {
+        MarketDeployment m = d.markets();
+        // a feed is stale once it has missed its heartbeat by more than a tenth (Chainlink updates land a little late)
+        long heartbeat = feedHeartbeatSeconds + feedHeartbeatSeconds / 10;
         List<Asset> assets = List.of(
                 new Asset("ETH", null, 18, "ETH", null),
                 new Asset("WETH", d.weth(), 18, "ETH", null),
-                // stETH and eETH rebase: 1 token is redeemable for 1 ETH; their yield shows in wstETH's and weETH's rate
-                new Asset("stETH", d.stETH(), 18, "ETH", null),
-                new Asset("wstETH", d.wstETH(), 18, "stETH", rate(d.wstETH(), "stEthPerToken", LST_MAX_ANNUAL_GROWTH)),
-                new Asset("rETH", d.rETH(), 18, "ETH", rate(d.rETH(), "getExchangeRate", LST_MAX_ANNUAL_GROWTH)),
-                new Asset("cbETH", d.cbETH(), 18, "ETH", rate(d.cbETH(), "exchangeRate", LST_MAX_ANNUAL_GROWTH)),
-                new Asset("eETH", d.eETH(), 18, "ETH", null),
-                new Asset("weETH", d.weETH(), 18, "eETH", rate(d.weETH(), "getRate", LRT_MAX_ANNUAL_GROWTH)),
+                // stETH and eETH rebase: 1 token is redeemable for 1 ETH (priced at par); their yield shows in wstETH's and weETH's rate
+                new Asset("stETH", d.stETH(), 18, "ETH", null, m == null ? null : stEthMarket(m, heartbeat, false)),
+                new Asset("wstETH", d.wstETH(), 18, "stETH", rate(d.wstETH(), "stEthPerToken", LST_MAX_ANNUAL_GROWTH),
+                        m == null ? null : stEthMarket(m, heartbeat, true)),
+                new Asset("rETH", d.rETH(), 18, "ETH", rate(d.rETH(), "getExchangeRate", LST_MAX_ANNUAL_GROWTH), feedOnly(m, "rETH", heartbeat)),
+                new Asset("cbETH", d.cbETH(), 18, "ETH", rate(d.cbETH(), "exchangeRate", LST_MAX_ANNUAL_GROWTH), feedOnly(m, "cbETH", heartbeat)),
+                new Asset("eETH", d.eETH(), 18, "ETH", null, m == null ? null : MarketPricing.of(curve(m.curveEEthPool(), "eETH", false))),
+                new Asset("weETH", d.weETH(), 18, "eETH", rate(d.weETH(), "getRate", LRT_MAX_ANNUAL_GROWTH), m == null ? null
+                        : MarketPricing.of(concat(List.of(feed(m, "weETH", heartbeat, false)), curve(m.curveEEthPool(), "eETH", true)))),
                 // ezETH's rate is calculateTVLs().totalTVL / ezETH.totalSupply(): two reads of the same block
                 new Asset("ezETH", d.ezETH(), 18, "ETH", new RateSource(d.renzoRestakeManager(), "calculateTVLs", List.of(), 18,
-                        LRT_MAX_ANNUAL_GROWTH, RateSource.TVL_PER_SUPPLY, d.ezETH())),
-                new Asset("rsETH", d.rsETH(), 18, "ETH", rate(d.kelpOracle(), "rsETHPrice", LRT_MAX_ANNUAL_GROWTH)),
+                        LRT_MAX_ANNUAL_GROWTH, RateSource.TVL_PER_SUPPLY, d.ezETH()), feedOnly(m, "ezETH", heartbeat)),
+                new Asset("rsETH", d.rsETH(), 18, "ETH", rate(d.kelpOracle(), "rsETHPrice", LRT_MAX_ANNUAL_GROWTH), feedOnly(m, "rsETH", heartbeat)),
                 new Asset("pufETH", d.pufETH(), 18, "WETH",
                         new RateSource(d.pufETH(), "convertToAssets", List.of(BigInteger.TEN.pow(18)), 18, LRT_MAX_ANNUAL_GROWTH)));
         List<Venue> venues = new ArrayList<>(List.of(
@@ -51,7 +64,6 @@ public final class DevnetCatalogue {
         Map<String, String> contracts = new LinkedHashMap<>();
         contracts.put("multicall3", d.multicall3());
         contracts.put("ethUsdFeed", d.ethUsdFeed());
-        MarketDeployment m = d.markets();
         if (m != null) {
             m.ethFeeds().forEach((asset, feed) -> contracts.put(asset + "EthFeed", feed));
             contracts.put("curveStEthWethPool", m.curveStEthPool());
@@ -74,7 +86,36 @@ public final class DevnetCatalogue {
             // devnet blocks are 1 s apart, so the delay in blocks is the delay in seconds
             venues.add(new Venue("eigenlayer-steth", "EIGENLAYER_STRATEGY", "stETH", "eigenlayer", 3, m.eigenWithdrawalDelayBlocks(), 0.0));
         }
-        return new Catalogue("devnet", d.chainId(), contracts, assets, venues);
+        List<PriceSource> ethUsd = List.of(PriceSource.chainlink("chainlink-ETH-USD", d.ethUsdFeed(), 8, heartbeat, 1.0, false));
+        return new Catalogue("devnet", d.chainId(), contracts, assets, venues, ethUsd);
+    }
+
+    /** stETH's feed, the Curve stETH/WETH pool and its EMA; scaled by wstETH's rate when pricing wstETH. */
+    private static MarketPricing stEthMarket(MarketDeployment m, long heartbeat, boolean wrapped) {
+        return MarketPricing.of(concat(List.of(feed(m, "stETH", heartbeat, wrapped)), curve(m.curveStEthPool(), "stETH", wrapped)));
+    }
+
+    private static MarketPricing feedOnly(MarketDeployment m, String asset, long heartbeat) {
+        return m == null ? null : MarketPricing.of(List.of(feed(m, asset, heartbeat, false)));
+    }
+
+    private static PriceSource feed(MarketDeployment m, String asset, long heartbeat, boolean scaled) {
+        return PriceSource.chainlink("chainlink-" + asset + "-ETH", m.ethFeeds().get(asset), 18, heartbeat, 1.0, scaled);
+    }
+
+    /** Spot at 1 token with 100 and 500 token depth probes, and the EMA oracle (half weight: it lags by design). */
+    private static List<PriceSource> curve(String pool, String token, boolean scaled) {
+        BigInteger one = BigInteger.TEN.pow(18);
+        return List.of(
+                PriceSource.curve("curve-" + token + "-WETH", pool, 1, one, List.of(one.multiply(BigInteger.valueOf(100)),
+                        one.multiply(BigInteger.valueOf(500))), 1.0, scaled),
+                PriceSource.curveEma("curve-ema-" + token + "-WETH", pool, 1, 0.5, scaled));
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private static RateSource rate(String contract, String view, double maxAnnualGrowth) {

@@ -13,7 +13,9 @@ import io.lrtyield.common.runtime.ChainHeads;
 import io.lrtyield.price.PriceConfig;
 import io.lrtyield.price.aggregate.PriceAggregator;
 import io.lrtyield.price.aggregate.RateGrowthCap;
-import io.lrtyield.price.snapshot.FundamentalRateSnapshot;
+import io.lrtyield.price.aggregate.EthUsdAggregator;
+import io.lrtyield.price.snapshot.PriceSnapshot;
+import io.lrtyield.price.source.CoinGeckoPriceClient;
 import io.lrtyield.price.store.AlertStore;
 import io.lrtyield.price.store.PriceStore;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,13 +34,13 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.jboss.logging.Logger;
 import org.web3j.protocol.Web3j;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Per new head: one Multicall3 snapshot → ticks → Kafka (sends awaited) and Redis. When the pipeline falls behind,
- * it skips to the newest head rather than pricing old blocks late.
+ * it skips to the newest head rather than pricing old blocks late. After a restart it resumes after the last block
+ * it fully published (kept in Redis), so no block's ticks are published twice.
  */
 @ApplicationScoped
 public class PricePipeline {
@@ -55,15 +57,18 @@ public class PricePipeline {
     private final AlertStore alerts;
     private final PriceConfig config;
     private final MeterRegistry meters;
+    private final CoinGeckoPriceClient http;
     private final BroadcastProcessor<PriceTick> published = BroadcastProcessor.create();
     /** Block timestamp of each asset's latest tick: the price age gauge (wall clock minus block time). */
     private final Map<String, Long> lastTickTimestamp = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Latest discount per asset, for the discount gauge. */
+    private final Map<String, Double> discounts = new java.util.concurrent.ConcurrentHashMap<>();
     private Cancellable subscription;
 
     PricePipeline(ChainHeads heads, ChainIdentity identity, Web3j web3j, ChainConfig chain, PriceStore store,
                   @Channel(Topics.PRICES_CHANNEL) MutinyEmitter<Record<String, PriceTick>> emitter,
                   @Channel(Topics.RISK_ALERTS_CHANNEL) MutinyEmitter<Record<String, RiskAlert>> alertEmitter, AlertStore alerts,
-                  PriceConfig config, MeterRegistry meters) {
+                  PriceConfig config, MeterRegistry meters, CoinGeckoPriceClient http) {
         this.heads = heads;
         this.identity = identity;
         this.web3j = web3j;
@@ -74,12 +79,14 @@ public class PricePipeline {
         this.alerts = alerts;
         this.config = config;
         this.meters = meters;
+        this.http = http;
     }
 
     void start(@Observes StartupEvent event) {
         // only once the node is known to serve the catalogue's chain (never price the wrong contracts)
         subscription = identity.verifiedCatalogue()
-                .onItem().transformToMulti(this::run)
+                .chain(catalogue -> resumePoint(catalogue).map(last -> Map.entry(catalogue, last)))
+                .onItem().transformToMulti(start -> run(start.getKey(), start.getValue()))
                 .subscribe().with(tick -> { }, e -> LOG.error("price pipeline stopped", e));
     }
 
@@ -94,15 +101,39 @@ public class PricePipeline {
         return published;
     }
 
-    private Multi<PriceTick> run(Catalogue catalogue) {
-        var snapshot = new FundamentalRateSnapshot(new Multicall3(web3j, catalogue.multicall3(), chain.multicallChunkSize()), catalogue);
-        Map<String, Double> caps = new HashMap<>();
-        catalogue.assets().stream().filter(a -> a.fundamentalRate() != null && a.fundamentalRate().maxAnnualGrowth() > 0)
-                .forEach(a -> caps.put(a.symbol(), a.fundamentalRate().maxAnnualGrowth()));
-        var aggregator = new PriceAggregator(caps, new RateGrowthCap(config.growthCapRefresh().toSeconds()));
+    /**
+     * The last block published before a restart, if it is still on the node's chain (same chain id, same hash at that
+     * height); otherwise -1 — a reset devnet or a reorg past it starts afresh rather than skipping blocks.
+     */
+    private Uni<Long> resumePoint(Catalogue catalogue) {
+        if (!config.resumeAfterLastPricedBlock()) {
+            return Uni.createFrom().item(-1L);
+        }
+        return store.lastPricedBlock().chain(last -> {
+            if (last == null || last.chainId() != catalogue.chainId()) {
+                return Uni.createFrom().item(-1L);
+            }
+            return Uni.createFrom().completionStage(() -> web3j.ethGetBlockByNumber(
+                            org.web3j.protocol.core.DefaultBlockParameter.valueOf(java.math.BigInteger.valueOf(last.number())), false).sendAsync())
+                    .map(block -> block.getBlock() != null && last.hash().equalsIgnoreCase(block.getBlock().getHash()) ? last.number() : -1L);
+        }).onFailure().recoverWithItem(e -> {
+            LOG.warnf("resume point unknown (%s); pricing from the next head", e.getMessage());
+            return -1L;
+        });
+    }
+
+    private Multi<PriceTick> run(Catalogue catalogue, long lastPriced) {
+        var snapshot = new PriceSnapshot(new Multicall3(web3j, catalogue.multicall3(), chain.multicallChunkSize()), catalogue);
+        var aggregator = new PriceAggregator(catalogue, new RateGrowthCap(config.growthCapRefresh().toSeconds()));
+        var ethUsd = new EthUsdAggregator(config.ethUsd().maxAge().toMillis(), config.ethUsd().maxDeviationBps());
+        if (lastPriced >= 0) {
+            LOG.infof("resuming after block %d, the last one published before the restart", lastPriced);
+        }
+        LOG.infof("pricing %d assets from %d sub-calls per block", catalogue.assets().size(), snapshot.callCount());
         return heads.stream()
                 .onOverflow().dropPreviousItems()
-                .onItem().transformToUniAndConcatenate(head -> priceBlock(snapshot, aggregator, catalogue.chainId(), head)
+                .select().where(head -> head.number() > lastPriced)
+                .onItem().transformToUniAndConcatenate(head -> priceBlock(snapshot, aggregator, ethUsd, catalogue.chainId(), head)
                         .onFailure().recoverWithItem(e -> {
                             LOG.warnf("block %d not priced: %s", head.number(), e.getMessage());
                             return List.of();
@@ -110,11 +141,15 @@ public class PricePipeline {
                 .onItem().transformToIterable(ticks -> ticks);
     }
 
-    private Uni<List<PriceTick>> priceBlock(FundamentalRateSnapshot snapshot, PriceAggregator aggregator, long chainId, BlockHead head) {
+    private Uni<List<PriceTick>> priceBlock(PriceSnapshot snapshot, PriceAggregator aggregator, EthUsdAggregator ethUsd, long chainId,
+                                            BlockHead head) {
         long receivedAt = System.nanoTime();
         Provenance provenance = new Provenance(chainId, head.number(), head.hash(), head.timestamp());
         return snapshot.read(head.number())
-                .map(readings -> aggregator.aggregate(readings, provenance))
+                .map(readings -> {
+                    var usd = ethUsd.aggregate(readings.ethUsd(), http.latest(), http.lastError(), head.timestamp(), System.currentTimeMillis());
+                    return aggregator.aggregate(readings, usd.usdPerEth(), usd.reasons(), provenance);
+                })
                 .call(result -> Multi.createFrom().iterable(result.alerts())
                         .onItem().transformToUniAndConcatenate(this::raise)
                         .collect().last())
@@ -122,19 +157,31 @@ public class PricePipeline {
                 .call(ticks -> Multi.createFrom().iterable(ticks)
                         .onItem().transformToUniAndConcatenate(this::publish)
                         .collect().last())
+                .call(ticks -> store.markPriced(new PriceStore.PricedBlock(chainId, head.number(), head.hash())))
                 .invoke(ticks -> {
-                    Timer.builder("price.publish.latency").description("new head → ticks published and stored")
+                    Timer.builder("price.publish.latency").description("new head → every tick acknowledged by Kafka and stored")
                             .register(meters).record(System.nanoTime() - receivedAt, java.util.concurrent.TimeUnit.NANOSECONDS);
-                    ticks.forEach(tick -> {
-                        meters.counter("price.ticks", "asset", tick.asset(), "status", tick.status().name()).increment();
-                        if (lastTickTimestamp.put(tick.asset(), tick.provenance().blockTimestamp()) == null) {
-                            // registered once per asset; it reads the map on every scrape
-                            meters.gauge("price.age.seconds", io.micrometer.core.instrument.Tags.of("asset", tick.asset()), lastTickTimestamp,
-                                    m -> System.currentTimeMillis() / 1000.0 - m.get(tick.asset()));
-                        }
-                        published.onNext(tick);
-                    });
+                    ticks.forEach(this::observe);
                 });
+    }
+
+    private void observe(PriceTick tick) {
+        meters.counter("price.ticks", "asset", tick.asset(), "status", tick.status().name()).increment();
+        tick.sources().forEach(s -> meters.counter("price.source.status", "asset", tick.asset(), "source", s.source(), "status", s.status())
+                .increment());
+        if (lastTickTimestamp.put(tick.asset(), tick.provenance().blockTimestamp()) == null) {
+            // registered once per asset; they read the maps on every scrape
+            meters.gauge("price.age.seconds", io.micrometer.core.instrument.Tags.of("asset", tick.asset()), lastTickTimestamp,
+                    m -> System.currentTimeMillis() / 1000.0 - m.get(tick.asset()));
+            meters.gauge("price.discount.bps", io.micrometer.core.instrument.Tags.of("asset", tick.asset()), discounts,
+                    m -> m.getOrDefault(tick.asset(), Double.NaN));
+        }
+        if (tick.discountBps() != null) {
+            discounts.put(tick.asset(), tick.discountBps().doubleValue());
+        } else {
+            discounts.remove(tick.asset());
+        }
+        published.onNext(tick);
     }
 
     private Uni<Void> raise(RiskAlert alert) {

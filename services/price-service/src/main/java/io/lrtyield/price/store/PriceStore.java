@@ -21,6 +21,8 @@ import java.util.Objects;
 @ApplicationScoped
 public class PriceStore {
 
+    private static final String LAST_BLOCK_KEY = "price:last-priced-block";
+
     private final ReactiveRedisDataSource redis;
     private final int retention;
 
@@ -62,6 +64,19 @@ public class PriceStore {
         return redis.sortedSet(String.class)
                 .zrangebyscore(historyKey(asset), new ScoreRange<>((double) fromBlock, (double) toBlock), new ZRangeArgs().limit(0, limit))
                 .map(list -> list.stream().map(json -> EventCodec.fromJson(json, PriceTick.class)).toList());
+    }
+
+    /** The last block whose every tick is published and stored: the resume point after a restart. */
+    public record PricedBlock(long chainId, long number, String hash) {
+    }
+
+    public Uni<Void> markPriced(PricedBlock block) {
+        return redis.value(String.class).set(LAST_BLOCK_KEY, EventCodec.toJson(block));
+    }
+
+    /** The last fully published block, if any. */
+    public Uni<PricedBlock> lastPricedBlock() {
+        return redis.value(String.class).get(LAST_BLOCK_KEY).map(json -> json == null ? null : EventCodec.fromJson(json, PricedBlock.class));
     }
 
     static String latestKey(String asset) {

@@ -18,7 +18,25 @@ class PriceAggregatorTest {
     private static final Provenance BLOCK_101 = new Provenance(31337, 101, "0xb101", 1_700_000_012L);
     private static final String NO_MARKET = "no market source configured: market price unknown";
 
-    private final PriceAggregator aggregator = new PriceAggregator(java.util.Map.of(), new RateGrowthCap(7 * 86_400));
+    private final Aggregator aggregator = new Aggregator(0);
+
+    /** The aggregator fed fundamental rates only (no market source, no ETH/USD). */
+    private static final class Aggregator {
+        private final PriceAggregator delegate;
+
+        Aggregator(double wstEthCap) {
+            var catalogue = new io.lrtyield.common.catalogue.Catalogue("test", 1, java.util.Map.of(), List.of(
+                    new io.lrtyield.common.catalogue.Asset("wstETH", "0x1", 18, "stETH",
+                            new io.lrtyield.common.catalogue.RateSource("0x1", "stEthPerToken", List.of(), 18, wstEthCap)),
+                    new io.lrtyield.common.catalogue.Asset("stETH", "0x2", 18, "ETH",
+                            new io.lrtyield.common.catalogue.RateSource("0x2", "getPooledEthByShares", List.of(), 18, 0))), List.of());
+            delegate = new PriceAggregator(catalogue, new RateGrowthCap(7 * 86_400));
+        }
+
+        PriceAggregator.Result aggregate(List<RateReading> readings, Provenance p) {
+            return delegate.aggregate(new io.lrtyield.price.snapshot.SnapshotReadings(readings, List.of(), List.of()), null, List.of(), p);
+        }
+    }
 
     private static RateReading wstEth(String rate) {
         return new RateReading("wstETH", "wstETH.stEthPerToken", new BigDecimal(rate), null);
@@ -56,7 +74,7 @@ class PriceAggregatorTest {
         PriceTick tick = single(new RateReading("stETH", "stETH.getPooledEthByShares", null, "call reverted"), BLOCK_100);
         assertEquals(PriceStatus.UNSAFE, tick.status());
         assertFalse(tick.status().actionable());
-        assertEquals(List.of("fundamental rate unavailable: call reverted"), tick.reasons());
+        assertEquals(List.of("fundamental rate unavailable: call reverted", NO_MARKET), tick.reasons());
         assertNull(tick.fundamentalRate());
         SourceValue source = tick.sources().get(0);
         assertFalse(source.available());
@@ -71,14 +89,14 @@ class PriceAggregatorTest {
         assertEquals(List.of(NO_MARKET), single(wstEth("1.0"), BLOCK_100).reasons());
         PriceTick fell = single(wstEth("0.999"), BLOCK_101);
         assertEquals(PriceStatus.DEGRADED, fell.status());
-        assertEquals(List.of(NO_MARKET, "fundamental rate fell by 10.0000 bps since the previous block"), fell.reasons());
+        assertEquals(List.of("fundamental rate fell by 10.0000 bps since the previous block", NO_MARKET), fell.reasons());
     }
 
     @Test
     void dropIsComputedAgainstThePreviousRateNotOne() {
         single(wstEth("1.2"), BLOCK_100);
         // 1 − 1.19/1.2 = 0.008333… → 83.3333 bps (4 decimals, half-even)
-        assertEquals("fundamental rate fell by 83.3333 bps since the previous block", single(wstEth("1.19"), BLOCK_101).reasons().get(1));
+        assertEquals("fundamental rate fell by 83.3333 bps since the previous block", single(wstEth("1.19"), BLOCK_101).reasons().get(0));
     }
 
     @Test
@@ -95,7 +113,7 @@ class PriceAggregatorTest {
         single(wstEth("1.0"), BLOCK_100);
         single(new RateReading("wstETH", "wstETH.stEthPerToken", null, "call reverted"), BLOCK_101);
         assertEquals("fundamental rate fell by 10.0000 bps since the previous block",
-                single(wstEth("0.999"), BLOCK_101).reasons().get(1));
+                single(wstEth("0.999"), BLOCK_101).reasons().get(0));
     }
 
     @Test
@@ -125,7 +143,7 @@ class PriceAggregatorTest {
 
     @Test
     void growthAboveTheCapIsUnsafeWithOneAlertUntilItClears() {
-        var capped = new PriceAggregator(java.util.Map.of("wstETH", 0.15), new RateGrowthCap(7 * 86_400));
+        var capped = new Aggregator(0.15);
         Provenance t0 = new Provenance(1, 100, "0xa", 1_700_000_000L);
         Provenance day1 = new Provenance(1, 7300, "0xb", 1_700_086_400L);
         Provenance day1b = new Provenance(1, 7301, "0xc", 1_700_086_412L);
@@ -134,7 +152,7 @@ class PriceAggregatorTest {
         // one day at 15 %/yr allows 1 × (1 + 0.15/365) = 1.000410958…; 1.001 is far above it
         var breach = capped.aggregate(List.of(wstEth("1.001")), day1);
         assertEquals(PriceStatus.UNSAFE, breach.ticks().get(0).status());
-        assertTrue(breach.ticks().get(0).reasons().get(1).startsWith("fundamental rate 1.001 above its growth cap 1.000410958904109589"),
+        assertTrue(breach.ticks().get(0).reasons().get(0).startsWith("fundamental rate 1.001 above its growth cap 1.000410958904109589"),
                 breach.ticks().get(0).reasons().toString());
         assertEquals(List.of("RATE_GROWTH_CAP"), breach.alerts().stream().map(a -> a.kind()).toList());
         assertEquals("CRITICAL", breach.alerts().get(0).severity());

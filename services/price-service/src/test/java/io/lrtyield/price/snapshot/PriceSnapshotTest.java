@@ -25,7 +25,7 @@ import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-class FundamentalRateSnapshotTest {
+class PriceSnapshotTest {
 
     private static final String MULTICALL3 = "0xcA11bde05977b3631167028862bE2a173976CA11";
     private static final String WSTETH = "0x7f39c581f595b53c5cb19bd0b3f8da6c935e2ca0";
@@ -43,15 +43,15 @@ class FundamentalRateSnapshotTest {
         return String.format("%064x", v);
     }
 
-    private static FundamentalRateSnapshot snapshot(Web3j web3j) {
-        return new FundamentalRateSnapshot(new Multicall3(web3j, MULTICALL3, 50), CATALOGUE);
+    private static PriceSnapshot snapshot(Web3j web3j) {
+        return new PriceSnapshot(new Multicall3(web3j, MULTICALL3, 50), CATALOGUE);
     }
 
     @Test
     void successfulCallGivesTheExactRateAndARevertIsUnavailable() {
         List<RateReading> readings = snapshot(null).decode(List.of(
                 new Multicall3.Result(true, HexFormat.of().parseHex(RATE_WORD)),
-                new Multicall3.Result(false, new byte[0])));
+                new Multicall3.Result(false, new byte[0]))).rates();
         assertEquals(2, readings.size(), "ETH has no fundamental rate and is not read");
 
         RateReading wst = readings.get(0);
@@ -68,7 +68,7 @@ class FundamentalRateSnapshotTest {
     void shortReturnDataIsUnavailableWithAMessage() {
         List<RateReading> readings = snapshot(null).decode(List.of(
                 new Multicall3.Result(true, new byte[4]),
-                new Multicall3.Result(true, HexFormat.of().parseHex(word(1_000_000_000_000_000_000L)))));
+                new Multicall3.Result(true, HexFormat.of().parseHex(word(1_000_000_000_000_000_000L))))).rates();
         assertFalse(readings.get(0).available());
         assertEquals("expected a uint256, got 4 bytes", readings.get(0).error());
         assertEquals(new BigDecimal("1.000000000000000000"), readings.get(1).rate());
@@ -81,7 +81,7 @@ class FundamentalRateSnapshotTest {
                 + word(1) + word(0x40) + word(32) + RATE_WORD
                 + word(0) + word(0x40) + word(0);
         FakeNode node = new FakeNode(answer);
-        List<RateReading> readings = snapshot(Web3j.build(node)).read(19_000_000).await().indefinitely();
+        List<RateReading> readings = snapshot(Web3j.build(node)).read(19_000_000).await().indefinitely().rates();
 
         assertEquals("eth_call", node.request.getMethod());
         Transaction tx = (Transaction) node.request.getParams().get(0);
