@@ -29,7 +29,7 @@ class DecisionEngineTest {
     private static io.lrtyield.common.event.PriceTick tick(String asset, io.lrtyield.common.event.PriceStatus status, long block) {
         Provenance p = new Provenance(31337, block, "0xp" + block, 1_700_000_000L + block * 12);
         return new io.lrtyield.common.event.PriceTick(1, io.lrtyield.common.event.PriceTick.idFor(asset, p), asset, null, null,
-                new BigDecimal("1.2"), null, status, List.of(), List.of("why " + status), p);
+                new BigDecimal("1.2"), null, status, null, List.of(), List.of("why " + status), p);
     }
 
     private static YieldQuote quote(String venueId, String asset, String netApy, long block) {
