@@ -6,6 +6,7 @@ import io.smallrye.config.WithDefault;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /** Devnet deployer and simulator settings. The default keys are Anvil's public, well-known dev accounts. */
 @ConfigMapping(prefix = "devnet")
@@ -72,5 +73,16 @@ public interface DevnetConfig {
         /** Bound of the Curve pools' random walk around the peg, in basis points (outside scenarios). */
         @WithDefault("20")
         int pegBandBps();
+
+        /** Standard deviation of ETH/USD's random step per tick, in basis points (0 = ETH/USD stays put). */
+        @WithDefault("5")
+        int ethUsdStepBps();
+
+        /** How far ETH/USD may walk from its deployed level, in basis points (outside scenarios). */
+        @WithDefault("2000")
+        int ethUsdBandBps();
+
+        /** Seed of the market moves (pools, utilisation, ETH/USD), to replay a run; absent = a new seed each start, logged. */
+        Optional<Long> seed();
     }
 }

@@ -74,9 +74,12 @@ public class DevnetRuntime {
             if (d.markets() != null) {
                 var sim = config.simulator();
                 // the engine shares the reward simulator's monitor: both write with the oracle's nonces
+                long seed = sim.seed().orElseGet(System::nanoTime);
+                LOG.infof("market simulator seed %d (devnet.simulator.seed replays this run's moves)", seed);
                 scenarios = new ScenarioEngine(new MarketActions(web3j, d, deployer, oracle, marketMaker),
-                        new ScenarioEngine.Settings(sim.feedHeartbeat(), sim.feedDeviation(), sim.pegBandBps(), sim.marketMoves()),
-                        s, System.nanoTime());
+                        new ScenarioEngine.Settings(sim.feedHeartbeat(), sim.feedDeviation(), sim.pegBandBps(), sim.marketMoves(),
+                                sim.ethUsdStepBps(), sim.ethUsdBandBps()),
+                        s, seed);
             }
             if (config.simulator().secondsPerBlock() > 0) {
                 anvil.setBlockTimestampInterval(config.simulator().secondsPerBlock());

@@ -49,7 +49,7 @@ public class DevnetResource {
 
     @GET
     @Path("/market")
-    @Operation(summary = "The simulator's state: the APR each token's rate accrues at")
+    @Operation(summary = "The simulator's state: APRs, active scenarios, pools, feeds, ETH/USD (price and feed), Aave WETH rates")
     public Map<String, Object> market() {
         var simulator = runtime.simulator().orElseThrow(DevnetResource::notDeployed);
         Map<String, Object> out = new LinkedHashMap<>();
@@ -93,6 +93,26 @@ public class DevnetResource {
     public Scenario staleOracle(String body) {
         ScenarioRequests.StaleOracle r = parse(() -> ScenarioRequests.staleOracle(body));
         return run(() -> engine().staleOracle(r));
+    }
+
+    @POST
+    @Path("/scenarios/eth-usd")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Scenario: ETH/USD held at `usd` — the CoinGecko-style price at once, the ETH/USD feed by a new round — "
+            + "for `blocks`, or until reset without it; then it walks on from where it was. Body {\"usd\":2500.0,\"blocks\":20}")
+    public Scenario ethUsd(String body) {
+        ScenarioRequests.EthUsd r = parse(() -> ScenarioRequests.ethUsd(body));
+        return run(() -> engine().ethUsd(r));
+    }
+
+    @POST
+    @Path("/scenarios/oracle-jump")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Scenario: a faulty oracle answer — only the asset's X/ETH market feed moves `bps` (negative: down) from "
+            + "its fundamental rate, pools untouched; recovers after `blocks`. Body {\"asset\":\"rETH\",\"bps\":1500,\"blocks\":20}")
+    public Scenario oracleJump(String body) {
+        ScenarioRequests.OracleJump r = parse(() -> ScenarioRequests.oracleJump(body));
+        return run(() -> engine().oracleJump(r));
     }
 
     @POST

@@ -92,13 +92,14 @@ public final class MarketActions {
         for (String asset : FundamentalRates.FEED_ASSETS) {
             calls.add(ChainlinkReader.latestRoundDataCall(m.ethFeeds().get(asset)));
         }
+        calls.add(ChainlinkReader.latestRoundDataCall(d.ethUsdFeed()));
         for (String asset : List.of("stETH", "weETH")) {
             calls.add(CurveReader.balancesCall(poolOf(asset), 0));
             calls.add(CurveReader.balancesCall(poolOf(asset), 1));
         }
         calls.add(AaveReader.getReserveDataCall(m.aavePool(), d.weth()));
         calls.add(VIRTUAL_BALANCE.call(m.aavePool(), new Address(d.weth())));
-        for (String asset : List.of(d.wstETH(), d.weETH())) {
+        for (String asset : List.of(d.weth(), d.wstETH(), d.weETH())) {
             calls.add(ASSET_PRICE.call(m.aaveOracle(), new Address(asset)));
         }
         List<Multicall3.Result> r = new Multicall3(web3j, d.multicall3(), 200).aggregate3(calls, block).await().atMost(Duration.ofSeconds(20));
@@ -109,6 +110,8 @@ public final class MarketActions {
             ChainlinkRound round = value(ChainlinkReader.decodeLatestRoundData(r.get(k++)));
             feeds.put(asset, new MarketSnapshot.Feed(m.ethFeeds().get(asset), round.answer(), round.updatedAt().getEpochSecond()));
         }
+        ChainlinkRound ethUsdRound = value(ChainlinkReader.decodeLatestRoundData(r.get(k++)));
+        MarketSnapshot.Feed ethUsd = new MarketSnapshot.Feed(d.ethUsdFeed(), ethUsdRound.answer(), ethUsdRound.updatedAt().getEpochSecond());
         Map<String, MarketSnapshot.Pool> pools = new LinkedHashMap<>();
         for (String asset : List.of("stETH", "weETH")) {
             BigInteger b0 = value(CurveReader.decodeBalances(r.get(k++)));
@@ -118,12 +121,13 @@ public final class MarketActions {
         ReserveData reserve = value(AaveReader.decodeReserveData(r.get(k++)));
         BigInteger available = value(VIRTUAL_BALANCE.decode(r.get(k++)));
         Map<String, BigInteger> aavePrices = new LinkedHashMap<>();
+        aavePrices.put("WETH", value(ASSET_PRICE.decode(r.get(k++))));
         aavePrices.put("wstETH", value(ASSET_PRICE.decode(r.get(k++))));
         aavePrices.put("weETH", value(ASSET_PRICE.decode(r.get(k))));
         BigInteger debt = uint(reserve.variableDebtTokenAddress(), Erc20Reader.totalSupplyCall(reserve.variableDebtTokenAddress()), block);
         BigInteger total = debt.add(available);
         BigInteger usage = total.signum() == 0 ? BigInteger.ZERO : debt.multiply(E18).divide(total);
-        return new MarketSnapshot(block, timestamp, rates, feeds, pools,
+        return new MarketSnapshot(block, timestamp, rates, feeds, ethUsd, pools,
                 new MarketSnapshot.Aave(reserve.currentVariableBorrowRate(), reserve.currentLiquidityRate(), usage, debt, available,
                         aavePrices));
     }
@@ -148,6 +152,19 @@ public final class MarketActions {
         send(oracle, m.ethFeeds().get(asset), "updateAnswer", new Int256(answer));
     }
 
+    /** A new round on the ETH/USD feed (8 decimals). */
+    public void publishEthUsd(BigInteger answer) throws IOException {
+        send(oracle, d.ethUsdFeed(), "updateAnswer", new Int256(answer));
+    }
+
+    /** The ETH/USD feed's latest answer (8 decimals), one read. */
+    public BigInteger ethUsdAnswer() throws IOException {
+        long block = web3j.ethBlockNumber().send().getBlockNumber().longValueExact();
+        List<Multicall3.Result> r = new Multicall3(web3j, d.multicall3(), 10)
+                .aggregate3(List.of(ChainlinkReader.latestRoundDataCall(d.ethUsdFeed())), block).await().atMost(Duration.ofSeconds(20));
+        return value(ChainlinkReader.decodeLatestRoundData(r.get(0))).answer();
+    }
+
     /** Rewrites the feed's latest updatedAt (chain time), e.g. hours back so it looks stale. */
     public void backdate(String asset, long updatedAt) throws IOException {
         send(oracle, m.ethFeeds().get(asset), "setUpdatedAt", new Uint256(BigInteger.valueOf(Math.max(1, updatedAt))));
@@ -169,9 +186,15 @@ public final class MarketActions {
         }
     }
 
-    /** Aave oracle price (USD, 8 decimals) of wstETH or weETH. */
+    /** Aave oracle price (USD, 8 decimals) of WETH, wstETH or weETH. */
     public void setAavePrice(String asset, BigInteger price) throws IOException {
-        send(admin, m.aaveOracle(), "setAssetPrice", new Address(asset.equals("wstETH") ? d.wstETH() : d.weETH()), new Uint256(price));
+        String token = switch (asset) {
+            case "WETH" -> d.weth();
+            case "wstETH" -> d.wstETH();
+            case "weETH" -> d.weETH();
+            default -> throw new IllegalArgumentException("no Aave price for " + asset);
+        };
+        send(admin, m.aaveOracle(), "setAssetPrice", new Address(token), new Uint256(price));
     }
 
     public void setLidoStakingPaused(boolean paused) throws IOException {

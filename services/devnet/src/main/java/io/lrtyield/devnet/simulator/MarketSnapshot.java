@@ -8,17 +8,18 @@ import java.util.Map;
  *
  * @param rates fundamental rate per asset, 1e18
  * @param feeds per asset: the market feed's latest answer (1e18) and its updatedAt
+ * @param ethUsd the ETH/USD feed's latest answer (8 decimals) and its updatedAt
  * @param pools per pool asset (stETH, weETH): balances [WETH, token] and the spot price of the token in WETH (1e18)
  * @param aave the WETH reserve: borrow and supply APR (ray), utilisation (1e18)
  */
 public record MarketSnapshot(long block, long timestamp, Map<String, BigInteger> rates, Map<String, Feed> feeds,
-                             Map<String, Pool> pools, Aave aave) {
+                             Feed ethUsd, Map<String, Pool> pools, Aave aave) {
 
     public record Feed(String address, BigInteger answer, long updatedAt) { }
 
     public record Pool(String address, BigInteger balance0, BigInteger balance1, BigInteger price) { }
 
-    /** @param prices the pool oracle's USD prices (8 decimals) of wstETH and weETH */
+    /** @param prices the pool oracle's USD prices (8 decimals) of WETH, wstETH and weETH */
     public record Aave(BigInteger borrowRate, BigInteger supplyRate, BigInteger utilisation, BigInteger debt, BigInteger available,
                        Map<String, BigInteger> prices) { }
 }

@@ -7,9 +7,9 @@ import org.jboss.logging.Logger;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -19,7 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Moves the markets each tick and runs the scenarios. A tick: scenarios past their end block recover; the Curve pools
  * random-walk within the peg band (held at the depeg price while a depeg is active); Aave WETH utilisation drifts
  * within 50–70 % (frozen during a rate spike); each market feed publishes like Chainlink, on heartbeat or deviation,
- * toward fundamental rate × (1 − active depeg), except while it is held stale.
+ * toward fundamental rate × (1 − active depeg), except while it is held stale or an oracle jump holds it off the rate;
+ * ETH/USD random-walks (held at a scenario's level while one is active) and its feed publishes by the same rule.
  *
  * <p>Every chain write runs under one lock shared with the reward reports, because the senders keep their own nonces.
  */
@@ -28,16 +29,33 @@ public final class ScenarioEngine {
     private static final Logger LOG = Logger.getLogger(ScenarioEngine.class);
     private static final BigInteger E18 = MarketActions.E18;
     private static final BigInteger BPS = BigInteger.valueOf(10_000);
-    private static final BigInteger ETH_USD_8 = MarketDeployer.ETH_USD_8;
+    private static final String ETH_USD = "ETH/USD";
+    /** Mixed into the seed so the ETH/USD walk draws from a stream of its own. */
+    private static final long ETH_USD_STREAM = 0x9E3779B97F4A7C15L;
 
-    /** Feed and market-move settings. */
-    public record Settings(Duration heartbeat, BigDecimal deviation, int pegBandBps, boolean marketMoves) { }
+    /**
+     * Feed and market-move settings.
+     *
+     * @param ethUsdStepBps standard deviation of ETH/USD's step per tick, basis points
+     * @param ethUsdBandBps how far ETH/USD may walk from its starting level, basis points
+     */
+    public record Settings(Duration heartbeat, BigDecimal deviation, int pegBandBps, boolean marketMoves, int ethUsdStepBps,
+                           int ethUsdBandBps) {
+
+        /** ETH/USD steps of 5 bps within ±20 %. */
+        public Settings(Duration heartbeat, BigDecimal deviation, int pegBandBps, boolean marketMoves) {
+            this(heartbeat, deviation, pegBandBps, marketMoves, 5, 2_000);
+        }
+    }
 
     private final MarketActions chain;
     private final Settings settings;
     private final Object lock;
     private final Random random;
     private final Map<String, Scenario> active = new ConcurrentHashMap<>();
+    private final long seed;
+    private final Object walkInit = new Object();
+    private volatile EthUsdWalk ethUsd;
 
     /** @param lock held around every write (the reward simulator's monitor, so the oracle nonce is never raced) */
     public ScenarioEngine(MarketActions chain, Settings settings, Object lock, long seed) {
@@ -45,6 +63,7 @@ public final class ScenarioEngine {
         this.settings = settings;
         this.lock = lock;
         this.random = new Random(seed);
+        this.seed = seed;
     }
 
     public List<Scenario> active() {
@@ -64,6 +83,8 @@ public final class ScenarioEngine {
             if (recovered) {
                 s = chain.snapshot();
             }
+            EthUsdWalk walk = ethUsd(s.ethUsd().answer());
+            walk.tick(settings.marketMoves());
             // one batch: the pool swaps, the utilisation step and the feed updates land together, one wait per tick
             chain.beginBatch();
             try {
@@ -72,6 +93,9 @@ public final class ScenarioEngine {
                     driftUtilisation(s);
                 }
                 updateFeeds(s);
+                if (due(walk.answer(), s.ethUsd(), s.timestamp())) {
+                    chain.publishEthUsd(walk.answer());
+                }
                 updateAavePrices(s);
             } finally {
                 chain.flush();
@@ -115,10 +139,41 @@ public final class ScenarioEngine {
     public Scenario staleOracle(ScenarioRequests.StaleOracle r) throws IOException {
         synchronized (lock) {
             MarketSnapshot s = chain.snapshot();
+            exclusive("stale-oracle", r.asset(), "oracle-jump");
             // two heartbeats back: stale by any consumer's heartbeat check
             return start(new Scenario("stale-oracle", r.asset(), 0, s.block(), s.block() + r.blocks()),
                     () -> chain.backdate(r.asset(), s.timestamp() - 2 * settings.heartbeat().toSeconds()));
         }
+    }
+
+    /** ETH/USD held at the level (the HTTP price at once, the feed by a new round) for the blocks, or until reset. */
+    public Scenario ethUsd(ScenarioRequests.EthUsd r) throws IOException {
+        synchronized (lock) {
+            MarketSnapshot s = chain.snapshot();
+            EthUsdWalk walk = ethUsd(s.ethUsd().answer());
+            long end = r.blocks().isPresent() ? s.block() + r.blocks().getAsLong() : Long.MAX_VALUE;
+            BigInteger answer = r.usd().movePointRight(EthUsdWalk.DECIMALS).toBigIntegerExact();
+            return start(new Scenario("eth-usd", ETH_USD, 0, s.block(), end, r.usd()), () -> {
+                chain.publishEthUsd(answer);
+                walk.hold(r.usd());
+            });
+        }
+    }
+
+    /** A faulty answer: only the asset's market feed moves, by bps from its fundamental rate; pools stay where they are. */
+    public Scenario oracleJump(ScenarioRequests.OracleJump r) throws IOException {
+        synchronized (lock) {
+            MarketSnapshot s = chain.snapshot();
+            exclusive("oracle-jump", r.asset(), "stale-oracle");
+            return start(new Scenario("oracle-jump", r.asset(), r.bps(), s.block(), s.block() + r.blocks()),
+                    () -> chain.publish(r.asset(), jumped(s.rates().get(r.asset()), r.bps())));
+        }
+    }
+
+    /** The ETH/USD price the HTTP endpoint serves; before the first tick, the walk starts from the feed's answer. */
+    public EthUsdWalk.Quote ethUsdQuote() throws IOException {
+        EthUsdWalk walk = ethUsd;
+        return (walk != null ? walk : ethUsd(chain.ethUsdAnswer())).quote();
     }
 
     public Scenario pauseVenue(ScenarioRequests.PauseVenue r) throws IOException {
@@ -139,38 +194,33 @@ public final class ScenarioEngine {
         }
     }
 
-    /** The simulator's view for the API: scenarios, pools, feeds, Aave. */
+    /** The simulator's view for the API: scenarios, pools, feeds, ETH/USD, Aave. */
     public Map<String, Object> state() throws IOException {
         MarketSnapshot s = chain.snapshot();
-        List<Map<String, Object>> scenarios = new ArrayList<>();
-        for (Scenario sc : active.values()) {
-            Map<String, Object> v = new LinkedHashMap<>();
-            v.put("type", sc.type());
-            v.put("subject", sc.subject());
-            v.put("bps", sc.bps());
-            v.put("remainingBlocks", sc.remainingBlocks(s.block()));
-            scenarios.add(v);
-        }
-        Map<String, Object> pools = new LinkedHashMap<>();
-        s.pools().forEach((asset, p) -> pools.put(asset.equals("stETH") ? "curve-steth-weth" : "curve-eeth-weth", Map.of(
-                "address", p.address(), "balanceWeth", eth(p.balance0()), "balanceToken", eth(p.balance1()), "spotPrice", eth(p.price()))));
-        Map<String, Object> feeds = new LinkedHashMap<>();
-        s.feeds().forEach((asset, f) -> feeds.put(asset + "/ETH", Map.of("address", f.address(), "answer", eth(f.answer()),
-                "ageSeconds", s.timestamp() - f.updatedAt(), "fundamental", eth(s.rates().get(asset)))));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("block", s.block());
-        out.put("timestamp", s.timestamp());
-        out.put("scenarios", scenarios);
-        out.put("pools", pools);
-        out.put("feeds", feeds);
-        out.put("aaveWeth", Map.of("borrowApr", ray(s.aave().borrowRate()), "supplyApr", ray(s.aave().supplyRate()),
-                "utilisation", eth(s.aave().utilisation())));
-        return out;
+        return MarketView.of(s, List.copyOf(active.values()), ethUsd(s.ethUsd().answer()).quote());
     }
 
     @FunctionalInterface
     private interface ChainAction {
         void run() throws IOException;
+    }
+
+    /** The walk, started from the ETH/USD feed's answer the first time it is needed. */
+    private EthUsdWalk ethUsd(BigInteger feedAnswer) {
+        synchronized (walkInit) {
+            if (ethUsd == null) {
+                ethUsd = new EthUsdWalk(feedAnswer, seed ^ ETH_USD_STREAM, settings.ethUsdStepBps(), settings.ethUsdBandBps(),
+                        Clock.systemUTC());
+            }
+            return ethUsd;
+        }
+    }
+
+    /** Two scenarios that would both drive the asset's feed cannot run together. */
+    private void exclusive(String type, String asset, String other) {
+        if (active.containsKey(other + ":" + asset)) {
+            throw new IllegalStateException(type + " on " + asset + " conflicts with the active " + other + "; POST /api/v1/scenarios/reset first");
+        }
     }
 
     /** Registers the scenario and acts; if the chain refuses, the scenario is not left registered. */
@@ -207,6 +257,12 @@ public final class ScenarioEngine {
             }
             case "stale-oracle" -> chain.publish(sc.subject(), target(sc.subject(), s));
             case "pause-venue" -> chain.setLidoStakingPaused(false);
+            case "oracle-jump" -> chain.publish(sc.subject(), target(sc.subject(), s));
+            case "eth-usd" -> {
+                EthUsdWalk walk = ethUsd(s.ethUsd().answer());
+                walk.release();
+                chain.publishEthUsd(walk.answer());
+            }
             default -> throw new IllegalStateException("unknown scenario " + sc.type());
         }
     }
@@ -248,24 +304,28 @@ public final class ScenarioEngine {
             if (active.containsKey("stale-oracle:" + asset)) {
                 continue;
             }
-            MarketSnapshot.Feed f = s.feeds().get(asset);
             BigInteger target = target(asset, s);
-            boolean heartbeat = s.timestamp() - f.updatedAt() >= settings.heartbeat().toSeconds();
-            boolean deviates = f.answer().signum() <= 0 || new BigDecimal(target.subtract(f.answer()).abs())
-                    .divide(new BigDecimal(f.answer()), 18, java.math.RoundingMode.HALF_EVEN).compareTo(settings.deviation()) > 0;
-            if (heartbeat || deviates) {
+            if (due(target, s.feeds().get(asset), s.timestamp())) {
                 chain.publish(asset, target);
             }
         }
     }
 
+    private boolean due(BigInteger target, MarketSnapshot.Feed f, long now) {
+        boolean heartbeat = now - f.updatedAt() >= settings.heartbeat().toSeconds();
+        boolean deviates = f.answer().signum() <= 0 || new BigDecimal(target.subtract(f.answer()).abs())
+                .divide(new BigDecimal(f.answer()), 18, java.math.RoundingMode.HALF_EVEN).compareTo(settings.deviation()) > 0;
+        return heartbeat || deviates;
+    }
+
     /**
-     * The lending pool prices wstETH and weETH as Aave does (exchange rate × ETH/USD, not the market): refreshed when
-     * the fundamental rate has moved more than 1 bp from the price in the pool's oracle.
+     * The lending pool prices WETH, wstETH and weETH as Aave does (the ETH/USD feed × exchange rate, not the market):
+     * refreshed when the feed or the fundamental rate has moved a price more than 1 bp from the one in the pool's oracle.
      */
     private void updateAavePrices(MarketSnapshot s) throws IOException {
-        Map<String, BigInteger> expected = Map.of("wstETH", ETH_USD_8.multiply(s.rates().get("wstETH")).divide(E18),
-                "weETH", ETH_USD_8.multiply(s.rates().get("weETH")).divide(E18));
+        BigInteger ethUsd8 = s.ethUsd().answer();
+        Map<String, BigInteger> expected = Map.of("WETH", ethUsd8, "wstETH", ethUsd8.multiply(s.rates().get("wstETH")).divide(E18),
+                "weETH", ethUsd8.multiply(s.rates().get("weETH")).divide(E18));
         for (var e : expected.entrySet()) {
             BigInteger current = s.aave().prices().get(e.getKey());
             if (current.signum() == 0 || e.getValue().subtract(current).abs().multiply(BPS).compareTo(current) > 0) {
@@ -275,6 +335,10 @@ public final class ScenarioEngine {
     }
 
     private BigInteger target(String asset, MarketSnapshot s) {
+        Scenario jump = active.get("oracle-jump:" + asset);
+        if (jump != null) {
+            return jumped(s.rates().get(asset), jump.bps());
+        }
         Scenario depeg = active.get("depeg:" + asset);
         return depegged(s.rates().get(asset), depeg == null ? 0 : depeg.bps());
     }
@@ -283,11 +347,8 @@ public final class ScenarioEngine {
         return value.multiply(BPS.subtract(BigInteger.valueOf(bps))).divide(BPS);
     }
 
-    private static BigDecimal eth(BigInteger wad) {
-        return new BigDecimal(wad, 18).stripTrailingZeros();
-    }
-
-    private static BigDecimal ray(BigInteger ray) {
-        return new BigDecimal(ray, 27).stripTrailingZeros();
+    /** {@code value} moved by {@code bps} (positive up), rounded as {@link #depegged}. */
+    static BigInteger jumped(BigInteger value, int bps) {
+        return depegged(value, -bps);
     }
 }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.lrtyield.common.codec.EventCodec;
 import io.lrtyield.devnet.deploy.FundamentalRates;
 
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -15,6 +17,8 @@ public final class ScenarioRequests {
 
     /** Deepest depeg / highest borrow APR a scenario may ask for: 50 %. */
     public static final int MAX_BPS = 5000;
+    /** Highest ETH/USD level the eth-usd scenario accepts (a typo guard, not a market view). */
+    public static final BigDecimal MAX_ETH_USD = BigDecimal.valueOf(1_000_000);
     /** Markets whose borrow rate can spike: the Aave WETH reserve, by any of its names. */
     public static final Set<String> RATE_MARKETS = Set.of("aave-weth", "aave-weth-supply", "WETH");
     /** Venues whose replica can be paused (Lido's setStakingPaused). */
@@ -27,6 +31,12 @@ public final class ScenarioRequests {
     public record StaleOracle(String asset, long blocks) { }
 
     public record PauseVenue(String venue) { }
+
+    /** @param usd ETH/USD to hold, at most 8 decimals (the feed's); {@code blocks} empty = until reset */
+    public record EthUsd(BigDecimal usd, OptionalLong blocks) { }
+
+    /** @param bps signed move of the asset's market feed from its fundamental rate: positive up, negative down */
+    public record OracleJump(String asset, int bps, long blocks) { }
 
     private ScenarioRequests() {
     }
@@ -60,6 +70,37 @@ public final class ScenarioRequests {
             throw new IllegalArgumentException("venue '" + venue + "' has no pause in its replica; pausable: " + PAUSABLE_VENUES);
         }
         return new PauseVenue(venue);
+    }
+
+    public static EthUsd ethUsd(String body) {
+        JsonNode n = parse(body);
+        JsonNode v = n.get("usd");
+        if (v == null || !v.isNumber()) {
+            throw new IllegalArgumentException("'usd' (a number, the ETH/USD level) is required");
+        }
+        BigDecimal usd = v.decimalValue();
+        if (usd.signum() <= 0 || usd.compareTo(MAX_ETH_USD) > 0) {
+            throw new IllegalArgumentException("'usd' must be above 0 and at most " + MAX_ETH_USD.toPlainString() + ", got " + v.asText());
+        }
+        usd = usd.stripTrailingZeros();
+        if (usd.scale() > EthUsdWalk.DECIMALS) {
+            throw new IllegalArgumentException("'usd' has more than " + EthUsdWalk.DECIMALS + " decimals (the ETH/USD feed's), got " + v.asText());
+        }
+        return new EthUsd(usd.scale() < 0 ? usd.setScale(0) : usd, n.has("blocks") ? OptionalLong.of(blocks(n)) : OptionalLong.empty());
+    }
+
+    public static OracleJump oracleJump(String body) {
+        JsonNode n = parse(body);
+        String asset = asset(n);
+        JsonNode v = n.get("bps");
+        if (v == null || !v.isIntegralNumber()) {
+            throw new IllegalArgumentException("'bps' (an integer number of basis points, negative for a jump down) is required");
+        }
+        long bps = v.asLong();
+        if (bps == 0 || bps < -MAX_BPS || bps > MAX_BPS || !v.canConvertToInt()) {
+            throw new IllegalArgumentException("'bps' must be non-zero and between -" + MAX_BPS + " and " + MAX_BPS + ", got " + v.asText());
+        }
+        return new OracleJump(asset, (int) bps, blocks(n));
     }
 
     private static JsonNode parse(String body) {

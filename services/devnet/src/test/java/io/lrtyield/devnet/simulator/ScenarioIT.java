@@ -8,6 +8,8 @@ import io.lrtyield.common.chain.reader.CurveReader;
 import io.lrtyield.common.chain.reader.Read;
 import io.lrtyield.common.chain.reader.ReserveData;
 import io.lrtyield.common.chain.reader.ViewFunction;
+import io.lrtyield.common.codec.EventCodec;
+import io.lrtyield.devnet.api.SimplePrice;
 import io.lrtyield.devnet.deploy.AnvilRpc;
 import io.lrtyield.devnet.deploy.DevnetDeployer;
 import io.lrtyield.devnet.deploy.DevnetDeployment;
@@ -29,14 +31,18 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The scenario engine's Java API against the test Anvil, on a fresh deployment (accounts 0, 1, 7 as in
  * DevnetDeployerIT). Market moves are off for the scenario tests, so only the scenario moves the market; the last
- * test turns them on for two ticks. Reads go through Multicall3 and the typed readers.
+ * test turns them on for two ticks; the ETH/USD and oracle-jump tests then run with moves off again. Reads go through
+ * Multicall3 and the typed readers.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -150,6 +156,103 @@ class ScenarioIT {
             double rel = f.getValue().answer().doubleValue() / s.rates().get(f.getKey()).doubleValue() - 1;
             assertTrue(Math.abs(rel) <= 0.005, f.getKey() + " feed within the deviation threshold: " + rel);
         }
+    }
+
+    @Test
+    @Order(7)
+    void ethUsdScenarioSetsTheHttpPriceAndTheFeedAlike() throws Exception {
+        BigInteger walked = ethUsdFeed().answer();
+        engine.ethUsd(new ScenarioRequests.EthUsd(new BigDecimal("2500.5"), OptionalLong.empty()));
+        ChainlinkRound round = ethUsdFeed();
+        assertEquals(BigInteger.valueOf(2_500_50000000L), round.answer(), "ETH/USD feed, 8 decimals");
+        assertEquals(usd(round.answer()), engine.ethUsdQuote().usd(), "HTTP = feed answer / 1e8");
+        assertEquals("{\"ethereum\":{\"usd\":2500.5}}", httpBody());
+        engine.tick(); // held: neither walked nor republished
+        assertEquals(BigInteger.valueOf(2_500_50000000L), ethUsdFeed().answer());
+        assertEquals("{\"ethereum\":{\"usd\":2500.5}}", httpBody());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> market = (Map<String, Object>) engine.state().get("ethUsd");
+        assertEquals(new BigDecimal("2500.5"), market.get("usd"));
+        assertEquals(new BigDecimal("2500.5"), ((Map<?, ?>) market.get("feed")).get("answer"));
+        assertThrows(IllegalStateException.class, () -> engine.ethUsd(new ScenarioRequests.EthUsd(BigDecimal.TEN, OptionalLong.of(5))));
+
+        assertEquals(1, engine.reset().size());
+        assertEquals(walked, ethUsdFeed().answer(), "reset: back to the level before the scenario");
+        assertEquals(usd(walked), engine.ethUsdQuote().usd());
+
+        engine.ethUsd(new ScenarioRequests.EthUsd(new BigDecimal("3999.99"), OptionalLong.of(2)));
+        assertEquals(BigInteger.valueOf(3_999_99000000L), ethUsdFeed().answer());
+        awaitBlocks(3);
+        engine.tick();
+        assertEquals(0, engine.active().size(), "expired eth-usd recovered");
+        assertEquals(walked, ethUsdFeed().answer());
+        assertEquals(usd(walked), engine.ethUsdQuote().usd());
+    }
+
+    @Test
+    @Order(8)
+    void oracleJumpMovesOnlyThatFeedByTheBps() throws Exception {
+        MarketSnapshot before = actions.snapshot();
+        engine.oracleJump(new ScenarioRequests.OracleJump("rETH", 1_500, 1_000));
+        engine.oracleJump(new ScenarioRequests.OracleJump("stETH", -700, 1_000));
+        MarketSnapshot after = actions.snapshot();
+        BigInteger rEth = after.rates().get("rETH");
+        BigInteger stEth = after.rates().get("stETH");
+        assertEquals(rEth.multiply(BigInteger.valueOf(11_500)).divide(BigInteger.valueOf(10_000)), after.feeds().get("rETH").answer(),
+                "rETH/ETH = rate × 1.15, floored");
+        assertEquals(stEth.multiply(BigInteger.valueOf(9_300)).divide(BigInteger.valueOf(10_000)), after.feeds().get("stETH").answer(),
+                "stETH/ETH = rate × 0.93, floored");
+        for (String asset : List.of("cbETH", "weETH", "ezETH", "rsETH")) {
+            assertEquals(before.feeds().get(asset).answer(), after.feeds().get(asset).answer(), asset + " feed untouched");
+        }
+        assertPoolsUnchanged(before, after);
+        assertThrows(IllegalStateException.class, () -> engine.staleOracle(new ScenarioRequests.StaleOracle("rETH", 5)),
+                "a stale feed and a jumped feed cannot both drive rETH");
+
+        engine.tick(); // the feed rule keeps the jumped answer
+        MarketSnapshot held = actions.snapshot();
+        assertEquals(after.feeds().get("rETH").answer(), held.feeds().get("rETH").answer());
+        assertPoolsUnchanged(before, held);
+
+        assertEquals(2, engine.reset().size());
+        MarketSnapshot reset = actions.snapshot();
+        assertEquals(rEth, reset.feeds().get("rETH").answer(), "rETH/ETH back at the rate");
+        assertEquals(stEth, reset.feeds().get("stETH").answer(), "stETH/ETH back at the rate");
+
+        engine.oracleJump(new ScenarioRequests.OracleJump("cbETH", -1, 2));
+        BigInteger cbEth = reset.rates().get("cbETH");
+        assertEquals(cbEth.multiply(BigInteger.valueOf(9_999)).divide(BigInteger.valueOf(10_000)), actions.snapshot().feeds().get("cbETH").answer());
+        awaitBlocks(3);
+        engine.tick();
+        assertEquals(0, engine.active().size(), "expired oracle-jump recovered");
+        MarketSnapshot recovered = actions.snapshot();
+        assertEquals(cbEth, recovered.feeds().get("cbETH").answer(), "cbETH/ETH back at the rate");
+        assertPoolsUnchanged(before, recovered);
+    }
+
+    /** A feed answer / 1e8, written as the HTTP endpoint writes it (no exponent, no trailing zeros). */
+    private static BigDecimal usd(BigInteger answer8) {
+        BigDecimal usd = new BigDecimal(answer8, 8).stripTrailingZeros();
+        return usd.scale() < 0 ? usd.setScale(0) : usd;
+    }
+
+    private static void assertPoolsUnchanged(MarketSnapshot before, MarketSnapshot after) {
+        for (var e : before.pools().entrySet()) {
+            MarketSnapshot.Pool p = after.pools().get(e.getKey());
+            assertEquals(e.getValue().balance0(), p.balance0(), e.getKey() + " pool WETH balance");
+            assertEquals(e.getValue().balance1(), p.balance1(), e.getKey() + " pool token balance");
+        }
+    }
+
+    private ChainlinkRound ethUsdFeed() throws Exception {
+        long block = anvil.web3j.ethBlockNumber().send().getBlockNumber().longValueExact();
+        return value(ChainlinkReader.decodeLatestRoundData(new Multicall3(anvil.web3j, d.multicall3(), 10)
+                .aggregate3(List.of(ChainlinkReader.latestRoundDataCall(d.ethUsdFeed())), block).await().indefinitely().get(0)));
+    }
+
+    /** The body GET /api/v3/simple/price?ids=ethereum&vs_currencies=usd serves. */
+    private String httpBody() throws Exception {
+        return EventCodec.mapper().writeValueAsString(SimplePrice.parse("ethereum", "usd", null).answer(engine.ethUsdQuote()));
     }
 
     private record View(long timestamp, double stEthDy, ChainlinkRound stEthFeed, ChainlinkRound rEthFeed, ReserveData weth) { }

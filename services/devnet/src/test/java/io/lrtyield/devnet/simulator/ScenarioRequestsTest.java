@@ -4,7 +4,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.OptionalLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -53,5 +55,51 @@ class ScenarioRequestsTest {
                 .getMessage().contains("unknown venue"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ScenarioRequests.pauseVenue("{\"venue\":\"idle-eth\"}", VENUES))
                 .getMessage().contains("no pause"));
+    }
+
+    @Test
+    void ethUsdAndOracleJumpBodiesParse() {
+        assertEquals(new ScenarioRequests.EthUsd(new BigDecimal("2500"), OptionalLong.of(20)),
+                ScenarioRequests.ethUsd("{\"usd\":2500.0,\"blocks\":20}"));
+        assertEquals(new ScenarioRequests.EthUsd(new BigDecimal("3012.45"), OptionalLong.empty()),
+                ScenarioRequests.ethUsd("{\"usd\":3012.45}"));
+        assertEquals(new ScenarioRequests.EthUsd(new BigDecimal("0.00000001"), OptionalLong.empty()),
+                ScenarioRequests.ethUsd("{\"usd\":0.00000001}"));
+        assertEquals(new ScenarioRequests.OracleJump("rETH", 1500, 20),
+                ScenarioRequests.oracleJump("{\"asset\":\"rETH\",\"bps\":1500,\"blocks\":20}"));
+        assertEquals(new ScenarioRequests.OracleJump("stETH", -5000, 1),
+                ScenarioRequests.oracleJump("{\"asset\":\"stETH\",\"bps\":-5000,\"blocks\":1}"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"usd\":0}",                        // not above 0
+            "{\"usd\":-2500}",                    // negative
+            "{\"usd\":1000000.01}",               // above the typo guard
+            "{\"usd\":2500.123456789}",           // more decimals than the feed's 8
+            "{\"usd\":\"2500\"}",                 // a string, not a number
+            "{\"blocks\":20}",                     // missing usd
+            "{\"usd\":2500,\"blocks\":0}",         // blocks < 1
+            "{\"usd\":2500,\"blocks\":2.5}",       // blocks not an integer
+            "{\"usd\":2500,",                      // malformed JSON
+            ""})
+    void badEthUsdBodiesAreRejected(String body) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ScenarioRequests.ethUsd(body));
+        assertTrue(e.getMessage() != null && !e.getMessage().isBlank());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"asset\":\"rETH\",\"bps\":0,\"blocks\":20}",      // no jump
+            "{\"asset\":\"rETH\",\"bps\":5001,\"blocks\":20}",   // above 50 %
+            "{\"asset\":\"rETH\",\"bps\":-5001,\"blocks\":20}",  // below -50 %
+            "{\"asset\":\"rETH\",\"bps\":99999999999,\"blocks\":20}", // beyond an int
+            "{\"asset\":\"rETH\",\"bps\":15.5,\"blocks\":20}",   // not an integer
+            "{\"asset\":\"rETH\",\"bps\":1500}",                 // missing blocks
+            "{\"asset\":\"pufETH\",\"bps\":1500,\"blocks\":20}", // no market feed
+            "{\"bps\":1500,\"blocks\":20}"})                        // missing asset
+    void badOracleJumpBodiesAreRejected(String body) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ScenarioRequests.oracleJump(body));
+        assertTrue(e.getMessage() != null && !e.getMessage().isBlank());
     }
 }
