@@ -3,6 +3,7 @@
 #   make test   unit, integration and end-to-end tests against real Kafka, Redis and Anvil (own ports)
 #   make stop   stop everything `make run` or `make test` started
 #   make bench  micro-benchmarks of the hot paths
+#   make bench-pipeline  head → PriceTick acknowledged by Kafka, p50/p99 over 500 devnet blocks, whole stack running
 #   make clean  remove build output and local state
 
 SHELL := /bin/bash
@@ -16,7 +17,7 @@ MVN := mvn -B -q
 SOURCES := $(shell find services -path '*/target' -prune -o -type f \( -name '*.java' -o -name '*.proto' -o -name '*.properties' -o -name '*.sol' -o -name '*.cjs' -o -name 'pom.xml' -o -name '*.json' \) -print) pom.xml
 BUILD_STAMP := .local/build.stamp
 
-.PHONY: run test stop clean bench build deps
+.PHONY: run test stop clean bench bench-pipeline build deps
 
 deps: node_modules/.package-lock.json
 
@@ -43,9 +44,17 @@ stop:
 
 bench: build
 	$(MVN) -pl services/common exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.lrtyield.common.bench.HotPathBench
+	$(MVN) -pl services/price-service exec:exec -Dexec.classpathScope=test -Dexec.executable=$(JAVA_HOME)/bin/java \
+	  '-Dexec.args=-cp %classpath io.lrtyield.price.bench.AggregationBench'
 	@deploy/local/anvil.sh start test && trap 'deploy/local/anvil.sh stop test' EXIT && \
 	  $(MVN) -pl services/devnet exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.lrtyield.devnet.bench.ChainBench \
 	    -Danvil.port=$${ANVIL_PORT:-18545}
+
+# BENCH_BLOCK_TIME: Anvil's block interval in seconds (0.5 prices twice a second; mainnet is 12)
+bench-pipeline: build
+	@ANVIL_BLOCK_TIME=$${BENCH_BLOCK_TIME:-0.5} deploy/local/stack.sh start test && trap 'deploy/local/stack.sh stop test' EXIT && \
+	  $(MVN) -pl services/e2e-tests exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.lrtyield.e2e.PricePipelineBench \
+	    -Dbench.blocks=$${BENCH_BLOCKS:-500}
 
 clean:
 	-$(MVN) clean

@@ -36,6 +36,7 @@ start() {
   export KAFKA_BOOTSTRAP_SERVERS=${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:$KAFKA_PORT}
   export REDIS_URL=${REDIS_URL:-redis://127.0.0.1:$REDIS_PORT}
   export CATALOGUE=${CATALOGUE:-http://127.0.0.1:$(app_port devnet)/api/v1/catalogue}
+  export PRICE_ETH_USD_HTTP_URL=${PRICE_ETH_USD_HTTP_URL:-http://127.0.0.1:$(app_port devnet)/api/v3}
   export LOG_JSON=${LOG_JSON:-false}
   for app in "${APPS[@]}"; do
     [[ -f $(jar_of "$app") ]] || die "$(jar_of "$app") is missing: build first (make build)"

@@ -88,7 +88,7 @@ public class DevnetRuntime {
                 anvil.removeBlockTimestampInterval();
             }
             simulator = s;
-            Catalogue c = DevnetCatalogue.of(d);
+            Catalogue c = DevnetCatalogue.of(d, config.simulator().feedHeartbeat().toSeconds());
             writeCatalogue(c);
             catalogue = c;
             deployment = d;

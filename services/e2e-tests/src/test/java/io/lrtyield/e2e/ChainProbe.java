@@ -33,6 +33,17 @@ final class ChainProbe {
         return new BigInteger(result.asText().substring(2), 16);
     }
 
+    /** Raw return data of an eth_call at a block, as 32-byte words. */
+    BigInteger[] words(String to, String data, long block) throws Exception {
+        String hex = call("eth_call", "[{\"to\":\"" + to + "\",\"data\":\"" + data + "\"},\"0x" + Long.toHexString(block) + "\"]")
+                .asText().substring(2);
+        BigInteger[] words = new BigInteger[hex.length() / 64];
+        for (int i = 0; i < words.length; i++) {
+            words[i] = new BigInteger(hex.substring(i * 64, i * 64 + 64), 16);
+        }
+        return words;
+    }
+
     JsonNode block(long number) throws Exception {
         return call("eth_getBlockByNumber", "[\"0x" + Long.toHexString(number) + "\",false]");
     }

@@ -73,7 +73,7 @@ final class SystemUnderTest implements AutoCloseable {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString())
                 .redirectErrorStream(true)
-                .redirectOutput(logs.resolve(app + "-" + port + ".log").toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(app + "-" + port + ".log").toFile()));
         Map<String, String> env = pb.environment();
         env.put("HTTP_PORT", String.valueOf(port));
         env.put("HTTP_HOST", "127.0.0.1");
@@ -82,15 +82,32 @@ final class SystemUnderTest implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka());
         env.put("REDIS_URL", "redis://127.0.0.1:" + REDIS_PORT);
         env.put("CATALOGUE", "http://127.0.0.1:" + DEVNET + "/api/v1/catalogue");
+        env.put("PRICE_ETH_USD_HTTP_URL", "http://127.0.0.1:" + DEVNET + "/api/v3");
         env.put("LOG_JSON", "false");
         env.putAll(extraEnv);
         processes.put(app, pb.start());
     }
 
+    /** Stops one application (SIGTERM, then SIGKILL after 20 s). */
+    void stopOne(String app) throws InterruptedException {
+        Process p = processes.remove(app);
+        if (p != null) {
+            p.destroy();
+            if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        }
+    }
+
     /** Waits until every application's readiness is UP; fails with the last answer otherwise. */
     void awaitReady(Duration timeout) throws Exception {
-        for (var entry : List.of(Map.entry("devnet", DEVNET), Map.entry("price-service", PRICE),
-                Map.entry("yield-service", YIELD), Map.entry("rebalancer-service", REBALANCER))) {
+        awaitReady(timeout, List.of(Map.entry("devnet", DEVNET), Map.entry("price-service", PRICE),
+                Map.entry("yield-service", YIELD), Map.entry("rebalancer-service", REBALANCER)));
+    }
+
+    /** Waits until the given applications (name → port) are ready. */
+    void awaitReady(Duration timeout, List<Map.Entry<String, Integer>> apps) throws Exception {
+        for (var entry : apps) {
             String last = Eventually.await(timeout, "readiness of " + entry.getKey(), () -> {
                 Process p = processes.get(entry.getKey());
                 if (p != null && !p.isAlive()) {

@@ -63,6 +63,11 @@ final class TopicReader<V> implements AutoCloseable {
         throw new AssertionError("no matching record within " + timeout.toSeconds() + " s (" + seen.size() + " seen)");
     }
 
+    /** Every decoded record polled so far, in order. */
+    List<ConsumerRecord<String, V>> seen() {
+        return List.copyOf(seen);
+    }
+
     @Override
     public void close() {
         consumer.close(Duration.ofSeconds(2));

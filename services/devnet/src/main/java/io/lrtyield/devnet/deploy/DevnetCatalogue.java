@@ -45,7 +45,7 @@ public final class DevnetCatalogue {
                 new Asset("cbETH", d.cbETH(), 18, "ETH", rate(d.cbETH(), "exchangeRate", LST_MAX_ANNUAL_GROWTH), feedOnly(m, "cbETH", heartbeat)),
                 new Asset("eETH", d.eETH(), 18, "ETH", null, m == null ? null : MarketPricing.of(curve(m.curveEEthPool(), "eETH", false))),
                 new Asset("weETH", d.weETH(), 18, "eETH", rate(d.weETH(), "getRate", LRT_MAX_ANNUAL_GROWTH), m == null ? null
-                        : MarketPricing.of(concat(List.of(feed(m, "weETH", heartbeat, false)), curve(m.curveEEthPool(), "eETH", true)))),
+                        : MarketPricing.of(concat(feed(m, "weETH", heartbeat, false), curve(m.curveEEthPool(), "eETH", true)))),
                 // ezETH's rate is calculateTVLs().totalTVL / ezETH.totalSupply(): two reads of the same block
                 new Asset("ezETH", d.ezETH(), 18, "ETH", new RateSource(d.renzoRestakeManager(), "calculateTVLs", List.of(), 18,
                         LRT_MAX_ANNUAL_GROWTH, RateSource.TVL_PER_SUPPLY, d.ezETH()), feedOnly(m, "ezETH", heartbeat)),
@@ -78,13 +78,22 @@ public final class DevnetCatalogue {
             contracts.put("eigenDelegationManager", m.eigenDelegationManager());
             contracts.put("eigenStEthStrategy", m.eigenStEthStrategy());
             contracts.put("strategyVault", m.strategyVault());
-            venues.add(new Venue("aave-weth-supply", "LENDING_SUPPLY", "WETH", "aave", 2, 0, 0.0));
-            venues.add(new Venue("aave-wsteth-loop", "LEVERAGED_LOOP", "wstETH", "aave", 3, 0, 0.0));
+            // the rate models are the deployer's (MarketDeployer.initReserve): the size curve's rate impact follows them
+            String wethRates = String.join(",", MarketDeployer.WETH_RATES);
+            venues.add(new Venue("aave-weth-supply", "LENDING_SUPPLY", "WETH", "aave", 2, 0, 0.0,
+                    Map.of("pool", "aavePool", "rateModel", wethRates)));
+            // eMode 1 (ETH-correlated): LTV 93 %, liquidation threshold 95 %; the loop keeps 90 % (L = 10)
+            venues.add(new Venue("aave-wsteth-loop", "LEVERAGED_LOOP", "wstETH", "aave", 3, 0, 0.0,
+                    Map.of("pool", "aavePool", "borrowAsset", "WETH", "targetLtv", "0.9", "liquidationThreshold", "0.95",
+                            "borrowRateModel", wethRates, "collateralRateModel", "0,0.045,0.8,0.45", "stakingAsset", "wstETH")));
             // the PT can be sold back to the market any time before expiry; held to expiry it redeems 1:1
-            venues.add(new Venue("pendle-pt-weeth", "FIXED_YIELD_PT", "weETH", "pendle", 3, 0, 0.0));
-            venues.add(new Venue("curve-steth-weth-lp", "LP", "stETH", "curve", 2, 0, 0.0));
+            venues.add(new Venue("pendle-pt-weeth", "FIXED_YIELD_PT", "weETH", "pendle", 3, 0, 0.0, Map.of("market", "pendleMarketWeEth")));
+            venues.add(new Venue("curve-steth-weth-lp", "LP", "stETH", "curve", 2, 0, 0.0,
+                    Map.of("pool", "curveStEthWethPool", "ethCoin", "0")));
             // devnet blocks are 1 s apart, so the delay in blocks is the delay in seconds
-            venues.add(new Venue("eigenlayer-steth", "EIGENLAYER_STRATEGY", "stETH", "eigenlayer", 3, m.eigenWithdrawalDelayBlocks(), 0.0));
+            // EigenLayer points: 1 per ETH per hour; the price per point is a configured band, shown apart from the base
+            venues.add(new Venue("eigenlayer-steth", "EIGENLAYER_STRATEGY", "stETH", "eigenlayer", 3, m.eigenWithdrawalDelayBlocks(), 0.0,
+                    Map.of("stakingAsset", "wstETH", "pointsPerEthPerDay", "24", "pointPriceEthLow", "0.0000005", "pointPriceEthHigh", "0.000002")));
         }
         List<PriceSource> ethUsd = List.of(PriceSource.chainlink("chainlink-ETH-USD", d.ethUsdFeed(), 8, heartbeat, 1.0, false));
         return new Catalogue("devnet", d.chainId(), contracts, assets, venues, ethUsd);
@@ -92,15 +101,18 @@ public final class DevnetCatalogue {
 
     /** stETH's feed, the Curve stETH/WETH pool and its EMA; scaled by wstETH's rate when pricing wstETH. */
     private static MarketPricing stEthMarket(MarketDeployment m, long heartbeat, boolean wrapped) {
-        return MarketPricing.of(concat(List.of(feed(m, "stETH", heartbeat, wrapped)), curve(m.curveStEthPool(), "stETH", wrapped)));
+        return MarketPricing.of(concat(feed(m, "stETH", heartbeat, wrapped), curve(m.curveStEthPool(), "stETH", wrapped)));
     }
 
     private static MarketPricing feedOnly(MarketDeployment m, String asset, long heartbeat) {
-        return m == null ? null : MarketPricing.of(List.of(feed(m, asset, heartbeat, false)));
+        List<PriceSource> feed = m == null ? List.of() : feed(m, asset, heartbeat, false);
+        return feed.isEmpty() ? null : MarketPricing.of(feed);
     }
 
-    private static PriceSource feed(MarketDeployment m, String asset, long heartbeat, boolean scaled) {
-        return PriceSource.chainlink("chainlink-" + asset + "-ETH", m.ethFeeds().get(asset), 18, heartbeat, 1.0, scaled);
+    /** The asset's X/ETH feed, if the deployment has one. */
+    private static List<PriceSource> feed(MarketDeployment m, String asset, long heartbeat, boolean scaled) {
+        String address = m.ethFeeds().get(asset);
+        return address == null ? List.of() : List.of(PriceSource.chainlink("chainlink-" + asset + "-ETH", address, 18, heartbeat, 1.0, scaled));
     }
 
     /** Spot at 1 token with 100 and 500 token depth probes, and the EMA oracle (half weight: it lags by design). */

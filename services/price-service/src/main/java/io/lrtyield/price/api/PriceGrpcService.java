@@ -55,6 +55,10 @@ public class PriceGrpcService implements PriceService {
                 .setBlockHash(t.provenance().blockHash())
                 .setBlockTimestamp(t.provenance().blockTimestamp())
                 .setEventId(t.eventId())
+                .setConfidence(text(t.confidence()))
+                .addAllSources(t.sources().stream().map(s -> io.lrtyield.grpc.price.v1.Source.newBuilder()
+                        .setId(s.source()).setKind(s.kind()).setValue(text(s.value())).setStatus(s.status())
+                        .setDetail(s.detail() == null ? "" : s.detail()).setWeight(s.weight()).build()).toList())
                 .build();
     }
 

@@ -63,6 +63,7 @@ public class PricePipeline {
     private final Map<String, Long> lastTickTimestamp = new java.util.concurrent.ConcurrentHashMap<>();
     /** Latest discount per asset, for the discount gauge. */
     private final Map<String, Double> discounts = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Timer publishLatency;
     private Cancellable subscription;
 
     PricePipeline(ChainHeads heads, ChainIdentity identity, Web3j web3j, ChainConfig chain, PriceStore store,
@@ -80,6 +81,16 @@ public class PricePipeline {
         this.config = config;
         this.meters = meters;
         this.http = http;
+        // 1 ms buckets up to 60 ms, coarser above: p50 and p99 read off the histogram to the millisecond
+        java.util.List<java.time.Duration> slos = new java.util.ArrayList<>();
+        for (int ms = 1; ms <= 60; ms++) {
+            slos.add(java.time.Duration.ofMillis(ms));
+        }
+        for (int ms : new int[] {70, 80, 90, 100, 125, 150, 200, 250, 300, 400, 500, 750, 1000, 2000, 5000}) {
+            slos.add(java.time.Duration.ofMillis(ms));
+        }
+        this.publishLatency = Timer.builder("price.publish.latency").description("new head → every tick acknowledged by Kafka and stored")
+                .serviceLevelObjectives(slos.toArray(java.time.Duration[]::new)).register(meters);
     }
 
     void start(@Observes StartupEvent event) {
@@ -159,8 +170,7 @@ public class PricePipeline {
                         .collect().last())
                 .call(ticks -> store.markPriced(new PriceStore.PricedBlock(chainId, head.number(), head.hash())))
                 .invoke(ticks -> {
-                    Timer.builder("price.publish.latency").description("new head → every tick acknowledged by Kafka and stored")
-                            .register(meters).record(System.nanoTime() - receivedAt, java.util.concurrent.TimeUnit.NANOSECONDS);
+                    publishLatency.record(System.nanoTime() - receivedAt, java.util.concurrent.TimeUnit.NANOSECONDS);
                     ticks.forEach(this::observe);
                 });
     }

@@ -1,0 +1,125 @@
+package io.lrtyield.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.lrtyield.common.codec.EventCodec;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Benchmark: new head received → every {@code PriceTick} of the block acknowledged by Kafka (and stored), p50 and
+ * p99, read off the price service's {@code price_publish_latency_seconds} histogram (1 ms buckets up to 60 ms) over
+ * at least {@code bench.blocks} blocks, with the whole stack running on the devnet (four services, Anvil, Kafka,
+ * Redis). Needs the test-profile infrastructure up ({@code make bench} starts it).
+ *
+ * <pre>mvn -pl services/e2e-tests exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.lrtyield.e2e.PricePipelineBench</pre>
+ */
+public final class PricePipelineBench {
+
+    private static final Pattern BUCKET = Pattern.compile("^price_publish_latency_seconds_bucket\\{.*le=\"([^\"]+)\".*} ([0-9.Ee+]+)$");
+
+    private PricePipelineBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int blocks = Integer.getInteger("bench.blocks", 500);
+        var system = new SystemUnderTest();
+        ChainProbe chain = new ChainProbe(SystemUnderTest.rpcUrl());
+        try {
+            system.start(Map.of("DEVNET_REPORT_INTERVAL", "1s"));
+            system.awaitReady(Duration.ofSeconds(180));
+            long warm = chain.latestBlock() + 20;
+            while (chain.latestBlock() < warm) {
+                Thread.sleep(500);
+            }
+            describeWorkload();
+            TreeMap<Double, Double> before = histogram();
+            long firstBlock = chain.latestBlock();
+            double priced = 0;
+            while (priced < blocks) {
+                Thread.sleep(5_000);
+                priced = count(histogram()) - count(before);
+                System.out.printf("  %.0f / %d blocks priced%n", priced, blocks);
+            }
+            TreeMap<Double, Double> after = histogram();
+            long lastBlock = chain.latestBlock();
+            TreeMap<Double, Double> delta = new TreeMap<>();
+            after.forEach((le, n) -> delta.put(le, n - before.getOrDefault(le, 0.0)));
+            double n = count(delta);
+            System.out.printf("head → ticks acknowledged by Kafka over %.0f blocks (%d heads on chain): p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, "
+                            + "max bucket %.0f ms%n", n, lastBlock - firstBlock, quantile(delta, 0.50) * 1000, quantile(delta, 0.90) * 1000,
+                    quantile(delta, 0.99) * 1000, maxBucket(delta) * 1000);
+        } finally {
+            system.close();
+        }
+    }
+
+    private static void describeWorkload() throws Exception {
+        JsonNode prices = EventCodec.mapper().readTree(SystemUnderTest.get(SystemUnderTest.PRICE, "/api/v1/prices").body());
+        int assets = 0;
+        int sources = 0;
+        StringBuilder line = new StringBuilder();
+        for (JsonNode tick : prices) {
+            assets++;
+            sources += tick.path("sources").size();
+            line.append(' ').append(tick.path("asset").asText()).append('×').append(tick.path("sources").size());
+        }
+        System.out.printf("workload: %d assets, %d sources in all (fundamental + market):%s%n", assets, sources, line);
+    }
+
+    /** Cumulative bucket counts by upper bound (seconds), +Inf as {@link Double#POSITIVE_INFINITY}. */
+    private static TreeMap<Double, Double> histogram() throws Exception {
+        TreeMap<Double, Double> buckets = new TreeMap<>();
+        for (String line : SystemUnderTest.get(SystemUnderTest.PRICE, "/q/metrics").body().split("\n")) {
+            Matcher m = BUCKET.matcher(line.trim());
+            if (m.matches()) {
+                double le = m.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(m.group(1));
+                buckets.merge(le, Double.parseDouble(m.group(2)), Double::sum);
+            }
+        }
+        if (buckets.isEmpty()) {
+            throw new IllegalStateException("price-service exposes no price_publish_latency_seconds histogram");
+        }
+        return buckets;
+    }
+
+    private static double count(TreeMap<Double, Double> cumulative) {
+        return cumulative.lastEntry().getValue();
+    }
+
+    /** Linear interpolation inside the bucket where the cumulative count crosses q. */
+    static double quantile(TreeMap<Double, Double> cumulative, double q) {
+        double target = q * count(cumulative);
+        double lowerBound = 0;
+        double lowerCount = 0;
+        for (var e : cumulative.entrySet()) {
+            if (e.getValue() >= target) {
+                if (e.getKey().isInfinite()) {
+                    return lowerBound;
+                }
+                double inBucket = e.getValue() - lowerCount;
+                return inBucket == 0 ? e.getKey() : lowerBound + (e.getKey() - lowerBound) * (target - lowerCount) / inBucket;
+            }
+            lowerBound = e.getKey();
+            lowerCount = e.getValue();
+        }
+        return lowerBound;
+    }
+
+    private static double maxBucket(TreeMap<Double, Double> cumulative) {
+        double previous = 0;
+        double lowerBound = 0;
+        double max = 0;
+        for (var e : cumulative.entrySet()) {
+            if (e.getValue() > previous) {
+                max = e.getKey().isInfinite() ? lowerBound : e.getKey();
+            }
+            previous = e.getValue();
+            lowerBound = e.getKey();
+        }
+        return max;
+    }
+}
