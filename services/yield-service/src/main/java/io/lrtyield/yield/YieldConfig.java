@@ -33,4 +33,12 @@ public interface YieldConfig {
     /** Position sizes, in ETH, of each quote's size curve. */
     @WithDefault("10,100,1000,10000")
     List<BigDecimal> sizeCurveEth();
+
+    /** Holding horizon, in days, over which a position's entry and exit costs are amortised in the size curve. */
+    @WithDefault("90")
+    BigDecimal horizonDays();
+
+    /** Whether market venues (lending, loops, PT, LP, EigenLayer) are quoted from a per-block snapshot. */
+    @WithDefault("true")
+    boolean marketQuotes();
 }

@@ -47,7 +47,7 @@ class MainnetCatalogueTest {
 
     @Test
     void everyVenueHoldsAKnownAssetOfAKnownKind() {
-        assertEquals(8, mainnet.venues().size());
+        assertEquals(12, mainnet.venues().size());
         RateSource ezEth = mainnet.asset("ezETH").orElseThrow().fundamentalRate();
         assertEquals(RateSource.TVL_PER_SUPPLY, ezEth.method());
         assertEquals("0x74a09653A083691711cF8215a6ab074BB4e99ef5", ezEth.contract(), "Renzo RestakeManager");
@@ -57,5 +57,20 @@ class MainnetCatalogueTest {
             assertEquals(true, mainnet.asset(v.asset()).isPresent(), v.id());
         });
         assertEquals(VenueKind.RESTAKING_TOKEN, mainnet.venue("etherfi-weeth").orElseThrow().venueKind());
+    }
+
+    /** Market venues name their contracts by catalogue name, and the loop's parameters are eMode-consistent. */
+    @Test
+    void marketVenuesNameCataloguedContracts() {
+        for (String id : new String[] {"aave-wsteth-supply", "aave-wsteth-loop", "curve-steth-eth-lp"}) {
+            String pool = mainnet.venue(id).orElseThrow().param("pool").orElseThrow();
+            assertEquals(true, mainnet.contracts().containsKey(pool), id + " pool " + pool);
+        }
+        Venue loop = mainnet.venue("aave-wsteth-loop").orElseThrow();
+        assertEquals(-1, loop.decimalParam("targetLtv", null).compareTo(loop.decimalParam("liquidationThreshold", null)));
+        assertEquals("0,0.027,0.8,0.9", loop.param("borrowRateModel").orElseThrow());
+        assertEquals(0, new java.math.BigDecimal("24").compareTo(
+                mainnet.venue("eigenlayer-steth").orElseThrow().decimalParam("pointsPerEthPerDay", null)));
+        assertEquals(java.util.Map.of(), mainnet.venue("lido-wsteth").orElseThrow().params(), "params are optional");
     }
 }

@@ -109,10 +109,18 @@ public class YieldPipeline {
         YieldQuote quote = new YieldQuote(YieldQuote.SCHEMA_VERSION, YieldQuote.idFor(venue.id(), tick.provenance()), venue.id(),
                 venue.kind(), venue.asset(), r.netApy(), r.basis(), r.components(), r.windows(), r.sizeCurve(), samples,
                 r.flags(), tick.provenance());
+        return publish(quote);
+    }
+
+    /**
+     * Stores a quote as the venue's latest and, when the publish policy says it changed materially or is due, sends
+     * it on yields.v1 (awaited) and to the SSE stream. The one way out for every venue kind.
+     */
+    public Uni<Void> publish(YieldQuote quote) {
         Uni<Void> save = quotes.save(quote);
-        if (!policy.shouldPublish(venue.id(), tick.provenance().blockNumber(), r.netApy())) {
+        if (!policy.shouldPublish(quote.venueId(), quote.provenance().blockNumber(), quote.netApy())) {
             return save;
         }
-        return save.chain(() -> emitter.send(Record.of(venue.id(), quote))).invoke(() -> published.onNext(quote));
+        return save.chain(() -> emitter.send(Record.of(quote.venueId(), quote))).invoke(() -> published.onNext(quote));
     }
 }
