@@ -41,4 +41,12 @@ public interface YieldConfig {
     /** Whether market venues (lending, loops, PT, LP, EigenLayer) are quoted from a per-block snapshot. */
     @WithDefault("true")
     boolean marketQuotes();
+
+    /** Published quotes kept per venue for {@code /api/v1/yields/{venue}/history}. */
+    @WithDefault("20000")
+    long historyMaxQuotes();
+
+    /** Most quotes one history request returns. */
+    @WithDefault("1000")
+    int historyMaxLimit();
 }

@@ -24,13 +24,13 @@ public class YieldGrpcService implements YieldService {
 
     @Override
     public Uni<Yield> getYield(GetYieldRequest request) {
-        return Uni.createFrom().deferred(() -> rest.one(request.getVenueId())).map(YieldGrpcService::toProto)
+        return Uni.createFrom().deferred(() -> rest.one(request.getVenueId(), null)).map(YieldGrpcService::toProto)
                 .onFailure(ProblemException.class).transform(GrpcProblems::toStatus);
     }
 
     @Override
     public Uni<YieldList> listYields(ListYieldsRequest request) {
-        return Uni.createFrom().deferred(() -> rest.all(blankToNull(request.getKind()), blankToNull(request.getAsset()), null))
+        return Uni.createFrom().deferred(() -> rest.all(blankToNull(request.getKind()), blankToNull(request.getAsset()), null, null, null, null))
                 .map(list -> YieldList.newBuilder().addAllYields(list.stream().map(YieldGrpcService::toProto).toList()).build())
                 .onFailure(ProblemException.class).transform(GrpcProblems::toStatus);
     }

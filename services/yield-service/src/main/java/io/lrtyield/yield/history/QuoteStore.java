@@ -2,7 +2,10 @@ package io.lrtyield.yield.history;
 
 import io.lrtyield.common.codec.EventCodec;
 import io.lrtyield.common.event.YieldQuote;
+import io.lrtyield.yield.YieldConfig;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.sortedset.ScoreRange;
+import io.quarkus.redis.datasource.sortedset.ZRangeArgs;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -10,18 +13,38 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** The latest quote per venue ({@code yield:latest:{venue}}). */
+/**
+ * The latest quote per venue ({@code yield:latest:{venue}}) and the published ones, bounded
+ * ({@code yield:history:{venue}}, sorted set, score = block number, newest {@code yield.history-max-quotes} kept).
+ * Latest and history of a published quote are written in one MULTI.
+ */
 @ApplicationScoped
 public class QuoteStore {
 
     private final ReactiveRedisDataSource redis;
+    private final long historyMax;
 
-    QuoteStore(ReactiveRedisDataSource redis) {
+    QuoteStore(ReactiveRedisDataSource redis, YieldConfig config) {
         this.redis = redis;
+        this.historyMax = config.historyMaxQuotes();
     }
 
     public Uni<Void> save(YieldQuote quote) {
         return redis.value(String.class).set(key(quote.venueId()), EventCodec.toJson(quote));
+    }
+
+    /** Latest and history, atomically: for a quote that was published. */
+    public Uni<Void> saveWithHistory(YieldQuote quote) {
+        String json = EventCodec.toJson(quote);
+        double block = quote.provenance().blockNumber();
+        String history = historyKey(quote.venueId());
+        return redis.withTransaction(tx -> {
+            var set = tx.sortedSet(String.class);
+            return tx.value(String.class).set(key(quote.venueId()), json)
+                    .chain(() -> set.zremrangebyscore(history, new ScoreRange<>(block, block)))
+                    .chain(() -> set.zadd(history, block, json))
+                    .chain(() -> set.zremrangebyrank(history, 0, -historyMax - 1));
+        }).replaceWithVoid();
     }
 
     public Uni<YieldQuote> latest(String venueId) {
@@ -37,7 +60,18 @@ public class QuoteStore {
                         .map(json -> EventCodec.fromJson(json, YieldQuote.class)).toList());
     }
 
+    /** Published quotes of a venue between two blocks (inclusive), oldest first, at most {@code limit}. */
+    public Uni<List<YieldQuote>> history(String venueId, long fromBlock, long toBlock, int limit) {
+        return redis.sortedSet(String.class)
+                .zrangebyscore(historyKey(venueId), new ScoreRange<>((double) fromBlock, (double) toBlock), new ZRangeArgs().limit(0, limit))
+                .map(list -> list.stream().map(json -> EventCodec.fromJson(json, YieldQuote.class)).toList());
+    }
+
     private static String key(String venueId) {
         return "yield:latest:" + venueId;
+    }
+
+    private static String historyKey(String venueId) {
+        return "yield:history:" + venueId;
     }
 }

@@ -90,6 +90,7 @@ public final class VenueQuoter {
         Map<String, String> risk = new LinkedHashMap<>();
         risk.put("utilisation", plain(r.usage()));
         risk.put("availableLiquidityEth", plain(r.availableEth()));
+        risk.put("tvlEth", plain(r.availableEth().add(r.totalDebtEth())));
         BigDecimal net = YieldMath.scale(gross.subtract(fee));
         Optional<AaveRateModel> model = venue.param("rateModel").map(AaveRateModel::parse);
         if (model.isEmpty()) {
@@ -203,6 +204,8 @@ public final class VenueQuoter {
         risk.put("ptPrice", plain(ptPrice));
         risk.put("secondsToExpiry", Long.toString(Math.max(0, toExpiry)));
         risk.put("expiry", Long.toString(m.expiry()));
+        // PT and SY reserves, both worth about one asset unit each (the PT at a discount): a liquidity figure, not a price
+        risk.put("tvlEth", plain(YieldMath.fromWad(m.totalPt().add(m.totalSy()))));
         List<YieldComponent> components = new ArrayList<>();
         components.add(new YieldComponent("fixed (implied)", implied, "pendle lastLnImpliedRate, held to expiry"));
         BigDecimal fee = fee(venue, implied);
@@ -245,6 +248,7 @@ public final class VenueQuoter {
         BigDecimal net = YieldMath.scale(base.subtract(fee));
         Map<String, String> risk = new LinkedHashMap<>();
         risk.put("poolDepthEth", plain(pool.depthEth()));
+        risk.put("tvlEth", plain(pool.depthEth()));
         risk.put("otherCoinWeight", plain(pool.weight(other)));
         risk.put("horizonDays", plain(horizonDays));
         // enter balanced: swap the other coin's share of S in, add liquidity without imbalance; exit the mirror way

@@ -44,6 +44,8 @@ public class YieldPipeline {
     private final PublishPolicy policy;
     private final StakingYieldModel staking;
     private final BroadcastProcessor<YieldQuote> published = BroadcastProcessor.create();
+    /** ETH/USD implied by the latest price tick with a market price (for the USD figures of /pools); null before one. */
+    private volatile java.math.BigDecimal ethUsd;
 
     YieldPipeline(CatalogueProvider catalogues, RateHistoryStore history, QuoteStore quotes, YieldConfig config,
                   @Channel(Topics.YIELDS_CHANNEL) MutinyEmitter<Record<String, YieldQuote>> emitter) {
@@ -63,6 +65,9 @@ public class YieldPipeline {
     }
 
     Uni<Void> onPrice(PriceTick tick) {
+        if (tick.priceUsd() != null && tick.marketPriceEth() != null && tick.marketPriceEth().signum() > 0) {
+            ethUsd = tick.priceUsd().divide(tick.marketPriceEth(), java.math.MathContext.DECIMAL64);
+        }
         if (tick.fundamentalRate() == null) {
             return Uni.createFrom().voidItem();
         }
@@ -80,6 +85,10 @@ public class YieldPipeline {
                 return history.add(series, point).chain(() -> quoteVenues(catalogue, tick, series));
             });
         });
+    }
+
+    public java.math.BigDecimal ethUsd() {
+        return ethUsd;
     }
 
     /** Quotes as they are published (SSE). */
@@ -117,10 +126,10 @@ public class YieldPipeline {
      * it on yields.v1 (awaited) and to the SSE stream. The one way out for every venue kind.
      */
     public Uni<Void> publish(YieldQuote quote) {
-        Uni<Void> save = quotes.save(quote);
         if (!policy.shouldPublish(quote.venueId(), quote.provenance().blockNumber(), quote.netApy())) {
-            return save;
+            return quotes.save(quote);
         }
-        return save.chain(() -> emitter.send(Record.of(quote.venueId(), quote))).invoke(() -> published.onNext(quote));
+        return quotes.saveWithHistory(quote).chain(() -> emitter.send(Record.of(quote.venueId(), quote)))
+                .invoke(() -> published.onNext(quote));
     }
 }
