@@ -106,7 +106,7 @@ class PriceSafetyIT {
             long clearedAt = cleared.provenance().blockNumber();
             // ten more blocks: no flapping, the alert was raised once and cleared once
             awaitTick("weETH", clearedAt + 10, t -> true);
-            alerts.await(r -> r.value().provenance().blockNumber() >= clearedAt + 10, Duration.ofSeconds(60));
+            alerts.drain(Duration.ofSeconds(3));
             List<RiskAlert> depegs = alerts.seen().stream().filter(r -> isDepegOfWeEth(r, from)).map(ConsumerRecord::value).toList();
             assertEquals(1, depegs.stream().filter(a -> !a.active()).count(), "cleared once: " + depegs);
             assertEquals(1, depegs.stream().filter(a -> a.active() && a.severity().equals("CRITICAL")).count(), "raised once: " + depegs);

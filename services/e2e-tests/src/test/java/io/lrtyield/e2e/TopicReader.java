@@ -63,6 +63,20 @@ final class TopicReader<V> implements AutoCloseable {
         throw new AssertionError("no matching record within " + timeout.toSeconds() + " s (" + seen.size() + " seen)");
     }
 
+    /** Polls for {@code time}, keeping every decodable record (for "nothing else arrived" checks). */
+    void drain(Duration time) {
+        long deadline = System.nanoTime() + time.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, byte[]> raw : consumer.poll(Duration.ofMillis(200))) {
+                try {
+                    seen.add(new ConsumerRecord<>(raw.topic(), raw.partition(), raw.offset(), raw.key(), values.deserialize(topic, raw.value())));
+                } catch (RuntimeException poison) {
+                    // skipped, as in await
+                }
+            }
+        }
+    }
+
     /** Every decoded record polled so far, in order. */
     List<ConsumerRecord<String, V>> seen() {
         return List.copyOf(seen);
