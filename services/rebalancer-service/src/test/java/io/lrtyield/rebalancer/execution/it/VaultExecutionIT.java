@@ -3,12 +3,14 @@ package io.lrtyield.rebalancer.execution.it;
 import io.lrtyield.common.chain.RpcSettings;
 import io.lrtyield.common.chain.VertxJsonRpcService;
 import io.lrtyield.devnet.deploy.AnvilRpc;
+import io.lrtyield.devnet.deploy.DevnetCatalogue;
 import io.lrtyield.devnet.deploy.DevnetDeployer;
 import io.lrtyield.devnet.deploy.DevnetDeployment;
 import io.lrtyield.devnet.deploy.MarketDeployer;
 import io.lrtyield.devnet.deploy.MarketDeployment;
 import io.lrtyield.devnet.deploy.TxSender;
 import io.lrtyield.rebalancer.execution.ActionOutcome;
+import io.lrtyield.rebalancer.execution.AddressBook;
 import io.lrtyield.rebalancer.execution.ContractCall;
 import io.lrtyield.rebalancer.execution.EntryRoutes;
 import io.lrtyield.rebalancer.execution.ExecutionListener;
@@ -58,7 +60,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -114,7 +115,11 @@ class VaultExecutionIT {
                 .deploy(new BigDecimal("1000"), new BigDecimal("500"));
         m = d.markets();
         vault = m.strategyVault();
-        book = addressBook(d, m);
+        // the allowlist names resolve through the devnet catalogue, as in the service (the deposit pools given
+        // explicitly too, as a service would configure them where its catalogue does not name them)
+        book = AddressBook.of(DevnetCatalogue.of(d), Map.of("rocketDepositPool", d.rethDepositPool(),
+                "etherfiLiquidityPool", d.etherfiPool(), "renzoRestakeManager", d.renzoRestakeManager(),
+                "kelpDepositPool", d.kelpDepositPool()));
         try (InputStream in = getClass().getResourceAsStream("/allowlists/devnet.json")) {
             allowlist = AllowlistLoader.load(in, book, vault);
         }
@@ -133,34 +138,6 @@ class VaultExecutionIT {
         if (anvil != null) {
             anvil.close();
         }
-    }
-
-    static Map<String, String> addressBook(DevnetDeployment d, MarketDeployment m) {
-        Map<String, String> b = new HashMap<>();
-        b.put("stETH", d.stETH());
-        b.put("wstETH", d.wstETH());
-        b.put("WETH", d.weth());
-        b.put("rETH", d.rETH());
-        b.put("cbETH", d.cbETH());
-        b.put("eETH", d.eETH());
-        b.put("weETH", d.weETH());
-        b.put("ezETH", d.ezETH());
-        b.put("rsETH", d.rsETH());
-        b.put("pufETH", d.pufETH());
-        b.put("rocketDepositPool", d.rethDepositPool());
-        b.put("etherfiLiquidityPool", d.etherfiPool());
-        b.put("renzoRestakeManager", d.renzoRestakeManager());
-        b.put("kelpDepositPool", d.kelpDepositPool());
-        b.put("usdc", m.usdc());
-        b.put("pendlePtWeEth", m.pendlePt());
-        b.put("pendleMarketWeEth", m.pendleMarket());
-        b.put("curveStEthWethPool", m.curveStEthPool());
-        b.put("curveEEthWethPool", m.curveEEthPool());
-        b.put("aavePool", m.aavePool());
-        b.put("eigenStrategyManager", m.eigenStrategyManager());
-        b.put("eigenDelegationManager", m.eigenDelegationManager());
-        b.put("eigenStEthStrategy", m.eigenStEthStrategy());
-        return b;
     }
 
     PlanExecutor executor(Allowlist list) {
