@@ -64,6 +64,11 @@ public final class DevnetCatalogue {
         Map<String, String> contracts = new LinkedHashMap<>();
         contracts.put("multicall3", d.multicall3());
         contracts.put("ethUsdFeed", d.ethUsdFeed());
+        // where ETH deposits mint the LSTs/LRTs: the rebalancer's allowlist names them
+        contracts.put("rocketDepositPool", d.rethDepositPool());
+        contracts.put("etherfiLiquidityPool", d.etherfiPool());
+        contracts.put("renzoRestakeManager", d.renzoRestakeManager());
+        contracts.put("kelpDepositPool", d.kelpDepositPool());
         if (m != null) {
             m.ethFeeds().forEach((asset, feed) -> contracts.put(asset + "EthFeed", feed));
             contracts.put("curveStEthWethPool", m.curveStEthPool());
