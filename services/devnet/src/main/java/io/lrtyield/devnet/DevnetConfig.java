@@ -47,7 +47,7 @@ public interface DevnetConfig {
         @WithDefault("true")
         boolean enabled();
 
-        /** APR each token's fundamental rate accrues at, by asset symbol (stETH, rETH, cbETH, eETH, ezETH, rsETH, pufETH). */
+        /** APR each token's fundamental rate accrues at, by asset symbol (stETH, rETH, cbETH, eETH, ezETH, rsETH, pufETH, rswETH). */
         Map<String, BigDecimal> aprs();
 
         /** How often an oracle report is sent (mainnet: daily; the devnet compresses it). */
@@ -69,6 +69,14 @@ public interface DevnetConfig {
         /** A market feed publishes when its target moves more than this fraction from the last answer. */
         @WithDefault("0.005")
         BigDecimal feedDeviation();
+
+        /** The RedStone-style market feeds publish at least this often (chain time): their own heartbeat. */
+        @WithDefault("6h")
+        Duration redstoneHeartbeat();
+
+        /** The RedStone-style market feeds publish when their target moves more than this fraction from the last answer. */
+        @WithDefault("0.01")
+        BigDecimal redstoneDeviation();
 
         /** Bound of the Curve pools' random walk around the peg, in basis points (outside scenarios). */
         @WithDefault("20")

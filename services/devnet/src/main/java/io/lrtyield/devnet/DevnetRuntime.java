@@ -78,7 +78,7 @@ public class DevnetRuntime {
                 LOG.infof("market simulator seed %d (devnet.simulator.seed replays this run's moves)", seed);
                 scenarios = new ScenarioEngine(new MarketActions(web3j, d, deployer, oracle, marketMaker),
                         new ScenarioEngine.Settings(sim.feedHeartbeat(), sim.feedDeviation(), sim.pegBandBps(), sim.marketMoves(),
-                                sim.ethUsdStepBps(), sim.ethUsdBandBps()),
+                                sim.ethUsdStepBps(), sim.ethUsdBandBps(), sim.redstoneHeartbeat(), sim.redstoneDeviation()),
                         s, seed);
             }
             if (config.simulator().secondsPerBlock() > 0) {
@@ -88,7 +88,8 @@ public class DevnetRuntime {
                 anvil.removeBlockTimestampInterval();
             }
             simulator = s;
-            Catalogue c = DevnetCatalogue.of(d, config.simulator().feedHeartbeat().toSeconds());
+            Catalogue c = DevnetCatalogue.of(d, config.simulator().feedHeartbeat().toSeconds(),
+                    config.simulator().redstoneHeartbeat().toSeconds());
             writeCatalogue(c);
             catalogue = c;
             deployment = d;

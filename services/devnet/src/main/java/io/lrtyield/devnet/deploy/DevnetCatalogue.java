@@ -20,38 +20,55 @@ public final class DevnetCatalogue {
     private static final double LST_MAX_ANNUAL_GROWTH = 0.15;
     private static final double LRT_MAX_ANNUAL_GROWTH = 0.20;
     private static final long DAY = 86_400L;
+    /** The simulator's default RedStone-style feed heartbeat (6 h). */
+    private static final long REDSTONE_HEARTBEAT = 21_600;
 
     private DevnetCatalogue() {
     }
 
-    /** The catalogue with the simulator's default feed heartbeat (1 h). */
+    /** The catalogue with the simulator's default feed heartbeats (1 h; RedStone-style 6 h). */
     public static Catalogue of(DevnetDeployment d) {
         return of(d, 3_600);
     }
 
     /** @param feedHeartbeatSeconds how often the simulator publishes each market feed at the least (chain time) */
     public static Catalogue of(DevnetDeployment d, long feedHeartbeatSeconds) {
+        return of(d, feedHeartbeatSeconds, REDSTONE_HEARTBEAT);
+    }
+
+    /**
+     * @param feedHeartbeatSeconds how often the simulator publishes each Chainlink-style market feed at the least (chain time)
+     * @param redStoneHeartbeatSeconds the same for the RedStone-style feeds
+     */
+    public static Catalogue of(DevnetDeployment d, long feedHeartbeatSeconds, long redStoneHeartbeatSeconds) {
         MarketDeployment m = d.markets();
         // a feed is stale once it has missed its heartbeat by more than a tenth (Chainlink updates land a little late)
         long heartbeat = feedHeartbeatSeconds + feedHeartbeatSeconds / 10;
+        Heartbeats hb = new Heartbeats(heartbeat, redStoneHeartbeatSeconds + redStoneHeartbeatSeconds / 10);
         List<Asset> assets = List.of(
                 new Asset("ETH", null, 18, "ETH", null),
                 new Asset("WETH", d.weth(), 18, "ETH", null),
                 // stETH and eETH rebase: 1 token is redeemable for 1 ETH (priced at par); their yield shows in wstETH's and weETH's rate
-                new Asset("stETH", d.stETH(), 18, "ETH", null, m == null ? null : stEthMarket(m, heartbeat, false)),
+                new Asset("stETH", d.stETH(), 18, "ETH", null, m == null ? null : stEthMarket(d, hb, false)),
+                // wstETH: stETH's feeds and Curve pool scaled by wstETH's rate, and a Uniswap pool of wstETH itself
                 new Asset("wstETH", d.wstETH(), 18, "stETH", rate(d.wstETH(), "stEthPerToken", LST_MAX_ANNUAL_GROWTH),
-                        m == null ? null : stEthMarket(m, heartbeat, true)),
-                new Asset("rETH", d.rETH(), 18, "ETH", rate(d.rETH(), "getExchangeRate", LST_MAX_ANNUAL_GROWTH), feedOnly(m, "rETH", heartbeat)),
-                new Asset("cbETH", d.cbETH(), 18, "ETH", rate(d.cbETH(), "exchangeRate", LST_MAX_ANNUAL_GROWTH), feedOnly(m, "cbETH", heartbeat)),
-                new Asset("eETH", d.eETH(), 18, "ETH", null, m == null ? null : MarketPricing.of(curve(m.curveEEthPool(), "eETH", false))),
+                        m == null ? null : stEthMarket(d, hb, true)),
+                new Asset("rETH", d.rETH(), 18, "ETH", rate(d.rETH(), "getExchangeRate", LST_MAX_ANNUAL_GROWTH), feedsAndUni(d, "rETH", hb)),
+                new Asset("cbETH", d.cbETH(), 18, "ETH", rate(d.cbETH(), "exchangeRate", LST_MAX_ANNUAL_GROWTH), feedsAndUni(d, "cbETH", hb)),
+                new Asset("eETH", d.eETH(), 18, "ETH", null, m == null ? null
+                        : MarketPricing.of(concat(curve(m.curveEEthPool(), "eETH", false), uni(d, "eETH")))),
+                // weETH: its own feeds and Uniswap pool, and the Curve eETH pool scaled by weETH's rate
                 new Asset("weETH", d.weETH(), 18, "eETH", rate(d.weETH(), "getRate", LRT_MAX_ANNUAL_GROWTH), m == null ? null
-                        : MarketPricing.of(concat(feed(m, "weETH", heartbeat, false), curve(m.curveEEthPool(), "eETH", true)))),
+                        : MarketPricing.of(concat(concat(feeds(m, "weETH", hb, false), curve(m.curveEEthPool(), "eETH", true)), uni(d, "weETH")))),
                 // ezETH's rate is calculateTVLs().totalTVL / ezETH.totalSupply(): two reads of the same block
                 new Asset("ezETH", d.ezETH(), 18, "ETH", new RateSource(d.renzoRestakeManager(), "calculateTVLs", List.of(), 18,
-                        LRT_MAX_ANNUAL_GROWTH, RateSource.TVL_PER_SUPPLY, d.ezETH()), feedOnly(m, "ezETH", heartbeat)),
-                new Asset("rsETH", d.rsETH(), 18, "ETH", rate(d.kelpOracle(), "rsETHPrice", LRT_MAX_ANNUAL_GROWTH), feedOnly(m, "rsETH", heartbeat)),
+                        LRT_MAX_ANNUAL_GROWTH, RateSource.TVL_PER_SUPPLY, d.ezETH()), feedsAndUni(d, "ezETH", hb)),
+                new Asset("rsETH", d.rsETH(), 18, "ETH", rate(d.kelpOracle(), "rsETHPrice", LRT_MAX_ANNUAL_GROWTH), feedsAndUni(d, "rsETH", hb)),
                 new Asset("pufETH", d.pufETH(), 18, "WETH",
-                        new RateSource(d.pufETH(), "convertToAssets", List.of(BigInteger.TEN.pow(18)), 18, LRT_MAX_ANNUAL_GROWTH)));
+                        new RateSource(d.pufETH(), "convertToAssets", List.of(BigInteger.TEN.pow(18)), 18, LRT_MAX_ANNUAL_GROWTH),
+                        feedsAndUni(d, "pufETH", hb)),
+                // rswETH is its own rate provider
+                new Asset("rswETH", d.rswETH(), 18, "ETH", rate(d.rswETH(), "getRate", LRT_MAX_ANNUAL_GROWTH), feedsAndUni(d, "rswETH", hb)));
         List<Venue> venues = new ArrayList<>(List.of(
                 new Venue("idle-eth", "IDLE", "ETH", "vault", 1, 0, 0.0),
                 new Venue("lido-wsteth", "NATIVE_STAKING", "wstETH", "lido", 1, 5 * DAY, 0.0),
@@ -60,7 +77,8 @@ public final class DevnetCatalogue {
                 new Venue("etherfi-weeth", "RESTAKING_TOKEN", "weETH", "etherfi", 3, 7 * DAY, 0.0),
                 new Venue("renzo-ezeth", "RESTAKING_TOKEN", "ezETH", "renzo", 3, 7 * DAY, 0.0),
                 new Venue("kelp-rseth", "RESTAKING_TOKEN", "rsETH", "kelp", 3, 9 * DAY, 0.0),
-                new Venue("puffer-pufeth", "RESTAKING_TOKEN", "pufETH", "puffer", 3, 14 * DAY, 0.0)));
+                new Venue("puffer-pufeth", "RESTAKING_TOKEN", "pufETH", "puffer", 3, 14 * DAY, 0.0),
+                new Venue("swell-rsweth", "RESTAKING_TOKEN", "rswETH", "swell", 3, 12 * DAY, 0.0)));
         Map<String, String> contracts = new LinkedHashMap<>();
         contracts.put("multicall3", d.multicall3());
         contracts.put("ethUsdFeed", d.ethUsdFeed());
@@ -71,6 +89,8 @@ public final class DevnetCatalogue {
         contracts.put("kelpDepositPool", d.kelpDepositPool());
         if (m != null) {
             m.ethFeeds().forEach((asset, feed) -> contracts.put(asset + "EthFeed", feed));
+            m.redStoneFeeds().forEach((asset, feed) -> contracts.put(asset + "RedStoneFeed", feed));
+            m.uniV3Pools().forEach((asset, pool) -> contracts.put(asset + "UniV3Pool", pool));
             contracts.put("curveStEthWethPool", m.curveStEthPool());
             contracts.put("curveEEthWethPool", m.curveEEthPool());
             contracts.put("aavePool", m.aavePool());
@@ -104,20 +124,49 @@ public final class DevnetCatalogue {
         return new Catalogue("devnet", d.chainId(), contracts, assets, venues, ethUsd);
     }
 
-    /** stETH's feed, the Curve stETH/WETH pool and its EMA; scaled by wstETH's rate when pricing wstETH. */
-    private static MarketPricing stEthMarket(MarketDeployment m, long heartbeat, boolean wrapped) {
-        return MarketPricing.of(concat(feed(m, "stETH", heartbeat, wrapped), curve(m.curveStEthPool(), "stETH", wrapped)));
+    /** Stale thresholds (heartbeat + 10 %) of the two feed families, in seconds. */
+    private record Heartbeats(long chainlink, long redStone) { }
+
+    /**
+     * stETH's feeds, the Curve stETH/WETH pool and its EMA, scaled by wstETH's rate when pricing wstETH; and the asset's own
+     * Uniswap pool (stETH/WETH or wstETH/WETH), never scaled.
+     */
+    private static MarketPricing stEthMarket(DevnetDeployment d, Heartbeats hb, boolean wrapped) {
+        MarketDeployment m = d.markets();
+        return MarketPricing.of(concat(concat(feeds(m, "stETH", hb, wrapped), curve(m.curveStEthPool(), "stETH", wrapped)),
+                uni(d, wrapped ? "wstETH" : "stETH")));
     }
 
-    private static MarketPricing feedOnly(MarketDeployment m, String asset, long heartbeat) {
-        List<PriceSource> feed = m == null ? List.of() : feed(m, asset, heartbeat, false);
-        return feed.isEmpty() ? null : MarketPricing.of(feed);
+    /** Both X/ETH feed families and the asset's Uniswap v3 pool; null without markets. */
+    private static MarketPricing feedsAndUni(DevnetDeployment d, String asset, Heartbeats hb) {
+        MarketDeployment m = d.markets();
+        List<PriceSource> sources = m == null ? List.of() : concat(feeds(m, asset, hb, false), uni(d, asset));
+        return sources.isEmpty() ? null : MarketPricing.of(sources);
     }
 
-    /** The asset's X/ETH feed, if the deployment has one. */
-    private static List<PriceSource> feed(MarketDeployment m, String asset, long heartbeat, boolean scaled) {
-        String address = m.ethFeeds().get(asset);
-        return address == null ? List.of() : List.of(PriceSource.chainlink("chainlink-" + asset + "-ETH", address, 18, heartbeat, 1.0, scaled));
+    /** The asset's Chainlink-style and RedStone-style X/ETH feeds, those the deployment has. */
+    private static List<PriceSource> feeds(MarketDeployment m, String asset, Heartbeats hb, boolean scaled) {
+        List<PriceSource> out = new ArrayList<>();
+        String chainlink = m.ethFeeds().get(asset);
+        if (chainlink != null) {
+            out.add(PriceSource.chainlink("chainlink-" + asset + "-ETH", chainlink, 18, hb.chainlink(), 1.0, scaled));
+        }
+        String redStone = m.redStoneFeeds().get(asset);
+        if (redStone != null) {
+            out.add(PriceSource.chainlink("redstone-" + asset + "-ETH", redStone, 18, hb.redStone(), 1.0, scaled));
+        }
+        return out;
+    }
+
+    /** The asset's Uniswap v3 WETH pool, if deployed: slot0's spot, coinIndex the asset's side in the factory's token order. */
+    private static List<PriceSource> uni(DevnetDeployment d, String asset) {
+        String pool = d.markets().uniV3Pools().get(asset);
+        if (pool == null) {
+            return List.of();
+        }
+        int coinIndex = UniswapV3Price.coinIndex(MarketDeployer.token(d, asset), d.weth());
+        return List.of(new PriceSource("uniswap-v3-" + asset + "-WETH", PriceSource.UNISWAP_V3, pool, 1.0, 0, 18, coinIndex, null,
+                List.of(), false));
     }
 
     /** Spot at 1 token with 100 and 500 token depth probes, and the EMA oracle (half weight: it lags by design). */

@@ -80,6 +80,7 @@ public final class DevnetDeployer {
         String renzo = deploy(hashes, "RenzoRestakeManager", List.of(new Address(o)), BigInteger.ZERO);
         String kelp = deploy(hashes, "LRTDepositPool", List.of(new Address(o)), BigInteger.ZERO);
         String pufETH = deploy(hashes, "PufferVault", List.of(new Address(weth), new Address(o)), BigInteger.ZERO);
+        String rswETH = deploy(hashes, "RswETH", List.of(new Address(o)), BigInteger.ZERO);
         String ethUsd = deploy(hashes, "ChainlinkAggregator", List.of(new Uint8(8), new Utf8String("ETH / USD"),
                 new Int256(ETH_USD), new Address(o)), BigInteger.ZERO);
         deployer.awaitAll(hashes, MINED_WITHIN);
@@ -100,6 +101,7 @@ public final class DevnetDeployer {
         hashes.add(deployer.send(renzo, encode("depositETH"), stake));
         hashes.add(deployer.send(kelp, encode("depositETH", new Uint256(0), new Utf8String("devnet")), stake));
         hashes.add(deployer.send(pufETH, encode("depositETH", new Address(deployer.address())), stake));
+        hashes.add(deployer.send(rswETH, encode("deposit"), stake));
         hashes.add(deployer.send(cbETH, encode("mint", new Address(deployer.address()), new Uint256(stake)), BigInteger.ZERO));
         deployer.awaitAll(hashes, MINED_WITHIN);
 
@@ -112,16 +114,17 @@ public final class DevnetDeployer {
         hashes.add(oracle.send(renzo, encode("accrueRewards"), share(stake, "0.055")));
         hashes.add(oracle.send(kelp, encode("accrueRewards"), share(stake, "0.045")));
         hashes.add(oracle.send(pufETH, encode("accrueRewards"), share(stake, "0.06")));
+        hashes.add(oracle.send(rswETH, encode("accrueRewards"), share(stake, "0.065")));
         hashes.add(oracle.send(cbETH, encode("updateExchangeRate", new Uint256(share(ONE_ETH, "1.10"))), BigInteger.ZERO));
         oracle.awaitAll(hashes, MINED_WITHIN);
         // Kelp's rsETHPrice is stored: it moves only when someone calls updateRSETHPrice(), as on mainnet
         oracle.awaitAll(List.of(oracle.send(kelpOracle, encode("updateRSETHPrice"), BigInteger.ZERO)), MINED_WITHIN);
 
         long block = web3j.ethBlockNumber().send().getBlockNumber().longValueExact();
-        LOG.infof("devnet deployed at block %d: multicall3 %s, wstETH %s, rETH %s, cbETH %s, weETH %s, ezETH %s, rsETH %s, pufETH %s",
-                block, multicall, wstETH, rETH, cbETH, weETH, ezETH, rsETH, pufETH);
+        LOG.infof("devnet deployed at block %d: multicall3 %s, wstETH %s, rETH %s, cbETH %s, weETH %s, ezETH %s, rsETH %s, pufETH %s, rswETH %s",
+                block, multicall, wstETH, rETH, cbETH, weETH, ezETH, rsETH, pufETH, rswETH);
         DevnetDeployment tokens = new DevnetDeployment(chainId, multicall, stETH, wstETH, o, block, weth, rETH, rethDepositPool, cbETH,
-                etherfiPool, eETH, weETH, renzo, ezETH, kelp, kelpOracle, rsETH, pufETH, ethUsd);
+                etherfiPool, eETH, weETH, renzo, ezETH, kelp, kelpOracle, rsETH, pufETH, rswETH, ethUsd);
         if (markets == null) {
             return tokens;
         }

@@ -7,26 +7,27 @@ package io.lrtyield.devnet.deploy;
  * @param etherfiPool ether.fi LiquidityPool (eETH mints there; weETH wraps eETH)
  * @param renzoRestakeManager Renzo's RestakeManager (ezETH mints there; {@code calculateTVLs})
  * @param kelpDepositPool Kelp's LRTDepositPool; {@code kelpOracle} is its LRTOracle ({@code rsETHPrice})
+ * @param rswETH Swell's rswETH (its own rate provider: {@code getRate()}; {@code deposit()} payable)
  * @param ethUsdFeed Chainlink-style ETH/USD aggregator (8 decimals)
  * @param markets feeds, pools, lending, PT, EigenLayer and the vault; null when only the tokens were deployed
  */
 public record DevnetDeployment(long chainId, String multicall3, String stETH, String wstETH, String oracle,
                                long deployedAtBlock, String weth, String rETH, String rethDepositPool, String cbETH,
                                String etherfiPool, String eETH, String weETH, String renzoRestakeManager, String ezETH,
-                               String kelpDepositPool, String kelpOracle, String rsETH, String pufETH, String ethUsdFeed,
+                               String kelpDepositPool, String kelpOracle, String rsETH, String pufETH, String rswETH, String ethUsdFeed,
                                MarketDeployment markets) {
 
     /** The tokens only (no markets). */
     public DevnetDeployment(long chainId, String multicall3, String stETH, String wstETH, String oracle,
                             long deployedAtBlock, String weth, String rETH, String rethDepositPool, String cbETH,
                             String etherfiPool, String eETH, String weETH, String renzoRestakeManager, String ezETH,
-                            String kelpDepositPool, String kelpOracle, String rsETH, String pufETH, String ethUsdFeed) {
+                            String kelpDepositPool, String kelpOracle, String rsETH, String pufETH, String rswETH, String ethUsdFeed) {
         this(chainId, multicall3, stETH, wstETH, oracle, deployedAtBlock, weth, rETH, rethDepositPool, cbETH, etherfiPool,
-                eETH, weETH, renzoRestakeManager, ezETH, kelpDepositPool, kelpOracle, rsETH, pufETH, ethUsdFeed, null);
+                eETH, weETH, renzoRestakeManager, ezETH, kelpDepositPool, kelpOracle, rsETH, pufETH, rswETH, ethUsdFeed, null);
     }
 
     public DevnetDeployment withMarkets(MarketDeployment m, long block) {
         return new DevnetDeployment(chainId, multicall3, stETH, wstETH, oracle, block, weth, rETH, rethDepositPool, cbETH,
-                etherfiPool, eETH, weETH, renzoRestakeManager, ezETH, kelpDepositPool, kelpOracle, rsETH, pufETH, ethUsdFeed, m);
+                etherfiPool, eETH, weETH, renzoRestakeManager, ezETH, kelpDepositPool, kelpOracle, rsETH, pufETH, rswETH, ethUsdFeed, m);
     }
 }

@@ -9,7 +9,11 @@ import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.Utf8String;
 import org.web3j.abi.datatypes.generated.Bytes4;
+import org.web3j.abi.datatypes.generated.Int24;
 import org.web3j.abi.datatypes.generated.Int256;
+import org.web3j.abi.datatypes.generated.Uint128;
+import org.web3j.abi.datatypes.generated.Uint160;
+import org.web3j.abi.datatypes.generated.Uint24;
 import org.web3j.abi.datatypes.generated.StaticArray2;
 import org.web3j.abi.datatypes.generated.Uint16;
 import org.web3j.abi.datatypes.generated.Uint256;
@@ -32,7 +36,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Deploys and seeds the markets on top of the tokens: X/ETH market feeds, Curve stETH/WETH and eETH/WETH pools, an
+ * Deploys and seeds the markets on top of the tokens: Chainlink- and RedStone-style X/ETH market feeds, Uniswap-v3-style
+ * asset/WETH price replicas, Curve stETH/WETH and eETH/WETH pools, an
  * Aave-v3-style pool (WETH, wstETH, weETH, USDC; ETH-correlated eMode; ~60 % WETH utilisation), a Pendle PT market
  * on weETH, EigenLayer with a stETH strategy, and the strategy vault with its allowlist. Three phases, each one batch
  * of consecutive nonces per sender and one wait: deploy, configure, supply. Liquidity comes from the market maker.
@@ -55,6 +60,9 @@ public final class MarketDeployer {
     /** The WETH reserve's rate model as deployed: base, slope 1, slope 2, optimal usage (fractions; ray on chain). */
     public static final List<String> WETH_RATES = List.of("0", "0.027", "0.8", "0.9");
     public static final BigInteger VAULT_ETH = eth(10_000);
+    /** The Uniswap v3 replicas: the 0.01 % tier of mainnet's LST/WETH pools, tick spacing 1, a nominal in-range liquidity. */
+    public static final long UNI_V3_FEE = 100;
+    private static final BigInteger UNI_V3_LIQUIDITY = eth(50_000);
 
     private final Web3j web3j;
     private final AnvilRpc anvil;
@@ -86,6 +94,21 @@ public final class MarketDeployer {
         for (String asset : FundamentalRates.FEED_ASSETS) {
             feeds.put(asset, deploy(dh, "ChainlinkAggregator", BigInteger.ZERO, new Uint8(18), new Utf8String(asset + " / ETH"),
                     new Int256(rates.get(asset)), new Address(oracle.address())));
+        }
+        Map<String, String> redStone = new LinkedHashMap<>();
+        for (String asset : FundamentalRates.FEED_ASSETS) {
+            redStone.put(asset, deploy(dh, "ChainlinkAggregator", BigInteger.ZERO, new Uint8(18),
+                    new Utf8String(asset + " / ETH (RedStone)"), new Int256(rates.get(asset)), new Address(oracle.address())));
+        }
+        // price replicas only (no reserves): the market maker sets their price, starting at the fundamental rate
+        Map<String, String> uniPools = new LinkedHashMap<>();
+        for (String asset : FundamentalRates.UNI_V3_ASSETS) {
+            String token = token(d, asset);
+            boolean token0 = UniswapV3Price.assetIsToken0(token, d.weth());
+            BigInteger sqrtPrice = UniswapV3Price.sqrtPriceX96(rates.get(asset), token0);
+            uniPools.put(asset, deploy(dh, "UniswapV3PoolReplica", BigInteger.ZERO, new Address(token), new Address(d.weth()),
+                    new Uint24(UNI_V3_FEE), new Int24(1), new Uint128(UNI_V3_LIQUIDITY), new Address(me), new Uint160(sqrtPrice),
+                    new Int24(UniswapV3Price.tick(sqrtPrice))));
         }
         // mainnet ETH/stETH-like: A = 100, fee 1 bp, no admin fee, EMA half-life 10 min
         String curveSt = deploy(dh, "CurveStableSwap", BigInteger.ZERO, coins(d.weth(), d.stETH()), uint(CURVE_A), uint(CURVE_FEE), uint(0),
@@ -123,7 +146,7 @@ public final class MarketDeployer {
         awaitBoth(dh, mh);
 
         MarketDeployment m = new MarketDeployment(me, strategist, feeds, curveSt, curveE, aave, aaveOracle, usdc, pendle, pendlePt,
-                pendleOracle, expiry, eigenSm, eigenDm, eigenSt, EIGEN_WITHDRAWAL_DELAY_BLOCKS, vault);
+                pendleOracle, expiry, eigenSm, eigenDm, eigenSt, EIGEN_WITHDRAWAL_DELAY_BLOCKS, vault, redStone, uniPools);
 
         // phase 2: configuration (deployer, the admin of every replica) and pool liquidity (market maker)
         dh.clear();
@@ -167,6 +190,23 @@ public final class MarketDeployer {
         mm.awaitAll(mh, MINED_WITHIN);
         LOG.infof("markets deployed: curve stETH %s, aave %s, pendle %s, eigen %s, vault %s", curveSt, aave, pendle, eigenSm, vault);
         return m;
+    }
+
+    /** The token contract of an asset symbol of {@link FundamentalRates#UNI_V3_ASSETS}. */
+    public static String token(DevnetDeployment d, String asset) {
+        return switch (asset) {
+            case "stETH" -> d.stETH();
+            case "wstETH" -> d.wstETH();
+            case "rETH" -> d.rETH();
+            case "cbETH" -> d.cbETH();
+            case "eETH" -> d.eETH();
+            case "weETH" -> d.weETH();
+            case "ezETH" -> d.ezETH();
+            case "rsETH" -> d.rsETH();
+            case "pufETH" -> d.pufETH();
+            case "rswETH" -> d.rswETH();
+            default -> throw new IllegalArgumentException("no token for " + asset);
+        };
     }
 
     /** Aave oracle prices (USD, 8 decimals): ETH/USD × each asset's fundamental rate; USDC at $1. */

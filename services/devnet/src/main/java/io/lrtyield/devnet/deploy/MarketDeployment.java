@@ -3,12 +3,12 @@ package io.lrtyield.devnet.deploy;
 import java.util.Map;
 
 /**
- * The market replicas the deployer adds after the tokens: market feeds, DEX pools, lending, fixed yield, restaking
- * and the strategy vault.
+ * The market replicas the deployer adds after the tokens: two families of market feeds, DEX pools (Curve, Uniswap v3),
+ * lending, fixed yield, restaking and the strategy vault.
  *
  * @param marketMaker account that seeds liquidity and moves the markets (Anvil account 7 by default)
  * @param strategist the vault's strategist (the rebalancer's signer; Anvil account 2 by default)
- * @param ethFeeds Chainlink-style X/ETH market feeds (18 decimals) by asset symbol (stETH, rETH, cbETH, weETH, ezETH, rsETH)
+ * @param ethFeeds Chainlink-style X/ETH market feeds (18 decimals) by asset symbol ({@link FundamentalRates#FEED_ASSETS})
  * @param curveStEthPool Curve-style pool, coins [WETH, stETH]
  * @param curveEEthPool Curve-style pool, coins [WETH, eETH]
  * @param aaveOracle the pool's price oracle (USD, 8 decimals)
@@ -16,14 +16,18 @@ import java.util.Map;
  * @param pendleMarket PT market on weETH; {@code pendlePt} its principal token, expiring at {@code pendleExpiry} (unix s)
  * @param eigenWithdrawalDelayBlocks the DelegationManager's minimum withdrawal delay
  * @param strategyVault BoringVault-style vault holding the strategy's ETH, with its on-chain allowlist
+ * @param redStoneFeeds a second, independent push-oracle family: RedStone-style X/ETH feeds (18 decimals), same assets
+ * @param uniV3Pools Uniswap-v3-style asset/WETH price replicas by asset symbol ({@link FundamentalRates#UNI_V3_ASSETS})
  */
 public record MarketDeployment(String marketMaker, String strategist, Map<String, String> ethFeeds, String curveStEthPool,
                                String curveEEthPool, String aavePool, String aaveOracle, String usdc, String pendleMarket,
                                String pendlePt, String pendleOracle, long pendleExpiry, String eigenStrategyManager,
                                String eigenDelegationManager, String eigenStEthStrategy, long eigenWithdrawalDelayBlocks,
-                               String strategyVault) {
+                               String strategyVault, Map<String, String> redStoneFeeds, Map<String, String> uniV3Pools) {
 
     public MarketDeployment {
         ethFeeds = Map.copyOf(ethFeeds);
+        redStoneFeeds = Map.copyOf(redStoneFeeds);
+        uniV3Pools = Map.copyOf(uniV3Pools);
     }
 }

@@ -8,6 +8,8 @@ import io.lrtyield.common.chain.reader.CurveReader;
 import io.lrtyield.common.chain.reader.Erc20Reader;
 import io.lrtyield.common.chain.reader.Read;
 import io.lrtyield.common.chain.reader.ReserveData;
+import io.lrtyield.common.chain.reader.Slot0;
+import io.lrtyield.common.chain.reader.UniswapV3Reader;
 import io.lrtyield.common.chain.reader.ViewFunction;
 import io.lrtyield.common.dex.CurveMath;
 import io.lrtyield.devnet.deploy.DevnetDeployment;
@@ -15,13 +17,16 @@ import io.lrtyield.devnet.deploy.FundamentalRates;
 import io.lrtyield.devnet.deploy.MarketDeployer;
 import io.lrtyield.devnet.deploy.MarketDeployment;
 import io.lrtyield.devnet.deploy.TxSender;
+import io.lrtyield.devnet.deploy.UniswapV3Price;
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.Bool;
 import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.generated.Int128;
+import org.web3j.abi.datatypes.generated.Int24;
 import org.web3j.abi.datatypes.generated.Int256;
+import org.web3j.abi.datatypes.generated.Uint160;
 import org.web3j.abi.datatypes.generated.Uint16;
 import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.protocol.Web3j;
@@ -37,8 +42,8 @@ import java.util.Map;
 
 /**
  * The simulator's chain reads and writes on the market replicas: one Multicall3 snapshot, Curve swaps sized off-chain
- * to reach a target price, feed answers, Aave rate parameters and borrowing, Lido's staking pause. Each write waits
- * for its receipt; on a failure the sender's nonce is re-read. Blocking: worker threads only, one caller at a time.
+ * to reach a target price, Uniswap v3 replica prices, feed answers (both families), Aave rate parameters and borrowing,
+ * Lido's staking pause. Each write waits for its receipt; on a failure the sender's nonce is re-read. Blocking: worker threads only, one caller at a time.
  */
 public final class MarketActions {
 
@@ -92,7 +97,13 @@ public final class MarketActions {
         for (String asset : FundamentalRates.FEED_ASSETS) {
             calls.add(ChainlinkReader.latestRoundDataCall(m.ethFeeds().get(asset)));
         }
+        for (String asset : FundamentalRates.FEED_ASSETS) {
+            calls.add(ChainlinkReader.latestRoundDataCall(m.redStoneFeeds().get(asset)));
+        }
         calls.add(ChainlinkReader.latestRoundDataCall(d.ethUsdFeed()));
+        for (String asset : FundamentalRates.UNI_V3_ASSETS) {
+            calls.add(UniswapV3Reader.slot0Call(m.uniV3Pools().get(asset)));
+        }
         for (String asset : List.of("stETH", "weETH")) {
             calls.add(CurveReader.balancesCall(poolOf(asset), 0));
             calls.add(CurveReader.balancesCall(poolOf(asset), 1));
@@ -110,8 +121,20 @@ public final class MarketActions {
             ChainlinkRound round = value(ChainlinkReader.decodeLatestRoundData(r.get(k++)));
             feeds.put(asset, new MarketSnapshot.Feed(m.ethFeeds().get(asset), round.answer(), round.updatedAt().getEpochSecond()));
         }
+        Map<String, MarketSnapshot.Feed> redStone = new LinkedHashMap<>();
+        for (String asset : FundamentalRates.FEED_ASSETS) {
+            ChainlinkRound round = value(ChainlinkReader.decodeLatestRoundData(r.get(k++)));
+            redStone.put(asset, new MarketSnapshot.Feed(m.redStoneFeeds().get(asset), round.answer(), round.updatedAt().getEpochSecond()));
+        }
         ChainlinkRound ethUsdRound = value(ChainlinkReader.decodeLatestRoundData(r.get(k++)));
         MarketSnapshot.Feed ethUsd = new MarketSnapshot.Feed(d.ethUsdFeed(), ethUsdRound.answer(), ethUsdRound.updatedAt().getEpochSecond());
+        Map<String, MarketSnapshot.UniPool> uniPools = new LinkedHashMap<>();
+        for (String asset : FundamentalRates.UNI_V3_ASSETS) {
+            Slot0 slot0 = value(UniswapV3Reader.decodeSlot0(r.get(k++)));
+            boolean token0 = UniswapV3Price.assetIsToken0(MarketDeployer.token(d, asset), d.weth());
+            BigInteger price = UniswapV3Price.wethPerAsset(slot0.sqrtPriceX96(), token0, 18).movePointRight(18).toBigIntegerExact();
+            uniPools.put(asset, new MarketSnapshot.UniPool(m.uniV3Pools().get(asset), slot0.sqrtPriceX96(), token0, price));
+        }
         Map<String, MarketSnapshot.Pool> pools = new LinkedHashMap<>();
         for (String asset : List.of("stETH", "weETH")) {
             BigInteger b0 = value(CurveReader.decodeBalances(r.get(k++)));
@@ -127,7 +150,7 @@ public final class MarketActions {
         BigInteger debt = uint(reserve.variableDebtTokenAddress(), Erc20Reader.totalSupplyCall(reserve.variableDebtTokenAddress()), block);
         BigInteger total = debt.add(available);
         BigInteger usage = total.signum() == 0 ? BigInteger.ZERO : debt.multiply(E18).divide(total);
-        return new MarketSnapshot(block, timestamp, rates, feeds, ethUsd, pools,
+        return new MarketSnapshot(block, timestamp, rates, feeds, redStone, ethUsd, pools, uniPools,
                 new MarketSnapshot.Aave(reserve.currentVariableBorrowRate(), reserve.currentLiquidityRate(), usage, debt, available,
                         aavePrices));
     }
@@ -150,6 +173,20 @@ public final class MarketActions {
 
     public void publish(String asset, BigInteger answer) throws IOException {
         send(oracle, m.ethFeeds().get(asset), "updateAnswer", new Int256(answer));
+    }
+
+    /** A new round on the asset's RedStone-style feed. */
+    public void publishRedStone(String asset, BigInteger answer) throws IOException {
+        send(oracle, m.redStoneFeeds().get(asset), "updateAnswer", new Int256(answer));
+    }
+
+    /** The market maker sets the asset's Uniswap v3 pool to {@code wethPerAsset} (1e18), in the pool's token order. */
+    public void setUniPrice(String asset, BigInteger wethPerAsset, MarketSnapshot.UniPool pool) throws IOException {
+        BigInteger sqrtPrice = UniswapV3Price.sqrtPriceX96(wethPerAsset, pool.assetIsToken0());
+        if (sqrtPrice.equals(pool.sqrtPriceX96())) {
+            return;
+        }
+        send(mm, pool.address(), "setSqrtPriceX96", new Uint160(sqrtPrice), new Int24(UniswapV3Price.tick(sqrtPrice)));
     }
 
     /** A new round on the ETH/USD feed (8 decimals). */

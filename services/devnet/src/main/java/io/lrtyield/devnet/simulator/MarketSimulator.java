@@ -27,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Moves the devnet market: each staking and restaking token's fundamental rate accrues at its configured APR over
  * the chain time elapsed since the previous report (block timestamps, never wall clock), through the same oracle
- * paths the protocols use — Lido's oracle report, Rocket Pool / ether.fi / Renzo / Kelp / Puffer reward accrual,
+ * paths the protocols use — Lido's oracle report, Rocket Pool / ether.fi / Renzo / Kelp / Puffer / Swell reward accrual,
  * Coinbase's exchange-rate update, Kelp's stored rsETHPrice refresh.
  */
 public final class MarketSimulator {
@@ -41,7 +41,7 @@ public final class MarketSimulator {
     private final Map<String, BigDecimal> aprs = new ConcurrentHashMap<>();
     private long lastReportTimestamp = -1;
 
-    /** @param aprs APR per asset symbol (stETH, rETH, cbETH, eETH, ezETH, rsETH, pufETH), decimal fractions */
+    /** @param aprs APR per asset symbol (stETH, rETH, cbETH, eETH, ezETH, rsETH, pufETH, rswETH), decimal fractions */
     public MarketSimulator(Web3j web3j, TxSender oracle, DevnetDeployment deployment, Map<String, BigDecimal> aprs) {
         this.web3j = web3j;
         this.oracle = oracle;
@@ -69,6 +69,7 @@ public final class MarketSimulator {
                     accrue("rsETH", uint(d.kelpDepositPool(), "getTotalAssetDeposits", new Address(KELP_ETH_TOKEN)), elapsed), rewards, "rsETH");
             oracle.send(d.kelpOracle(), FunctionEncoder.encode(new Function("updateRSETHPrice", List.of(), List.of())), BigInteger.ZERO);
             send(d.pufETH(), "accrueRewards", accrue("pufETH", uint(d.pufETH(), "totalAssets"), elapsed), rewards, "pufETH");
+            send(d.rswETH(), "accrueRewards", accrue("rswETH", uint(d.rswETH(), "totalETHDeposited"), elapsed), rewards, "rswETH");
             BigInteger cbRate = uint(d.cbETH(), "exchangeRate");
             BigInteger newCbRate = cbRate.add(accrue("cbETH", cbRate, elapsed));
             oracle.send(d.cbETH(), FunctionEncoder.encode(new Function("updateExchangeRate", List.of(new Uint256(newCbRate)), List.of())),

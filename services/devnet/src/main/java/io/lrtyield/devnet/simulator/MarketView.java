@@ -32,12 +32,20 @@ final class MarketView {
         Map<String, Object> feeds = new LinkedHashMap<>();
         s.feeds().forEach((asset, f) -> feeds.put(asset + "/ETH", Map.of("address", f.address(), "answer", eth(f.answer()),
                 "ageSeconds", s.timestamp() - f.updatedAt(), "fundamental", eth(s.rates().get(asset)))));
+        Map<String, Object> redStone = new LinkedHashMap<>();
+        s.redStoneFeeds().forEach((asset, f) -> redStone.put(asset + "/ETH", Map.of("address", f.address(), "answer", eth(f.answer()),
+                "ageSeconds", s.timestamp() - f.updatedAt())));
+        Map<String, Object> uniPools = new LinkedHashMap<>();
+        s.uniPools().forEach((asset, p) -> uniPools.put("uniswap-v3-" + asset + "-weth", Map.of("address", p.address(),
+                "sqrtPriceX96", p.sqrtPriceX96().toString(), "price", eth(p.price()), "fundamental", eth(s.rates().get(asset)))));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("block", s.block());
         out.put("timestamp", s.timestamp());
         out.put("scenarios", scenarios);
         out.put("pools", pools);
         out.put("feeds", feeds);
+        out.put("redStoneFeeds", redStone);
+        out.put("uniswapV3Pools", uniPools);
         // usd is what the CoinGecko-style endpoint serves; the feed follows it by the heartbeat/deviation rule
         out.put("ethUsd", Map.of("usd", ethUsd.usd(), "lastUpdatedAt", ethUsd.updatedAt().getEpochSecond(), "feed", Map.of(
                 "address", s.ethUsd().address(), "answer", new BigDecimal(s.ethUsd().answer(), EthUsdWalk.DECIMALS).stripTrailingZeros(),

@@ -7,6 +7,7 @@ import org.jboss.logging.Logger;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,8 +19,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Moves the markets each tick and runs the scenarios. A tick: scenarios past their end block recover; the Curve pools
  * random-walk within the peg band (held at the depeg price while a depeg is active); Aave WETH utilisation drifts
- * within 50–70 % (frozen during a rate spike); each market feed publishes like Chainlink, on heartbeat or deviation,
- * toward fundamental rate × (1 − active depeg), except while it is held stale or an oracle jump holds it off the rate;
+ * within 50–70 % (frozen during a rate spike); each Uniswap v3 pool is set to its market target, fundamental rate ×
+ * (1 − active depeg), with a small seeded noise inside the peg band; each market feed publishes like Chainlink, on
+ * heartbeat or deviation, toward the market target — the Chainlink-style family except while it is held stale or an
+ * oracle jump holds it off the rate, the RedStone-style family always, on its own heartbeat and deviation;
  * ETH/USD random-walks (held at a scenario's level while one is active) and its feed publishes by the same rule.
  *
  * <p>Every chain write runs under one lock shared with the reward reports, because the senders keep their own nonces.
@@ -32,17 +35,29 @@ public final class ScenarioEngine {
     private static final String ETH_USD = "ETH/USD";
     /** Mixed into the seed so the ETH/USD walk draws from a stream of its own. */
     private static final long ETH_USD_STREAM = 0x9E3779B97F4A7C15L;
+    /** Mixed into the seed so the Uniswap v3 pools' noise draws from a stream of its own (the other draws stay as they were). */
+    private static final long UNI_V3_STREAM = 0xC2B2AE3D27D4EB4FL;
+    /** Standard deviation of a Uniswap v3 pool's offset step per tick (2 bps, as the Curve walk). */
+    private static final double UNI_V3_STEP = 0.0002;
 
     /**
      * Feed and market-move settings.
      *
+     * @param heartbeat the Chainlink-style feeds publish at least this often; {@code deviation} on a larger move (fraction)
      * @param ethUsdStepBps standard deviation of ETH/USD's step per tick, basis points
      * @param ethUsdBandBps how far ETH/USD may walk from its starting level, basis points
+     * @param redStoneHeartbeat the RedStone-style feeds' heartbeat; {@code redStoneDeviation} their deviation threshold
      */
     public record Settings(Duration heartbeat, BigDecimal deviation, int pegBandBps, boolean marketMoves, int ethUsdStepBps,
-                           int ethUsdBandBps) {
+                           int ethUsdBandBps, Duration redStoneHeartbeat, BigDecimal redStoneDeviation) {
 
-        /** ETH/USD steps of 5 bps within ±20 %. */
+        /** RedStone-style feeds on a 6 h heartbeat and a 1 % deviation. */
+        public Settings(Duration heartbeat, BigDecimal deviation, int pegBandBps, boolean marketMoves, int ethUsdStepBps,
+                        int ethUsdBandBps) {
+            this(heartbeat, deviation, pegBandBps, marketMoves, ethUsdStepBps, ethUsdBandBps, Duration.ofHours(6), new BigDecimal("0.01"));
+        }
+
+        /** ETH/USD steps of 5 bps within ±20 %; RedStone-style feeds on 6 h and 1 %. */
         public Settings(Duration heartbeat, BigDecimal deviation, int pegBandBps, boolean marketMoves) {
             this(heartbeat, deviation, pegBandBps, marketMoves, 5, 2_000);
         }
@@ -52,6 +67,9 @@ public final class ScenarioEngine {
     private final Settings settings;
     private final Object lock;
     private final Random random;
+    private final Random uniRandom;
+    /** Each Uniswap v3 pool's offset from its market target (a fraction), random-walked inside the peg band. */
+    private final Map<String, Double> uniOffsets = new ConcurrentHashMap<>();
     private final Map<String, Scenario> active = new ConcurrentHashMap<>();
     private final long seed;
     private final Object walkInit = new Object();
@@ -63,6 +81,7 @@ public final class ScenarioEngine {
         this.settings = settings;
         this.lock = lock;
         this.random = new Random(seed);
+        this.uniRandom = new Random(seed ^ UNI_V3_STREAM);
         this.seed = seed;
     }
 
@@ -92,8 +111,9 @@ public final class ScenarioEngine {
                     walkPools(s);
                     driftUtilisation(s);
                 }
+                moveUniPools(s);
                 updateFeeds(s);
-                if (due(walk.answer(), s.ethUsd(), s.timestamp())) {
+                if (due(walk.answer(), s.ethUsd(), s.timestamp(), settings.heartbeat(), settings.deviation())) {
                     chain.publishEthUsd(walk.answer());
                 }
                 updateAavePrices(s);
@@ -112,6 +132,10 @@ public final class ScenarioEngine {
                     chain.movePoolTo(r.asset(), depegged(E18, r.bps()), pool);
                 }
                 chain.publish(r.asset(), depegged(s.rates().get(r.asset()), r.bps()));
+                chain.publishRedStone(r.asset(), depegged(s.rates().get(r.asset()), r.bps()));
+                for (String asset : uniAssetsOf(r.asset())) {
+                    chain.setUniPrice(asset, depegged(s.rates().get(asset), r.bps()), s.uniPools().get(asset));
+                }
             });
         }
     }
@@ -249,6 +273,10 @@ public final class ScenarioEngine {
                     chain.movePoolTo(sc.subject(), E18, pool);
                 }
                 chain.publish(sc.subject(), s.rates().get(sc.subject()));
+                chain.publishRedStone(sc.subject(), s.rates().get(sc.subject()));
+                for (String asset : uniAssetsOf(sc.subject())) {
+                    chain.setUniPrice(asset, s.rates().get(asset), s.uniPools().get(asset));
+                }
             }
             case "rate-spike" -> {
                 List<String> p = MarketDeployer.WETH_RATES;
@@ -298,24 +326,74 @@ public final class ScenarioEngine {
         }
     }
 
-    /** Chainlink's rule: publish on heartbeat or when the target deviates beyond the threshold from the last answer. */
+    /**
+     * Chainlink's rule, for each family with its own settings: publish on heartbeat or when the target deviates beyond
+     * the threshold from the last answer. The RedStone-style family follows the market target only: a stale or jumping
+     * oracle is a fault of the Chainlink-style feed alone.
+     */
     private void updateFeeds(MarketSnapshot s) throws IOException {
         for (String asset : FundamentalRates.FEED_ASSETS) {
-            if (active.containsKey("stale-oracle:" + asset)) {
-                continue;
+            if (!active.containsKey("stale-oracle:" + asset)) {
+                BigInteger target = target(asset, s);
+                if (due(target, s.feeds().get(asset), s.timestamp(), settings.heartbeat(), settings.deviation())) {
+                    chain.publish(asset, target);
+                }
             }
-            BigInteger target = target(asset, s);
-            if (due(target, s.feeds().get(asset), s.timestamp())) {
-                chain.publish(asset, target);
+            BigInteger market = marketTarget(asset, s);
+            if (due(market, s.redStoneFeeds().get(asset), s.timestamp(), settings.redStoneHeartbeat(), settings.redStoneDeviation())) {
+                chain.publishRedStone(asset, market);
             }
         }
     }
 
-    private boolean due(BigInteger target, MarketSnapshot.Feed f, long now) {
-        boolean heartbeat = now - f.updatedAt() >= settings.heartbeat().toSeconds();
+    /**
+     * Every tick, each Uniswap v3 pool goes to its market target; with market moves on, off it by a small random walk
+     * kept inside the peg band (as the Curve pools), on a seeded stream of its own. A depegged pool sits at the depeg price.
+     */
+    private void moveUniPools(MarketSnapshot s) throws IOException {
+        double band = settings.pegBandBps() / 10_000.0;
+        for (String asset : FundamentalRates.UNI_V3_ASSETS) {
+            BigInteger target = marketTarget(asset, s);
+            double offset = uniOffsets.getOrDefault(asset, 0.0);
+            if (settings.marketMoves()) {
+                offset = Math.max(-band, Math.min(band, offset + uniRandom.nextGaussian() * UNI_V3_STEP));
+                uniOffsets.put(asset, offset);
+            }
+            if (active.containsKey("depeg:" + depegSubject(asset))) {
+                offset = 0;
+            }
+            BigInteger price = offset == 0 ? target
+                    : new BigDecimal(target).multiply(BigDecimal.ONE.add(BigDecimal.valueOf(offset))).setScale(0, RoundingMode.HALF_EVEN)
+                    .toBigIntegerExact();
+            chain.setUniPrice(asset, price, s.uniPools().get(asset));
+        }
+    }
+
+    /** The scenario subject whose depeg moves the asset's market: the wrapped and unwrapped forms share one. */
+    static String depegSubject(String asset) {
+        return switch (asset) {
+            case "wstETH" -> "stETH";
+            case "eETH" -> "weETH";
+            default -> asset;
+        };
+    }
+
+    /** The Uniswap v3 pool assets a depeg of {@code subject} moves. */
+    private static List<String> uniAssetsOf(String subject) {
+        return FundamentalRates.UNI_V3_ASSETS.stream().filter(a -> depegSubject(a).equals(subject)).toList();
+    }
+
+    /** The market target: fundamental rate × (1 − active depeg), whatever the Chainlink-style feed is doing. */
+    private BigInteger marketTarget(String asset, MarketSnapshot s) {
+        Scenario depeg = active.get("depeg:" + depegSubject(asset));
+        return depegged(s.rates().get(asset), depeg == null ? 0 : depeg.bps());
+    }
+
+    private static boolean due(BigInteger target, MarketSnapshot.Feed f, long now, Duration heartbeat, BigDecimal deviation) {
+        boolean late = now - f.updatedAt() >= heartbeat.toSeconds();
         boolean deviates = f.answer().signum() <= 0 || new BigDecimal(target.subtract(f.answer()).abs())
-                .divide(new BigDecimal(f.answer()), 18, java.math.RoundingMode.HALF_EVEN).compareTo(settings.deviation()) > 0;
-        return heartbeat || deviates;
+                .divide(new BigDecimal(f.answer()), 18, RoundingMode.HALF_EVEN).compareTo(deviation) > 0;
+        return late || deviates;
     }
 
     /**
@@ -339,8 +417,7 @@ public final class ScenarioEngine {
         if (jump != null) {
             return jumped(s.rates().get(asset), jump.bps());
         }
-        Scenario depeg = active.get("depeg:" + asset);
-        return depegged(s.rates().get(asset), depeg == null ? 0 : depeg.bps());
+        return marketTarget(asset, s);
     }
 
     static BigInteger depegged(BigInteger value, int bps) {

@@ -22,10 +22,11 @@ class DevnetCatalogueTest {
 
     private static final String KELP_ORACLE = "0x00000000000000000000000000000000000000b7";
     private static final String PUFETH = "0x00000000000000000000000000000000000000c1";
+    private static final String RSWETH = "0x00000000000000000000000000000000000000d1";
 
     private final Catalogue catalogue = DevnetCatalogue.of(new DevnetDeployment(31337, MULTICALL3, STETH, WSTETH, ORACLE, 7,
             addr(1), addr(2), addr(3), addr(4), addr(5), addr(6), addr(7), addr(8), addr(9), addr(10), KELP_ORACLE, addr(11),
-            PUFETH, addr(12)));
+            PUFETH, RSWETH, addr(12)));
 
     private static String addr(int n) {
         return String.format("0x%040x", n);
@@ -36,7 +37,7 @@ class DevnetCatalogueTest {
         assertEquals("devnet", catalogue.network());
         assertEquals(31337, catalogue.chainId());
         assertEquals(MULTICALL3, catalogue.multicall3());
-        assertEquals(List.of("ETH", "WETH", "stETH", "wstETH", "rETH", "cbETH", "eETH", "weETH", "ezETH", "rsETH", "pufETH"),
+        assertEquals(List.of("ETH", "WETH", "stETH", "wstETH", "rETH", "cbETH", "eETH", "weETH", "ezETH", "rsETH", "pufETH", "rswETH"),
                 catalogue.assets().stream().map(Asset::symbol).toList());
         assertEquals(addr(12), catalogue.contracts().get("ethUsdFeed"));
         assertNull(catalogue.asset("ETH").orElseThrow().fundamentalRate());
@@ -60,7 +61,11 @@ class DevnetCatalogueTest {
         assertEquals(new RateSource(PUFETH, "convertToAssets", List.of(java.math.BigInteger.TEN.pow(18)), 18, 0.20),
                 catalogue.asset("pufETH").orElseThrow().fundamentalRate());
         assertEquals("getRate", catalogue.asset("weETH").orElseThrow().fundamentalRate().function());
-        assertEquals(8, catalogue.venues().size());
+        assertEquals(new RateSource(RSWETH, "getRate", List.of(), 18, 0.20), catalogue.asset("rswETH").orElseThrow().fundamentalRate());
+        Venue swell = catalogue.venue("swell-rsweth").orElseThrow();
+        assertEquals(List.of("RESTAKING_TOKEN", "rswETH", "swell", 3, 12 * 86_400L),
+                List.of(swell.kind(), swell.asset(), swell.protocol(), swell.riskTier(), swell.withdrawalDelaySeconds()));
+        assertEquals(9, catalogue.venues().size());
         assertEquals(RateSource.TVL_PER_SUPPLY, catalogue.asset("ezETH").orElseThrow().fundamentalRate().method());
         assertEquals(VenueKind.RESTAKING_TOKEN, catalogue.venue("kelp-rseth").orElseThrow().venueKind());
     }
@@ -81,15 +86,15 @@ class DevnetCatalogueTest {
     void marketsAddContractsAndVenues() {
         MarketDeployment m = new MarketDeployment(addr(20), addr(21), java.util.Map.of("stETH", addr(22), "rETH", addr(23)),
                 addr(24), addr(25), addr(26), addr(27), addr(28), addr(29), addr(30), addr(31), 1_800_000_000L, addr(32),
-                addr(33), addr(34), 600, addr(35));
+                addr(33), addr(34), 600, addr(35), java.util.Map.of(), java.util.Map.of());
         Catalogue withMarkets = DevnetCatalogue.of(new DevnetDeployment(31337, MULTICALL3, STETH, WSTETH, ORACLE, 7,
                 addr(1), addr(2), addr(3), addr(4), addr(5), addr(6), addr(7), addr(8), addr(9), addr(10), KELP_ORACLE, addr(11),
-                PUFETH, addr(12), m));
+                PUFETH, RSWETH, addr(12), m));
         assertEquals(addr(22), withMarkets.contracts().get("stETHEthFeed"));
         assertEquals(addr(24), withMarkets.contracts().get("curveStEthWethPool"));
         assertEquals(addr(26), withMarkets.contracts().get("aavePool"));
         assertEquals(addr(35), withMarkets.contracts().get("strategyVault"));
-        assertEquals(13, withMarkets.venues().size());
+        assertEquals(14, withMarkets.venues().size());
         assertEquals(VenueKind.LENDING_SUPPLY, withMarkets.venue("aave-weth-supply").orElseThrow().venueKind());
         assertEquals("WETH", withMarkets.venue("aave-weth-supply").orElseThrow().asset());
         assertEquals(VenueKind.LEVERAGED_LOOP, withMarkets.venue("aave-wsteth-loop").orElseThrow().venueKind());
@@ -97,6 +102,64 @@ class DevnetCatalogueTest {
         assertEquals(VenueKind.LP, withMarkets.venue("curve-steth-weth-lp").orElseThrow().venueKind());
         assertEquals(600, withMarkets.venue("eigenlayer-steth").orElseThrow().withdrawalDelaySeconds());
         assertEquals(withMarkets, CatalogueLoader.parse(EventCodec.toJson(withMarkets)));
+    }
+
+    /** Every market: both feed families (heartbeat + 10 %) and one Uniswap v3 pool per priced asset. */
+    private Catalogue fullMarkets() {
+        java.util.Map<String, String> chainlink = new java.util.LinkedHashMap<>();
+        java.util.Map<String, String> redStone = new java.util.LinkedHashMap<>();
+        java.util.Map<String, String> uni = new java.util.LinkedHashMap<>();
+        int n = 100;
+        for (String asset : FundamentalRates.FEED_ASSETS) {
+            chainlink.put(asset, addr(n++));
+            redStone.put(asset, addr(n++));
+        }
+        for (String asset : FundamentalRates.UNI_V3_ASSETS) {
+            uni.put(asset, addr(n++));
+        }
+        MarketDeployment m = new MarketDeployment(addr(20), addr(21), chainlink, addr(24), addr(25), addr(26), addr(27), addr(28),
+                addr(29), addr(30), addr(31), 1_800_000_000L, addr(32), addr(33), addr(34), 600, addr(35), redStone, uni);
+        // WETH is 0x…10: below it rETH, cbETH, eETH, weETH, ezETH, rsETH (token0), above it stETH, wstETH, pufETH, rswETH (token1)
+        return DevnetCatalogue.of(new DevnetDeployment(31337, MULTICALL3, STETH, WSTETH, ORACLE, 7, addr(16), addr(2), addr(3),
+                addr(4), addr(5), addr(6), addr(7), addr(8), addr(9), addr(10), KELP_ORACLE, addr(11), PUFETH, RSWETH, addr(12), m),
+                3_600, 21_600);
+    }
+
+    private static List<String> sources(Catalogue c, String asset) {
+        return c.asset(asset).orElseThrow().market().sources().stream()
+                .map(p -> p.id() + " " + p.kind() + " hb=" + p.heartbeatSeconds() + " i=" + p.coinIndex() + " scaled=" + p.scaleByFundamental())
+                .toList();
+    }
+
+    @Test
+    void tenPricedAssetsHaveAtLeastThreeMarketSources() {
+        Catalogue c = fullMarkets();
+        List<String> priced = c.assets().stream().filter(a -> a.market() != null && a.market().sources().size() >= 3)
+                .map(Asset::symbol).toList();
+        assertEquals(List.of("stETH", "wstETH", "rETH", "cbETH", "eETH", "weETH", "ezETH", "rsETH", "pufETH", "rswETH"), priced);
+
+        assertEquals(List.of("chainlink-stETH-ETH CHAINLINK hb=3960 i=0 scaled=true", "redstone-stETH-ETH CHAINLINK hb=23760 i=0 scaled=true",
+                "curve-stETH-WETH CURVE hb=0 i=1 scaled=true", "curve-ema-stETH-WETH CURVE_EMA hb=0 i=1 scaled=true",
+                "uniswap-v3-wstETH-WETH UNISWAP_V3 hb=0 i=1 scaled=false"), sources(c, "wstETH"));
+        assertEquals(List.of("chainlink-stETH-ETH CHAINLINK hb=3960 i=0 scaled=false", "redstone-stETH-ETH CHAINLINK hb=23760 i=0 scaled=false",
+                "curve-stETH-WETH CURVE hb=0 i=1 scaled=false", "curve-ema-stETH-WETH CURVE_EMA hb=0 i=1 scaled=false",
+                "uniswap-v3-stETH-WETH UNISWAP_V3 hb=0 i=1 scaled=false"), sources(c, "stETH"));
+        assertEquals(List.of("chainlink-weETH-ETH CHAINLINK hb=3960 i=0 scaled=false", "redstone-weETH-ETH CHAINLINK hb=23760 i=0 scaled=false",
+                "curve-eETH-WETH CURVE hb=0 i=1 scaled=true", "curve-ema-eETH-WETH CURVE_EMA hb=0 i=1 scaled=true",
+                "uniswap-v3-weETH-WETH UNISWAP_V3 hb=0 i=0 scaled=false"), sources(c, "weETH"));
+        assertEquals(List.of("curve-eETH-WETH CURVE hb=0 i=1 scaled=false", "curve-ema-eETH-WETH CURVE_EMA hb=0 i=1 scaled=false",
+                "uniswap-v3-eETH-WETH UNISWAP_V3 hb=0 i=0 scaled=false"), sources(c, "eETH"));
+        assertEquals(List.of("chainlink-rETH-ETH CHAINLINK hb=3960 i=0 scaled=false", "redstone-rETH-ETH CHAINLINK hb=23760 i=0 scaled=false",
+                "uniswap-v3-rETH-WETH UNISWAP_V3 hb=0 i=0 scaled=false"), sources(c, "rETH"));
+        for (String asset : List.of("cbETH", "ezETH", "rsETH", "pufETH", "rswETH")) {
+            assertEquals(List.of("chainlink-" + asset + "-ETH", "redstone-" + asset + "-ETH", "uniswap-v3-" + asset + "-WETH"),
+                    c.asset(asset).orElseThrow().market().sources().stream().map(p -> p.id()).toList(), asset);
+        }
+        assertEquals(1, c.asset("pufETH").orElseThrow().market().sources().get(2).coinIndex());
+        assertEquals(c.contracts().get("rswETHRedStoneFeed"), c.asset("rswETH").orElseThrow().market().sources().get(1).contract());
+        assertEquals(c.contracts().get("rswETHUniV3Pool"), c.asset("rswETH").orElseThrow().market().sources().get(2).contract());
+        assertEquals(c.contracts().get("pufETHEthFeed"), c.asset("pufETH").orElseThrow().market().sources().get(0).contract());
+        assertEquals(c, CatalogueLoader.parse(EventCodec.toJson(c)));
     }
 
     @Test

@@ -18,6 +18,8 @@ import io.lrtyield.common.chain.reader.Read;
 import io.lrtyield.common.chain.reader.RenzoReader;
 import io.lrtyield.common.chain.reader.ReserveData;
 import io.lrtyield.common.chain.reader.RocketPoolReader;
+import io.lrtyield.common.chain.reader.Slot0;
+import io.lrtyield.common.chain.reader.UniswapV3Reader;
 import io.lrtyield.common.chain.reader.ViewFunction;
 import io.lrtyield.common.catalogue.Catalogue;
 import io.lrtyield.common.catalogue.VenueKind;
@@ -104,16 +106,24 @@ class DevnetDeployerIT {
                 ETH_BALANCE.call(d.multicall3(), new Address(m.strategyVault())),                                // 15
                 IS_ALLOWED.call(m.strategyVault(), new Address(allowed.target()), bytes4(allowed.selector())),   // 16
                 IS_ALLOWED.call(m.strategyVault(), new Address(d.weth()), bytes4("0xa9059cbb"))));               // 17: transfer
-        for (String asset : FundamentalRates.FEED_ASSETS) {                                                    // 18..23
+        for (String asset : FundamentalRates.FEED_ASSETS) {                                                    // 18..
             calls.add(ChainlinkReader.latestRoundDataCall(m.ethFeeds().get(asset)));
         }
+        int k = calls.size();
         // WETH is the first reserve: its aToken and debt token are the pool's token deployer's first two creations
         String tokenDeployer = ContractUtils.generateContractAddress(m.aavePool(), BigInteger.ONE);
         String aWeth = ContractUtils.generateContractAddress(tokenDeployer, BigInteger.ONE);
         String debtWeth = ContractUtils.generateContractAddress(tokenDeployer, BigInteger.TWO);
-        calls.add(Erc20Reader.totalSupplyCall(aWeth));                                                          // 24
-        calls.add(Erc20Reader.totalSupplyCall(debtWeth));                                                       // 25
-        calls.add(Erc4626Reader.convertToAssetsCall(d.pufETH(), E18));                                          // 26
+        calls.add(Erc20Reader.totalSupplyCall(aWeth));                                                          // k
+        calls.add(Erc20Reader.totalSupplyCall(debtWeth));                                                       // k + 1
+        calls.add(Erc4626Reader.convertToAssetsCall(d.pufETH(), E18));                                          // k + 2
+        calls.add(ViewFunction.uint256("getRate", List.of()).call(d.rswETH()));                                 // k + 3
+        for (String asset : FundamentalRates.FEED_ASSETS) {                                                    // k + 4..
+            calls.add(ChainlinkReader.latestRoundDataCall(m.redStoneFeeds().get(asset)));
+        }
+        for (String asset : FundamentalRates.UNI_V3_ASSETS) {
+            calls.add(UniswapV3Reader.slot0Call(m.uniV3Pools().get(asset)));
+        }
         long block = anvil.web3j.ethBlockNumber().send().getBlockNumber().longValueExact();
         List<Multicall3.Result> r = new Multicall3(anvil.web3j, d.multicall3(), 500).aggregate3(calls, block).await().indefinitely();
 
@@ -123,7 +133,8 @@ class DevnetDeployerIT {
                 "weETH", rate(EtherFiReader.decodeGetRate(r.get(3))),
                 "ezETH", rate(RenzoReader.decodeEzEthRate(r.get(4), r.get(5)).map(e -> e.rate())),
                 "rsETH", rate(KelpReader.decodeRsEthPrice(r.get(6))),
-                "pufETH", value(Erc4626Reader.decodeConvertToAssets(r.get(26))).doubleValue() / 1e18);
+                "pufETH", value(Erc4626Reader.decodeConvertToAssets(r.get(k + 2))).doubleValue() / 1e18,
+                "rswETH", value(ViewFunction.uint256("getRate", List.of()).decode(r.get(k + 3))).doubleValue() / 1e18);
         // 1000 staked + 500 wrapped + 1 bootstrap ETH earn 21 % of 1501; later deposits mint at the new rate
         assertNear(1.21, rates.get("wstETH"), 0.005, "wstETH");
         assertNear(1.14, rates.get("rETH"), 0.005, "rETH");
@@ -132,6 +143,7 @@ class DevnetDeployerIT {
         assertNear(1.055, rates.get("ezETH"), 0.005, "ezETH");
         assertNear(1.045, rates.get("rsETH"), 0.005, "rsETH");
         assertNear(1.06, rates.get("pufETH"), 0.005, "pufETH");
+        assertNear(1.065, rates.get("rswETH"), 0.005, "rswETH");
 
         // market feeds publish the fundamental rate (18 decimals); stETH/ETH is 1
         for (int i = 0; i < FundamentalRates.FEED_ASSETS.size(); i++) {
@@ -140,6 +152,17 @@ class DevnetDeployerIT {
             double expected = asset.equals("stETH") ? 1.0 : rates.get(asset);
             assertNear(expected, round.scaledAnswer(18).doubleValue(), 1e-9, asset + "/ETH feed");
             assertTrue(round.updatedAt().getEpochSecond() > 0, asset + " feed updatedAt");
+            ChainlinkRound redStone = value(ChainlinkReader.decodeLatestRoundData(r.get(k + 4 + i)));
+            assertNear(expected, redStone.scaledAnswer(18).doubleValue(), 1e-9, asset + "/ETH RedStone feed");
+        }
+        // Uniswap v3 replicas start at the fundamental rate, in the factory's token order
+        for (int i = 0; i < FundamentalRates.UNI_V3_ASSETS.size(); i++) {
+            String asset = FundamentalRates.UNI_V3_ASSETS.get(i);
+            Slot0 slot0 = value(UniswapV3Reader.decodeSlot0(r.get(k + 4 + FundamentalRates.FEED_ASSETS.size() + i)));
+            boolean token0 = UniswapV3Price.assetIsToken0(MarketDeployer.token(d, asset), d.weth());
+            double price = token0 ? slot0.price().doubleValue() : slot0.inversePrice(30, java.math.RoundingMode.HALF_EVEN).doubleValue();
+            double expected = asset.equals("stETH") || asset.equals("eETH") ? 1.0 : rates.get(asset);
+            assertNear(expected, price, 1e-9, asset + "/WETH Uniswap v3 pool");
         }
 
         // Curve: seeded 5,000 + 5,000 and 2,000 + 2,000; a balanced pool pays 1 - fee (1 bp) for a small swap
@@ -156,8 +179,8 @@ class DevnetDeployerIT {
         ReserveData weth = value(AaveReader.decodeReserveData(r.get(13)));
         assertEquals(aWeth.toLowerCase(), weth.aTokenAddress());
         assertEquals(debtWeth.toLowerCase(), weth.variableDebtTokenAddress());
-        double supplied = value(Erc20Reader.decodeTotalSupply(r.get(24))).doubleValue();
-        double debt = value(Erc20Reader.decodeTotalSupply(r.get(25))).doubleValue();
+        double supplied = value(Erc20Reader.decodeTotalSupply(r.get(k))).doubleValue();
+        double debt = value(Erc20Reader.decodeTotalSupply(r.get(k + 1))).doubleValue();
         double usage = debt / supplied;
         assertNear(0.6, usage, 0.001, "WETH utilisation");
         double borrowApr = weth.variableBorrowApr().doubleValue();
@@ -184,7 +207,9 @@ class DevnetDeployerIT {
         assertEquals(d.markets().aavePool(), c.contracts().get("aavePool"));
         assertEquals(d.markets().ethFeeds().get("stETH"), c.contracts().get("stETHEthFeed"));
         assertEquals(VenueKind.LEVERAGED_LOOP, c.venue("aave-wsteth-loop").orElseThrow().venueKind());
-        assertEquals(13, c.venues().size());
+        assertEquals(14, c.venues().size());
+        assertEquals(d.markets().redStoneFeeds().get("pufETH"), c.contracts().get("pufETHRedStoneFeed"));
+        assertEquals(d.markets().uniV3Pools().get("rswETH"), c.contracts().get("rswETHUniV3Pool"));
     }
 
     private static Bytes4 bytes4(String hex) {

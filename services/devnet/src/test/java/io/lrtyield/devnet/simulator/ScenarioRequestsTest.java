@@ -96,7 +96,7 @@ class ScenarioRequestsTest {
             "{\"asset\":\"rETH\",\"bps\":99999999999,\"blocks\":20}", // beyond an int
             "{\"asset\":\"rETH\",\"bps\":15.5,\"blocks\":20}",   // not an integer
             "{\"asset\":\"rETH\",\"bps\":1500}",                 // missing blocks
-            "{\"asset\":\"pufETH\",\"bps\":1500,\"blocks\":20}", // no market feed
+            "{\"asset\":\"eETH\",\"bps\":1500,\"blocks\":20}",   // no market feed
             "{\"bps\":1500,\"blocks\":20}"})                        // missing asset
     void badOracleJumpBodiesAreRejected(String body) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ScenarioRequests.oracleJump(body));
