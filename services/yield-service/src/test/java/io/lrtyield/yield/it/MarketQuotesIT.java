@@ -1,0 +1,258 @@
+package io.lrtyield.yield.it;
+
+import io.lrtyield.common.catalogue.Catalogue;
+import io.lrtyield.common.catalogue.Venue;
+import io.lrtyield.common.chain.Multicall3;
+import io.lrtyield.common.chain.RpcSettings;
+import io.lrtyield.common.chain.VertxJsonRpcService;
+import io.lrtyield.common.chain.reader.AaveReader;
+import io.lrtyield.common.chain.reader.CurveReader;
+import io.lrtyield.common.chain.reader.ReserveData;
+import io.lrtyield.common.event.SizePoint;
+import io.lrtyield.devnet.deploy.AnvilRpc;
+import io.lrtyield.devnet.deploy.DevnetCatalogue;
+import io.lrtyield.devnet.deploy.DevnetDeployer;
+import io.lrtyield.devnet.deploy.DevnetDeployment;
+import io.lrtyield.devnet.deploy.MarketDeployer;
+import io.lrtyield.devnet.deploy.TxSender;
+import io.lrtyield.devnet.simulator.MarketActions;
+import io.lrtyield.yield.model.AaveRateModel;
+import io.lrtyield.yield.model.MarketState;
+import io.lrtyield.yield.model.PendleMath;
+import io.lrtyield.yield.model.VenueQuoter;
+import io.lrtyield.yield.model.YieldMath;
+import io.lrtyield.yield.snapshot.MarketSnapshot;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.mutiny.core.Vertx;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.FunctionReturnDecoder;
+import org.web3j.abi.TypeReference;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.Type;
+import org.web3j.abi.datatypes.generated.Uint128;
+import org.web3j.abi.datatypes.generated.Uint16;
+import org.web3j.abi.datatypes.generated.Uint8;
+import org.web3j.crypto.Credentials;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameter;
+import org.web3j.protocol.core.methods.request.Transaction;
+import org.web3j.protocol.core.methods.response.EthBlock;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The market venues' quotes on a devnet of the test's own (Anvil on {@code -Dyield.anvil.port}, replicas deployed by
+ * the devnet's deployer): the loop's net APY and liquidation distance against a hand computation from the pool's
+ * parameters (eMode category, rate model, reserve state read separately), a rate spike turning the loop's carry
+ * negative, and the LP size curve against the pool's own {@code get_dy}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MarketQuotesIT {
+
+    static final String DEPLOYER_KEY = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
+    static final String ORACLE_KEY = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
+    static final String STRATEGIST_KEY = "0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a";
+    static final String MARKET_MAKER_KEY = "0x4bbbf85ce3377467afe5d46f804f221813b2bb87f24d81f60f1fcdbf7cbf4356";
+    /** The staking APY the loop's collateral earns, as the staking quotes would give it. */
+    static final BigDecimal WSTETH_STAKING_APY = new BigDecimal("0.032");
+    static final List<BigDecimal> SIZES = List.of(BigDecimal.TEN, new BigDecimal("100"), new BigDecimal("1000"), new BigDecimal("10000"));
+    static final MathContext MC = new MathContext(40);
+
+    AnvilProcess anvil;
+    Vertx vertx;
+    VertxJsonRpcService transport;
+    Web3j web3j;
+    DevnetDeployment d;
+    Catalogue catalogue;
+    MarketSnapshot snapshot;
+    Multicall3 multicall;
+    MarketActions actions;
+    final VenueQuoter quoter = new VenueQuoter(SIZES, new BigDecimal("90"));
+
+    @BeforeAll
+    void deploy() throws Exception {
+        anvil = AnvilProcess.start();
+        vertx = Vertx.vertx();
+        transport = new VertxJsonRpcService(vertx, RpcSettings.defaults(List.of(URI.create(anvil.url()))), new SimpleMeterRegistry());
+        web3j = Web3j.build(transport);
+        long chainId = web3j.ethChainId().send().getChainId().longValueExact();
+        TxSender deployer = new TxSender(web3j, Credentials.create(DEPLOYER_KEY), chainId);
+        TxSender oracle = new TxSender(web3j, Credentials.create(ORACLE_KEY), chainId);
+        TxSender mm = new TxSender(web3j, Credentials.create(MARKET_MAKER_KEY), chainId);
+        AnvilRpc rpc = new AnvilRpc(transport);
+        d = new DevnetDeployer(web3j, deployer, oracle, rpc, new MarketDeployer(web3j, rpc, deployer, oracle, mm,
+                Credentials.create(STRATEGIST_KEY).getAddress())).deploy(new BigDecimal("1000"), new BigDecimal("500"));
+        catalogue = DevnetCatalogue.of(d);
+        multicall = new Multicall3(web3j, catalogue.multicall3(), 300);
+        snapshot = new MarketSnapshot(multicall::aggregate3, catalogue);
+        actions = new MarketActions(web3j, d, deployer, oracle, mm);
+    }
+
+    @AfterAll
+    void stop() {
+        if (transport != null) {
+            transport.close();
+            vertx.closeAndAwait();
+        }
+        if (anvil != null) {
+            anvil.close();
+        }
+    }
+
+    @Test
+    void loopNetApyAndLiquidationDistanceMatchAHandComputationFromThePool() throws Exception {
+        EthBlock.Block block = latest();
+        MarketState state = read(block);
+        Venue loop = catalogue.venue("aave-wsteth-loop").orElseThrow();
+        VenueQuoter.VenueQuote q = quoter.quote(loop, state, context()).orElseThrow();
+
+        // the pool's own parameters, read one by one (not through the snapshot)
+        String pool = catalogue.contracts().get("aavePool");
+        List<Type> emode = call(pool, new Function("getEModeCategoryCollateralConfig", List.of(new Uint8(1)),
+                List.of(new TypeReference<Uint16>() { }, new TypeReference<Uint16>() { }, new TypeReference<Uint16>() { })), block);
+        BigDecimal maxLtv = BigDecimal.valueOf(((BigInteger) emode.get(0).getValue()).longValueExact(), 4);
+        BigDecimal lt = BigDecimal.valueOf(((BigInteger) emode.get(1).getValue()).longValueExact(), 4);
+        assertEquals(0, new BigDecimal("0.95").compareTo(lt), "eMode liquidation threshold");
+        BigDecimal targetLtv = loop.decimalParam("targetLtv", null);
+        assertTrue(targetLtv.compareTo(maxLtv) < 0, "the catalogue's target LTV is within the pool's max LTV " + maxLtv);
+        assertEquals(0, lt.compareTo(loop.decimalParam("liquidationThreshold", null)), "the catalogue's threshold is the pool's");
+
+        ReserveData weth = reserve(pool, d.weth(), block);
+        ReserveData wst = reserve(pool, d.wstETH(), block);
+        // the pool's WETH borrow rate is its rate model at its usage (virtual accounting): the model we size with
+        BigDecimal debt = new BigDecimal(totalSupply(weth.variableDebtTokenAddress(), block));
+        BigDecimal virtual = new BigDecimal(uint(call(pool, new Function("getVirtualUnderlyingBalance", List.of(new Address(d.weth())),
+                List.of(new TypeReference<Uint128>() { })), block)));
+        BigDecimal usage = debt.divide(debt.add(virtual), MC);
+        BigDecimal modelApr = AaveRateModel.parse(loop.param("borrowRateModel").orElseThrow()).borrowApr(usage);
+        assertEquals(modelApr.doubleValue(), weth.variableBorrowApr().doubleValue(), 1e-12, "the pool's borrow rate is the catalogue's model");
+
+        double leverage = 1 / (1 - targetLtv.doubleValue());
+        double borrowApy = Math.expm1(31_536_000 * Math.log1p(weth.variableBorrowApr().doubleValue() / 31_536_000));
+        double supplyApy = Math.expm1(31_536_000 * Math.log1p(wst.supplyApr().doubleValue() / 31_536_000));
+        double expectedNet = leverage * (WSTETH_STAKING_APY.doubleValue() + supplyApy) - (leverage - 1) * borrowApy;
+        assertEquals(expectedNet, q.netApy().doubleValue(), 1e-12, "net APY = L × (staking + supply) − (L − 1) × borrow");
+        double expectedDepeg = 1 - targetLtv.doubleValue() / lt.doubleValue();
+        assertEquals(expectedDepeg, Double.parseDouble(q.risk().get("liquidationDepeg")), 1e-15, "collateral fall to HF = 1");
+        assertEquals(lt.doubleValue() / targetLtv.doubleValue(), Double.parseDouble(q.risk().get("healthFactor")), 1e-15);
+        assertEquals(10.0, Double.parseDouble(q.risk().get("leverage")), 1e-12);
+        assertTrue(q.netApy().signum() > 0, "positive carry at deploy: " + q.netApy());
+        // larger loops borrow more WETH, so pay more: the curve falls
+        for (int i = 1; i < q.sizeCurve().size(); i++) {
+            assertTrue(q.sizeCurve().get(i).netApy().compareTo(q.sizeCurve().get(i - 1).netApy()) < 0, q.sizeCurve().toString());
+        }
+    }
+
+    @Test
+    void aRateSpikeMovesTheLoopBelowZeroAndTheQuoteSaysSo() throws Exception {
+        Venue loop = catalogue.venue("aave-wsteth-loop").orElseThrow();
+        BigInteger optimal = MarketDeployer.ray(MarketDeployer.WETH_RATES.get(3));
+        try {
+            // as the devnet's rate-spike scenario does past the kink: a flat 15 % borrow APR
+            actions.setWethRateModel(MarketDeployer.ray("0.15"), BigInteger.ZERO, BigInteger.ZERO, optimal);
+            EthBlock.Block block = latest();
+            VenueQuoter.VenueQuote q = quoter.quote(loop, read(block), context()).orElseThrow();
+            double borrowApy = Math.expm1(31_536_000 * Math.log1p(0.15 / 31_536_000));
+            assertTrue(q.netApy().signum() < 0, "net " + q.netApy());
+            assertTrue(q.netApy().doubleValue() < 10 * 0.04 - 9 * borrowApy + 1e-9, "net " + q.netApy());
+            assertTrue(q.flags().stream().anyMatch(f -> f.startsWith("negative-carry")), q.flags().toString());
+        } finally {
+            actions.setWethRateModel(MarketDeployer.ray(MarketDeployer.WETH_RATES.get(0)), MarketDeployer.ray(MarketDeployer.WETH_RATES.get(1)),
+                    MarketDeployer.ray(MarketDeployer.WETH_RATES.get(2)), optimal);
+        }
+    }
+
+    @Test
+    void lpSizeCurveFallsExactlyAsThePoolsGetDySays() throws Exception {
+        EthBlock.Block block = latest();
+        MarketState state = read(block);
+        Venue lp = catalogue.venue("curve-steth-weth-lp").orElseThrow();
+        VenueQuoter.VenueQuote q = quoter.quote(lp, state, context()).orElseThrow();
+        String pool = catalogue.contracts().get("curveStEthWethPool").toLowerCase();
+        var p = state.pools().get(pool);
+        BigDecimal w = p.weight(1);
+        for (SizePoint point : q.sizeCurve()) {
+            BigInteger swapped = YieldMath.wei(point.sizeEth().multiply(w, MC));
+            // the pool's own get_dy, at the same block, both ways
+            List<Multicall3.Result> r = multicall.aggregate3(List.of(CurveReader.getDyCall(pool, 0, 1, swapped),
+                    CurveReader.getDyCall(pool, 1, 0, swapped)), block.getNumber().longValueExact()).await().atMost(Duration.ofSeconds(20));
+            BigDecimal in = BigDecimal.ONE.subtract(new BigDecimal(CurveReader.decodeGetDy(r.get(0)).value()).divide(new BigDecimal(swapped), MC));
+            BigDecimal out = BigDecimal.ONE.subtract(new BigDecimal(CurveReader.decodeGetDy(r.get(1)).value()).divide(new BigDecimal(swapped), MC));
+            BigDecimal expected = q.netApy().subtract(w.multiply(in.add(out), MC).multiply(BigDecimal.valueOf(365)).divide(new BigDecimal("90"), MC));
+            assertTrue(expected.subtract(point.netApy()).abs().compareTo(new BigDecimal("1e-17")) < 0,
+                    point.sizeEth() + " ETH: expected " + expected + ", quoted " + point.netApy());
+        }
+        for (int i = 1; i < q.sizeCurve().size(); i++) {
+            assertTrue(q.sizeCurve().get(i).netApy().compareTo(q.sizeCurve().get(i - 1).netApy()) < 0, q.sizeCurve().toString());
+        }
+    }
+
+    @Test
+    void lendingAndFixedYieldFromTheSnapshot() throws Exception {
+        EthBlock.Block block = latest();
+        MarketState state = read(block);
+        String pool = catalogue.contracts().get("aavePool");
+        VenueQuoter.VenueQuote supply = quoter.quote(catalogue.venue("aave-weth-supply").orElseThrow(), state, context()).orElseThrow();
+        ReserveData weth = reserve(pool, d.weth(), block);
+        assertEquals(0, YieldMath.perSecondApy(weth.supplyApr()).compareTo(supply.netApy()), "supply APY from the ray rate");
+        for (int i = 1; i < supply.sizeCurve().size(); i++) {
+            assertTrue(supply.sizeCurve().get(i).netApy().compareTo(supply.sizeCurve().get(i - 1).netApy()) < 0);
+        }
+        VenueQuoter.VenueQuote pt = quoter.quote(catalogue.venue("pendle-pt-weeth").orElseThrow(), state, context()).orElseThrow();
+        MarketState.PendleMarketState m = state.pendleMarkets().values().iterator().next();
+        assertEquals(0, PendleMath.impliedApy(m.lastLnImpliedRateWad()).compareTo(pt.netApy()));
+        assertTrue(pt.netApy().signum() > 0);
+        assertEquals(0, PendleMath.ptPrice(m.lastLnImpliedRateWad(), m.expiry() - block.getTimestamp().longValueExact())
+                .compareTo(new BigDecimal(pt.risk().get("ptPrice"))));
+        VenueQuoter.VenueQuote eigen = quoter.quote(catalogue.venue("eigenlayer-steth").orElseThrow(), state, context()).orElseThrow();
+        assertEquals(0, WSTETH_STAKING_APY.compareTo(eigen.netApy()), "EigenLayer deposit earns the token's staking, points apart");
+        assertTrue(eigen.components().stream().anyMatch(c -> c.name().equals("points-high")));
+    }
+
+    private VenueQuoter.Context context() {
+        return new VenueQuoter.Context(catalogue.contracts(), Map.of("wstETH", WSTETH_STAKING_APY), Map.of());
+    }
+
+    private EthBlock.Block latest() throws Exception {
+        return web3j.ethGetBlockByNumber(org.web3j.protocol.core.DefaultBlockParameterName.LATEST, false).send().getBlock();
+    }
+
+    private MarketState read(EthBlock.Block block) {
+        return snapshot.read(block.getNumber().longValueExact(), block.getTimestamp().longValueExact()).await().atMost(Duration.ofSeconds(30));
+    }
+
+    private ReserveData reserve(String pool, String asset, EthBlock.Block block) {
+        List<Multicall3.Result> r = multicall.aggregate3(List.of(AaveReader.getReserveDataCall(pool, asset)), block.getNumber().longValueExact())
+                .await().atMost(Duration.ofSeconds(20));
+        return AaveReader.decodeReserveData(r.get(0)).value();
+    }
+
+    private BigInteger totalSupply(String token, EthBlock.Block block) throws Exception {
+        return uint(call(token, new Function("totalSupply", List.of(), List.of(new TypeReference<org.web3j.abi.datatypes.generated.Uint256>() { })), block));
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private List<Type> call(String to, Function f, EthBlock.Block block) throws Exception {
+        String out = web3j.ethCall(Transaction.createEthCallTransaction(null, to, FunctionEncoder.encode(f)),
+                DefaultBlockParameter.valueOf(block.getNumber())).send().getValue();
+        return FunctionReturnDecoder.decode(out, f.getOutputParameters());
+    }
+
+    private static BigInteger uint(List<Type> values) {
+        return (BigInteger) values.get(0).getValue();
+    }
+}
