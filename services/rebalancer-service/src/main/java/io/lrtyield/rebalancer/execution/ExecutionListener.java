@@ -11,6 +11,10 @@ public interface ExecutionListener {
 
     ExecutionListener NONE = new ExecutionListener() { };
 
+    /** The plan passed its checks and actions from {@code fromIndex} on are about to be signed. */
+    default void planned(ExecutionPlan plan, int fromIndex) {
+    }
+
     default void signed(String planId, int index, SignedTransaction tx) {
     }
 
@@ -21,5 +25,9 @@ public interface ExecutionListener {
     }
 
     default void failed(String planId, int index, String txHash, String error) {
+    }
+
+    /** The run ended (any status): actions left unrun are final. */
+    default void finished(ExecutionPlan plan, ExecutionReport report) {
     }
 }

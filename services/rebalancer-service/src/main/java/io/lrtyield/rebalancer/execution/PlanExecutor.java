@@ -34,9 +34,23 @@ public final class PlanExecutor {
     private final String vault;
     private final Duration receiptTimeout;
     private final ExecutionListener listener;
+    private final NonceSource nonces;
+
+    /** Where the first nonce of a run comes from (the nonce manager: never below a journaled one). */
+    @FunctionalInterface
+    public interface NonceSource {
+        BigInteger next(String address) throws IOException;
+    }
 
     public PlanExecutor(ExecutionChain chain, Allowlist allowlist, TransactionSimulator simulator, FeeOracle fees,
                         TransactionSigner signer, String vault, Duration receiptTimeout, ExecutionListener listener) {
+        this(chain, allowlist, simulator, fees, signer, vault, receiptTimeout, listener, chain::pendingNonce);
+    }
+
+    public PlanExecutor(ExecutionChain chain, Allowlist allowlist, TransactionSimulator simulator, FeeOracle fees,
+                        TransactionSigner signer, String vault, Duration receiptTimeout, ExecutionListener listener,
+                        NonceSource nonces) {
+        this.nonces = nonces;
         this.chain = chain;
         this.allowlist = allowlist;
         this.simulator = simulator;
@@ -48,20 +62,32 @@ public final class PlanExecutor {
     }
 
     public ExecutionReport execute(ExecutionPlan plan) throws IOException {
+        return execute(plan, 0);
+    }
+
+    /** Runs actions {@code fromIndex…} (a plan resumed after a crash: earlier actions are already confirmed). */
+    public ExecutionReport execute(ExecutionPlan plan, int fromIndex) throws IOException {
+        ExecutionReport report = run(plan, fromIndex);
+        listener.finished(plan, report);
+        return report;
+    }
+
+    private ExecutionReport run(ExecutionPlan plan, int fromIndex) throws IOException {
         List<PlannedAction> actions = plan.actions();
         try {
             for (PlannedAction action : actions) {
                 allowlist.require(action.call());
             }
-            simulator.preflight(signer.address(), vault, plan.calls());
+            simulator.preflight(signer.address(), vault, plan.calls().subList(fromIndex, actions.size()));
         } catch (NotAllowlistedException | SimulationFailedException e) {
             LOG.warnf("plan %s refused before signing: %s", plan.planId(), e.getMessage());
-            return new ExecutionReport(plan.planId(), ExecutionReport.REFUSED, notRun(0, actions.size()), e.getMessage());
+            return new ExecutionReport(plan.planId(), ExecutionReport.REFUSED, notRun(fromIndex, actions.size()), e.getMessage());
         }
+        listener.planned(plan, fromIndex);
         long chainId = chain.chainId();
-        BigInteger nonce = chain.pendingNonce(signer.address());
+        BigInteger nonce = nonces.next(signer.address());
         List<ActionOutcome> outcomes = new ArrayList<>();
-        for (int i = 0; i < actions.size(); i++) {
+        for (int i = fromIndex; i < actions.size(); i++) {
             PlannedAction action = actions.get(i);
             SignedTransaction signed;
             try {
@@ -71,7 +97,7 @@ public final class PlanExecutor {
                         VaultManage.manage(action.call()), fee.maxPriorityFeePerGas(), fee.maxFeePerGas()));
             } catch (SimulationFailedException | FeeCapExceededException e) {
                 return stop(plan, outcomes, i, new ActionOutcome(i, ActionOutcome.NOT_RUN, null, null, null, null, e.getMessage()),
-                        i == 0 ? ExecutionReport.REFUSED : ExecutionReport.FAILED);
+                        i == fromIndex ? ExecutionReport.REFUSED : ExecutionReport.FAILED);
             }
             listener.signed(plan.planId(), i, signed);
             ActionOutcome outcome = broadcastAndAwait(plan.planId(), i, action, signed);

@@ -44,9 +44,10 @@ final class FakeChain implements ExecutionChain {
         return new FeeHistory(baseFees, rewards);
     }
 
+    /** The start nonce plus every distinct transaction broadcast (a re-broadcast of the same bytes spends nothing). */
     @Override
     public BigInteger pendingNonce(String address) {
-        return nonce;
+        return nonce.add(BigInteger.valueOf(receipts.size()));
     }
 
     @Override

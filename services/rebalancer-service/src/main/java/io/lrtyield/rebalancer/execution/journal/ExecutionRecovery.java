@@ -1,0 +1,137 @@
+package io.lrtyield.rebalancer.execution.journal;
+
+import io.lrtyield.rebalancer.execution.ExecutionPlan;
+import io.lrtyield.rebalancer.execution.ExecutionReport;
+import io.lrtyield.rebalancer.execution.PlanExecutor;
+import io.lrtyield.rebalancer.execution.PlannedAction;
+import io.lrtyield.rebalancer.execution.chain.ExecutionChain;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+
+/**
+ * Crash recovery, run by the lease holder before anything new: every open plan is resumed. Signed entries are
+ * re-broadcast byte for byte (a node that already has them says so; that is fine) and followed to their receipt —
+ * never signed again; then the plan continues from its first unsigned action, with nonces never below a journaled one.
+ */
+public final class ExecutionRecovery {
+
+    private static final Logger LOG = Logger.getLogger(ExecutionRecovery.class);
+
+    private final ExecutionJournal journal;
+    private final ExecutionChain chain;
+    private final String vault;
+    private final LongSupplier fencingToken;
+    private final Duration receiptTimeout;
+
+    public ExecutionRecovery(ExecutionJournal journal, ExecutionChain chain, String vault, LongSupplier fencingToken,
+                             Duration receiptTimeout) {
+        this.journal = journal;
+        this.chain = chain;
+        this.vault = vault;
+        this.fencingToken = fencingToken;
+        this.receiptTimeout = receiptTimeout;
+    }
+
+    /** The next nonce to sign with: the node's pending count, but never at or below a journaled nonce. */
+    public BigInteger nextNonce(String strategist) throws IOException {
+        BigInteger next = chain.pendingNonce(strategist);
+        for (String planId : journal.openPlans(vault)) {
+            for (JournalEntry e : journal.entries(vault, planId)) {
+                if (e.nonce() != null) {
+                    next = next.max(e.nonce().add(BigInteger.ONE));
+                }
+            }
+        }
+        return next;
+    }
+
+    /** Resumes every open plan with {@code executor} (which must journal through the same journal and token). */
+    public List<ExecutionReport> resumeAll(PlanExecutor executor) throws IOException {
+        List<ExecutionReport> reports = new ArrayList<>();
+        for (String planId : journal.openPlans(vault)) {
+            reports.add(resume(planId, executor));
+        }
+        return reports;
+    }
+
+    private ExecutionReport resume(String planId, PlanExecutor executor) throws IOException {
+        List<JournalEntry> entries = journal.entries(vault, planId);
+        LOG.infof("resuming plan %s (%d actions)", planId, entries.size());
+        List<JournalEntry> inFlight = entries.stream().filter(e -> e.status().signed() && !e.status().terminal())
+                .sorted(Comparator.comparing(JournalEntry::nonce)).toList();
+        for (JournalEntry e : inFlight) {
+            JournalEntry settled = settle(e);
+            if (settled.status() != TxStatus.CONFIRMED) {
+                // reverted, or still pending: nothing after it may be signed now
+                return failRest(planId, settled.status() == TxStatus.FAILED ? "action " + e.index() + " failed on resume" : null);
+            }
+        }
+        entries = journal.entries(vault, planId);
+        if (entries.stream().anyMatch(e -> e.status() == TxStatus.FAILED || e.status() == TxStatus.REPLACED)) {
+            return failRest(planId, "an earlier action failed");
+        }
+        Optional<JournalEntry> next = entries.stream().filter(e -> e.status() == TxStatus.PLANNED).findFirst();
+        if (next.isEmpty()) {
+            journal.closePlan(vault, fencingToken.getAsLong(), planId);
+            return new ExecutionReport(planId, ExecutionReport.DONE, List.of(), null);
+        }
+        List<PlannedAction> actions = entries.stream().map(e -> PlannedAction.of(e.venueId(), e.kind(), e.call())).toList();
+        return executor.execute(new ExecutionPlan(planId, actions), next.get().index());
+    }
+
+    /** Re-broadcasts the journaled bytes and follows them to a receipt. */
+    private JournalEntry settle(JournalEntry e) throws IOException {
+        if (chain.receipt(e.txHash()).isEmpty()) {
+            try {
+                chain.sendRawTransaction(e.rawTx());
+                LOG.infof("re-broadcast %s (nonce %s) of plan %s", e.txHash(), e.nonce(), e.planId());
+            } catch (IOException alreadyKnownOrMined) {
+                LOG.infof("re-broadcast of %s answered: %s", e.txHash(), alreadyKnownOrMined.getMessage());
+            }
+        }
+        long deadline = System.nanoTime() + receiptTimeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<ExecutionChain.Receipt> r = chain.receipt(e.txHash());
+            if (r.isPresent()) {
+                JournalEntry settled = e.with(r.get().success() ? TxStatus.CONFIRMED : TxStatus.FAILED, r.get().blockNumber(),
+                        r.get().success() ? null : "reverted on chain");
+                journal.write(vault, fencingToken.getAsLong(), settled);
+                return settled;
+            }
+            sleep();
+        }
+        JournalEntry sent = e.with(TxStatus.SENT, null, null);
+        journal.write(vault, fencingToken.getAsLong(), sent);
+        return sent;
+    }
+
+    private ExecutionReport failRest(String planId, String why) {
+        if (why == null) {
+            return new ExecutionReport(planId, ExecutionReport.FAILED, List.of(), "a journaled transaction is still pending");
+        }
+        for (JournalEntry e : journal.entries(vault, planId)) {
+            if (e.status() == TxStatus.PLANNED) {
+                journal.write(vault, fencingToken.getAsLong(), e.with(TxStatus.FAILED, null, "not run: " + why));
+            }
+        }
+        journal.closePlan(vault, fencingToken.getAsLong(), planId);
+        return new ExecutionReport(planId, ExecutionReport.FAILED, List.of(), why);
+    }
+
+    private static void sleep() throws IOException {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", ie);
+        }
+    }
+}

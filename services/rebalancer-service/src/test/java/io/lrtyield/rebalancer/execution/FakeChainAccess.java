@@ -1,0 +1,20 @@
+package io.lrtyield.rebalancer.execution;
+
+import io.lrtyield.rebalancer.execution.chain.ExecutionChain;
+
+import java.util.List;
+
+/** Lets tests in other packages use the scripted node. */
+public final class FakeChainAccess {
+
+    private FakeChainAccess() {
+    }
+
+    public static ExecutionChain create() {
+        return new FakeChain();
+    }
+
+    public static List<String> broadcasts(ExecutionChain chain) {
+        return ((FakeChain) chain).broadcasts;
+    }
+}
