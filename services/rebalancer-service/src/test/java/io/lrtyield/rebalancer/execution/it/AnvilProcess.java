@@ -23,8 +23,9 @@ final class AnvilProcess implements AutoCloseable {
         this.port = port;
     }
 
-    static AnvilProcess start() throws IOException, InterruptedException {
-        int port = Integer.getInteger("execution.anvil.port", 28731);
+    /** Starts Anvil on the configured port plus {@code portOffset} (one port per IT class). */
+    static AnvilProcess start(int portOffset) throws IOException, InterruptedException {
+        int port = Integer.getInteger("execution.anvil.port", 28731) + portOffset;
         Path bin = Path.of(System.getProperty("anvil.bin", "../../node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil"));
         if (!Files.isExecutable(bin)) {
             throw new IllegalStateException("no Anvil binary at " + bin.toAbsolutePath() + ": run npm ci at the repository root");

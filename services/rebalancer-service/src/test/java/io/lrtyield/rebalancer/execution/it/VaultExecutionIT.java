@@ -75,76 +75,43 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class VaultExecutionIT {
 
-    /** Anvil's public dev keys 0, 1, 2, 7 (deployer, oracle, strategist, market maker). Dev chains only. */
-    static final String DEPLOYER_KEY = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
-    static final String ORACLE_KEY = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
-    static final String STRATEGIST_KEY = "0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a";
-    static final String MARKET_MAKER_KEY = "0x4bbbf85ce3377467afe5d46f804f221813b2bb87f24d81f60f1fcdbf7cbf4356";
-    static final String PASSWORD_VAR = "IT_SIGNER_PASSWORD";
+    static final String STRATEGIST_KEY = DevnetFixture.STRATEGIST_KEY;
     static final BigInteger E18 = BigInteger.TEN.pow(18);
     static final int SLIPPAGE_BPS = 10;
 
     @TempDir
     static Path keystoreDir;
 
-    AnvilProcess anvil;
-    Vertx vertx;
-    VertxJsonRpcService transport;
+    DevnetFixture devnet;
     Web3j web3j;
     DevnetDeployment d;
     MarketDeployment m;
     String vault;
-    Map<String, String> book;
     Allowlist allowlist;
     KeystoreSigner signer;
     Web3jExecutionChain chain;
 
     @BeforeAll
     void deploy() throws Exception {
-        anvil = AnvilProcess.start();
-        vertx = Vertx.vertx();
-        transport = new VertxJsonRpcService(vertx, RpcSettings.defaults(List.of(URI.create(anvil.url()))), new SimpleMeterRegistry());
-        web3j = Web3j.build(transport);
-        long chainId = web3j.ethChainId().send().getChainId().longValueExact();
-        TxSender deployer = new TxSender(web3j, Credentials.create(DEPLOYER_KEY), chainId);
-        TxSender oracle = new TxSender(web3j, Credentials.create(ORACLE_KEY), chainId);
-        TxSender mm = new TxSender(web3j, Credentials.create(MARKET_MAKER_KEY), chainId);
-        AnvilRpc rpc = new AnvilRpc(transport);
-        String strategist = Credentials.create(STRATEGIST_KEY).getAddress();
-        d = new DevnetDeployer(web3j, deployer, oracle, rpc, new MarketDeployer(web3j, rpc, deployer, oracle, mm, strategist))
-                .deploy(new BigDecimal("1000"), new BigDecimal("500"));
-        m = d.markets();
-        vault = m.strategyVault();
-        // the allowlist names resolve through the devnet catalogue, as in the service (the deposit pools given
-        // explicitly too, as a service would configure them where its catalogue does not name them)
-        book = AddressBook.of(DevnetCatalogue.of(d), Map.of("rocketDepositPool", d.rethDepositPool(),
-                "etherfiLiquidityPool", d.etherfiPool(), "renzoRestakeManager", d.renzoRestakeManager(),
-                "kelpDepositPool", d.kelpDepositPool()));
-        try (InputStream in = getClass().getResourceAsStream("/allowlists/devnet.json")) {
-            allowlist = AllowlistLoader.load(in, book, vault);
-        }
-        String file = WalletUtils.generateWalletFile("it-keystore-pass", Credentials.create(STRATEGIST_KEY).getEcKeyPair(),
-                keystoreDir.toFile(), false);
-        signer = KeystoreSigner.fromKeystore(keystoreDir.resolve(file), PASSWORD_VAR, Map.of(PASSWORD_VAR, "it-keystore-pass")::get);
-        chain = new Web3jExecutionChain(web3j);
+        devnet = new DevnetFixture(0, keystoreDir);
+        web3j = devnet.web3j;
+        d = devnet.d;
+        m = devnet.m;
+        vault = devnet.vault;
+        allowlist = devnet.allowlist;
+        signer = devnet.signer;
+        chain = devnet.chain;
     }
 
     @AfterAll
     void stop() {
-        if (transport != null) {
-            transport.close();
-            vertx.closeAndAwait();
-        }
-        if (anvil != null) {
-            anvil.close();
+        if (devnet != null) {
+            devnet.close();
         }
     }
 
     PlanExecutor executor(Allowlist list) {
-        FeePolicy fees = new FeePolicy(10, 50, BigInteger.valueOf(1_000_000), BigInteger.valueOf(2_000_000_000L),
-                BigInteger.valueOf(200_000_000_000L));
-        return new PlanExecutor(chain, list, new TransactionSimulator(chain, 2_000), new FeeOracle(chain, fees), signer, vault,
-                Duration.ofSeconds(30), ExecutionListener.NONE);
+        return devnet.executor(list);
     }
 
     @Test
@@ -257,9 +224,7 @@ class VaultExecutionIT {
     }
 
     private BigInteger uint(String to, String view, Type<?>... args) throws Exception {
-        String data = FunctionEncoder.encode(new Function(view, List.of(args), List.of()));
-        String out = web3j.ethCall(Transaction.createEthCallTransaction(null, to, data), DefaultBlockParameterName.LATEST).send().getValue();
-        return Numeric.toBigInt(out.substring(0, 66));
+        return devnet.uint(to, view, args);
     }
 
     private BigInteger balance(String token, String holder) throws Exception {
