@@ -71,6 +71,7 @@ class MainnetCatalogueTest {
         assertEquals("0,0.027,0.8,0.9", loop.param("borrowRateModel").orElseThrow());
         assertEquals(0, new java.math.BigDecimal("24").compareTo(
                 mainnet.venue("eigenlayer-steth").orElseThrow().decimalParam("pointsPerEthPerDay", null)));
-        assertEquals(java.util.Map.of(), mainnet.venue("lido-wsteth").orElseThrow().params(), "params are optional");
+        assertEquals(java.util.Map.of(), mainnet.venue("rocketpool-reth").orElseThrow().params(), "params are optional");
+        assertEquals("curveStEthEthPool", mainnet.venue("lido-wsteth").orElseThrow().param("exitPool").orElseThrow());
     }
 }

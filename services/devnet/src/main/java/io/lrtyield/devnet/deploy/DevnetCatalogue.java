@@ -71,13 +71,16 @@ public final class DevnetCatalogue {
                 new Asset("rswETH", d.rswETH(), 18, "ETH", rate(d.rswETH(), "getRate", LRT_MAX_ANNUAL_GROWTH), feedsAndUni(d, "rswETH", hb)));
         List<Venue> venues = new ArrayList<>(List.of(
                 new Venue("idle-eth", "IDLE", "ETH", "vault", 1, 0, 0.0),
-                new Venue("lido-wsteth", "NATIVE_STAKING", "wstETH", "lido", 1, 5 * DAY, 0.0),
+                // an instant exit sells stETH (coin 1) into the Curve stETH/WETH pool: the size curve's cost
+                new Venue("lido-wsteth", "NATIVE_STAKING", "wstETH", "lido", 1, 5 * DAY, 0.0,
+                        Map.of("exitPool", "curveStEthWethPool", "exitCoin", "1")),
                 new Venue("rocketpool-reth", "NATIVE_STAKING", "rETH", "rocketpool", 1, 0, 0.0),
                 new Venue("coinbase-cbeth", "NATIVE_STAKING", "cbETH", "coinbase", 2, 7 * DAY, 0.0),
-                new Venue("etherfi-weeth", "RESTAKING_TOKEN", "weETH", "etherfi", 3, 7 * DAY, 0.0),
-                new Venue("renzo-ezeth", "RESTAKING_TOKEN", "ezETH", "renzo", 3, 7 * DAY, 0.0),
-                new Venue("kelp-rseth", "RESTAKING_TOKEN", "rsETH", "kelp", 3, 9 * DAY, 0.0),
-                new Venue("puffer-pufeth", "RESTAKING_TOKEN", "pufETH", "puffer", 3, 14 * DAY, 0.0),
+                new Venue("etherfi-weeth", "RESTAKING_TOKEN", "weETH", "etherfi", 3, 7 * DAY, 0.0,
+                        Map.of("exitPool", "curveEEthWethPool", "exitCoin", "1", "premiumOver", "wstETH")),
+                new Venue("renzo-ezeth", "RESTAKING_TOKEN", "ezETH", "renzo", 3, 7 * DAY, 0.0, Map.of("premiumOver", "wstETH")),
+                new Venue("kelp-rseth", "RESTAKING_TOKEN", "rsETH", "kelp", 3, 9 * DAY, 0.0, Map.of("premiumOver", "wstETH")),
+                new Venue("puffer-pufeth", "RESTAKING_TOKEN", "pufETH", "puffer", 3, 14 * DAY, 0.0, Map.of("premiumOver", "wstETH")),
                 new Venue("swell-rsweth", "RESTAKING_TOKEN", "rswETH", "swell", 3, 12 * DAY, 0.0)));
         Map<String, String> contracts = new LinkedHashMap<>();
         contracts.put("multicall3", d.multicall3());

@@ -64,10 +64,13 @@ public class MarketQuotePipeline {
     private final YieldConfig config;
     private final MeterRegistry meters;
     private final StakingYieldModel growthModel;
+    private final LatestMarketState latest;
     private Cancellable subscription;
 
     MarketQuotePipeline(ChainHeads heads, ChainIdentity identity, Web3j web3j, ChainConfig chain, QuoteStore quotes,
-                        RateHistoryStore history, YieldPipeline pipeline, YieldConfig config, MeterRegistry meters) {
+                        RateHistoryStore history, YieldPipeline pipeline, YieldConfig config, MeterRegistry meters,
+                        LatestMarketState latest) {
+        this.latest = latest;
         this.heads = heads;
         this.identity = identity;
         this.web3j = web3j;
@@ -97,10 +100,10 @@ public class MarketQuotePipeline {
 
     private Multi<Integer> run(Catalogue catalogue) {
         List<Venue> venues = catalogue.venues().stream().filter(v -> MARKET_KINDS.contains(v.venueKind())).toList();
-        if (venues.isEmpty()) {
+        MarketSnapshot snapshot = new MarketSnapshot(new Multicall3(web3j, catalogue.multicall3(), chain.multicallChunkSize())::aggregate3, catalogue);
+        if (snapshot.callCount() == 0 && venues.isEmpty()) {
             return Multi.createFrom().empty();
         }
-        MarketSnapshot snapshot = new MarketSnapshot(new Multicall3(web3j, catalogue.multicall3(), chain.multicallChunkSize())::aggregate3, catalogue);
         VenueQuoter quoter = new VenueQuoter(config.sizeCurveEth(), config.horizonDays());
         snapshot.skipped().forEach((id, reason) -> LOG.warnf("venue %s is not quoted: %s", id, reason));
         LOG.infof("quoting %d market venues per block from %d reads", venues.size(), snapshot.callCount());
@@ -117,6 +120,7 @@ public class MarketQuotePipeline {
         long started = System.nanoTime();
         Provenance provenance = new Provenance(catalogue.chainId(), head.number(), head.hash(), head.timestamp());
         return snapshot.read(head.number(), head.timestamp())
+                .invoke(latest::set)
                 .chain(state -> Uni.combine().all().unis(stakingApys(catalogue), lpGrowth(catalogue, venues, state, head)).asTuple()
                         .map(t -> quoteAll(venues, state, quoter, provenance,
                                 new VenueQuoter.Context(catalogue.contracts(), t.getItem1(), t.getItem2()), config.maxPlausibleApr())))

@@ -12,7 +12,11 @@ import io.lrtyield.common.runtime.CatalogueProvider;
 import io.lrtyield.yield.YieldConfig;
 import io.lrtyield.yield.history.QuoteStore;
 import io.lrtyield.yield.history.RateHistoryStore;
+import io.lrtyield.yield.model.MarketState;
+import io.lrtyield.yield.model.StablePool;
+import io.lrtyield.yield.model.StakingExtras;
 import io.lrtyield.yield.model.StakingYieldModel;
+import io.lrtyield.yield.model.VenueQuoter;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
@@ -43,12 +47,14 @@ public class YieldPipeline {
     private final MutinyEmitter<Record<String, YieldQuote>> emitter;
     private final PublishPolicy policy;
     private final StakingYieldModel staking;
+    private final LatestMarketState market;
     private final BroadcastProcessor<YieldQuote> published = BroadcastProcessor.create();
     /** ETH/USD implied by the latest price tick with a market price (for the USD figures of /pools); null before one. */
     private volatile java.math.BigDecimal ethUsd;
 
     YieldPipeline(CatalogueProvider catalogues, RateHistoryStore history, QuoteStore quotes, YieldConfig config,
-                  @Channel(Topics.YIELDS_CHANNEL) MutinyEmitter<Record<String, YieldQuote>> emitter) {
+                  @Channel(Topics.YIELDS_CHANNEL) MutinyEmitter<Record<String, YieldQuote>> emitter, LatestMarketState market) {
+        this.market = market;
         this.catalogues = catalogues;
         this.history = history;
         this.quotes = quotes;
@@ -108,17 +114,36 @@ public class YieldPipeline {
             }
             int samples = t.getItem2().intValue();
             return Multi.createFrom().iterable(venues)
-                    .onItem().transformToUniAndConcatenate(venue -> quote(venue, points, samples, tick))
+                    .onItem().transformToUniAndConcatenate(venue -> quote(catalogue, venue, points, samples, tick))
                     .collect().last().replaceWithVoid();
         });
     }
 
-    private Uni<Void> quote(Venue venue, List<RatePoint> points, int samples, PriceTick tick) {
+    private Uni<Void> quote(Catalogue catalogue, Venue venue, List<RatePoint> points, int samples, PriceTick tick) {
         StakingYieldModel.Result r = staking.evaluate(venue, points, config.sizeCurveEth());
-        YieldQuote quote = new YieldQuote(YieldQuote.SCHEMA_VERSION, YieldQuote.idFor(venue.id(), tick.provenance()), venue.id(),
-                venue.kind(), venue.asset(), r.netApy(), r.basis(), r.components(), r.windows(), r.sizeCurve(), samples,
-                r.flags(), tick.provenance());
-        return publish(quote);
+        Uni<java.math.BigDecimal> premiumOver = venue.param("premiumOver")
+                .map(lst -> quotes.latest(catalogue.venuesOf(lst).stream().filter(v -> RATE_ACCRUING.contains(v.venueKind()))
+                        .map(Venue::id).toList()).map(list -> list.isEmpty() ? null : list.get(0).netApy()))
+                .orElse(Uni.createFrom().nullItem());
+        return premiumOver.chain(lstApy -> {
+            StakingExtras.Extended x = StakingExtras.extend(venue, r, exitPool(catalogue, venue), config.horizonDays(), lstApy);
+            YieldQuote quote = new YieldQuote(YieldQuote.SCHEMA_VERSION, YieldQuote.idFor(venue.id(), tick.provenance()), venue.id(),
+                    venue.kind(), venue.asset(), r.netApy(), r.basis(), x.components(), r.windows(), x.sizeCurve(), samples,
+                    x.flags(), tick.provenance(), x.risk());
+            return publish(quote);
+        });
+    }
+
+    private StablePool exitPool(Catalogue catalogue, Venue venue) {
+        MarketState state = market.get();
+        if (state == null || venue.param("exitPool").isEmpty()) {
+            return null;
+        }
+        try {
+            return state.pools().get(VenueQuoter.address(venue, "exitPool", catalogue.contracts()));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /**

@@ -33,7 +33,7 @@ import java.util.function.Consumer;
  * One Multicall3 {@code aggregate3} per block, pinned to the block, of every market read the catalogue's venues
  * need: Aave {@code getReserveData} of each reserve a lending or loop venue touches with its aToken and variable
  * debt token supplies; Curve {@code balances(0/1)}, {@code A()}, {@code fee()}, {@code get_virtual_price()} of each LP
- * pool; Pendle {@code readState(router)} of each PT market. A failed sub-call makes that item unavailable (with the
+ * pool and of each staking venue's {@code exitPool}; Pendle {@code readState(router)} of each PT market. A failed sub-call makes that item unavailable (with the
  * reason), never the snapshot. The reserve token addresses are learnt once (one extra round trip on the first block)
  * and kept: they never change for a reserve.
  */
@@ -101,6 +101,12 @@ public final class MarketSnapshot {
                 String market = VenueQuoter.address(v, "market", catalogue.contracts());
                 String router = v.param("router").orElse(catalogue.contracts().getOrDefault("pendleRouter", PENDLE_ROUTER));
                 marketRefs.put(market, new PendleRef(market, router));
+            }
+            case NATIVE_STAKING, RESTAKING_TOKEN -> {
+                // an instant exit through a StableSwap pool prices the staking venue's size curve
+                if (v.param("exitPool").isPresent()) {
+                    poolSet.add(VenueQuoter.address(v, "exitPool", catalogue.contracts()));
+                }
             }
             default -> {
             }

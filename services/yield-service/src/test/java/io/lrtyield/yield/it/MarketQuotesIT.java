@@ -202,6 +202,29 @@ class MarketQuotesIT {
     }
 
     @Test
+    void stakingExitCurveIsThePoolsGetDyAmortised() throws Exception {
+        EthBlock.Block block = latest();
+        MarketState state = read(block);
+        Venue lido = catalogue.venue("lido-wsteth").orElseThrow();
+        String pool = catalogue.contracts().get("curveStEthWethPool").toLowerCase();
+        var staking = new io.lrtyield.yield.model.StakingYieldModel.Result(new BigDecimal("0.032"), "7d", List.of(), List.of(),
+                SIZES.stream().map(s -> new SizePoint(s, new BigDecimal("0.032"))).toList(), List.of());
+        var x = io.lrtyield.yield.model.StakingExtras.extend(lido, staking, state.pools().get(pool), new BigDecimal("90"), null);
+        for (SizePoint point : x.sizeCurve()) {
+            BigInteger dx = YieldMath.wei(point.sizeEth());
+            List<Multicall3.Result> r = multicall.aggregate3(List.of(CurveReader.getDyCall(pool, 1, 0, dx)), block.getNumber().longValueExact())
+                    .await().atMost(Duration.ofSeconds(20));
+            BigDecimal cost = BigDecimal.ONE.subtract(new BigDecimal(CurveReader.decodeGetDy(r.get(0)).value()).divide(new BigDecimal(dx), MC));
+            BigDecimal expected = new BigDecimal("0.032").subtract(cost.multiply(BigDecimal.valueOf(365)).divide(new BigDecimal("90"), MC));
+            assertTrue(expected.subtract(point.netApy()).abs().compareTo(new BigDecimal("1e-17")) < 0,
+                    point.sizeEth() + " ETH: expected " + expected + ", quoted " + point.netApy());
+        }
+        for (int i = 1; i < x.sizeCurve().size(); i++) {
+            assertTrue(x.sizeCurve().get(i).netApy().compareTo(x.sizeCurve().get(i - 1).netApy()) < 0, x.sizeCurve().toString());
+        }
+    }
+
+    @Test
     void lendingAndFixedYieldFromTheSnapshot() throws Exception {
         EthBlock.Block block = latest();
         MarketState state = read(block);
