@@ -95,21 +95,6 @@ public final class MarketDeployer {
             feeds.put(asset, deploy(dh, "ChainlinkAggregator", BigInteger.ZERO, new Uint8(18), new Utf8String(asset + " / ETH"),
                     new Int256(rates.get(asset)), new Address(oracle.address())));
         }
-        Map<String, String> redStone = new LinkedHashMap<>();
-        for (String asset : FundamentalRates.FEED_ASSETS) {
-            redStone.put(asset, deploy(dh, "ChainlinkAggregator", BigInteger.ZERO, new Uint8(18),
-                    new Utf8String(asset + " / ETH (RedStone)"), new Int256(rates.get(asset)), new Address(oracle.address())));
-        }
-        // price replicas only (no reserves): the market maker sets their price, starting at the fundamental rate
-        Map<String, String> uniPools = new LinkedHashMap<>();
-        for (String asset : FundamentalRates.UNI_V3_ASSETS) {
-            String token = token(d, asset);
-            boolean token0 = UniswapV3Price.assetIsToken0(token, d.weth());
-            BigInteger sqrtPrice = UniswapV3Price.sqrtPriceX96(rates.get(asset), token0);
-            uniPools.put(asset, deploy(dh, "UniswapV3PoolReplica", BigInteger.ZERO, new Address(token), new Address(d.weth()),
-                    new Uint24(UNI_V3_FEE), new Int24(1), new Uint128(UNI_V3_LIQUIDITY), new Address(me), new Uint160(sqrtPrice),
-                    new Int24(UniswapV3Price.tick(sqrtPrice))));
-        }
         // mainnet ETH/stETH-like: A = 100, fee 1 bp, no admin fee, EMA half-life 10 min
         String curveSt = deploy(dh, "CurveStableSwap", BigInteger.ZERO, coins(d.weth(), d.stETH()), uint(CURVE_A), uint(CURVE_FEE), uint(0),
                 uint(866), new Utf8String("Curve.fi ETH/stETH"), new Utf8String("steCRV"));
@@ -144,6 +129,25 @@ public final class MarketDeployer {
             call(mm, mh, approval[0], "approve", BigInteger.ZERO, new Address(approval[1]), uint(MAX));
         }
         awaitBoth(dh, mh);
+
+        // phase 1b: the second feed family and the Uniswap replicas, a batch of their own (phase 1 fills blocks already)
+        dh.clear();
+        Map<String, String> redStone = new LinkedHashMap<>();
+        for (String asset : FundamentalRates.FEED_ASSETS) {
+            redStone.put(asset, deploy(dh, "ChainlinkAggregator", BigInteger.ZERO, new Uint8(18),
+                    new Utf8String(asset + " / ETH (RedStone)"), new Int256(rates.get(asset)), new Address(oracle.address())));
+        }
+        // price replicas only (no reserves): the market maker sets their price, starting at the fundamental rate
+        Map<String, String> uniPools = new LinkedHashMap<>();
+        for (String asset : FundamentalRates.UNI_V3_ASSETS) {
+            String token = token(d, asset);
+            boolean token0 = UniswapV3Price.assetIsToken0(token, d.weth());
+            BigInteger sqrtPrice = UniswapV3Price.sqrtPriceX96(rates.get(asset), token0);
+            uniPools.put(asset, deploy(dh, "UniswapV3PoolReplica", BigInteger.ZERO, new Address(token), new Address(d.weth()),
+                    new Uint24(UNI_V3_FEE), new Int24(1), new Uint128(UNI_V3_LIQUIDITY), new Address(me), new Uint160(sqrtPrice),
+                    new Int24(UniswapV3Price.tick(sqrtPrice))));
+        }
+        deployer.awaitAll(dh, MINED_WITHIN);
 
         MarketDeployment m = new MarketDeployment(me, strategist, feeds, curveSt, curveE, aave, aaveOracle, usdc, pendle, pendlePt,
                 pendleOracle, expiry, eigenSm, eigenDm, eigenSt, EIGEN_WITHDRAWAL_DELAY_BLOCKS, vault, redStone, uniPools);

@@ -7,14 +7,17 @@ import io.lrtyield.common.chain.reader.ChainlinkRound;
 import io.lrtyield.common.chain.reader.CurveReader;
 import io.lrtyield.common.chain.reader.Read;
 import io.lrtyield.common.chain.reader.ReserveData;
+import io.lrtyield.common.chain.reader.Slot0;
 import io.lrtyield.common.chain.reader.ViewFunction;
 import io.lrtyield.common.codec.EventCodec;
 import io.lrtyield.devnet.api.SimplePrice;
 import io.lrtyield.devnet.deploy.AnvilRpc;
 import io.lrtyield.devnet.deploy.DevnetDeployer;
 import io.lrtyield.devnet.deploy.DevnetDeployment;
+import io.lrtyield.devnet.deploy.FundamentalRates;
 import io.lrtyield.devnet.deploy.MarketDeployer;
 import io.lrtyield.devnet.deploy.TxSender;
+import io.lrtyield.devnet.deploy.UniswapV3Price;
 import io.lrtyield.devnet.replica.AnvilFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,6 +32,8 @@ import org.web3j.crypto.Credentials;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +46,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The scenario engine's Java API against the test Anvil, on a fresh deployment (accounts 0, 1, 7 as in
  * DevnetDeployerIT). Market moves are off for the scenario tests, so only the scenario moves the market; the last
- * test turns them on for two ticks; the ETH/USD and oracle-jump tests then run with moves off again. Reads go through
+ * test turns them on for two ticks; the ETH/USD and oracle-jump tests then run with moves off again, as do the Uniswap
+ * v3 and RedStone-style feed tests; the last tests move the chain clock forward (heartbeats, reward accrual). Reads go through
  * Multicall3 and the typed readers.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -91,6 +97,12 @@ class ScenarioIT {
         assertNear(0.97 * (1 - FEE), v.stEthDy, 2e-4, "get_dy(1 stETH) after a 300 bps depeg");
         assertEquals(new BigInteger("970000000000000000"), v.stEthFeed.answer(), "stETH/ETH feed = 1 × (1 − 3 %)");
         assertEquals(1, engine.active().size());
+        // the RedStone-style feed and the Uniswap pools of stETH and of wstETH follow the same market target
+        MarketSnapshot s = actions.snapshot();
+        assertEquals(new BigInteger("970000000000000000"), s.redStoneFeeds().get("stETH").answer(), "RedStone stETH/ETH = 1 × (1 − 3 %)");
+        assertUniAt(s, "stETH", new BigInteger("970000000000000000"));
+        assertUniAt(s, "wstETH", ScenarioEngine.depegged(s.rates().get("wstETH"), 300));
+        assertUniAt(s, "rETH", s.rates().get("rETH"));
     }
 
     @Test
@@ -121,6 +133,10 @@ class ScenarioIT {
         View v = view();
         assertNear(1 - FEE, v.stEthDy, 2e-4, "get_dy(1 stETH) back at the peg");
         assertEquals(E18, v.stEthFeed.answer(), "stETH/ETH back to 1");
+        MarketSnapshot s = actions.snapshot();
+        assertEquals(E18, s.redStoneFeeds().get("stETH").answer(), "RedStone stETH/ETH back to 1");
+        assertUniAt(s, "stETH", E18);
+        assertUniAt(s, "wstETH", s.rates().get("wstETH"));
         assertTrue(v.timestamp - v.rEthFeed.updatedAt().getEpochSecond() < 30, "rETH feed fresh again");
         double usage = actions.snapshot().aave().utilisation().doubleValue() / 1e18;
         assertNear(0.027 * usage / 0.9, v.weth.variableBorrowApr().doubleValue(), 1e-4, "deployed WETH rate model");
@@ -155,7 +171,16 @@ class ScenarioIT {
         for (var f : s.feeds().entrySet()) {
             double rel = f.getValue().answer().doubleValue() / s.rates().get(f.getKey()).doubleValue() - 1;
             assertTrue(Math.abs(rel) <= 0.005, f.getKey() + " feed within the deviation threshold: " + rel);
+            double relRs = s.redStoneFeeds().get(f.getKey()).answer().doubleValue() / s.rates().get(f.getKey()).doubleValue() - 1;
+            assertTrue(Math.abs(relRs) <= 0.01, f.getKey() + " RedStone feed within its deviation threshold: " + relRs);
         }
+        boolean moved = false;
+        for (var pool : s.uniPools().entrySet()) {
+            double rel = pool.getValue().price().doubleValue() / s.rates().get(pool.getKey()).doubleValue() - 1;
+            assertTrue(Math.abs(rel) <= 0.0021, pool.getKey() + " Uniswap pool within the 20 bps band: " + rel);
+            moved |= rel != 0;
+        }
+        assertTrue(moved, "the Uniswap pools carry noise while the market moves");
     }
 
     @Test
@@ -206,6 +231,7 @@ class ScenarioIT {
             assertEquals(before.feeds().get(asset).answer(), after.feeds().get(asset).answer(), asset + " feed untouched");
         }
         assertPoolsUnchanged(before, after);
+        assertRedStoneAndUniUnchanged(before, after);
         assertThrows(IllegalStateException.class, () -> engine.staleOracle(new ScenarioRequests.StaleOracle("rETH", 5)),
                 "a stale feed and a jumped feed cannot both drive rETH");
 
@@ -213,6 +239,7 @@ class ScenarioIT {
         MarketSnapshot held = actions.snapshot();
         assertEquals(after.feeds().get("rETH").answer(), held.feeds().get("rETH").answer());
         assertPoolsUnchanged(before, held);
+        assertRedStoneAndUniUnchanged(before, held);
 
         assertEquals(2, engine.reset().size());
         MarketSnapshot reset = actions.snapshot();
@@ -228,6 +255,113 @@ class ScenarioIT {
         MarketSnapshot recovered = actions.snapshot();
         assertEquals(cbEth, recovered.feeds().get("cbETH").answer(), "cbETH/ETH back at the rate");
         assertPoolsUnchanged(before, recovered);
+    }
+
+    @Test
+    @Order(9)
+    void uniswapPoolsSitOnTheMarketTargetAfterATick() throws Exception {
+        MarketSnapshot s = actions.snapshot();
+        actions.beginBatch();
+        for (String asset : FundamentalRates.UNI_V3_ASSETS) { // knocked off by 10 bps, so the tick must move them back
+            actions.setUniPrice(asset, ScenarioEngine.jumped(s.rates().get(asset), 10), s.uniPools().get(asset));
+        }
+        actions.flush();
+        MarketSnapshot off = actions.snapshot();
+        assertTrue(relative(off, "rETH", off.rates().get("rETH")).compareTo(new BigDecimal("0.0009")) > 0, "knocked off");
+        engine.tick();
+        MarketSnapshot after = actions.snapshot();
+        for (String asset : FundamentalRates.UNI_V3_ASSETS) {
+            assertUniAt(after, asset, after.rates().get(asset));
+        }
+    }
+
+    @Test
+    @Order(10)
+    void redStoneFeedsPublishOnTheirOwnHeartbeatAndDeviation() throws Exception {
+        BigInteger rEth = actions.snapshot().rates().get("rETH");
+        // 0.8 % off: beyond the Chainlink-style 0.5 %, within the RedStone-style 1 %
+        actions.publish("rETH", ScenarioEngine.jumped(rEth, 80));
+        actions.publishRedStone("rETH", ScenarioEngine.jumped(rEth, 80));
+        engine.tick();
+        MarketSnapshot s = actions.snapshot();
+        assertEquals(rEth, s.feeds().get("rETH").answer(), "Chainlink-style: 0.8 % deviation publishes");
+        assertEquals(ScenarioEngine.jumped(rEth, 80), s.redStoneFeeds().get("rETH").answer(), "RedStone-style: 0.8 % does not");
+        actions.publishRedStone("rETH", ScenarioEngine.jumped(rEth, -120));
+        engine.tick();
+        assertEquals(rEth, actions.snapshot().redStoneFeeds().get("rETH").answer(), "RedStone-style: 1.2 % deviation publishes");
+
+        // heartbeats: 2 h later only the 1 h family is due; 7 h later the 6 h family too
+        long redStoneUpdated = actions.snapshot().redStoneFeeds().get("cbETH").updatedAt();
+        increaseTime(2 * 3_600);
+        engine.tick();
+        s = actions.snapshot();
+        assertTrue(s.timestamp() - s.feeds().get("cbETH").updatedAt() < 30, "Chainlink-style cbETH republished on its 1 h heartbeat");
+        assertEquals(redStoneUpdated, s.redStoneFeeds().get("cbETH").updatedAt(), "RedStone-style cbETH not due before 6 h");
+        increaseTime(5 * 3_600);
+        engine.tick();
+        s = actions.snapshot();
+        assertTrue(s.timestamp() - s.redStoneFeeds().get("cbETH").updatedAt() < 30, "RedStone-style cbETH republished on its 6 h heartbeat");
+        assertEquals(s.rates().get("cbETH"), s.redStoneFeeds().get("cbETH").answer());
+    }
+
+    @Test
+    @Order(11)
+    void rswEthRateAccruesAtItsApr() throws Exception {
+        MarketSimulator sim = new MarketSimulator(anvil.web3j, oracle, d, Map.of("rswETH", new BigDecimal("0.03")));
+        sim.report(); // the first report only starts the clock
+        BigInteger ethBefore = uint(d.rswETH(), "totalETHDeposited");
+        BigInteger supply = uint(d.rswETH(), "totalSupply");
+        BigInteger rateBefore = uint(d.rswETH(), "getRate");
+        assertEquals(ethBefore.multiply(E18).divide(supply), rateBefore, "rate = ETH held / supply");
+        increaseTime(86_400);
+        BigInteger rewards = sim.report().get("rswETH");
+        awaitBlocks(2);
+        BigInteger day = RewardAccrual.rewardsWei(ethBefore, new BigDecimal("0.03"), 86_400);
+        assertTrue(rewards.compareTo(day) >= 0 && rewards.compareTo(RewardAccrual.rewardsWei(ethBefore, new BigDecimal("0.03"), 86_460)) <= 0,
+                "one day (and a few blocks) of 3 % APR on " + ethBefore + ": " + rewards);
+        assertEquals(ethBefore.add(rewards), uint(d.rswETH(), "totalETHDeposited"));
+        BigInteger rateAfter = uint(d.rswETH(), "getRate");
+        assertEquals(ethBefore.add(rewards).multiply(E18).divide(supply), rateAfter, "getRate() after the report");
+        assertEquals(rateAfter, uint(d.rswETH(), "rswETHToETHRate"));
+        assertEquals(rateAfter, actions.snapshot().rates().get("rswETH"), "the simulator's fundamental rate reads it");
+    }
+
+    private BigInteger uint(String contract, String view) throws Exception {
+        long block = anvil.web3j.ethBlockNumber().send().getBlockNumber().longValueExact();
+        ViewFunction<BigInteger> f = ViewFunction.uint256(view, List.of());
+        return value(f.decode(new Multicall3(anvil.web3j, d.multicall3(), 10).aggregate3(List.of(f.call(contract)), block)
+                .await().indefinitely().get(0)));
+    }
+
+    /** Moves the chain clock forward and waits for a block at the new time. */
+    private void increaseTime(long seconds) throws Exception {
+        new org.web3j.protocol.core.Request<>("evm_increaseTime", List.of(seconds), anvil.transport(),
+                org.web3j.protocol.core.Response.class).send();
+        awaitBlocks(1);
+    }
+
+    /** The pool's price of the asset as the price service reads it (slot0, the asset's side), within 1e-12 of the target. */
+    private void assertUniAt(MarketSnapshot s, String asset, BigInteger target) {
+        BigDecimal rel = relative(s, asset, target);
+        assertTrue(rel.compareTo(new BigDecimal("1e-12")) < 0, asset + " Uniswap pool at " + target + ": relative error " + rel);
+    }
+
+    private BigDecimal relative(MarketSnapshot s, String asset, BigInteger target) {
+        MarketSnapshot.UniPool p = s.uniPools().get(asset);
+        assertEquals(UniswapV3Price.assetIsToken0(MarketDeployer.token(d, asset), d.weth()), p.assetIsToken0(), asset + " token order");
+        Slot0 slot0 = new Slot0(p.sqrtPriceX96(), 0, 0, 1, 1, 0, true);
+        BigDecimal price = p.assetIsToken0() ? slot0.price() : slot0.inversePrice(40, RoundingMode.HALF_EVEN);
+        BigDecimal expected = new BigDecimal(target, 18);
+        return price.subtract(expected).abs().divide(expected, MathContext.DECIMAL128);
+    }
+
+    private static void assertRedStoneAndUniUnchanged(MarketSnapshot before, MarketSnapshot after) {
+        for (var e : before.redStoneFeeds().entrySet()) {
+            assertEquals(e.getValue().answer(), after.redStoneFeeds().get(e.getKey()).answer(), e.getKey() + " RedStone feed untouched");
+        }
+        for (var e : before.uniPools().entrySet()) {
+            assertEquals(e.getValue().sqrtPriceX96(), after.uniPools().get(e.getKey()).sqrtPriceX96(), e.getKey() + " Uniswap pool untouched");
+        }
     }
 
     /** A feed answer / 1e8, written as the HTTP endpoint writes it (no exponent, no trailing zeros). */
