@@ -3,7 +3,7 @@ package io.lrtyield.common.catalogue;
 import java.util.List;
 
 /**
- * How an asset's market price is found and checked. Thresholds in basis points; a zero means "the default".
+ * How an asset's market price is found and checked. Thresholds in basis points; absent (or zero) means the default.
  *
  * @param sources the market sources, aggregated by weighted median
  * @param maxJumpBps a source moving more than this from its last accepted value in one block is held out until
@@ -17,8 +17,9 @@ import java.util.List;
  * @param hysteresisBps an alert level is left only once the discount is this far back below its threshold
  * @param maxExitSlippageBps slippage at a depth-probe size beyond which an EXIT_LIQUIDITY alert is raised
  */
-public record MarketPricing(List<PriceSource> sources, int maxJumpBps, int jumpConfirmBlocks, int maxDeviationBps,
-                            int maxPremiumBps, int depegWarnBps, int depegCriticalBps, int hysteresisBps, int maxExitSlippageBps) {
+public record MarketPricing(List<PriceSource> sources, Integer maxJumpBps, Integer jumpConfirmBlocks, Integer maxDeviationBps,
+                            Integer maxPremiumBps, Integer depegWarnBps, Integer depegCriticalBps, Integer hysteresisBps,
+                            Integer maxExitSlippageBps) {
 
     public MarketPricing {
         sources = sources == null ? List.of() : List.copyOf(sources);
@@ -46,7 +47,10 @@ public record MarketPricing(List<PriceSource> sources, int maxJumpBps, int jumpC
         return new MarketPricing(sources, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
-    private static int orDefault(int value, int fallback) {
+    private static int orDefault(Integer value, int fallback) {
+        if (value == null) {
+            return fallback;
+        }
         if (value < 0) {
             throw new IllegalArgumentException("market pricing thresholds must not be negative, got " + value);
         }

@@ -28,8 +28,8 @@ import java.util.Set;
  * @param scaleByFundamental the source prices the token this asset wraps (stETH for wstETH, eETH for weETH): the
  *                           reading is multiplied by this asset's fundamental rate of the same block
  */
-public record PriceSource(String id, String kind, String contract, double weight, long heartbeatSeconds, int decimals,
-                          int coinIndex, BigInteger referenceSize, List<BigInteger> depthSizes, boolean scaleByFundamental) {
+public record PriceSource(String id, String kind, String contract, Double weight, Long heartbeatSeconds, Integer decimals,
+                          Integer coinIndex, BigInteger referenceSize, List<BigInteger> depthSizes, Boolean scaleByFundamental) {
 
     public static final String CHAINLINK = "CHAINLINK";
     public static final String CURVE = "CURVE";
@@ -47,7 +47,12 @@ public record PriceSource(String id, String kind, String contract, double weight
         if (contract == null || contract.isBlank()) {
             throw new IllegalArgumentException("price source " + id + " needs a contract");
         }
-        weight = weight <= 0 ? 1.0 : weight;
+        // optional in the catalogue JSON: absent means the default
+        weight = weight == null || weight <= 0 ? 1.0 : weight;
+        heartbeatSeconds = heartbeatSeconds == null ? 0L : heartbeatSeconds;
+        decimals = decimals == null ? 18 : decimals;
+        coinIndex = coinIndex == null ? 0 : coinIndex;
+        scaleByFundamental = scaleByFundamental != null && scaleByFundamental;
         depthSizes = depthSizes == null ? List.of() : List.copyOf(depthSizes);
         if (kind.equals(CHAINLINK) && heartbeatSeconds <= 0) {
             throw new IllegalArgumentException("Chainlink source " + id + " needs its heartbeatSeconds");
@@ -74,11 +79,16 @@ public record PriceSource(String id, String kind, String contract, double weight
     /** A Curve pool quoted at a reference size and at depth-probe sizes. */
     public static PriceSource curve(String id, String pool, int coinIndex, BigInteger referenceSize, List<BigInteger> depthSizes,
                                     double weight, boolean scaleByFundamental) {
-        return new PriceSource(id, CURVE, pool, weight, 0, 18, coinIndex, referenceSize, depthSizes, scaleByFundamental);
+        return new PriceSource(id, CURVE, pool, weight, 0L, 18, coinIndex, referenceSize, depthSizes, scaleByFundamental);
+    }
+
+    /** A Uniswap v3 pool's spot price (18/18 decimals); {@code coinIndex} is the token's position. */
+    public static PriceSource uniswapV3(String id, String pool, int coinIndex, double weight, boolean scaleByFundamental) {
+        return new PriceSource(id, UNISWAP_V3, pool, weight, 0L, 18, coinIndex, null, List.of(), scaleByFundamental);
     }
 
     /** A Curve pool's EMA price oracle. */
     public static PriceSource curveEma(String id, String pool, int coinIndex, double weight, boolean scaleByFundamental) {
-        return new PriceSource(id, CURVE_EMA, pool, weight, 0, 18, coinIndex, null, List.of(), scaleByFundamental);
+        return new PriceSource(id, CURVE_EMA, pool, weight, 0L, 18, coinIndex, null, List.of(), scaleByFundamental);
     }
 }

@@ -89,7 +89,7 @@ public class AggregationBench {
                 PriceSource.curve("curve-" + symbol, "0xc", 1, one, List.of(one.multiply(BigInteger.valueOf(100)),
                         one.multiply(BigInteger.valueOf(1000))), 1.0, true),
                 PriceSource.curveEma("curve-ema-" + symbol, "0xc", 1, 0.5, true),
-                new PriceSource("uniswap-" + symbol, PriceSource.UNISWAP_V3, "0xu", 1.0, 0, 18, 0, null, List.of(), false));
+                new PriceSource("uniswap-" + symbol, PriceSource.UNISWAP_V3, "0xu", 1.0, 0L, 18, 0, null, List.of(), false));
     }
 
     @Benchmark
