@@ -168,8 +168,7 @@ public final class DevnetCatalogue {
             return List.of();
         }
         int coinIndex = UniswapV3Price.coinIndex(MarketDeployer.token(d, asset), d.weth());
-        return List.of(new PriceSource("uniswap-v3-" + asset + "-WETH", PriceSource.UNISWAP_V3, pool, 1.0, 0, 18, coinIndex, null,
-                List.of(), false));
+        return List.of(PriceSource.uniswapV3("uniswap-v3-" + asset + "-WETH", pool, coinIndex, 1.0, false));
     }
 
     /** Spot at 1 token with 100 and 500 token depth probes, and the EMA oracle (half weight: it lags by design). */
