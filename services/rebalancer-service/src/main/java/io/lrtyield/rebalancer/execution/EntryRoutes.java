@@ -4,8 +4,10 @@ import io.lrtyield.rebalancer.execution.venue.AaveCalls;
 import io.lrtyield.rebalancer.execution.venue.Erc20Calls;
 import io.lrtyield.rebalancer.execution.venue.LidoCalls;
 import io.lrtyield.rebalancer.execution.venue.LiquidStakingDepositCalls;
+import io.lrtyield.rebalancer.execution.venue.WethCalls;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,19 +24,22 @@ public final class EntryRoutes {
     private static final BigInteger BPS = BigInteger.valueOf(10_000);
 
     /** Addresses the routes touch. */
-    public record Addresses(String stETH, String wstETH, String aavePool, String etherfiLiquidityPool, String eETH, String weETH) {
+    public record Addresses(String weth, String stETH, String wstETH, String aavePool, String etherfiLiquidityPool, String eETH,
+                            String weETH) {
     }
 
     private final Addresses a;
     private final LidoCalls lido;
     private final AaveCalls aave;
     private final LiquidStakingDepositCalls deposits;
+    private final WethCalls weth;
 
     public EntryRoutes(Addresses addresses, String vault) {
         this.a = addresses;
         this.lido = new LidoCalls(addresses.stETH(), addresses.wstETH());
         this.aave = new AaveCalls(addresses.aavePool(), vault);
         this.deposits = new LiquidStakingDepositCalls(vault);
+        this.weth = new WethCalls(addresses.weth());
     }
 
     /**
@@ -69,6 +74,20 @@ public final class EntryRoutes {
                 PlannedAction.of(venueId, "APPROVE", Erc20Calls.approve(a.eETH(), a.weETH(), eEth)),
                 new PlannedAction(venueId, "WRAP", deposits.weEthWrap(a.weETH(), eEth), weEth, minOut(weEth, slippageBps)),
                 PlannedAction.of(venueId, "RESET_APPROVAL", Erc20Calls.resetApproval(a.eETH(), a.weETH())));
+    }
+
+    /**
+     * One turn of a wstETH/WETH loop on collateral already supplied: enter the ETH-correlated eMode, borrow WETH
+     * (variable), unwrap it, and stake, wrap and supply it as more wstETH collateral.
+     */
+    public List<PlannedAction> openLoop(String venueId, int eModeCategory, BigInteger borrowWethWei, BigInteger stEthPerWstEth,
+                                        int slippageBps) {
+        List<PlannedAction> actions = new ArrayList<>(List.of(
+                PlannedAction.of(venueId, "EMODE", aave.setUserEMode(eModeCategory)),
+                new PlannedAction(venueId, "BORROW", aave.borrow(a.weth(), borrowWethWei), borrowWethWei, borrowWethWei),
+                new PlannedAction(venueId, "UNWRAP", weth.withdraw(borrowWethWei), borrowWethWei, borrowWethWei)));
+        actions.addAll(stakeWrapAndSupply(venueId, borrowWethWei, stEthPerWstEth, slippageBps));
+        return actions;
     }
 
     static BigInteger minOut(BigInteger expected, int slippageBps) {

@@ -67,31 +67,36 @@ final class DevnetFixture implements AutoCloseable {
 
     DevnetFixture(int portOffset, Path keystoreDir) throws Exception {
         anvil = AnvilProcess.start(portOffset);
-        vertx = Vertx.vertx();
-        transport = new VertxJsonRpcService(vertx, RpcSettings.defaults(List.of(URI.create(anvil.url()))), new SimpleMeterRegistry());
-        web3j = Web3j.build(transport);
-        long chainId = web3j.ethChainId().send().getChainId().longValueExact();
-        TxSender deployer = new TxSender(web3j, Credentials.create(DEPLOYER_KEY), chainId);
-        TxSender oracle = new TxSender(web3j, Credentials.create(ORACLE_KEY), chainId);
-        TxSender mm = new TxSender(web3j, Credentials.create(MARKET_MAKER_KEY), chainId);
-        AnvilRpc rpc = new AnvilRpc(transport);
-        String strategist = Credentials.create(STRATEGIST_KEY).getAddress();
-        d = new DevnetDeployer(web3j, deployer, oracle, rpc, new MarketDeployer(web3j, rpc, deployer, oracle, mm, strategist))
-                .deploy(new BigDecimal("1000"), new BigDecimal("500"));
-        m = d.markets();
-        vault = m.strategyVault();
-        // the allowlist names resolve through the devnet catalogue, as in the service (the deposit pools given
-        // explicitly too, as a service would configure them where its catalogue does not name them)
-        Map<String, String> book = AddressBook.of(DevnetCatalogue.of(d), Map.of("rocketDepositPool", d.rethDepositPool(),
-                "etherfiLiquidityPool", d.etherfiPool(), "renzoRestakeManager", d.renzoRestakeManager(),
-                "kelpDepositPool", d.kelpDepositPool()));
-        try (InputStream in = getClass().getResourceAsStream("/allowlists/devnet.json")) {
-            allowlist = AllowlistLoader.load(in, book, vault);
+        try {
+            vertx = Vertx.vertx();
+            transport = new VertxJsonRpcService(vertx, RpcSettings.defaults(List.of(URI.create(anvil.url()))), new SimpleMeterRegistry());
+            web3j = Web3j.build(transport);
+            long chainId = web3j.ethChainId().send().getChainId().longValueExact();
+            TxSender deployer = new TxSender(web3j, Credentials.create(DEPLOYER_KEY), chainId);
+            TxSender oracle = new TxSender(web3j, Credentials.create(ORACLE_KEY), chainId);
+            TxSender mm = new TxSender(web3j, Credentials.create(MARKET_MAKER_KEY), chainId);
+            AnvilRpc rpc = new AnvilRpc(transport);
+            String strategist = Credentials.create(STRATEGIST_KEY).getAddress();
+            d = new DevnetDeployer(web3j, deployer, oracle, rpc, new MarketDeployer(web3j, rpc, deployer, oracle, mm, strategist))
+                    .deploy(new BigDecimal("1000"), new BigDecimal("500"));
+            m = d.markets();
+            vault = m.strategyVault();
+            // the allowlist names resolve through the devnet catalogue, as in the service (the deposit pools given
+            // explicitly too, as a service would configure them where its catalogue does not name them)
+            Map<String, String> book = AddressBook.of(DevnetCatalogue.of(d), Map.of("rocketDepositPool", d.rethDepositPool(),
+                    "etherfiLiquidityPool", d.etherfiPool(), "renzoRestakeManager", d.renzoRestakeManager(),
+                    "kelpDepositPool", d.kelpDepositPool()));
+            try (InputStream in = getClass().getResourceAsStream("/allowlists/devnet.json")) {
+                allowlist = AllowlistLoader.load(in, book, vault);
+            }
+            String file = WalletUtils.generateWalletFile("it-keystore-pass", Credentials.create(STRATEGIST_KEY).getEcKeyPair(),
+                    keystoreDir.toFile(), false);
+            signer = KeystoreSigner.fromKeystore(keystoreDir.resolve(file), PASSWORD_VAR, Map.of(PASSWORD_VAR, "it-keystore-pass")::get);
+            chain = new Web3jExecutionChain(web3j);
+        } catch (Exception | Error e) {
+            anvil.close(); // never leave an Anvil behind when the deployment fails
+            throw e;
         }
-        String file = WalletUtils.generateWalletFile("it-keystore-pass", Credentials.create(STRATEGIST_KEY).getEcKeyPair(),
-                keystoreDir.toFile(), false);
-        signer = KeystoreSigner.fromKeystore(keystoreDir.resolve(file), PASSWORD_VAR, Map.of(PASSWORD_VAR, "it-keystore-pass")::get);
-        chain = new Web3jExecutionChain(web3j);
     }
 
     PlanExecutor executor(Allowlist list, ExecutionListener listener, PlanExecutor.NonceSource nonces) {

@@ -145,7 +145,7 @@ class VaultExecutionIT {
         BigInteger weEthBefore = balance(d.weETH(), vault);
         BigInteger nonceBefore = chain.pendingNonce(signer.address());
 
-        EntryRoutes routes = new EntryRoutes(new EntryRoutes.Addresses(d.stETH(), d.wstETH(), m.aavePool(), d.etherfiPool(),
+        EntryRoutes routes = new EntryRoutes(new EntryRoutes.Addresses(d.weth(), d.stETH(), d.wstETH(), m.aavePool(), d.etherfiPool(),
                 d.eETH(), d.weETH()), vault);
         BigInteger toAave = eth(100);
         BigInteger toWeEth = eth(50);
@@ -181,6 +181,30 @@ class VaultExecutionIT {
 
     @Test
     @Order(3)
+    void aLoopOpensOnTheWstEthCollateral() throws Exception {
+        BigInteger stEthPerWstEth = uint(d.wstETH(), "stEthPerToken");
+        String aWstEth = aToken(d.wstETH());
+        String debtWeth = reserveWord(d.weth(), 10);
+        BigInteger aBefore = balance(aWstEth, vault);
+        EntryRoutes routes = new EntryRoutes(new EntryRoutes.Addresses(d.weth(), d.stETH(), d.wstETH(), m.aavePool(), d.etherfiPool(),
+                d.eETH(), d.weETH()), vault);
+        BigInteger borrow = eth(60);
+        List<PlannedAction> actions = routes.openLoop("aave-wsteth-loop", 1, borrow, stEthPerWstEth, SLIPPAGE_BPS);
+        ExecutionReport report = executor(allowlist).execute(new ExecutionPlan("it-loop", actions));
+        assertEquals(ExecutionReport.DONE, report.status(), report.error());
+
+        // 60 WETH of variable debt (plus at most a few blocks of interest), 60 ETH more wstETH collateral
+        assertWithin(balance(debtWeth, vault), borrow, borrow.add(eth(1).divide(BigInteger.valueOf(1_000))), "WETH debt");
+        PlannedAction wrap = actions.get(5);
+        PlannedAction supply = actions.get(8);
+        assertWithin(balance(aWstEth, vault).subtract(aBefore), supply.minOut(), wrap.expectedOut(), "aWstETH added by the loop");
+        BigInteger healthFactor = accountWord(5);
+        assertTrue(healthFactor.compareTo(eth(2)) > 0, "health factor " + healthFactor);
+        assertEquals(BigInteger.ZERO, allowance(d.wstETH(), vault, m.aavePool()));
+    }
+
+    @Test
+    @Order(4)
     void aNonAllowlistedActionIsRefusedBeforeSigning() throws Exception {
         BigInteger nonceBefore = chain.pendingNonce(signer.address());
         ContractCall steal = ContractCall.of(d.weth(), BigInteger.ZERO, "transfer",
@@ -196,7 +220,7 @@ class VaultExecutionIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aRevertingSimulationAbortsThePlan() throws Exception {
         BigInteger nonceBefore = chain.pendingNonce(signer.address());
         BigInteger tooMuch = eth(1_000_000);
@@ -237,10 +261,23 @@ class VaultExecutionIT {
 
     /** The aToken of {@code asset}: word 8 of getReserveData (ReserveDataLegacy.aTokenAddress). */
     private String aToken(String asset) throws Exception {
+        return reserveWord(asset, 8);
+    }
+
+    /** An address word of getReserveData (8 aToken, 10 variable debt token). */
+    private String reserveWord(String asset, int word) throws Exception {
         String data = FunctionEncoder.encode(new Function("getReserveData", List.of(new Address(asset)), List.of()));
         String out = Numeric.cleanHexPrefix(web3j.ethCall(Transaction.createEthCallTransaction(null, m.aavePool(), data),
                 DefaultBlockParameterName.LATEST).send().getValue());
-        return "0x" + out.substring(8 * 64 + 24, 9 * 64);
+        return "0x" + out.substring(word * 64 + 24, (word + 1) * 64);
+    }
+
+    /** A word of getUserAccountData(vault) (5 = health factor, WAD). */
+    private BigInteger accountWord(int word) throws Exception {
+        String data = FunctionEncoder.encode(new Function("getUserAccountData", List.of(new Address(vault)), List.of()));
+        String out = Numeric.cleanHexPrefix(web3j.ethCall(Transaction.createEthCallTransaction(null, m.aavePool(), data),
+                DefaultBlockParameterName.LATEST).send().getValue());
+        return new BigInteger(out.substring(word * 64, (word + 1) * 64), 16);
     }
 
     private static void assertWithin(BigInteger actual, BigInteger min, BigInteger max, String what) {
