@@ -245,9 +245,31 @@ class TokenReplicasIT {
     }
 
     @Test
+    @Order(9)
+    void swellRswEthIsItsOwnRateProvider() throws Exception {
+        String rsweth = deploy("RswETH", ZERO, meAddr);
+        assertEquals(E18, uint(rsweth, "getRate"), "1:1 before any deposit");
+        tx(rsweth, "deposit", eth("100"));
+        assertEquals(eth("100"), uint(rsweth, "balanceOf", meAddr), "first deposit mints rswETH 1:1");
+        tx(rsweth, "accrueRewards", eth("3.5"));
+        assertEquals(eth("1.035"), uint(rsweth, "getRate"), "getRate = 103.5 ETH / 100 rswETH");
+        assertEquals(eth("1.035"), uint(rsweth, "rswETHToETHRate"), "rswETHToETHRate = getRate");
+        BigInteger ethToRsw = eth("100").multiply(E18).divide(eth("103.5"));
+        assertEquals(ethToRsw, uint(rsweth, "ethToRswETHRate"), "ethToRswETHRate = supply / ETH, rounded down");
+        tx(rsweth, "deposit", eth("10.35"));
+        BigInteger minted = eth("10.35").multiply(ethToRsw).divide(E18);
+        assertEquals(eth("100").add(minted), uint(rsweth, "balanceOf", meAddr), "deposit mints at the rate before it counts");
+        BigInteger rate = eth("113.85").multiply(E18).divide(eth("100").add(minted));
+        assertEquals(rate, uint(rsweth, "getRate"), "a deposit at the rate leaves the rate (up to rounding in the vault's favour)");
+        assertTrue(rate.compareTo(eth("1.035")) >= 0, "rounding never lowers the rate: " + rate);
+        assertReverts(rsweth, "accrueRewards", "RswETH: caller is not the oracle");
+        views.add(new RateView("rswETH getRate", rsweth, view("getRate"), rate));
+    }
+
+    @Test
     @Order(100)
     void everyRateViewInOneMulticall3Aggregate3() throws Exception {
-        assertEquals(8, views.size(), "the protocol tests (orders 2-8) must run before the multicall read");
+        assertEquals(9, views.size(), "the protocol tests (orders 2-9) must run before the multicall read");
         String multicall = deploy("Multicall3", ZERO);
         long block = fixture.web3j.ethBlockNumber().send().getBlockNumber().longValueExact();
         List<Multicall3.Call> calls = views.stream().map(v -> new Multicall3.Call(v.target(), v.call().encode())).toList();
