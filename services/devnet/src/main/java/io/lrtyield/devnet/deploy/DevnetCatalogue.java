@@ -113,7 +113,8 @@ public final class DevnetCatalogue {
             // eMode 1 (ETH-correlated): LTV 93 %, liquidation threshold 95 %; the loop keeps 90 % (L = 10)
             venues.add(new Venue("aave-wsteth-loop", "LEVERAGED_LOOP", "wstETH", "aave", 3, 0, 0.0,
                     Map.of("pool", "aavePool", "borrowAsset", "WETH", "targetLtv", "0.9", "liquidationThreshold", "0.95",
-                            "borrowRateModel", wethRates, "collateralRateModel", "0,0.045,0.8,0.45", "stakingAsset", "wstETH")));
+                            "borrowRateModel", wethRates, "collateralRateModel", "0,0.045,0.8,0.45", "stakingAsset", "wstETH",
+                            "exitPool", "curveStEthWethPool", "exitCoin", "1")));
             // the PT can be sold back to the market any time before expiry; held to expiry it redeems 1:1
             venues.add(new Venue("pendle-pt-weeth", "FIXED_YIELD_PT", "weETH", "pendle", 3, 0, 0.0, Map.of("market", "pendleMarketWeEth")));
             venues.add(new Venue("curve-steth-weth-lp", "LP", "stETH", "curve", 2, 0, 0.0,

@@ -28,6 +28,9 @@ import java.util.function.Function;
  * ETH-side coin of an LP pool, default 0), {@code pointsPerEthPerDay}, {@code pointPriceEthLow},
  * {@code pointPriceEthHigh}.
  *
+ * <p>A loop with an {@code exitPool} / {@code exitCoin} is unwound by selling its whole collateral (L × S) into that pool;
+ * the cost, L times per unit of equity, is amortised like the others.
+ *
  * <p>Size: a position of S ETH pays entry + exit costs, amortised over {@code horizonDays}
  * ({@link YieldMath#amortised}), and moves the lending rates it touches along the market's rate model: the on-chain
  * rate plus the model's change from today's usage to the usage with S added.
@@ -158,6 +161,11 @@ public final class VenueQuoter {
             flags.add("size-impact: no borrowRateModel in the catalogue; the size curve ignores our own borrowing");
         }
         final BigDecimal stakingApy = staking;
+        StablePool exit = venue.param("exitPool").map(p -> state.pools().get(address(venue, "exitPool", ctx))).orElse(null);
+        int exitCoin = Integer.parseInt(venue.param("exitCoin").orElse("1"));
+        if (venue.param("exitPool").isPresent() && exit == null) {
+            flags.add("size-impact: exit pool state unavailable; the size curve ignores the unwind's slippage");
+        }
         List<SizePoint> curve = new ArrayList<>();
         for (BigDecimal size : sizesEth) {
             BigDecimal borrowed = size.multiply(r.leverage().subtract(BigDecimal.ONE), MC);
@@ -180,7 +188,13 @@ public final class VenueQuoter {
             }
             LoopModel.Result sized = LoopModel.evaluate(new LoopModel.Inputs(stakingApy, YieldMath.perSecondApy(cApr),
                     YieldMath.perSecondApy(bApr), ltv, lt));
-            curve.add(new SizePoint(size, YieldMath.scale(sized.netApy().subtract(fee(venue, sized.netApy())))));
+            BigDecimal sizedNet = sized.netApy().subtract(fee(venue, sized.netApy()));
+            if (exit != null) {
+                // unwinding sells the whole collateral (L × S) for the borrowed asset: a cost per unit of equity of L × cost
+                BigDecimal cost = exit.sellCost(exitCoin, YieldMath.wei(size.multiply(r.leverage(), MC)), BigDecimal.ONE);
+                sizedNet = sizedNet.subtract(YieldMath.amortised(cost.multiply(r.leverage(), MC), horizonDays));
+            }
+            curve.add(new SizePoint(size, YieldMath.scale(sizedNet)));
         }
         points(venue, components, risk);
         return Optional.of(new VenueQuote(net, "spot", components, List.of(), curve, flags, risk));

@@ -17,6 +17,8 @@ import io.lrtyield.yield.model.StablePool;
 import io.lrtyield.yield.model.StakingExtras;
 import io.lrtyield.yield.model.StakingYieldModel;
 import io.lrtyield.yield.model.VenueQuoter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
@@ -26,9 +28,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * prices.v1 → rate history → a quote per venue of the asset → yields.v1 (awaited) and Redis. Ticks without a
@@ -48,13 +55,22 @@ public class YieldPipeline {
     private final PublishPolicy policy;
     private final StakingYieldModel staking;
     private final LatestMarketState market;
+    private final Timer tickToQuote;
     private final BroadcastProcessor<YieldQuote> published = BroadcastProcessor.create();
     /** ETH/USD implied by the latest price tick with a market price (for the USD figures of /pools); null before one. */
-    private volatile java.math.BigDecimal ethUsd;
+    private volatile BigDecimal ethUsd;
 
     YieldPipeline(CatalogueProvider catalogues, RateHistoryStore history, QuoteStore quotes, YieldConfig config,
-                  @Channel(Topics.YIELDS_CHANNEL) MutinyEmitter<Record<String, YieldQuote>> emitter, LatestMarketState market) {
+                  @Channel(Topics.YIELDS_CHANNEL) MutinyEmitter<Record<String, YieldQuote>> emitter, LatestMarketState market,
+                  MeterRegistry meters) {
         this.market = market;
+        List<Duration> slos = new ArrayList<>();
+        for (int ms = 1; ms <= 250; ms++) {
+            slos.add(Duration.ofMillis(ms));
+        }
+        this.tickToQuote = Timer.builder("yield.publish.latency")
+                .description("price tick received → its venues' quotes stored and acknowledged by Kafka")
+                .serviceLevelObjectives(slos.toArray(Duration[]::new)).register(meters);
         this.catalogues = catalogues;
         this.history = history;
         this.quotes = quotes;
@@ -66,13 +82,15 @@ public class YieldPipeline {
 
     @Incoming(Topics.PRICES_CHANNEL)
     public Uni<Void> onPrice(byte[] payload) {
+        long received = System.nanoTime();
         return Uni.createFrom().item(() -> EventCodec.decode(payload, PriceTick.class, PriceTick.SCHEMA_VERSION))
-                .chain(this::onPrice);
+                .chain(this::onPrice)
+                .invoke(() -> tickToQuote.record(System.nanoTime() - received, TimeUnit.NANOSECONDS));
     }
 
     Uni<Void> onPrice(PriceTick tick) {
         if (tick.priceUsd() != null && tick.marketPriceEth() != null && tick.marketPriceEth().signum() > 0) {
-            ethUsd = tick.priceUsd().divide(tick.marketPriceEth(), java.math.MathContext.DECIMAL64);
+            ethUsd = tick.priceUsd().divide(tick.marketPriceEth(), MathContext.DECIMAL64);
         }
         if (tick.fundamentalRate() == null) {
             return Uni.createFrom().voidItem();
@@ -93,7 +111,7 @@ public class YieldPipeline {
         });
     }
 
-    public java.math.BigDecimal ethUsd() {
+    public BigDecimal ethUsd() {
         return ethUsd;
     }
 
@@ -121,7 +139,7 @@ public class YieldPipeline {
 
     private Uni<Void> quote(Catalogue catalogue, Venue venue, List<RatePoint> points, int samples, PriceTick tick) {
         StakingYieldModel.Result r = staking.evaluate(venue, points, config.sizeCurveEth());
-        Uni<java.math.BigDecimal> premiumOver = venue.param("premiumOver")
+        Uni<BigDecimal> premiumOver = venue.param("premiumOver")
                 .map(lst -> quotes.latest(catalogue.venuesOf(lst).stream().filter(v -> RATE_ACCRUING.contains(v.venueKind()))
                         .map(Venue::id).toList()).map(list -> list.isEmpty() ? null : list.get(0).netApy()))
                 .orElse(Uni.createFrom().nullItem());

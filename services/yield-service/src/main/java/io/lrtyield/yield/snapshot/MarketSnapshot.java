@@ -95,6 +95,9 @@ public final class MarketSnapshot {
                 String pool = VenueQuoter.address(v, "pool", catalogue.contracts());
                 addReserve(reserveRefs, catalogue, pool, v.asset());
                 addReserve(reserveRefs, catalogue, pool, v.param("borrowAsset").orElse("WETH"));
+                if (v.param("exitPool").isPresent()) {
+                    poolSet.add(VenueQuoter.address(v, "exitPool", catalogue.contracts()));
+                }
             }
             case LP -> poolSet.add(VenueQuoter.address(v, "pool", catalogue.contracts()));
             case FIXED_YIELD_PT -> {

@@ -90,6 +90,25 @@ class VenueQuoterTest {
     }
 
     @Test
+    void unwindingALoopThroughItsExitPoolCostsLTimesTheSaleAmortised() {
+        Map<String, String> params = new java.util.HashMap<>(loop().params());
+        params.put("exitPool", "curveStEthWethPool");
+        params.put("exitCoin", "1");
+        Venue withExit = new Venue("aave-wsteth-loop", "LEVERAGED_LOOP", "wstETH", "aave", 3, 0, 0.0, params);
+        MarketState s = state(null);
+        VenueQuoter.VenueQuote plain = quoter.quote(loop(), s, context()).orElseThrow();
+        VenueQuoter.VenueQuote q = quoter.quote(withExit, s, context()).orElseThrow();
+        assertEquals(plain.netApy(), q.netApy(), "the headline is the marginal position's");
+        BigInteger amp = BigInteger.valueOf(100).multiply(CurveMath.A_PRECISION);
+        for (int i = 0; i < q.sizeCurve().size(); i++) {
+            BigDecimal size = q.sizeCurve().get(i).sizeEth();
+            BigInteger sold = size.multiply(BigDecimal.TEN).multiply(new BigDecimal(E18)).toBigInteger();
+            double cost = 1 - CurveMath.getDy(eth(5_000), eth(5_000), 1, sold, amp, BigInteger.valueOf(1_000_000)).doubleValue() / sold.doubleValue();
+            assertRelative(plain.sizeCurve().get(i).netApy().doubleValue() - 10 * cost * 365 / 90, q.sizeCurve().get(i).netApy(), "at " + size);
+        }
+    }
+
+    @Test
     void aRateSpikeMakesTheLoopNegativeAndTheQuoteSaysSo() {
         VenueQuoter.VenueQuote q = quoter.quote(loop(), state(new BigDecimal("0.15")), context()).orElseThrow();
         assertTrue(q.netApy().signum() < 0, "net " + q.netApy());
