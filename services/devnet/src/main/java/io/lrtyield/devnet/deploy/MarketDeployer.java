@@ -40,7 +40,8 @@ import java.util.Map;
  * asset/WETH price replicas, Curve stETH/WETH and eETH/WETH pools, an
  * Aave-v3-style pool (WETH, wstETH, weETH, USDC; ETH-correlated eMode; ~60 % WETH utilisation), a Pendle PT market
  * on weETH, EigenLayer with a stETH strategy, and the strategy vault with its allowlist. Three phases, each one batch
- * of consecutive nonces per sender and one wait: deploy, configure, supply. Liquidity comes from the market maker.
+ * of consecutive nonces per sender and one wait: deploy (the second feed family and the Uniswap replicas in a batch of
+ * their own), configure, supply. Liquidity comes from the market maker, who also sets the Uniswap replicas' prices.
  */
 public final class MarketDeployer {
 
