@@ -66,6 +66,10 @@ public interface ExecutionConfig {
     @WithDefault("200")
     BigDecimal maxFeeGwei();
 
+    /** The per-vault executor lease: a standby instance takes over at most this long after the active one dies. */
+    @WithDefault("PT15S")
+    Duration leaseTtl();
+
     /** How long to wait for a receipt before an action counts as not mined. */
     @WithDefault("PT3M")
     Duration receiptTimeout();

@@ -3,7 +3,6 @@ package io.lrtyield.rebalancer.execution.runtime;
 import io.lrtyield.common.catalogue.Catalogue;
 import io.lrtyield.common.runtime.CatalogueProvider;
 import io.lrtyield.rebalancer.execution.AddressBook;
-import io.lrtyield.rebalancer.execution.ExecutionListener;
 import io.lrtyield.rebalancer.execution.FeeOracle;
 import io.lrtyield.rebalancer.execution.FeePolicy;
 import io.lrtyield.rebalancer.execution.PlanExecutor;
@@ -12,10 +11,17 @@ import io.lrtyield.rebalancer.execution.allowlist.Allowlist;
 import io.lrtyield.rebalancer.execution.allowlist.AllowlistConsistency;
 import io.lrtyield.rebalancer.execution.allowlist.AllowlistLoader;
 import io.lrtyield.rebalancer.execution.allowlist.VaultAllowlistVerifier;
+import io.lrtyield.rebalancer.execution.ExecutionPlan;
+import io.lrtyield.rebalancer.execution.ExecutionReport;
 import io.lrtyield.rebalancer.execution.chain.Web3jExecutionChain;
+import io.lrtyield.rebalancer.execution.journal.ActiveExecutor;
+import io.lrtyield.rebalancer.execution.journal.RedisExecutionJournal;
 import io.lrtyield.rebalancer.execution.sign.KeystoreSigner;
+import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.mutiny.core.Vertx;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,12 +37,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Wires the execution engine when {@code rebalancer.execution.enabled}: once the catalogue is loaded, resolves the
  * vault and the address book, loads the off-chain allowlist, compares it with the vault's on-chain allowlist and
  * refuses to run on any difference (stops the service, or stays not-ready and never signs). Only then is the
- * keystore unlocked and a {@link PlanExecutor} built.
+ * keystore unlocked and the instance joins the per-vault executor election ({@link ActiveExecutor}: Redis lease with
+ * a fencing token, journal resumed by whoever takes the lease).
  */
 @ApplicationScoped
 public class ExecutionRuntime {
@@ -47,13 +55,18 @@ public class ExecutionRuntime {
     private final ExecutionConfig config;
     private final CatalogueProvider catalogue;
     private final Web3j web3j;
-    private volatile PlanExecutor executor;
+    private final RedisDataSource redis;
+    private final Vertx vertx;
+    private final String instanceId = System.getenv().getOrDefault("HOSTNAME", "rebalancer") + "-" + UUID.randomUUID();
+    private volatile ActiveExecutor executor;
     private volatile String state = "disabled";
 
-    ExecutionRuntime(ExecutionConfig config, CatalogueProvider catalogue, Web3j web3j) {
+    ExecutionRuntime(ExecutionConfig config, CatalogueProvider catalogue, Web3j web3j, RedisDataSource redis, Vertx vertx) {
         this.config = config;
         this.catalogue = catalogue;
         this.web3j = web3j;
+        this.redis = redis;
+        this.vertx = vertx;
     }
 
     void start(@Observes StartupEvent event) {
@@ -65,13 +78,37 @@ public class ExecutionRuntime {
                 .chain(c -> Uni.createFrom().item(() -> prepare(c)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
                 .subscribe().with(e -> {
                     executor = e;
-                    state = "ready";
+                    state = "ready (standby until it holds the lease)";
+                    long period = Math.max(500, config.leaseTtl().toMillis() / 3);
+                    vertx.setPeriodic(0, period, id -> Infrastructure.getDefaultWorkerPool().execute(this::tick));
                 }, this::refuse);
     }
 
+    void stop(@Observes ShutdownEvent event) {
+        ActiveExecutor e = executor;
+        if (e != null) {
+            e.release();
+        }
+    }
+
     /** The executor, once the allowlists matched and the signer is unlocked. */
-    public Optional<PlanExecutor> executor() {
+    public Optional<ActiveExecutor> executor() {
         return Optional.ofNullable(executor);
+    }
+
+    /** Runs a plan on this instance if it holds the vault's lease. Blocking: worker threads only. */
+    public ExecutionReport execute(ExecutionPlan plan) throws IOException {
+        return executor().orElseThrow(() -> new IllegalStateException("execution is not available: " + state)).execute(plan);
+    }
+
+    private void tick() {
+        ActiveExecutor e = executor;
+        try {
+            state = e.tick() ? "active" : "standby";
+        } catch (Exception ex) {
+            state = "lease or journal unavailable: " + ex.getMessage();
+            LOG.warn("executor tick failed: " + ex.getMessage());
+        }
     }
 
     /** Why execution is (not) available, for readiness and the API. */
@@ -83,7 +120,7 @@ public class ExecutionRuntime {
         return config.enabled();
     }
 
-    private PlanExecutor prepare(Catalogue c) {
+    private ActiveExecutor prepare(Catalogue c) {
         try {
             String vault = c.contracts().get(config.vaultContract());
             if (vault == null) {
@@ -102,8 +139,12 @@ public class ExecutionRuntime {
             FeePolicy fees = new FeePolicy(config.feeHistoryBlocks(), config.feeRewardPercentile(), wei(config.minPriorityFeeGwei()),
                     wei(config.maxPriorityFeeGwei()), wei(config.maxFeeGwei()));
             LOG.infof("execution ready: vault %s, strategist %s", vault, signer.address());
-            return new PlanExecutor(chain, allowlist, new TransactionSimulator(chain, config.gasMarginBps()), new FeeOracle(chain, fees),
-                    signer, vault, config.receiptTimeout(), ExecutionListener.NONE);
+            TransactionSimulator simulator = new TransactionSimulator(chain, config.gasMarginBps());
+            FeeOracle feeOracle = new FeeOracle(chain, fees);
+            ActiveExecutor.ExecutorFactory factory = (listener, nonces) -> new PlanExecutor(chain, allowlist, simulator, feeOracle,
+                    signer, vault, config.receiptTimeout(), listener, nonces);
+            return new ActiveExecutor(new RedisExecutionJournal(redis), chain, vault, instanceId, config.leaseTtl(),
+                    config.receiptTimeout(), factory);
         } catch (IOException e) {
             throw new IllegalStateException("execution set-up failed: " + e.getMessage(), e);
         }

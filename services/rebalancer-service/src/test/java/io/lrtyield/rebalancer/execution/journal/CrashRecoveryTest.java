@@ -53,7 +53,13 @@ class CrashRecoveryTest {
     static KeystoreSigner signer;
 
     @BeforeAll
-    static void keystore() throws Exception {
+    static synchronized void keystore() throws Exception {
+        if (signer != null) {
+            return;
+        }
+        if (dir == null) {
+            dir = java.nio.file.Files.createTempDirectory("crash-keystore");
+        }
         String file = WalletUtils.generateWalletFile("pw", Keys.createEcKeyPair(), dir.toFile(), false);
         signer = KeystoreSigner.fromKeystore(dir.resolve(file), "P", Map.of("P", "pw")::get);
     }
@@ -115,10 +121,14 @@ class CrashRecoveryTest {
     }
 
     static PlanExecutor executor(ExecutionChain chain, ExecutionListener listener, ExecutionRecovery recovery) {
+        return executor(chain, listener, recovery::nextNonce);
+    }
+
+    static PlanExecutor executor(ExecutionChain chain, ExecutionListener listener, PlanExecutor.NonceSource nonces) {
         Allowlist allowlist = new Allowlist(List.of(new AllowlistRule(WETH, "deposit()", true, Map.of())));
         FeePolicy fees = new FeePolicy(5, 50, BigInteger.ONE, BigInteger.TEN.pow(10), BigInteger.TEN.pow(12));
         return new PlanExecutor(chain, allowlist, new TransactionSimulator(chain, 1_000), new FeeOracle(chain, fees), signer, VAULT,
-                Duration.ofSeconds(2), listener, recovery::nextNonce);
+                Duration.ofSeconds(2), listener, nonces);
     }
 
     static ExecutionPlan fiveDeposits(String id) {

@@ -1,0 +1,98 @@
+package io.lrtyield.rebalancer.execution.journal;
+
+import io.lrtyield.rebalancer.execution.ExecutionListener;
+import io.lrtyield.rebalancer.execution.ExecutionPlan;
+import io.lrtyield.rebalancer.execution.ExecutionReport;
+import io.lrtyield.rebalancer.execution.PlanExecutor;
+import io.lrtyield.rebalancer.execution.chain.ExecutionChain;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.OptionalLong;
+
+/**
+ * One instance's seat in the per-vault executor election. {@link #tick} (every third of the lease TTL) takes or
+ * renews the lease; the instance that gains it first resumes every open plan from the journal, then accepts new
+ * plans. A standby instance refuses to execute; an instance that loses the lease is fenced out of the journal, so it
+ * cannot broadcast even if it has not noticed yet.
+ */
+public final class ActiveExecutor {
+
+    private static final Logger LOG = Logger.getLogger(ActiveExecutor.class);
+
+    /** Builds a plan executor around a listener and nonce source (the signing parts stay with the caller). */
+    @FunctionalInterface
+    public interface ExecutorFactory {
+        PlanExecutor create(ExecutionListener listener, PlanExecutor.NonceSource nonces);
+    }
+
+    private final ExecutionJournal journal;
+    private final ExecutionChain chain;
+    private final String vault;
+    private final String instanceId;
+    private final Duration leaseTtl;
+    private final Duration receiptTimeout;
+    private final ExecutorFactory factory;
+    private volatile long token = -1;
+
+    public ActiveExecutor(ExecutionJournal journal, ExecutionChain chain, String vault, String instanceId, Duration leaseTtl,
+                          Duration receiptTimeout, ExecutorFactory factory) {
+        this.journal = journal;
+        this.chain = chain;
+        this.vault = vault;
+        this.instanceId = instanceId;
+        this.leaseTtl = leaseTtl;
+        this.receiptTimeout = receiptTimeout;
+        this.factory = factory;
+    }
+
+    /** Takes or renews the lease; on taking it, resumes the journal. Blocking. Returns whether this instance is active. */
+    public synchronized boolean tick() throws IOException {
+        OptionalLong lease = journal.acquireLease(vault, instanceId, leaseTtl);
+        if (lease.isEmpty()) {
+            if (token >= 0) {
+                LOG.warnf("executor %s lost the lease of vault %s: standby", instanceId, vault);
+            }
+            token = -1;
+            return false;
+        }
+        boolean gained = token != lease.getAsLong();
+        token = lease.getAsLong();
+        if (gained) {
+            LOG.infof("executor %s is active for vault %s (fencing token %d): resuming the journal", instanceId, vault, token);
+            ExecutionRecovery recovery = recovery();
+            recovery.resumeAll(executor(recovery));
+        }
+        return true;
+    }
+
+    /** Runs a plan, journaled and fenced; refused on a standby instance. Blocking. */
+    public synchronized ExecutionReport execute(ExecutionPlan plan) throws IOException {
+        if (token < 0) {
+            throw new IllegalStateException("executor " + instanceId + " is on standby for vault " + vault);
+        }
+        ExecutionRecovery recovery = recovery();
+        return executor(recovery).execute(plan);
+    }
+
+    public boolean active() {
+        return token >= 0;
+    }
+
+    /** Hands the lease back (graceful shutdown), so a standby takes over without waiting for the TTL. */
+    public synchronized void release() {
+        journal.releaseLease(vault, instanceId);
+        token = -1;
+    }
+
+    private ExecutionRecovery recovery() {
+        long fencing = token;
+        return new ExecutionRecovery(journal, chain, vault, () -> fencing, receiptTimeout);
+    }
+
+    private PlanExecutor executor(ExecutionRecovery recovery) {
+        long fencing = token;
+        return factory.create(new JournalingListener(journal, vault, () -> fencing), recovery::nextNonce);
+    }
+}

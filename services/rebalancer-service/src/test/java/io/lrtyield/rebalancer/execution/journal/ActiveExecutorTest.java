@@ -1,0 +1,48 @@
+package io.lrtyield.rebalancer.execution.journal;
+
+import io.lrtyield.rebalancer.execution.ExecutionPlan;
+import io.lrtyield.rebalancer.execution.ExecutionReport;
+import io.lrtyield.rebalancer.execution.FakeChainAccess;
+import io.lrtyield.rebalancer.execution.chain.ExecutionChain;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Two instances, one vault: only the lease holder sends; the standby takes over once the holder's lease lapses. */
+class ActiveExecutorTest {
+
+    static ActiveExecutor instance(String id, InMemoryExecutionJournal journal, ExecutionChain chain, Duration ttl) {
+        return new ActiveExecutor(journal, chain, CrashRecoveryTest.VAULT, id, ttl, Duration.ofSeconds(1),
+                (listener, nonces) -> CrashRecoveryTest.executor(chain, listener, nonces));
+    }
+
+    @Test
+    void onlyOneSendsAndTheStandbyTakesOver() throws Exception {
+        CrashRecoveryTest.keystore();
+        ExecutionChain chain = FakeChainAccess.create();
+        InMemoryExecutionJournal journal = new InMemoryExecutionJournal();
+        ActiveExecutor a = instance("a", journal, chain, Duration.ofMillis(200));
+        ActiveExecutor b = instance("b", journal, chain, Duration.ofMillis(200));
+        assertTrue(a.tick());
+        assertFalse(b.tick(), "b is on standby while a holds the lease");
+        assertThrows(IllegalStateException.class, () -> b.execute(CrashRecoveryTest.fiveDeposits("from-b")));
+        assertEquals(ExecutionReport.DONE, a.execute(CrashRecoveryTest.fiveDeposits("from-a")).status());
+        assertEquals(5, FakeChainAccess.broadcasts(chain).size());
+
+        // a dies (stops renewing); within the lease time b takes over and can send
+        Thread.sleep(250);
+        assertTrue(b.tick(), "b takes over after a's lease lapsed");
+        assertEquals(ExecutionReport.DONE, b.execute(CrashRecoveryTest.fiveDeposits("from-b")).status());
+        assertEquals(10, FakeChainAccess.broadcasts(chain).size());
+        // a comes back: it cannot act (fenced out of the journal, so it can never broadcast)
+        assertFalse(a.tick());
+        assertThrows(IllegalStateException.class, () -> a.execute(CrashRecoveryTest.fiveDeposits("late-a")));
+        assertEquals(List.of(), journal.openPlans(CrashRecoveryTest.VAULT));
+    }
+}
