@@ -21,6 +21,10 @@ public interface ExecutionListener {
     default void sent(String planId, int index, SignedTransaction tx) {
     }
 
+    /** A stuck transaction is superseded by a fee-bumped copy at the same nonce; runs before the copy is broadcast. */
+    default void replaced(String planId, int index, SignedTransaction stuck, SignedTransaction replacement) {
+    }
+
     default void mined(String planId, int index, SignedTransaction tx, ExecutionChain.Receipt receipt) {
     }
 

@@ -35,6 +35,7 @@ public final class PlanExecutor {
     private final Duration receiptTimeout;
     private final ExecutionListener listener;
     private final NonceSource nonces;
+    private ReplacementPolicy replacement = ReplacementPolicy.NONE;
 
     /** Where the first nonce of a run comes from (the nonce manager: never below a journaled one). */
     @FunctionalInterface
@@ -59,6 +60,12 @@ public final class PlanExecutor {
         this.vault = vault;
         this.receiptTimeout = receiptTimeout;
         this.listener = listener;
+    }
+
+    /** Replaces transactions stuck longer than the policy allows (default: never). */
+    public PlanExecutor withReplacement(ReplacementPolicy policy) {
+        this.replacement = policy;
+        return this;
     }
 
     public ExecutionReport execute(ExecutionPlan plan) throws IOException {
@@ -121,36 +128,74 @@ public final class PlanExecutor {
         }
         listener.sent(planId, i, signed);
         LOG.infof("plan %s action %d (%s) sent: %s nonce %s", planId, i, action.kind(), signed.hash(), nonce);
-        ExecutionChain.Receipt receipt = awaitReceipt(signed.hash());
-        if (receipt == null) {
+        List<SignedTransaction> copies = new ArrayList<>(List.of(signed));
+        Mined mined = awaitAny(planId, i, copies);
+        if (mined == null) {
             String error = "not mined within " + receiptTimeout.toSeconds() + " s";
-            listener.failed(planId, i, signed.hash(), error);
-            return new ActionOutcome(i, ActionOutcome.FAILED, signed.hash(), nonce, null, null, error);
+            listener.failed(planId, i, copies.get(copies.size() - 1).hash(), error);
+            return new ActionOutcome(i, ActionOutcome.FAILED, copies.get(copies.size() - 1).hash(), nonce, null, null, error);
         }
-        listener.mined(planId, i, signed, receipt);
+        ExecutionChain.Receipt receipt = mined.receipt();
+        listener.mined(planId, i, mined.tx(), receipt);
         if (!receipt.success()) {
-            listener.failed(planId, i, signed.hash(), "reverted on chain");
-            return new ActionOutcome(i, ActionOutcome.FAILED, signed.hash(), nonce, receipt.blockNumber(), receipt.gasUsed(),
+            listener.failed(planId, i, mined.tx().hash(), "reverted on chain");
+            return new ActionOutcome(i, ActionOutcome.FAILED, mined.tx().hash(), nonce, receipt.blockNumber(), receipt.gasUsed(),
                     "reverted on chain");
         }
-        return new ActionOutcome(i, ActionOutcome.CONFIRMED, signed.hash(), nonce, receipt.blockNumber(), receipt.gasUsed(), null);
+        return new ActionOutcome(i, ActionOutcome.CONFIRMED, mined.tx().hash(), nonce, receipt.blockNumber(), receipt.gasUsed(), null);
     }
 
-    private ExecutionChain.Receipt awaitReceipt(String hash) throws IOException {
-        long deadline = System.nanoTime() + receiptTimeout.toNanos();
+    private record Mined(SignedTransaction tx, ExecutionChain.Receipt receipt) {
+    }
+
+    /** Waits for any copy to be mined; replaces the newest with bumped fees each time it is stuck, within the policy. */
+    private Mined awaitAny(String planId, int i, List<SignedTransaction> copies) throws IOException {
+        long start = System.nanoTime();
+        long deadline = start + receiptTimeout.toNanos();
+        long replaceAt = start + replacement.stuckAfter().toNanos();
         while (System.nanoTime() < deadline) {
-            Optional<ExecutionChain.Receipt> receipt = chain.receipt(hash);
-            if (receipt.isPresent()) {
-                return receipt.get();
+            for (SignedTransaction copy : copies) {
+                Optional<ExecutionChain.Receipt> receipt = chain.receipt(copy.hash());
+                if (receipt.isPresent()) {
+                    return new Mined(copy, receipt.get());
+                }
+            }
+            if (System.nanoTime() >= replaceAt && copies.size() <= replacement.maxReplacements()) {
+                replaceAt = replace(planId, i, copies) ? System.nanoTime() + replacement.stuckAfter().toNanos() : deadline;
             }
             try {
                 Thread.sleep(200);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IOException("interrupted waiting for " + hash, e);
+                throw new IOException("interrupted waiting for " + copies.get(0).hash(), e);
             }
         }
         return null;
+    }
+
+    /** Signs the newest copy again with bumped fees, journals it, broadcasts it; false when the fee cap forbids it. */
+    private boolean replace(String planId, int i, List<SignedTransaction> copies) {
+        SignedTransaction last = copies.get(copies.size() - 1);
+        UnsignedTransaction tx = last.tx();
+        FeeQuote bumped;
+        try {
+            bumped = fees.bump(new FeeQuote(tx.maxFeePerGas(), tx.maxPriorityFeePerGas(), null), replacement.bumpBps());
+        } catch (FeeCapExceededException | IOException e) {
+            LOG.warnf("plan %s action %d stuck at nonce %s, not replaced: %s", planId, i, tx.nonce(), e.getMessage());
+            return false;
+        }
+        SignedTransaction next = signer.sign(new UnsignedTransaction(tx.chainId(), tx.nonce(), tx.gasLimit(), tx.to(), tx.valueWei(),
+                tx.data(), bumped.maxPriorityFeePerGas(), bumped.maxFeePerGas()));
+        listener.replaced(planId, i, last, next);
+        copies.add(next);
+        try {
+            chain.sendRawTransaction(next.rawHex());
+        } catch (IOException e) {
+            LOG.warnf("replacement %s of %s rejected (the original may be mined): %s", next.hash(), last.hash(), e.getMessage());
+        }
+        LOG.infof("plan %s action %d: %s replaced by %s at nonce %s (maxFee %s wei)", planId, i, last.hash(), next.hash(),
+                tx.nonce(), bumped.maxFeePerGas());
+        return true;
     }
 
     private ExecutionReport stop(ExecutionPlan plan, List<ActionOutcome> done, int from, ActionOutcome current, String status) {

@@ -15,6 +15,8 @@ final class FakeChain implements ExecutionChain {
 
     Predicate<String> revertWhen = data -> false;
     Predicate<String> revertOnChainWhen = raw -> false;
+    /** Broadcasts matching this stay pending forever (a stuck transaction). */
+    Predicate<String> holdWhen = raw -> false;
     List<BigInteger> baseFees = List.of(BigInteger.valueOf(10), BigInteger.valueOf(12));
     List<BigInteger> rewards = List.of(BigInteger.ONE, BigInteger.valueOf(3), BigInteger.TWO);
     BigInteger gas = BigInteger.valueOf(100_000);
@@ -54,6 +56,9 @@ final class FakeChain implements ExecutionChain {
     public String sendRawTransaction(String signedHex) {
         broadcasts.add(signedHex);
         String hash = org.web3j.crypto.Hash.sha3(signedHex);
+        if (holdWhen.test(signedHex)) {
+            return hash;
+        }
         receipts.put(hash, new Receipt(hash, !revertOnChainWhen.test(signedHex), 100 + broadcasts.size(), BigInteger.valueOf(90_000)));
         return hash;
     }

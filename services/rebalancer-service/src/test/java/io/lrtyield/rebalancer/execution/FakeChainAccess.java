@@ -14,6 +14,10 @@ public final class FakeChainAccess {
         return new FakeChain();
     }
 
+    public static void holdWhen(ExecutionChain chain, java.util.function.Predicate<String> stuck) {
+        ((FakeChain) chain).holdWhen = stuck;
+    }
+
     public static List<String> broadcasts(ExecutionChain chain) {
         return ((FakeChain) chain).broadcasts;
     }

@@ -87,9 +87,9 @@ public final class ExecutionRecovery {
         return executor.execute(new ExecutionPlan(planId, actions), next.get().index());
     }
 
-    /** Re-broadcasts the journaled bytes and follows them to a receipt. */
+    /** Re-broadcasts the journaled bytes and follows them (and any copy they replaced) to a receipt. */
     private JournalEntry settle(JournalEntry e) throws IOException {
-        if (chain.receipt(e.txHash()).isEmpty()) {
+        if (receiptOf(e).isEmpty()) {
             try {
                 chain.sendRawTransaction(e.rawTx());
                 LOG.infof("re-broadcast %s (nonce %s) of plan %s", e.txHash(), e.nonce(), e.planId());
@@ -99,10 +99,11 @@ public final class ExecutionRecovery {
         }
         long deadline = System.nanoTime() + receiptTimeout.toNanos();
         while (System.nanoTime() < deadline) {
-            Optional<ExecutionChain.Receipt> r = chain.receipt(e.txHash());
+            Optional<ExecutionChain.Receipt> r = receiptOf(e);
             if (r.isPresent()) {
-                JournalEntry settled = e.with(r.get().success() ? TxStatus.CONFIRMED : TxStatus.FAILED, r.get().blockNumber(),
-                        r.get().success() ? null : "reverted on chain");
+                boolean ok = r.get().success();
+                JournalEntry settled = e.minedAs(r.get().txHash(), ok ? TxStatus.CONFIRMED : TxStatus.FAILED, r.get().blockNumber(),
+                        ok ? null : "reverted on chain");
                 journal.write(vault, fencingToken.getAsLong(), settled);
                 return settled;
             }
@@ -111,6 +112,16 @@ public final class ExecutionRecovery {
         JournalEntry sent = e.with(TxStatus.SENT, null, null);
         journal.write(vault, fencingToken.getAsLong(), sent);
         return sent;
+    }
+
+    private Optional<ExecutionChain.Receipt> receiptOf(JournalEntry e) throws IOException {
+        for (String hash : e.candidateHashes()) {
+            Optional<ExecutionChain.Receipt> r = chain.receipt(hash);
+            if (r.isPresent()) {
+                return r;
+            }
+        }
+        return Optional.empty();
     }
 
     private ExecutionReport failRest(String planId, String why) {

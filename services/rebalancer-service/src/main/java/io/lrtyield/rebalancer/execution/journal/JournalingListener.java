@@ -56,8 +56,13 @@ public final class JournalingListener implements ExecutionListener {
     }
 
     @Override
+    public void replaced(String planId, int index, SignedTransaction stuck, SignedTransaction replacement) {
+        put(load(planId).get(index).replacedBy(replacement.hash(), replacement.rawHex()));
+    }
+
+    @Override
     public void mined(String planId, int index, SignedTransaction tx, ExecutionChain.Receipt receipt) {
-        JournalEntry mined = load(planId).get(index).with(TxStatus.MINED, receipt.blockNumber(), null);
+        JournalEntry mined = load(planId).get(index).minedAs(tx.hash(), TxStatus.MINED, receipt.blockNumber(), null);
         put(mined);
         if (receipt.success()) {
             put(mined.with(TxStatus.CONFIRMED, receipt.blockNumber(), null));

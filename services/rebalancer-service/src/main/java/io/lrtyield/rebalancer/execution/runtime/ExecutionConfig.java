@@ -70,6 +70,18 @@ public interface ExecutionConfig {
     @WithDefault("PT15S")
     Duration leaseTtl();
 
+    /** A sent transaction not mined after this long is replaced at the same nonce with bumped fees. */
+    @WithDefault("PT1M")
+    Duration stuckAfter();
+
+    /** Fee bump of each replacement, basis points (nodes require at least 1000). */
+    @WithDefault("1250")
+    int replacementBumpBps();
+
+    /** Replacements per transaction, at most (each also capped by max-fee-gwei). */
+    @WithDefault("3")
+    int maxReplacements();
+
     /** How long to wait for a receipt before an action counts as not mined. */
     @WithDefault("PT3M")
     Duration receiptTimeout();

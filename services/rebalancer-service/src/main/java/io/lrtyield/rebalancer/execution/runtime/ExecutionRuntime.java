@@ -6,6 +6,7 @@ import io.lrtyield.rebalancer.execution.AddressBook;
 import io.lrtyield.rebalancer.execution.FeeOracle;
 import io.lrtyield.rebalancer.execution.FeePolicy;
 import io.lrtyield.rebalancer.execution.PlanExecutor;
+import io.lrtyield.rebalancer.execution.ReplacementPolicy;
 import io.lrtyield.rebalancer.execution.TransactionSimulator;
 import io.lrtyield.rebalancer.execution.allowlist.Allowlist;
 import io.lrtyield.rebalancer.execution.allowlist.AllowlistConsistency;
@@ -142,7 +143,8 @@ public class ExecutionRuntime {
             TransactionSimulator simulator = new TransactionSimulator(chain, config.gasMarginBps());
             FeeOracle feeOracle = new FeeOracle(chain, fees);
             ActiveExecutor.ExecutorFactory factory = (listener, nonces) -> new PlanExecutor(chain, allowlist, simulator, feeOracle,
-                    signer, vault, config.receiptTimeout(), listener, nonces);
+                    signer, vault, config.receiptTimeout(), listener, nonces)
+                    .withReplacement(new ReplacementPolicy(config.stuckAfter(), config.replacementBumpBps(), config.maxReplacements()));
             return new ActiveExecutor(new RedisExecutionJournal(redis), chain, vault, instanceId, config.leaseTtl(),
                     config.receiptTimeout(), factory);
         } catch (IOException e) {
