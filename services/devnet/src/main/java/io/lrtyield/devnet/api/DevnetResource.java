@@ -49,7 +49,8 @@ public class DevnetResource {
 
     @GET
     @Path("/market")
-    @Operation(summary = "The simulator's state: APRs, active scenarios, pools, feeds, ETH/USD (price and feed), Aave WETH rates")
+    @Operation(summary = "The simulator's state: APRs, active scenarios, Curve and Uniswap v3 pools, both feed families, ETH/USD "
+            + "(price and feed), Aave WETH rates")
     public Map<String, Object> market() {
         var simulator = runtime.simulator().orElseThrow(DevnetResource::notDeployed);
         Map<String, Object> out = new LinkedHashMap<>();
@@ -68,8 +69,9 @@ public class DevnetResource {
     @POST
     @Path("/scenarios/depeg")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Scenario: sell the asset into its Curve pool to bps below fundamental and move its market feed the same; "
-            + "recovers after `blocks`. Body {\"asset\":\"stETH\",\"bps\":300,\"blocks\":20}")
+    @Operation(summary = "Scenario: sell the asset into its Curve pool to bps below fundamental, set its Uniswap v3 pools there and "
+            + "move both of its market feeds (Chainlink- and RedStone-style) the same; recovers after `blocks`. "
+            + "Body {\"asset\":\"stETH\",\"bps\":300,\"blocks\":20}")
     public Scenario depeg(String body) {
         ScenarioRequests.Depeg r = parse(() -> ScenarioRequests.depeg(body));
         return run(() -> engine().depeg(r));
@@ -88,7 +90,7 @@ public class DevnetResource {
     @POST
     @Path("/scenarios/stale-oracle")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Scenario: the asset's market feed stops updating and its updatedAt goes two heartbeats back; "
+    @Operation(summary = "Scenario: the asset's Chainlink-style market feed stops updating and its updatedAt goes two heartbeats back; "
             + "resumes after `blocks`. Body {\"asset\":\"stETH\",\"blocks\":20}")
     public Scenario staleOracle(String body) {
         ScenarioRequests.StaleOracle r = parse(() -> ScenarioRequests.staleOracle(body));
@@ -108,8 +110,9 @@ public class DevnetResource {
     @POST
     @Path("/scenarios/oracle-jump")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Scenario: a faulty oracle answer — only the asset's X/ETH market feed moves `bps` (negative: down) from "
-            + "its fundamental rate, pools untouched; recovers after `blocks`. Body {\"asset\":\"rETH\",\"bps\":1500,\"blocks\":20}")
+    @Operation(summary = "Scenario: a faulty oracle answer — only the asset's Chainlink-style X/ETH feed moves `bps` (negative: down) "
+            + "from its fundamental rate, the RedStone-style feed and the pools untouched; recovers after `blocks`. "
+            + "Body {\"asset\":\"rETH\",\"bps\":1500,\"blocks\":20}")
     public Scenario oracleJump(String body) {
         ScenarioRequests.OracleJump r = parse(() -> ScenarioRequests.oracleJump(body));
         return run(() -> engine().oracleJump(r));

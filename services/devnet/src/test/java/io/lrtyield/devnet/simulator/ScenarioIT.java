@@ -112,6 +112,12 @@ class ScenarioIT {
         View v = view();
         long age = v.timestamp - v.rEthFeed.updatedAt().getEpochSecond();
         assertTrue(age >= 7_200 && age < 7_200 + 30, "rETH feed aged two heartbeats: " + age + " s");
+        MarketSnapshot s = actions.snapshot();
+        long redStoneAge = s.timestamp() - s.redStoneFeeds().get("rETH").updatedAt();
+        assertTrue(redStoneAge < 600, "the RedStone-style rETH feed is not aged: " + redStoneAge + " s");
+        engine.tick();
+        assertEquals(ScenarioEngine.depegged(s.rates().get("rETH"), 0), actions.snapshot().redStoneFeeds().get("rETH").answer(),
+                "the RedStone-style rETH feed keeps following the rate while the Chainlink-style one is held stale");
     }
 
     @Test
