@@ -1,0 +1,237 @@
+package io.lrtyield.rebalancer.portfolio;
+
+import io.lrtyield.common.catalogue.Asset;
+import io.lrtyield.common.catalogue.Catalogue;
+import io.lrtyield.common.catalogue.Venue;
+import io.lrtyield.common.catalogue.VenueKind;
+import io.lrtyield.common.chain.Multicall3;
+import io.lrtyield.common.chain.reader.AaveReader;
+import io.lrtyield.common.chain.reader.CurveReader;
+import io.lrtyield.common.chain.reader.EigenLayerReader;
+import io.lrtyield.common.chain.reader.Erc20Reader;
+import io.lrtyield.common.chain.reader.Read;
+import io.lrtyield.common.chain.reader.ReserveData;
+import io.lrtyield.common.chain.reader.UserAccountData;
+import io.lrtyield.common.chain.reader.ViewFunction;
+import io.smallrye.mutiny.Uni;
+import org.web3j.abi.TypeReference;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.DynamicArray;
+import org.web3j.abi.datatypes.generated.Bytes32;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Reads the vault's positions in one Multicall3 {@code aggregate3} pinned to the block: native ETH, {@code balanceOf}
+ * of every catalogue asset, Aave {@code getUserAccountData} with every reserve's aToken and variable-debt balance,
+ * EigenLayer deposit shares (and their underlying at the strategy's rate) and queued withdrawal roots, the PT balance
+ * of each Pendle venue and the LP balance and virtual price of each Curve LP venue. The aToken and debt-token
+ * addresses come from {@code getReserveData} once (they never change) and are cached; after that every block is one
+ * round trip. A failed sub-call is listed in {@link RawSnapshot#unavailable()} and never fails the snapshot.
+ */
+public final class PortfolioReader {
+
+    /** Multicall3 {@code getEthBalance(address)}. */
+    static final ViewFunction<BigInteger> GET_ETH_BALANCE = ViewFunction.uint256("getEthBalance", List.of(Address.class));
+    /** EigenLayer DelegationManager {@code getQueuedWithdrawalRoots(address)}. */
+    static final ViewFunction<Integer> QUEUED_ROOTS = ViewFunction.of("getQueuedWithdrawalRoots", List.of(Address.class),
+            List.of(new TypeReference<DynamicArray<Bytes32>>() {
+            }), out -> ((DynamicArray<?>) out.raw(0)).getValue().size());
+    private static final BigInteger E18 = BigInteger.TEN.pow(18);
+
+    /** The one call the reader needs from the chain layer. */
+    @FunctionalInterface
+    public interface Aggregator {
+        Uni<List<Multicall3.Result>> aggregate3(List<Multicall3.Call> calls, long blockNumber);
+    }
+
+    private record Reserve(String asset, String aToken, String debtToken) {
+    }
+
+    private final Catalogue catalogue;
+    private final String vault;
+    private final Aggregator chain;
+    private final String aavePool;
+    private volatile List<Reserve> reserves;
+
+    public PortfolioReader(Catalogue catalogue, String vault, Aggregator chain) {
+        this.catalogue = catalogue;
+        this.vault = vault.toLowerCase();
+        this.chain = chain;
+        this.aavePool = catalogue.contracts().get("aavePool");
+    }
+
+    public Uni<RawSnapshot> read(long blockNumber, long blockTimestamp) {
+        Uni<List<Reserve>> known = reserves != null || aavePool == null
+                ? Uni.createFrom().item(reserves == null ? List.of() : reserves)
+                : resolveReserves(blockNumber);
+        return known.chain(list -> {
+            Plan plan = plan(list);
+            return chain.aggregate3(plan.calls, blockNumber).map(results -> plan.decode(results, blockNumber, blockTimestamp));
+        });
+    }
+
+    private Uni<List<Reserve>> resolveReserves(long blockNumber) {
+        List<Asset> tokens = catalogue.assets().stream().filter(a -> a.address() != null).toList();
+        List<Multicall3.Call> calls = tokens.stream().map(a -> AaveReader.getReserveDataCall(aavePool, a.address())).toList();
+        return chain.aggregate3(calls, blockNumber).map(results -> {
+            List<Reserve> found = new ArrayList<>();
+            for (int i = 0; i < tokens.size(); i++) {
+                Read<ReserveData> r = AaveReader.decodeReserveData(results.get(i));
+                if (r.available() && !isZero(r.value().aTokenAddress())) {
+                    found.add(new Reserve(tokens.get(i).symbol(), r.value().aTokenAddress(), r.value().variableDebtTokenAddress()));
+                }
+            }
+            reserves = List.copyOf(found);
+            return reserves;
+        });
+    }
+
+    /** The calls of one snapshot and how each result lands in the snapshot. */
+    private final class Plan {
+        final List<Multicall3.Call> calls = new ArrayList<>();
+        final List<Consumer<Multicall3.Result>> sinks = new ArrayList<>();
+        final Map<String, BigInteger> tokens = new LinkedHashMap<>();
+        final Map<String, List<Holding>> venues = new LinkedHashMap<>();
+        final Map<String, BigInteger> supplied = new HashMap<>();
+        final Map<String, BigInteger> borrowed = new HashMap<>();
+        final List<String> unavailable = new ArrayList<>();
+        BigInteger eth = BigInteger.ZERO;
+        UserAccountData account;
+        int queued;
+
+        void add(Multicall3.Call call, Consumer<Multicall3.Result> sink) {
+            calls.add(call);
+            sinks.add(sink);
+        }
+
+        <T> void note(Read<T> read, String what, Consumer<T> use) {
+            if (read.available()) {
+                use.accept(read.value());
+            } else {
+                unavailable.add(what + ": " + read.error());
+            }
+        }
+
+        RawSnapshot decode(List<Multicall3.Result> results, long block, long timestamp) {
+            for (int i = 0; i < sinks.size(); i++) {
+                sinks.get(i).accept(results.get(i));
+            }
+            AaveAccount aave = account == null ? null : new AaveAccount(account.totalCollateralBase(), account.totalDebtBase(),
+                    account.liquidationThresholdFraction(), account.hasDebt() ? account.healthFactorDecimal() : null, supplied, borrowed);
+            return new RawSnapshot(block, timestamp, eth, tokens, aave, venues, queued, unavailable);
+        }
+    }
+
+    private Plan plan(List<Reserve> reserveList) {
+        Plan p = new Plan();
+        p.add(GET_ETH_BALANCE.call(catalogue.multicall3(), ViewFunction.address(vault)),
+                r -> p.note(GET_ETH_BALANCE.decode(r), "ETH balance", v -> p.eth = v));
+        for (Asset asset : catalogue.assets()) {
+            if (asset.address() == null) {
+                continue;
+            }
+            p.add(Erc20Reader.balanceOfCall(asset.address(), vault),
+                    r -> p.note(Erc20Reader.decodeBalanceOf(r), "balanceOf " + asset.symbol(), v -> p.tokens.put(asset.symbol(), v)));
+        }
+        if (aavePool != null) {
+            p.add(AaveReader.getUserAccountDataCall(aavePool, vault),
+                    r -> p.note(AaveReader.decodeUserAccountData(r), "Aave getUserAccountData", v -> p.account = v));
+            for (Reserve reserve : reserveList) {
+                p.add(Erc20Reader.balanceOfCall(reserve.aToken(), vault),
+                        r -> p.note(Erc20Reader.decodeBalanceOf(r), "aToken " + reserve.asset(), v -> p.supplied.put(reserve.asset(), v)));
+                if (!isZero(reserve.debtToken())) {
+                    p.add(Erc20Reader.balanceOfCall(reserve.debtToken(), vault),
+                            r -> p.note(Erc20Reader.decodeBalanceOf(r), "debt " + reserve.asset(), v -> p.borrowed.put(reserve.asset(), v)));
+                }
+            }
+        }
+        for (Venue venue : catalogue.venues()) {
+            switch (venue.venueKind()) {
+                case EIGENLAYER_STRATEGY -> eigen(p, venue);
+                case FIXED_YIELD_PT -> pt(p, venue);
+                case LP -> lp(p, venue);
+                default -> {
+                }
+            }
+        }
+        String delegation = catalogue.contracts().get("eigenDelegationManager");
+        if (delegation != null) {
+            p.add(QUEUED_ROOTS.call(delegation, ViewFunction.address(vault)),
+                    r -> p.note(QUEUED_ROOTS.decode(r), "EigenLayer queued withdrawals", v -> p.queued = v));
+        }
+        return p;
+    }
+
+    private void eigen(Plan p, Venue venue) {
+        String manager = catalogue.contracts().get("eigenStrategyManager");
+        String strategy = venue.param("strategy").map(this::resolve).orElseGet(() -> strategyFor(venue.asset()));
+        if (manager == null || strategy == null) {
+            p.unavailable.add(venue.id() + ": no EigenLayer strategy manager or strategy in the catalogue");
+            return;
+        }
+        BigInteger[] shares = new BigInteger[1];
+        p.add(EigenLayerReader.stakerDepositSharesCall(manager, vault, strategy),
+                r -> p.note(EigenLayerReader.decodeStakerDepositShares(r), venue.id() + " shares", v -> shares[0] = v));
+        p.add(EigenLayerReader.sharesToUnderlyingViewCall(strategy, E18),
+                r -> p.note(EigenLayerReader.decodeSharesToUnderlyingView(r), venue.id() + " share rate", rate -> {
+                    if (shares[0] != null) {
+                        p.venues.put(venue.id(), List.of(new Holding("eigenlayer shares " + shares[0], venue.asset(),
+                                shares[0].multiply(rate).divide(E18), false)));
+                    }
+                }));
+    }
+
+    private void pt(Plan p, Venue venue) {
+        String market = venue.param("market").orElse(null);
+        String pt = venue.param("pt").map(this::resolve)
+                .orElseGet(() -> market == null ? null : catalogue.contracts().get(market.replace("Market", "Pt")));
+        if (pt == null) {
+            p.unavailable.add(venue.id() + ": no PT token in the catalogue");
+            return;
+        }
+        p.add(Erc20Reader.balanceOfCall(pt, vault), r -> p.note(Erc20Reader.decodeBalanceOf(r), venue.id() + " PT balance",
+                v -> p.venues.put(venue.id(), List.of(new Holding("PT balance", venue.asset(), v, false)))));
+    }
+
+    private void lp(Plan p, Venue venue) {
+        String pool = venue.param("pool").map(this::resolve).orElse(null);
+        if (pool == null) {
+            return;
+        }
+        BigInteger[] lp = new BigInteger[1];
+        p.add(Erc20Reader.balanceOfCall(venue.param("lpToken").map(this::resolve).orElse(pool), vault),
+                r -> p.note(Erc20Reader.decodeBalanceOf(r), venue.id() + " LP balance", v -> lp[0] = v));
+        p.add(CurveReader.getVirtualPriceCall(pool), r -> p.note(CurveReader.decodeGetVirtualPrice(r), venue.id() + " virtual price",
+                vp -> {
+                    if (lp[0] != null) {
+                        BigInteger eth = new BigDecimal(lp[0]).multiply(vp.toBigDecimal()).toBigInteger();
+                        p.venues.put(venue.id(), List.of(new Holding("LP " + lp[0] + " at virtual price", "ETH", eth, false)));
+                    }
+                }));
+    }
+
+    /** A catalogue contract name or an address. */
+    private String resolve(String nameOrAddress) {
+        return nameOrAddress.startsWith("0x") ? nameOrAddress : catalogue.contracts().get(nameOrAddress);
+    }
+
+    private String strategyFor(String asset) {
+        String wanted = asset.toLowerCase();
+        return catalogue.contracts().entrySet().stream()
+                .filter(e -> e.getKey().startsWith("eigen") && e.getKey().endsWith("Strategy")
+                        && e.getKey().toLowerCase().equals("eigen" + wanted + "strategy"))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+    }
+
+    private static boolean isZero(String address) {
+        return address == null || new BigInteger(address.substring(2), 16).signum() == 0;
+    }
+}

@@ -1,0 +1,26 @@
+package io.lrtyield.rebalancer.portfolio;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one Multicall3 snapshot read for the vault, decoded but not yet valued.
+ *
+ * @param ethBalance      native ETH of the vault
+ * @param tokens          {@code balanceOf(vault)} per asset symbol (zero balances included)
+ * @param aave            the Aave account, null when the catalogue has no Aave pool or the read failed
+ * @param venueHoldings   holdings that belong to a venue by construction (EigenLayer underlying, PT, LP), by venue id
+ * @param queuedWithdrawals EigenLayer withdrawals queued by the vault and not yet completed
+ * @param unavailable     failed reads, one line each
+ */
+public record RawSnapshot(long blockNumber, long blockTimestamp, BigInteger ethBalance, Map<String, BigInteger> tokens,
+                          AaveAccount aave, Map<String, List<Holding>> venueHoldings, int queuedWithdrawals,
+                          List<String> unavailable) {
+
+    public RawSnapshot {
+        tokens = Map.copyOf(tokens);
+        venueHoldings = Map.copyOf(venueHoldings);
+        unavailable = List.copyOf(unavailable);
+    }
+}
