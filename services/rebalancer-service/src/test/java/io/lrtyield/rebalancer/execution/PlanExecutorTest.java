@@ -126,6 +126,27 @@ class PlanExecutorTest {
     }
 
     @Test
+    void everyStateChangeIsPublishedWithoutRawBytes() throws Exception {
+        FakeChain chain = new FakeChain();
+        java.util.List<io.lrtyield.common.event.ExecutionEvent> events = new java.util.ArrayList<>();
+        FeePolicy policy = new FeePolicy(5, 50, BigInteger.ONE, BigInteger.TEN.pow(10), BigInteger.TEN.pow(12));
+        PlanExecutor executor = new PlanExecutor(chain, allowlist(), new TransactionSimulator(chain, 2_000), new FeeOracle(chain, policy),
+                signer, VAULT, Duration.ofSeconds(2), ExecutionListeners.of(ExecutionListener.NONE,
+                new ExecutionEventPublisher(VAULT, 31337, events::add)));
+        assertTrue(executor.execute(stakeAndWrap()).done());
+        assertEquals(List.of("SIGNED", "SENT", "MINED", "CONFIRMED"), events.subList(0, 4).stream()
+                .map(io.lrtyield.common.event.ExecutionEvent::status).toList());
+        assertEquals(12, events.size());
+        assertEquals(BigInteger.valueOf(9), events.get(11).nonce());
+        String json = io.lrtyield.common.codec.EventCodec.mapper().writeValueAsString(events);
+        for (String raw : chain.broadcasts) {
+            assertFalse(json.contains(raw.substring(2, 60)), "raw transaction bytes in an event");
+        }
+        assertFalse(json.contains(privateKeyHex));
+        assertEquals(events.get(0).eventId(), io.lrtyield.common.event.ExecutionEvent.idFor(VAULT, events.get(0).txHash(), "SIGNED"));
+    }
+
+    @Test
     void theSignerNeverShowsItsKey() {
         assertFalse(signer.toString().contains(privateKeyHex));
         assertTrue(signer.toString().contains(signer.address()));

@@ -12,6 +12,10 @@ import io.lrtyield.rebalancer.execution.allowlist.Allowlist;
 import io.lrtyield.rebalancer.execution.allowlist.AllowlistConsistency;
 import io.lrtyield.rebalancer.execution.allowlist.AllowlistLoader;
 import io.lrtyield.rebalancer.execution.allowlist.VaultAllowlistVerifier;
+import io.lrtyield.common.event.ExecutionEvent;
+import io.lrtyield.common.event.Topics;
+import io.lrtyield.rebalancer.execution.ExecutionEventPublisher;
+import io.lrtyield.rebalancer.execution.ExecutionListeners;
 import io.lrtyield.rebalancer.execution.ExecutionPlan;
 import io.lrtyield.rebalancer.execution.ExecutionReport;
 import io.lrtyield.rebalancer.execution.chain.Web3jExecutionChain;
@@ -22,6 +26,9 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.Record;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import io.vertx.mutiny.core.Vertx;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -36,6 +43,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -58,11 +66,14 @@ public class ExecutionRuntime {
     private final Web3j web3j;
     private final RedisDataSource redis;
     private final Vertx vertx;
+    private final MutinyEmitter<Record<String, ExecutionEvent>> events;
     private final String instanceId = System.getenv().getOrDefault("HOSTNAME", "rebalancer") + "-" + UUID.randomUUID();
     private volatile ActiveExecutor executor;
     private volatile String state = "disabled";
 
-    ExecutionRuntime(ExecutionConfig config, CatalogueProvider catalogue, Web3j web3j, RedisDataSource redis, Vertx vertx) {
+    ExecutionRuntime(ExecutionConfig config, CatalogueProvider catalogue, Web3j web3j, RedisDataSource redis, Vertx vertx,
+                     @Channel(Topics.EXECUTIONS_CHANNEL) MutinyEmitter<Record<String, ExecutionEvent>> events) {
+        this.events = events;
         this.config = config;
         this.catalogue = catalogue;
         this.web3j = web3j;
@@ -142,8 +153,10 @@ public class ExecutionRuntime {
             LOG.infof("execution ready: vault %s, strategist %s", vault, signer.address());
             TransactionSimulator simulator = new TransactionSimulator(chain, config.gasMarginBps());
             FeeOracle feeOracle = new FeeOracle(chain, fees);
-            ActiveExecutor.ExecutorFactory factory = (listener, nonces) -> new PlanExecutor(chain, allowlist, simulator, feeOracle,
-                    signer, vault, config.receiptTimeout(), listener, nonces)
+            ExecutionEventPublisher publisher = new ExecutionEventPublisher(vault, chain.chainId(),
+                    e -> events.send(Record.of(vault, e)).await().atMost(Duration.ofSeconds(5)));
+            ActiveExecutor.ExecutorFactory factory = (journaling, nonces) -> new PlanExecutor(chain, allowlist, simulator, feeOracle,
+                    signer, vault, config.receiptTimeout(), ExecutionListeners.of(journaling, publisher), nonces)
                     .withReplacement(new ReplacementPolicy(config.stuckAfter(), config.replacementBumpBps(), config.maxReplacements()));
             return new ActiveExecutor(new RedisExecutionJournal(redis), chain, vault, instanceId, config.leaseTtl(),
                     config.receiptTimeout(), factory);
