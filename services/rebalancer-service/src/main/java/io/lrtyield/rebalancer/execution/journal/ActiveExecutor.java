@@ -76,6 +76,15 @@ public final class ActiveExecutor {
         return executor(recovery).execute(plan);
     }
 
+    /** The newest plans' journal entries, newest plan first (read-only; any instance may answer). */
+    public java.util.Map<String, java.util.List<JournalEntry>> recent(int limit) {
+        java.util.Map<String, java.util.List<JournalEntry>> plans = new java.util.LinkedHashMap<>();
+        for (String planId : journal.recentPlans(vault, limit)) {
+            plans.put(planId, journal.entries(vault, planId));
+        }
+        return plans;
+    }
+
     public boolean active() {
         return token >= 0;
     }

@@ -26,6 +26,9 @@ public interface ExecutionJournal {
     /** Plans with entries still to resume, oldest first. */
     List<String> openPlans(String vault);
 
+    /** The newest plans journaled (open or closed), newest first. */
+    List<String> recentPlans(String vault, int limit);
+
     /** The plan's entries, by index. */
     List<JournalEntry> entries(String vault, String planId);
 }

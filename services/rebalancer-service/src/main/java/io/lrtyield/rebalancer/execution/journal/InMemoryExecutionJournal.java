@@ -18,6 +18,7 @@ public final class InMemoryExecutionJournal implements ExecutionJournal {
     private final Map<String, Long> leaseUntil = new HashMap<>();
     private final Map<String, Long> fence = new HashMap<>();
     private final Map<String, Set<String>> open = new HashMap<>();
+    private final Map<String, Set<String>> all = new HashMap<>();
     private final Map<String, TreeMap<Integer, JournalEntry>> plans = new HashMap<>();
 
     @Override
@@ -48,6 +49,14 @@ public final class InMemoryExecutionJournal implements ExecutionJournal {
         check(vault, fencingToken);
         plans.computeIfAbsent(vault + "/" + entry.planId(), k -> new TreeMap<>()).put(entry.index(), entry);
         open.computeIfAbsent(vault, k -> new LinkedHashSet<>()).add(entry.planId());
+        all.computeIfAbsent(vault, k -> new LinkedHashSet<>()).add(entry.planId());
+    }
+
+    @Override
+    public synchronized List<String> recentPlans(String vault, int limit) {
+        List<String> plans = new ArrayList<>(all.getOrDefault(vault, Set.of()));
+        java.util.Collections.reverse(plans);
+        return plans.subList(0, Math.min(limit, plans.size()));
     }
 
     @Override

@@ -16,7 +16,7 @@ import java.util.OptionalLong;
 /**
  * The journal in Redis. Keys per vault share a hash tag so one Lua script can touch them all (cluster-safe):
  * {@code execution:{vault}:lease} (owner, PX ttl), {@code :fence} (the fencing token, INCR on every new holder),
- * {@code :open} (sorted set of plans to resume, by first write) and {@code :plan:<id>} (hash: action index → entry
+ * {@code :open} (sorted set of plans to resume, by first write), {@code :plans} (every plan, by first write) and {@code :plan:<id>} (hash: action index → entry
  * JSON). Every write is a script that first compares the caller's token with {@code :fence}: the check and the write
  * are atomic. Blocking: worker threads only.
  */
@@ -38,6 +38,7 @@ public final class RedisExecutionJournal implements ExecutionJournal {
             if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
             redis.call('HSET', KEYS[2], ARGV[2], ARGV[3])
             redis.call('ZADD', KEYS[3], 'NX', ARGV[5], ARGV[4])
+            redis.call('ZADD', KEYS[4], 'NX', ARGV[5], ARGV[4])
             return 1""";
     private static final String CLOSE = """
             if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
@@ -64,7 +65,7 @@ public final class RedisExecutionJournal implements ExecutionJournal {
 
     @Override
     public void write(String vault, long fencingToken, JournalEntry entry) {
-        long ok = eval(WRITE, List.of(key(vault, "fence"), planKey(vault, entry.planId()), key(vault, "open")),
+        long ok = eval(WRITE, List.of(key(vault, "fence"), planKey(vault, entry.planId()), key(vault, "open"), key(vault, "plans")),
                 Long.toString(fencingToken), Integer.toString(entry.index()), encode(entry), entry.planId(),
                 Long.toString(System.currentTimeMillis()));
         if (ok != 1) {
@@ -82,6 +83,13 @@ public final class RedisExecutionJournal implements ExecutionJournal {
     @Override
     public List<String> openPlans(String vault) {
         return redis.sortedSet(String.class).zrange(key(vault, "open"), 0, -1);
+    }
+
+    @Override
+    public List<String> recentPlans(String vault, int limit) {
+        List<String> newestFirst = new ArrayList<>(redis.sortedSet(String.class).zrange(key(vault, "plans"), -limit, -1));
+        java.util.Collections.reverse(newestFirst);
+        return newestFirst;
     }
 
     @Override

@@ -191,6 +191,9 @@ class JournalRecoveryIT {
         journal.write(vault, b, entry);
         assertEquals(List.of(entry), journal.entries(vault, "p"));
         assertEquals(List.of("p"), journal.openPlans(vault));
+        journal.closePlan(vault, b, "p");
+        assertEquals(List.of(), journal.openPlans(vault));
+        assertEquals(List.of("p"), journal.recentPlans(vault, 10), "closed plans stay listed");
     }
 
     private long acquire(String vault, String owner) throws InterruptedException {

@@ -44,5 +44,7 @@ class ActiveExecutorTest {
         assertFalse(a.tick());
         assertThrows(IllegalStateException.class, () -> a.execute(CrashRecoveryTest.fiveDeposits("late-a")));
         assertEquals(List.of(), journal.openPlans(CrashRecoveryTest.VAULT));
+        assertEquals(List.of("from-b", "from-a"), List.copyOf(b.recent(10).keySet()), "newest plan first");
+        assertEquals(5, b.recent(1).get("from-b").size());
     }
 }
