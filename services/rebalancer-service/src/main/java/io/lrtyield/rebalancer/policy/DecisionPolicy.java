@@ -1,0 +1,291 @@
+package io.lrtyield.rebalancer.policy;
+
+import io.lrtyield.common.catalogue.Asset;
+import io.lrtyield.common.catalogue.Catalogue;
+import io.lrtyield.common.catalogue.Venue;
+import io.lrtyield.common.catalogue.VenueKind;
+import io.lrtyield.common.event.PriceTick;
+import io.lrtyield.common.event.SizePoint;
+import io.lrtyield.common.event.YieldQuote;
+import io.lrtyield.rebalancer.plan.PlanBuilder;
+import io.lrtyield.rebalancer.portfolio.VenuePosition;
+import io.lrtyield.rebalancer.risk.RiskScorer;
+import io.lrtyield.rebalancer.risk.StressScenario;
+import io.lrtyield.rebalancer.risk.StressTester;
+import io.lrtyield.strategy.optimizer.AllocationOptimizer;
+import io.lrtyield.strategy.optimizer.AllocationProblem;
+import io.lrtyield.strategy.optimizer.AllocationResult;
+import io.lrtyield.strategy.optimizer.GroupCap;
+import io.lrtyield.strategy.optimizer.LiquidityReserve;
+import io.lrtyield.strategy.optimizer.TradeCost;
+import io.lrtyield.strategy.optimizer.VenueAllocation;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One decision per snapshot. In order:
+ * <ol>
+ *   <li><b>Emergency deleverage</b>: a loop whose health factor is below the trigger, or whose collateral (or what it
+ *       is built on) has an active CRITICAL depeg alert, is deleveraged now — no cooldown, no gain test; the plan
+ *       builder still keeps HF ≥ min on every step and min-outs from fundamental prices, and a collateral price that
+ *       is STALE/UNSAFE still blocks every step that would sell collateral (only idle ETH repays then).</li>
+ *   <li><b>Circuit breaker</b>: a venue whose asset price is STALE, UNSAFE or missing is left out of the problem and its
+ *       current amount is held where it is; the decision's reason starts with
+ *       {@code circuit breaker: <venue> excluded, <asset> <STATUS> (<why>)}. Venues without a trusted quote, or that
+ *       the plan builder cannot route, are held or capped likewise.</li>
+ *   <li><b>Problem</b>: net APY and its decay with size (slope of the quote's size curve), λ·risk score, caps
+ *       (per venue, per protocol, per underlying staking token, per risk tier; a loop whose stressed HF at its target
+ *       leverage falls below the minimum gets cap 0), exit-liquidity caps from the quotes, a liquidity reserve
+ *       redeemable within D days, costs (gas per action at the configured gas price, linear and quadratic slippage,
+ *       minimum trade).</li>
+ *   <li><b>Hysteresis</b>: REBALANCE only if the optimizer trades, gain ≥ cost·(1 + margin) + minGain, and the
+ *       cooldown since the last plan has passed; otherwise HOLD with the reason.</li>
+ * </ol>
+ */
+public final class DecisionPolicy {
+
+    private final Catalogue catalogue;
+    private final PolicySettings settings;
+    private final RiskScorer scorer;
+    private final StressTester stress;
+    private final PlanBuilder routes;
+    private final BigDecimal minStressedHf;
+    private final AllocationOptimizer optimizer = new AllocationOptimizer();
+
+    public DecisionPolicy(Catalogue catalogue, PolicySettings settings, RiskScorer scorer, StressTester stress, PlanBuilder routes,
+                          BigDecimal minStressedHf) {
+        this.catalogue = catalogue;
+        this.settings = settings;
+        this.scorer = scorer;
+        this.stress = stress;
+        this.routes = routes;
+        this.minStressedHf = minStressedHf;
+    }
+
+    public PolicyOutcome decide(MarketState s) {
+        long now = s.portfolio().blockTimestamp();
+        Map<String, String> excluded = new LinkedHashMap<>();
+        List<String> notes = new ArrayList<>();
+        // 1. emergency
+        for (VenuePosition p : s.portfolio().positions()) {
+            Venue v = catalogue.venue(p.venueId()).orElse(null);
+            if (v == null || v.venueKind() != VenueKind.LEVERAGED_LOOP || p.healthFactor() == null) {
+                continue;
+            }
+            String depegged = lineage(v.asset()).stream().filter(s.alerts()::criticalDepeg).findFirst().orElse(null);
+            if (p.healthFactor().compareTo(settings.hfTrigger()) < 0 || depegged != null) {
+                String why = depegged != null ? "active CRITICAL DEPEG alert on " + depegged
+                        : "health factor " + p.healthFactor().stripTrailingZeros().toPlainString() + " < trigger " + settings.hfTrigger();
+                return new PolicyOutcome(PolicyOutcome.DELEVERAGE, "emergency deleverage of " + v.id() + ": " + why
+                        + " (cooldown skipped, every step keeps HF ≥ the minimum)", excluded, null, null, 0, 0, Map.of(), v.id(), notes);
+            }
+        }
+        // 2. circuit breaker and what can be traded
+        double total = s.portfolio().totalFundamental().max(BigDecimal.ZERO).doubleValue();
+        List<io.lrtyield.strategy.optimizer.Venue> venues = new ArrayList<>();
+        Map<String, RiskScorer.Score> risk = new TreeMap<>();
+        List<String> breaker = new ArrayList<>();
+        for (Venue v : catalogue.venues()) {
+            double current = s.portfolio().amountIn(v.id()).max(BigDecimal.ZERO).doubleValue();
+            YieldQuote q = s.quotes().get(v.id());
+            String block = priceBlock(v.asset(), s.prices());
+            String why = block != null ? block
+                    : v.venueKind() == VenueKind.IDLE ? null
+                    : q == null ? "no quote yet"
+                    : !trusted(q) ? "quote flagged " + q.flags()
+                    : null;
+            if (why == null && current > 0 && !routes.canExit(v)) {
+                why = "no allowlisted exit route: held";
+            }
+            if (why == null && current == 0 && !routes.canEnter(v)) {
+                why = "no allowlisted entry route";
+            }
+            if (why != null) {
+                excluded.put(v.id(), why);
+                if (block != null) {
+                    breaker.add(v.id() + " excluded, " + block);
+                }
+                continue;
+            }
+            double apy = v.venueKind() == VenueKind.IDLE ? 0 : q.netApy().doubleValue();
+            RiskScorer.Score score = scorer.score(v, q, s.alerts().depegCount(v.asset(), now), current);
+            risk.put(v.id(), score);
+            double cap = settings.venueCaps().getOrDefault(v.id(), v.venueKind() == VenueKind.IDLE ? 1.0 : settings.venueCapFraction()) * total;
+            if (!routes.canEnter(v)) {
+                cap = Math.min(cap, current);
+            }
+            if (v.venueKind() == VenueKind.LEVERAGED_LOOP && !loopSurvivesStress(v, s.prices(), notes)) {
+                cap = Math.min(cap, 0);
+            }
+            double exitCap = q == null || q.risk().get("exitLiquidityEth") == null ? Double.POSITIVE_INFINITY
+                    : Double.parseDouble(q.risk().get("exitLiquidityEth"));
+            // a venue already above its cap or exit cap can only be reduced: the bound must admit the current amount
+            // for "hold" to be feasible, so it is kept at ≥ current only through the budget, not the bound
+            double gas = settings.gasPerAction() * settings.gasPriceGwei() * 1e-9 * actionsPerTrade(v);
+            TradeCost cost = v.venueKind() == VenueKind.IDLE ? TradeCost.NONE
+                    : new TradeCost(settings.slippageBps() / 10_000.0, settings.quadraticCost(), gas, settings.minTradeEth());
+            venues.add(new io.lrtyield.strategy.optimizer.Venue(v.id(), current, apy, decayPerEth(q), score.score(),
+                    Math.max(cap, 0), Math.max(exitCap, 0), v.withdrawalDelaySeconds() / 86_400.0, cost));
+        }
+        String prefix = breaker.isEmpty() ? "" : "circuit breaker: " + String.join("; ", breaker) + "; ";
+        // the budget is what the tradable venues hold: loose balances no venue claims are not spent by a plan
+        double budget = venues.stream().mapToDouble(io.lrtyield.strategy.optimizer.Venue::current).sum();
+        if (venues.isEmpty() || budget <= 0) {
+            return new PolicyOutcome(PolicyOutcome.HOLD, prefix + "hold because nothing can be allocated (" + excluded.size()
+                    + " venue(s) excluded)", excluded, null, null, 0, 0, risk, null, notes);
+        }
+        AllocationProblem problem = new AllocationProblem(venues, groups(venues, budget), reserve(budget), budget,
+                settings.riskAversion(), settings.horizonYears());
+        AllocationResult result;
+        try {
+            result = optimizer.solve(problem);
+        } catch (IllegalArgumentException e) {
+            return new PolicyOutcome(PolicyOutcome.HOLD, prefix + "hold because the allocation problem has no solution: " + e.getMessage(),
+                    excluded, problem, null, 0, 0, risk, null, notes);
+        }
+        double gain = 0;
+        double cost = 0;
+        boolean trades = false;
+        for (int i = 0; i < venues.size(); i++) {
+            VenueAllocation va = result.allocations().get(i);
+            io.lrtyield.strategy.optimizer.Venue v = venues.get(i);
+            gain += va.riskAdjustedYield() - yieldAt(v, va.current(), problem);
+            cost += va.transitionCost();
+            trades |= Math.abs(va.trade()) > Math.max(settings.minTradeEth(), 1e-9);
+        }
+        String figures = String.format(Locale.ROOT, "gain %.6f ETH vs costs %.6f ETH over %.0f d", gain, cost, settings.horizonDays());
+        if (!trades) {
+            return new PolicyOutcome(PolicyOutcome.HOLD, prefix + "hold because the optimizer keeps the current allocation ("
+                    + figures + ")", excluded, problem, result, gain, cost, risk, null, notes);
+        }
+        double needed = cost * (1 + settings.costMargin()) + settings.minGainEth().doubleValue();
+        if (gain < needed) {
+            return new PolicyOutcome(PolicyOutcome.HOLD, prefix + String.format(Locale.ROOT,
+                    "hold because the gain does not beat the costs by the margin: %s, needs ≥ %.6f ETH", figures, needed),
+                    excluded, problem, result, gain, cost, risk, null, notes);
+        }
+        if (s.lastPlanAtSeconds() != Long.MIN_VALUE && now - s.lastPlanAtSeconds() < settings.cooldownSeconds()) {
+            return new PolicyOutcome(PolicyOutcome.HOLD, prefix + "hold because of the cooldown: last plan "
+                    + (now - s.lastPlanAtSeconds()) + " s ago < " + settings.cooldownSeconds() + " s (" + figures + ")",
+                    excluded, problem, result, gain, cost, risk, null, notes);
+        }
+        String moves = result.allocations().stream().filter(va -> Math.abs(va.trade()) > 1e-9)
+                .sorted(Comparator.comparingDouble(VenueAllocation::trade))
+                .map(va -> String.format(Locale.ROOT, "%s %+.4f", va.venue(), va.trade())).reduce((x, y) -> x + ", " + y).orElse("");
+        return new PolicyOutcome(PolicyOutcome.REBALANCE, prefix + "rebalance: " + moves + " ETH; " + figures, excluded, problem,
+                result, gain, cost, risk, null, notes);
+    }
+
+    /** (apy − λ·risk)·H·x − ½·q·x² with q = 2·H·decay: the optimizer's yield term at amount x. */
+    static double yieldAt(io.lrtyield.strategy.optimizer.Venue v, double x, AllocationProblem p) {
+        double h = p.horizonYears();
+        return (v.apy() - p.riskAversion() * v.risk()) * h * x - h * v.apyDecayPerUnit() * x * x;
+    }
+
+    /** APY lost per ETH: the slope of the quote's size curve between its smallest and largest size, ≥ 0. */
+    static double decayPerEth(YieldQuote q) {
+        if (q == null || q.sizeCurve().size() < 2) {
+            return 0;
+        }
+        List<SizePoint> c = q.sizeCurve().stream().sorted(Comparator.comparing(SizePoint::sizeEth)).toList();
+        SizePoint lo = c.get(0);
+        SizePoint hi = c.get(c.size() - 1);
+        double dx = hi.sizeEth().doubleValue() - lo.sizeEth().doubleValue();
+        return dx <= 0 ? 0 : Math.max(0, (lo.netApy().doubleValue() - hi.netApy().doubleValue()) / dx);
+    }
+
+    private List<GroupCap> groups(List<io.lrtyield.strategy.optimizer.Venue> venues, double budget) {
+        Map<String, List<String>> protocol = new TreeMap<>();
+        Map<String, List<String>> underlying = new TreeMap<>();
+        Map<String, List<String>> tier = new TreeMap<>();
+        for (io.lrtyield.strategy.optimizer.Venue ov : venues) {
+            Venue v = catalogue.venue(ov.id()).orElseThrow();
+            if (v.venueKind() == VenueKind.IDLE) {
+                continue;
+            }
+            protocol.computeIfAbsent(v.protocol(), k -> new ArrayList<>()).add(v.id());
+            List<String> line = lineage(v.asset());
+            underlying.computeIfAbsent(line.get(line.size() - 1), k -> new ArrayList<>()).add(v.id());
+            tier.computeIfAbsent(String.valueOf(v.riskTier()), k -> new ArrayList<>()).add(v.id());
+        }
+        List<GroupCap> groups = new ArrayList<>();
+        protocol.forEach((name, ids) -> groups.add(new GroupCap("protocol:" + name, GroupCap.Kind.PROTOCOL, settings.protocolCapFraction() * budget, ids)));
+        underlying.forEach((name, ids) -> groups.add(new GroupCap("underlying:" + name, GroupCap.Kind.UNDERLYING, settings.underlyingCapFraction() * budget, ids)));
+        tier.forEach((name, ids) -> {
+            Double f = settings.tierCapFractions().get(name);
+            if (f != null) {
+                groups.add(new GroupCap("tier:" + name, GroupCap.Kind.RISK_TIER, f * budget, ids));
+            }
+        });
+        return groups;
+    }
+
+    private LiquidityReserve reserve(double budget) {
+        return settings.reserveFraction() <= 0 ? LiquidityReserve.NONE
+                : new LiquidityReserve(settings.reserveMaxDelayDays(), settings.reserveFraction() * budget);
+    }
+
+    /** A loop at its target LTV must keep HF ≥ the stressed minimum in every scenario. */
+    private boolean loopSurvivesStress(Venue v, Map<String, PriceTick> prices, List<String> notes) {
+        BigDecimal ltv = v.decimalParam("targetLtv", null);
+        BigDecimal lt = v.decimalParam("liquidationThreshold", null);
+        if (ltv == null || lt == null) {
+            notes.add(v.id() + ": no targetLtv/liquidationThreshold in the catalogue, capped at 0");
+            return false;
+        }
+        for (StressScenario sc : stress.scenarios()) {
+            BigDecimal hf = stress.loopHealthFactor(sc, v.asset(), v.param("borrowAsset").orElse("WETH"), ltv, lt, prices);
+            if (hf == null || hf.compareTo(minStressedHf) < 0) {
+                notes.add(v.id() + ": HF " + hf + " under \"" + sc.name() + "\" < " + minStressedHf + ", capped at 0");
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int actionsPerTrade(Venue v) {
+        return switch (v.venueKind()) {
+            case LEVERAGED_LOOP -> 16;
+            case LENDING_SUPPLY, NATIVE_STAKING, RESTAKING_TOKEN -> 4;
+            default -> 2;
+        };
+    }
+
+    /** The asset and everything it is built on, down to the staking token (wstETH → stETH). */
+    List<String> lineage(String asset) {
+        List<String> out = new ArrayList<>();
+        String a = asset;
+        for (int i = 0; a != null && i < 5; i++) {
+            out.add(a);
+            String next = catalogue.asset(a).map(Asset::underlying).orElse(null);
+            a = next == null || next.equalsIgnoreCase("ETH") || next.equalsIgnoreCase("WETH") || next.equalsIgnoreCase(a) ? null : next;
+        }
+        return out;
+    }
+
+    /** Why the asset's price cannot be acted on, or null when it can — the wording of the existing circuit breaker. */
+    static String priceBlock(String asset, Map<String, PriceTick> prices) {
+        if ("ETH".equals(asset) || "WETH".equals(asset)) {
+            return null;
+        }
+        PriceTick tick = prices.get(asset);
+        if (tick == null) {
+            return asset + " has no price yet";
+        }
+        if (!tick.status().actionable()) {
+            return asset + " " + tick.status() + (tick.reasons().isEmpty() ? "" : " (" + tick.reasons().get(tick.reasons().size() - 1) + ")");
+        }
+        return null;
+    }
+
+    static boolean trusted(YieldQuote q) {
+        return q.flags().stream().noneMatch(f -> f.startsWith("clamped") || f.startsWith("jump"));
+    }
+}

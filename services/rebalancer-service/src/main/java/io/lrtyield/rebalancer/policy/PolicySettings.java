@@ -1,0 +1,46 @@
+package io.lrtyield.rebalancer.policy;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+/**
+ * @param riskAversion        λ, APY points per unit of risk score
+ * @param horizonDays         holding horizon the gain is measured over
+ * @param minGainEth          a plan must gain at least this much over the horizon after costs
+ * @param costMargin          … and its gain must be ≥ costs · (1 + costMargin)
+ * @param cooldownSeconds     block time between two proposed plans (emergency deleverage excepted)
+ * @param venueCapFraction    default cap of one venue, fraction of the vault
+ * @param venueCaps           per-venue caps, fraction of the vault (override the default)
+ * @param protocolCapFraction cap per protocol, fraction of the vault
+ * @param underlyingCapFraction cap per underlying staking token, fraction of the vault
+ * @param tierCapFractions    cap per risk tier ("3" → 0.5), fraction of the vault
+ * @param reserveFraction     share of the vault that must be redeemable within reserveMaxDelayDays
+ * @param reserveMaxDelayDays D of the liquidity reserve
+ * @param gasPriceGwei        gas price the costs assume
+ * @param gasPerAction        gas units per vault action
+ * @param slippageBps         linear trade cost per venue entered or left (fees, spread), in bps
+ * @param quadraticCost       slippage coefficient per ETH traded (cost = k·t²)
+ * @param minTradeEth         smallest trade worth making
+ * @param hfTrigger           a loop below this health factor is deleveraged at once
+ */
+public record PolicySettings(double riskAversion, double horizonDays, BigDecimal minGainEth, double costMargin,
+                             long cooldownSeconds, double venueCapFraction, Map<String, Double> venueCaps,
+                             double protocolCapFraction, double underlyingCapFraction, Map<String, Double> tierCapFractions,
+                             double reserveFraction, double reserveMaxDelayDays, double gasPriceGwei, long gasPerAction,
+                             double slippageBps, double quadraticCost, double minTradeEth, BigDecimal hfTrigger) {
+
+    public PolicySettings {
+        venueCaps = Map.copyOf(venueCaps);
+        tierCapFractions = Map.copyOf(tierCapFractions);
+    }
+
+    public static PolicySettings defaults() {
+        return new PolicySettings(1.0, 30, new BigDecimal("0.01"), 0.5, 3600, 0.5, Map.of(), 0.6, 0.7,
+                Map.of("3", 0.5, "4", 0.2, "5", 0.0), 0.1, 1, 20, 250_000, 5, 0.00001, 0.1, new BigDecimal("1.03"));
+    }
+
+    /** Horizon in years. */
+    public double horizonYears() {
+        return horizonDays / 365.0;
+    }
+}

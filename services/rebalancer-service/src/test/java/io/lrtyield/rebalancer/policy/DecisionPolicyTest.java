@@ -1,0 +1,181 @@
+package io.lrtyield.rebalancer.policy;
+
+import io.lrtyield.common.catalogue.Asset;
+import io.lrtyield.common.catalogue.Catalogue;
+import io.lrtyield.common.catalogue.Venue;
+import io.lrtyield.common.event.PriceStatus;
+import io.lrtyield.common.event.PriceTick;
+import io.lrtyield.common.event.Provenance;
+import io.lrtyield.common.event.RiskAlert;
+import io.lrtyield.common.event.SizePoint;
+import io.lrtyield.common.event.YieldQuote;
+import io.lrtyield.rebalancer.plan.PlanAddresses;
+import io.lrtyield.rebalancer.plan.PlanBuilder;
+import io.lrtyield.rebalancer.plan.PlanSettings;
+import io.lrtyield.rebalancer.portfolio.Holding;
+import io.lrtyield.rebalancer.portfolio.Portfolio;
+import io.lrtyield.rebalancer.portfolio.VenuePosition;
+import io.lrtyield.rebalancer.risk.AlertBook;
+import io.lrtyield.rebalancer.risk.RiskScorer;
+import io.lrtyield.rebalancer.risk.RiskSettings;
+import io.lrtyield.rebalancer.risk.StressTester;
+import io.lrtyield.strategy.optimizer.VenueAllocation;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DecisionPolicyTest {
+
+    static final Provenance P = new Provenance(31337, 100, "0xab", 1_000_000);
+    static final BigInteger E18 = BigInteger.TEN.pow(18);
+
+    static String addr(int n) {
+        return String.format("0x%040x", n);
+    }
+
+    static final Catalogue CATALOGUE = new Catalogue("test", 31337,
+            Map.of("aavePool", addr(6), "curveStEthWethPool", addr(7), "curveEEthWethPool", addr(8), "etherfiLiquidityPool", addr(9),
+                    "rocketDepositPool", addr(10)),
+            List.of(new Asset("ETH", null, 18, "ETH", null), new Asset("WETH", addr(1), 18, "ETH", null),
+                    new Asset("stETH", addr(2), 18, "ETH", null), new Asset("wstETH", addr(3), 18, "stETH", null),
+                    new Asset("eETH", addr(4), 18, "ETH", null), new Asset("weETH", addr(5), 18, "eETH", null),
+                    new Asset("rETH", addr(11), 18, "ETH", null)),
+            List.of(new Venue("idle-eth", "IDLE", "ETH", "vault", 1, 0, 0.0),
+                    new Venue("lido-wsteth", "NATIVE_STAKING", "wstETH", "lido", 1, 5 * 86_400, 0.0),
+                    new Venue("rocketpool-reth", "NATIVE_STAKING", "rETH", "rocketpool", 1, 0, 0.0),
+                    new Venue("etherfi-weeth", "RESTAKING_TOKEN", "weETH", "etherfi", 3, 7 * 86_400, 0.0),
+                    new Venue("aave-wsteth-loop", "LEVERAGED_LOOP", "wstETH", "aave", 3, 0, 0.0,
+                            Map.of("borrowAsset", "WETH", "targetLtv", "0.9", "liquidationThreshold", "0.95"))));
+
+    final PolicySettings settings = PolicySettings.defaults();
+    final RiskSettings riskSettings = RiskSettings.defaults();
+    final PlanBuilder routes = new PlanBuilder(PlanAddresses.from(CATALOGUE), addr(99),
+            new PlanSettings(50, BigDecimal.ONE, new BigDecimal("1.05"), 40));
+    final DecisionPolicy policy = new DecisionPolicy(CATALOGUE, settings, new RiskScorer(riskSettings),
+            new StressTester(CATALOGUE, riskSettings), routes, riskSettings.minStressedHealthFactor());
+    final AlertBook alerts = new AlertBook(30 * 86_400);
+
+    static PriceTick tick(String asset, String rate, PriceStatus status, String reason) {
+        return new PriceTick(1, "t-" + asset, asset, new BigDecimal(rate), null, new BigDecimal(rate), BigDecimal.ZERO, status,
+                BigDecimal.ONE, List.of(), reason == null ? List.of() : List.of(reason), P);
+    }
+
+    static YieldQuote quote(String venue, String asset, String apy) {
+        return new YieldQuote(1, "q-" + venue, venue, "X", asset, new BigDecimal(apy), "7d", List.of(), List.of(),
+                List.of(new SizePoint(BigDecimal.ONE, new BigDecimal(apy)), new SizePoint(new BigDecimal("1000"), new BigDecimal(apy))),
+                10, List.of(), P);
+    }
+
+    Map<String, PriceTick> prices() {
+        Map<String, PriceTick> m = new HashMap<>();
+        m.put("wstETH", tick("wstETH", "1.2", PriceStatus.OK, null));
+        m.put("weETH", tick("weETH", "1.05", PriceStatus.OK, null));
+        m.put("rETH", tick("rETH", "1.1", PriceStatus.OK, null));
+        m.put("stETH", tick("stETH", "1", PriceStatus.OK, null));
+        m.put("eETH", tick("eETH", "1", PriceStatus.OK, null));
+        return m;
+    }
+
+    static Portfolio idle(long eth) {
+        BigDecimal v = BigDecimal.valueOf(eth);
+        return new Portfolio(addr(99), P.blockNumber(), P.blockTimestamp(),
+                List.of(new VenuePosition("idle-eth", List.of(new Holding("native ETH", "ETH", E18.multiply(BigInteger.valueOf(eth)), false)),
+                        v, v, null, List.of())), null, v, v, List.of());
+    }
+
+    Map<String, YieldQuote> quotes(String lido, String reth, String weeth) {
+        return Map.of("lido-wsteth", quote("lido-wsteth", "wstETH", lido), "rocketpool-reth", quote("rocketpool-reth", "rETH", reth),
+                "etherfi-weeth", quote("etherfi-weeth", "weETH", weeth),
+                "aave-wsteth-loop", quote("aave-wsteth-loop", "wstETH", "0.05"));
+    }
+
+    @Test
+    void aGainThatBeatsTheCostsProposesAPlanWithinCapsAndTheCooldownThenHolds() {
+        PolicyOutcome o = policy.decide(new MarketState(idle(1000), quotes("0.035", "0.03", "0.045"), prices(), alerts, Long.MIN_VALUE));
+        assertEquals(PolicyOutcome.REBALANCE, o.action(), o.reason());
+        assertTrue(o.gainEth() >= o.costEth() * (1 + settings.costMargin()) + 0.01, o.reason());
+        double total = 0;
+        for (VenueAllocation va : o.result().allocations()) {
+            total += va.amount();
+            assertTrue(va.amount() <= 0.5 * 1000 + 1e-6 || va.venue().equals("idle-eth"), va.toString());
+        }
+        assertEquals(1000, total, 1e-6);
+        // etherfi is tier 3: the tier cap (50 %) and the protocol cap (60 %) bound it
+        assertTrue(o.result().allocations().stream().filter(va -> va.venue().equals("etherfi-weeth")).findFirst().orElseThrow().amount() <= 500 + 1e-6);
+        // the plan builder has no loop entry route: a loop the vault does not hold stays out of the problem, said so
+        assertEquals("no allowlisted entry route", o.excluded().get("aave-wsteth-loop"));
+
+        PolicyOutcome again = policy.decide(new MarketState(idle(1000), quotes("0.035", "0.03", "0.045"), prices(), alerts,
+                P.blockTimestamp() - 60));
+        assertEquals(PolicyOutcome.HOLD, again.action());
+        assertTrue(again.reason().startsWith("hold because of the cooldown: last plan 60 s ago < 3600 s"), again.reason());
+    }
+
+    @Test
+    void noPlanWhenTheGainIsBelowTheCosts() {
+        // 0.2 bp a year on 1 ETH: a month of it is nowhere near the gas of one action
+        PolicyOutcome o = policy.decide(new MarketState(idle(1), quotes("0.00002", "0.00001", "0.00002"), prices(), alerts, Long.MIN_VALUE));
+        assertEquals(PolicyOutcome.HOLD, o.action(), o.reason());
+        assertTrue(o.reason().startsWith("hold because"), o.reason());
+    }
+
+    @Test
+    void aStalePriceExcludesItsVenueAndTheReasonKeepsTheCircuitBreakerFormat() {
+        Map<String, PriceTick> prices = prices();
+        prices.put("rETH", tick("rETH", "1.1", PriceStatus.UNSAFE, "rate above its growth cap"));
+        prices.put("weETH", tick("weETH", "1.05", PriceStatus.STALE, "no source fresher than its heartbeat"));
+        PolicyOutcome o = policy.decide(new MarketState(idle(1000), quotes("0.035", "0.95", "0.045"), prices, alerts, Long.MIN_VALUE));
+        assertTrue(o.reason().startsWith("circuit breaker: rocketpool-reth excluded, rETH UNSAFE (rate above its growth cap); "
+                + "etherfi-weeth excluded, weETH STALE (no source fresher than its heartbeat); "), o.reason());
+        assertTrue(o.result().allocations().stream().noneMatch(va -> va.venue().equals("rocketpool-reth")));
+        assertTrue(o.result().allocations().stream().noneMatch(va -> va.venue().equals("etherfi-weeth")));
+    }
+
+    Portfolio withLoop(String hf) {
+        BigDecimal coll = new BigDecimal("120");
+        BigDecimal debt = new BigDecimal("108");
+        VenuePosition loop = new VenuePosition("aave-wsteth-loop", List.of(
+                new Holding("aToken wstETH", "wstETH", E18.multiply(BigInteger.valueOf(100)), false),
+                new Holding("debt WETH", "WETH", E18.multiply(BigInteger.valueOf(108)), true)),
+                coll.subtract(debt), coll.subtract(debt), new BigDecimal(hf), List.of());
+        VenuePosition idle = idle(50).positions().get(0);
+        BigDecimal total = new BigDecimal("62");
+        return new Portfolio(addr(99), P.blockNumber(), P.blockTimestamp(), List.of(idle, loop), null, total, total, List.of());
+    }
+
+    @Test
+    void aHealthFactorBelowTheTriggerDeleveragesAtOnceDespiteTheCooldown() {
+        PolicyOutcome o = policy.decide(new MarketState(withLoop("1.02"), quotes("0.035", "0.03", "0.045"), prices(), alerts,
+                P.blockTimestamp() - 1));
+        assertEquals(PolicyOutcome.DELEVERAGE, o.action());
+        assertEquals("aave-wsteth-loop", o.deleverage());
+        assertTrue(o.reason().contains("health factor 1.02 < trigger 1.03"), o.reason());
+        PolicyOutcome fine = policy.decide(new MarketState(withLoop("1.055"), quotes("0.035", "0.03", "0.045"), prices(), alerts,
+                P.blockTimestamp() - 1));
+        assertEquals(PolicyOutcome.HOLD, fine.action(), fine.reason());
+        assertNull(fine.deleverage());
+    }
+
+    @Test
+    void aCriticalDepegAlertOnTheCollateralsUnderlyingDeleverages() {
+        alerts.onAlert(new RiskAlert(1, "a1", "stETH", "DEPEG", "CRITICAL", "stETH 4% below", new BigDecimal("400"),
+                new BigDecimal("200"), true, P));
+        PolicyOutcome o = policy.decide(new MarketState(withLoop("1.055"), quotes("0.035", "0.03", "0.045"), prices(), alerts,
+                P.blockTimestamp() - 1));
+        assertEquals(PolicyOutcome.DELEVERAGE, o.action());
+        assertTrue(o.reason().contains("active CRITICAL DEPEG alert on stETH"), o.reason());
+        alerts.onAlert(new RiskAlert(1, "a2", "stETH", "DEPEG", "CRITICAL", "cleared", new BigDecimal("10"),
+                new BigDecimal("200"), false, P));
+        assertEquals(PolicyOutcome.HOLD, policy.decide(new MarketState(withLoop("1.055"), quotes("0.035", "0.03", "0.045"), prices(),
+                alerts, P.blockTimestamp() - 1)).action());
+    }
+}
