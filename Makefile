@@ -44,6 +44,8 @@ stop:
 
 bench: build
 	$(MVN) -pl services/common exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.lrtyield.common.bench.HotPathBench
+	$(MVN) -pl services/strategy exec:exec -Dexec.classpathScope=test -Dexec.executable=$(JAVA_HOME)/bin/java \
+	  '-Dexec.args=-cp %classpath io.lrtyield.strategy.bench.OptimizerBench'
 	$(MVN) -pl services/price-service exec:exec -Dexec.classpathScope=test -Dexec.executable=$(JAVA_HOME)/bin/java \
 	  '-Dexec.args=-cp %classpath io.lrtyield.price.bench.AggregationBench'
 	@deploy/local/anvil.sh start test && trap 'deploy/local/anvil.sh stop test' EXIT && \

@@ -1,0 +1,76 @@
+package io.lrtyield.strategy.optimizer;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static io.lrtyield.strategy.optimizer.HandCheckedAllocationTest.problem;
+import static io.lrtyield.strategy.optimizer.HandCheckedAllocationTest.venue;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The heuristic second pass for gas per action and minimum trade sizes. */
+class FixedCostPassTest {
+
+    private final AllocationOptimizer optimizer = new AllocationOptimizer();
+
+    /**
+     * The (50, 50) → (62.5, 37.5) rebalance of the hand-checked case gains 3.0625 − 3.0 = 0.0625 before gas. With
+     * 0.2 gas per venue it is not worth it: hold, objective 3.0. With 0.01 per venue it is: 3.0625 − 0.02.
+     */
+    @Test
+    void tradesThatDoNotCoverGasAreNotMade() {
+        AllocationResult hold = optimizer.solve(twoVenues(0.2, 0));
+        assertArrayEquals(new double[] {50, 50}, hold.amounts(), 0);
+        assertEquals(3.0, hold.objective(), 1e-12);
+        assertTrue(hold.allocations().stream().allMatch(VenueAllocation::held));
+
+        AllocationResult trade = optimizer.solve(twoVenues(0.01, 0));
+        assertArrayEquals(new double[] {62.5, 37.5}, trade.amounts(), 1e-9);
+        assertEquals(3.0425, trade.objective(), 1e-9);
+        assertEquals(0.01 + 0.005 * 12.5, trade.allocations().get(0).transitionCost(), 1e-12);
+    }
+
+    /** A 12.5 ETH rebalance is below a 20 ETH minimum trade: no trade. */
+    @Test
+    void tradesBelowTheMinimumAreNotMade() {
+        AllocationResult r = optimizer.solve(twoVenues(0, 20));
+        assertArrayEquals(new double[] {50, 50}, r.amounts(), 0);
+    }
+
+    /**
+     * Three venues; C's convex move is below its minimum trade, so C is held at its 10 ETH and A and B are
+     * re-solved exactly: the same as the problem without C and 10 ETH less to allocate.
+     */
+    @Test
+    void heldVenueIsFixedAndTheRestReSolvedExactly() {
+        TradeCost ab = new TradeCost(0.001, 1e-5, 0, 0);
+        TradeCost c = new TradeCost(0.001, 1e-5, 0, 50);
+        Venue a = venue("A", 40, 0.05, 2e-4, 1e9, 0, ab);
+        Venue b = venue("B", 50, 0.04, 2e-4, 1e9, 0, ab);
+        AllocationResult r = optimizer.solve(problem(List.of(a, b, venue("C", 10, 0.045, 2e-4, 1e9, 0, c)), List.of(),
+                LiquidityReserve.NONE));
+        assertEquals(10, r.amounts()[2], 0);
+        assertTrue(r.allocations().get(2).held());
+        assertFalse(r.allocations().get(0).held());
+        assertEquals(2, r.passes());
+
+        AllocationResult without = optimizer.solve(new AllocationProblem(List.of(a, b), List.of(),
+                LiquidityReserve.NONE, 90, 0, 1));
+        assertEquals(without.amounts()[0], r.amounts()[0], 1e-9);
+        assertEquals(without.amounts()[1], r.amounts()[1], 1e-9);
+        Feasibility.assertFeasible(r.allocations().isEmpty() ? null : problemOf(a, b, c), r.amounts(), "held C");
+    }
+
+    private static AllocationProblem problemOf(Venue a, Venue b, TradeCost c) {
+        return problem(List.of(a, b, venue("C", 10, 0.045, 2e-4, 1e9, 0, c)), List.of(), LiquidityReserve.NONE);
+    }
+
+    private static AllocationProblem twoVenues(double gas, double minTrade) {
+        TradeCost cost = new TradeCost(0.005, 0, gas, minTrade);
+        return problem(List.of(venue("A", 50, 0.05, 2e-4, 1e9, 0, cost), venue("B", 50, 0.03, 2e-4, 1e9, 0, cost)),
+                List.of(), LiquidityReserve.NONE);
+    }
+}
