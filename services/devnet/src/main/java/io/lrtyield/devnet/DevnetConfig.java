@@ -50,7 +50,10 @@ public interface DevnetConfig {
         /** APR each token's fundamental rate accrues at, by asset symbol (stETH, rETH, cbETH, eETH, ezETH, rsETH, pufETH, rswETH). */
         Map<String, BigDecimal> aprs();
 
-        /** How often an oracle report is sent (mainnet: daily; the devnet compresses it). */
+        /**
+         * How often the simulator looks for a new block; it reports rewards and moves the markets at most once per block
+         * (mainnet reports daily; the devnet compresses it). Below the block time, every block gets its report.
+         */
         @WithDefault("2s")
         Duration reportInterval();
 

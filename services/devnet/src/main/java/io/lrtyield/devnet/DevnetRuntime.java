@@ -70,7 +70,7 @@ public class DevnetRuntime {
             MarketDeployer markets = config.deployMarkets()
                     ? new MarketDeployer(web3j, anvil, deployer, oracle, marketMaker, config.strategistAddress()) : null;
             DevnetDeployment d = new DevnetDeployer(web3j, deployer, oracle, anvil, markets).deploy(config.seedStakeEth(), config.seedWrapEth());
-            MarketSimulator s = new MarketSimulator(web3j, oracle, d, config.simulator().aprs());
+            MarketSimulator s = new MarketSimulator(web3j, oracle, d, config.simulator().aprs(), config.simulator().secondsPerBlock());
             if (d.markets() != null) {
                 var sim = config.simulator();
                 // the engine shares the reward simulator's monitor: both write with the oracle's nonces
@@ -118,11 +118,25 @@ public class DevnetRuntime {
         }
     }
 
+    private volatile long lastSimulatedBlock = -1;
+
     @Scheduled(every = "${devnet.simulator.report-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = SimulatorOff.class)
     void simulate() {
         MarketSimulator s = simulator;
         if (s == null) {
+            return;
+        }
+        // at most once per block: polled often, a report goes out right after a block, so it is mined in the next one
+        // and accrues through exactly that block's timestamp (see MarketSimulator)
+        try {
+            long latest = web3j.ethBlockNumber().send().getBlockNumber().longValueExact();
+            if (latest == lastSimulatedBlock) {
+                return;
+            }
+            lastSimulatedBlock = latest;
+        } catch (Exception e) {
+            LOG.warnf("simulator cannot read the head: %s", e.getMessage());
             return;
         }
         try {

@@ -39,19 +39,34 @@ public final class MarketSimulator {
     private final TxSender oracle;
     private final DevnetDeployment d;
     private final Map<String, BigDecimal> aprs = new ConcurrentHashMap<>();
+    private final long blockInterval;
+    /** Chain time through which rewards have been reported. */
     private long lastReportTimestamp = -1;
 
     /** @param aprs APR per asset symbol (stETH, rETH, cbETH, eETH, ezETH, rsETH, pufETH, rswETH), decimal fractions */
     public MarketSimulator(Web3j web3j, TxSender oracle, DevnetDeployment deployment, Map<String, BigDecimal> aprs) {
+        this(web3j, oracle, deployment, aprs, 1);
+    }
+
+    /**
+     * @param blockInterval seconds between block timestamps (the compressed interval, or Anvil's 1 s): a report
+     *                      accrues through the timestamp of the block it will be mined in, so the rate a block shows
+     *                      has accrued for exactly that block's chain time — with compressed time a block lasts hours,
+     *                      and accruing only through the previous block would put a whole block of error at each end
+     *                      of every measured window
+     */
+    public MarketSimulator(Web3j web3j, TxSender oracle, DevnetDeployment deployment, Map<String, BigDecimal> aprs, long blockInterval) {
         this.web3j = web3j;
         this.oracle = oracle;
         this.d = deployment;
         this.aprs.putAll(aprs);
+        this.blockInterval = Math.max(1, blockInterval);
     }
 
     /** Sends one round of reports covering the chain time since the last one; returns rewards per asset in wei. */
     public synchronized Map<String, BigInteger> report() throws IOException {
-        long now = web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock().getTimestamp().longValueExact();
+        long now = web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock().getTimestamp().longValueExact()
+                + blockInterval;
         Map<String, BigInteger> rewards = new LinkedHashMap<>();
         if (lastReportTimestamp < 0 || now <= lastReportTimestamp) {
             lastReportTimestamp = lastReportTimestamp < 0 ? now : lastReportTimestamp;
