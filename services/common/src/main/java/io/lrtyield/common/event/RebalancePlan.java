@@ -46,8 +46,25 @@ public record RebalancePlan(
     public record Allocation(String venueId, BigDecimal amountEth, BigDecimal weight) {
     }
 
-    /** One step of a plan: a call through the vault's {@code manage(target, data, value)}. */
+    /**
+     * One step of a plan: a call through the vault's {@code manage(target, data, value)}.
+     *
+     * @param expectedOut tokens the step should produce at the fundamental rate, in the token's base units
+     * @param minOut      the least the step accepts after slippage, base units
+     * @param signature   canonical function signature of {@code calldata} (optional, null in schema-1 producers that
+     *                    predate it); lets a consumer rebuild the executable call
+     */
     public record Action(int index, String venueId, String kind, String target, String calldata, BigInteger valueWei,
-                         BigDecimal expectedOut, BigDecimal minOut) {
+                         BigDecimal expectedOut, BigDecimal minOut, String signature) {
+
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public Action {
+        }
+
+        /** An action without its signature (the original shape). */
+        public Action(int index, String venueId, String kind, String target, String calldata, BigInteger valueWei,
+                      BigDecimal expectedOut, BigDecimal minOut) {
+            this(index, venueId, kind, target, calldata, valueWei, expectedOut, minOut, null);
+        }
     }
 }

@@ -2,23 +2,97 @@ package io.lrtyield.rebalancer.api;
 
 import io.lrtyield.common.runtime.GrpcProblems;
 import io.lrtyield.common.runtime.ProblemException;
+import io.lrtyield.common.event.RebalancePlan;
 import io.lrtyield.grpc.rebalancer.v1.DecisionList;
+import io.lrtyield.grpc.rebalancer.v1.GetPlanRequest;
+import io.lrtyield.grpc.rebalancer.v1.GetPortfolioRequest;
+import io.lrtyield.grpc.rebalancer.v1.GetTargetRequest;
 import io.lrtyield.grpc.rebalancer.v1.ListDecisionsRequest;
+import io.lrtyield.grpc.rebalancer.v1.ListPlansRequest;
+import io.lrtyield.grpc.rebalancer.v1.PlanList;
 import io.lrtyield.grpc.rebalancer.v1.RebalancerService;
 import io.lrtyield.rebalancer.decision.Decision;
+import io.lrtyield.rebalancer.plan.StoredPlan;
+import io.lrtyield.rebalancer.portfolio.Portfolio;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
 
 import java.math.BigDecimal;
 
-/** gRPC face of the decisions API. */
+/** gRPC face of the decisions, portfolio, target and plans APIs (same answers and errors as REST). */
 @GrpcService
 public class RebalancerGrpcService implements RebalancerService {
 
     private final DecisionResource rest;
+    private final PortfolioResource portfolio;
+    private final TargetResource target;
+    private final PlanResource plans;
 
-    RebalancerGrpcService(DecisionResource rest) {
+    RebalancerGrpcService(DecisionResource rest, PortfolioResource portfolio, TargetResource target, PlanResource plans) {
         this.rest = rest;
+        this.portfolio = portfolio;
+        this.target = target;
+        this.plans = plans;
+    }
+
+    @Override
+    public Uni<io.lrtyield.grpc.rebalancer.v1.Portfolio> getPortfolio(GetPortfolioRequest request) {
+        return Uni.createFrom().item(portfolio::portfolio).map(RebalancerGrpcService::toProto)
+                .onFailure(ProblemException.class).transform(GrpcProblems::toStatus);
+    }
+
+    @Override
+    public Uni<io.lrtyield.grpc.rebalancer.v1.Target> getTarget(GetTargetRequest request) {
+        return Uni.createFrom().item(target::target).map(t -> {
+            var b = io.lrtyield.grpc.rebalancer.v1.Target.newBuilder().setBlockNumber(t.blockNumber()).setAction(t.action())
+                    .setReason(t.reason()).setObjectiveEth(t.objective()).setGainEth(t.gainEth()).setCostEth(t.costEth())
+                    .putAllExcluded(t.excluded());
+            t.venues().forEach(v -> b.addVenues(io.lrtyield.grpc.rebalancer.v1.VenueContribution.newBuilder().setVenueId(v.venue())
+                    .setCurrentEth(v.current()).setTargetEth(v.amount()).setRiskAdjustedYieldEth(v.riskAdjustedYield())
+                    .setTransitionCostEth(v.transitionCost()).setContributionEth(v.contribution()).setHeld(v.held())));
+            t.binding().forEach(c -> b.addBinding(io.lrtyield.grpc.rebalancer.v1.BindingConstraint.newBuilder().setKind(c.kind().name())
+                    .setName(c.name()).setValue(c.value()).setLimit(c.limit()).setShadowPrice(c.shadowPrice())));
+            return b.build();
+        }).onFailure(ProblemException.class).transform(GrpcProblems::toStatus);
+    }
+
+    @Override
+    public Uni<PlanList> listPlans(ListPlansRequest request) {
+        String limit = request.getLimit() == 0 ? null : String.valueOf(request.getLimit());
+        return Uni.createFrom().deferred(() -> plans.plans(limit))
+                .map(list -> PlanList.newBuilder().addAllPlans(list.stream().map(RebalancerGrpcService::toProto).toList()).build())
+                .onFailure(ProblemException.class).transform(GrpcProblems::toStatus);
+    }
+
+    @Override
+    public Uni<io.lrtyield.grpc.rebalancer.v1.Plan> getPlan(GetPlanRequest request) {
+        return Uni.createFrom().deferred(() -> plans.plan(request.getPlanId())).map(RebalancerGrpcService::toProto)
+                .onFailure(ProblemException.class).transform(GrpcProblems::toStatus);
+    }
+
+    static io.lrtyield.grpc.rebalancer.v1.Portfolio toProto(Portfolio p) {
+        var b = io.lrtyield.grpc.rebalancer.v1.Portfolio.newBuilder().setVault(p.vault()).setBlockNumber(p.blockNumber())
+                .setTotalFundamentalEth(text(p.totalFundamental())).setTotalMarketEth(text(p.totalMarket()))
+                .addAllUnavailable(p.unavailable());
+        p.positions().forEach(x -> b.addPositions(io.lrtyield.grpc.rebalancer.v1.Position.newBuilder().setVenueId(x.venueId())
+                .setValueFundamentalEth(text(x.valueFundamental())).setValueMarketEth(text(x.valueMarket()))
+                .setHealthFactor(text(x.healthFactor())).addAllNotes(x.notes())));
+        return b.build();
+    }
+
+    static io.lrtyield.grpc.rebalancer.v1.Plan toProto(StoredPlan stored) {
+        RebalancePlan p = stored.plan();
+        var b = io.lrtyield.grpc.rebalancer.v1.Plan.newBuilder().setPlanId(p.planId()).setVault(p.vault()).setStatus(p.status())
+                .setReason(p.reason() == null ? "" : p.reason()).setExpectedGainEth(text(p.expectedGainEth())).setCostEth(text(p.costEth()))
+                .setBlockNumber(p.provenance() == null ? 0 : p.provenance().blockNumber()).addAllHistory(stored.history());
+        p.actions().forEach(a -> b.addActions(io.lrtyield.grpc.rebalancer.v1.PlanAction.newBuilder().setIndex(a.index())
+                .setVenueId(a.venueId()).setKind(a.kind()).setTarget(a.target()).setCalldata(a.calldata())
+                .setValueWei(a.valueWei() == null ? "0" : a.valueWei().toString()).setExpectedOut(text(a.expectedOut()))
+                .setMinOut(text(a.minOut())).setSignature(a.signature() == null ? "" : a.signature())));
+        stored.steps().forEach(s -> b.addSteps(io.lrtyield.grpc.rebalancer.v1.PlanStep.newBuilder().setIndex(s.index())
+                .setSource(s.source()).setWithdrawnWei(s.withdrawnWei().toString()).setRepaidWei(s.repaidWei().toString())
+                .setHfAfterWithdraw(text(s.hfAfterWithdraw())).setHfAfter(text(s.hfAfter()))));
+        return b.build();
     }
 
     @Override

@@ -1,0 +1,79 @@
+package io.lrtyield.rebalancer.plan;
+
+import io.lrtyield.common.event.EventIds;
+import io.lrtyield.common.event.Provenance;
+import io.lrtyield.common.event.RebalancePlan;
+import io.lrtyield.rebalancer.execution.ContractCall;
+import io.lrtyield.rebalancer.execution.ExecutionPlan;
+import io.lrtyield.rebalancer.execution.PlannedAction;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * PROPOSED → APPROVED / REJECTED → EXECUTING → DONE / FAILED. Every change is a new {@link RebalancePlan} event (its
+ * eventId is deterministic in vault, plan id and status, so a replayed change dedupes); a change not in the table is
+ * refused. Plans convert both ways with the execution engine's {@link ExecutionPlan}: the action's signature travels
+ * with it so that the stored plan is exactly what PlanExecutor runs.
+ */
+public final class PlanLifecycle {
+
+    public static final String PROPOSED = "PROPOSED";
+    public static final String APPROVED = "APPROVED";
+    public static final String REJECTED = "REJECTED";
+    public static final String EXECUTING = "EXECUTING";
+    public static final String DONE = "DONE";
+    public static final String FAILED = "FAILED";
+
+    private static final Map<String, Set<String>> NEXT = Map.of(
+            PROPOSED, Set.of(APPROVED, REJECTED),
+            APPROVED, Set.of(EXECUTING, REJECTED),
+            EXECUTING, Set.of(DONE, FAILED));
+
+    private PlanLifecycle() {
+    }
+
+    /** Plan id: deterministic in vault, block and the calldata, so a redelivered snapshot proposes the same plan. */
+    public static String planId(String vault, long block, List<PlannedAction> actions) {
+        return EventIds.of("plan", vault, block, actions.stream().map(a -> a.call().data()).toList().toString()).substring(0, 16);
+    }
+
+    public static RebalancePlan propose(String vault, String planId, List<RebalancePlan.Allocation> target,
+                                        List<PlannedAction> actions, BigDecimal gainEth, BigDecimal costEth, String reason,
+                                        Provenance provenance) {
+        List<RebalancePlan.Action> list = new ArrayList<>();
+        for (int i = 0; i < actions.size(); i++) {
+            PlannedAction a = actions.get(i);
+            list.add(new RebalancePlan.Action(i, a.venueId(), a.kind(), a.call().target(), a.call().data(), a.call().valueWei(),
+                    a.expectedOut() == null ? null : new BigDecimal(a.expectedOut()),
+                    a.minOut() == null ? null : new BigDecimal(a.minOut()), a.call().signature()));
+        }
+        return new RebalancePlan(RebalancePlan.SCHEMA_VERSION, RebalancePlan.idFor(vault, planId, PROPOSED), vault, planId, PROPOSED,
+                target, list, gainEth, costEth, reason, provenance);
+    }
+
+    public static boolean allowed(String from, String to) {
+        return NEXT.getOrDefault(from, Set.of()).contains(to);
+    }
+
+    public static RebalancePlan transition(RebalancePlan plan, String to, String reason) {
+        if (!allowed(plan.status(), to)) {
+            throw new IllegalStateException("plan " + plan.planId() + " is " + plan.status() + ": cannot go to " + to);
+        }
+        return new RebalancePlan(plan.schemaVersion(), RebalancePlan.idFor(plan.vault(), plan.planId(), to), plan.vault(),
+                plan.planId(), to, plan.target(), plan.actions(), plan.expectedGainEth(), plan.costEth(),
+                reason == null ? plan.reason() : reason, plan.provenance());
+    }
+
+    /** What the execution engine runs. */
+    public static ExecutionPlan toExecution(RebalancePlan plan) {
+        List<PlannedAction> actions = plan.actions().stream().map(a -> new PlannedAction(a.venueId(), a.kind(),
+                new ContractCall(a.target(), a.signature(), a.calldata(), a.valueWei()),
+                a.expectedOut() == null ? null : a.expectedOut().toBigIntegerExact(),
+                a.minOut() == null ? null : a.minOut().toBigIntegerExact())).toList();
+        return new ExecutionPlan(plan.planId(), actions);
+    }
+}

@@ -1,0 +1,93 @@
+package io.lrtyield.rebalancer.wiring;
+
+import io.lrtyield.common.catalogue.Venue;
+import io.lrtyield.common.event.PriceTick;
+import io.lrtyield.rebalancer.plan.BuiltPlan;
+import io.lrtyield.rebalancer.plan.LoopState;
+import io.lrtyield.rebalancer.plan.LoopUnwinder;
+import io.lrtyield.rebalancer.plan.PlanBuilder;
+import io.lrtyield.rebalancer.policy.PolicyOutcome;
+import io.lrtyield.rebalancer.portfolio.AaveAccount;
+import io.lrtyield.rebalancer.portfolio.Portfolio;
+import io.lrtyield.rebalancer.portfolio.PortfolioValuer;
+import io.lrtyield.strategy.optimizer.VenueAllocation;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a REBALANCE or DELEVERAGE outcome into a built plan with the snapshot's balances. A deleverage whose
+ * collateral price is not actionable keeps only the idle-ETH repay (selling collateral needs a price to bound it).
+ */
+public final class PlanMaker {
+
+    private PlanMaker() {
+    }
+
+    public static BuiltPlan make(StrategyFactory.Strategy st, PolicyOutcome o, Portfolio p, BigInteger idleEth, BigInteger idleWeth,
+                                 Map<String, PriceTick> prices) {
+        if (PolicyOutcome.DELEVERAGE.equals(o.action())) {
+            Venue v = st.catalogue().venue(o.deleverage()).orElseThrow();
+            LoopState loop = loopOf(v, p.aave());
+            if (loop == null) {
+                return new BuiltPlan(List.of(), List.of(), List.of(v.id() + ": no Aave debt to deleverage"));
+            }
+            BigDecimal rate = PortfolioValuer.fundamental(v.asset(), prices);
+            PriceTick tick = prices.get(v.asset());
+            boolean priced = rate != null && tick != null && tick.status().actionable();
+            BuiltPlan built = new LoopUnwinder(st.addresses(), st.vault(), st.planSettings()).unwind(v.id(), loop, idleEth, idleWeth,
+                    priced ? rate.movePointRight(18).setScale(0, RoundingMode.DOWN).toBigInteger() : BigInteger.TEN.pow(18), false);
+            if (priced) {
+                return built;
+            }
+            List<io.lrtyield.rebalancer.execution.PlannedAction> idleOnly = new ArrayList<>();
+            for (var a : built.actions()) {
+                if ("WITHDRAW".equals(a.kind())) {
+                    break;
+                }
+                idleOnly.add(a);
+            }
+            List<String> skipped = new ArrayList<>(built.skipped());
+            skipped.add(v.id() + ": collateral not sold, " + v.asset() + " price not actionable; idle ETH repay only");
+            return new BuiltPlan(idleOnly, built.steps().stream().filter(s -> "idle".equals(s.source())).toList(), skipped);
+        }
+        List<PlanBuilder.Move> moves = new ArrayList<>();
+        LoopState loop = null;
+        for (VenueAllocation va : o.result().allocations()) {
+            Venue v = st.catalogue().venue(va.venue()).orElseThrow();
+            BigInteger wei = BigDecimal.valueOf(va.trade()).movePointRight(18).setScale(0, RoundingMode.DOWN).toBigInteger();
+            if (va.held() || wei.signum() == 0) {
+                continue;
+            }
+            moves.add(new PlanBuilder.Move(v, wei));
+            if (v.venueKind() == io.lrtyield.common.catalogue.VenueKind.LEVERAGED_LOOP) {
+                loop = loopOf(v, p.aave());
+            }
+        }
+        Map<String, BigDecimal> rates = new HashMap<>();
+        for (String asset : List.of("wstETH", "weETH", "rETH", "ezETH", "rsETH", "pufETH")) {
+            BigDecimal r = PortfolioValuer.fundamental(asset, prices);
+            if (r != null) {
+                rates.put(asset, r);
+            }
+        }
+        return st.builder().build(moves, rates, idleEth, idleWeth, loop);
+    }
+
+    static LoopState loopOf(Venue v, AaveAccount aave) {
+        if (aave == null || aave.healthFactor() == null) {
+            return null;
+        }
+        BigInteger c = aave.supplied().getOrDefault(v.asset(), BigInteger.ZERO);
+        BigInteger d = aave.borrowed().getOrDefault(v.param("borrowAsset").orElse("WETH"), BigInteger.ZERO);
+        if (c.signum() == 0 || d.signum() == 0) {
+            return null;
+        }
+        return LoopState.fromAccount(c, d, aave.healthFactor(), aave.liquidationThreshold());
+    }
+}

@@ -1,0 +1,225 @@
+package io.lrtyield.rebalancer.wiring;
+
+import io.lrtyield.common.catalogue.Catalogue;
+import io.lrtyield.common.chain.BlockHead;
+import io.lrtyield.common.chain.Multicall3;
+import io.lrtyield.common.event.PriceTick;
+import io.lrtyield.common.event.Provenance;
+import io.lrtyield.common.event.RebalancePlan;
+import io.lrtyield.common.event.Topics;
+import io.lrtyield.common.runtime.CatalogueProvider;
+import io.lrtyield.common.runtime.ChainConfig;
+import io.lrtyield.common.runtime.ChainHeads;
+import io.lrtyield.rebalancer.RebalancerConfig;
+import io.lrtyield.rebalancer.decision.Decision;
+import io.lrtyield.rebalancer.plan.BuiltPlan;
+import io.lrtyield.rebalancer.plan.PlanLifecycle;
+import io.lrtyield.rebalancer.plan.StoredPlan;
+import io.lrtyield.rebalancer.policy.MarketState;
+import io.lrtyield.rebalancer.policy.PolicyOutcome;
+import io.lrtyield.rebalancer.portfolio.Portfolio;
+import io.lrtyield.rebalancer.portfolio.PortfolioReader;
+import io.lrtyield.rebalancer.portfolio.PortfolioValuer;
+import io.lrtyield.rebalancer.portfolio.RawSnapshot;
+import io.lrtyield.rebalancer.store.DecisionStore;
+import io.lrtyield.rebalancer.store.PlanStore;
+import io.lrtyield.strategy.optimizer.VenueAllocation;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.Record;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.jboss.logging.Logger;
+import org.web3j.protocol.Web3j;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Each new head: one portfolio snapshot (Multicall3 pinned to the block) → valuation at the latest prices → stress
+ * table → decision (stored, with its reason) → for REBALANCE/DELEVERAGE, a plan (Redis + rebalance-plans.v1, approved
+ * at once when {@code rebalancer.strategy.approval=auto}). One open plan per vault: while one is open, the decision
+ * holds and says so. Heads arriving while a snapshot is in flight are dropped (the next one catches up). The time
+ * from the head's arrival to the stored decision is the {@code rebalancer_decision_latency_seconds} timer.
+ */
+@ApplicationScoped
+public class SnapshotPipeline {
+
+    private static final Logger LOG = Logger.getLogger(SnapshotPipeline.class);
+
+    private final StrategyConfig config;
+    private final RebalancerConfig rebalancer;
+    private final ChainHeads heads;
+    private final CatalogueProvider catalogues;
+    private final Web3j web3j;
+    private final ChainConfig chain;
+    private final MarketCache cache;
+    private final DecisionStore decisions;
+    private final PlanStore plans;
+    private final MutinyEmitter<Record<String, RebalancePlan>> emitter;
+    private final Timer latency;
+    private final AtomicReference<Runtime> runtime = new AtomicReference<>();
+
+    record Runtime(StrategyFactory.Strategy strategy, PortfolioReader reader, PortfolioValuer valuer) {
+    }
+
+    SnapshotPipeline(StrategyConfig config, RebalancerConfig rebalancer, ChainHeads heads, CatalogueProvider catalogues, Web3j web3j,
+                     ChainConfig chain, MarketCache cache, DecisionStore decisions, PlanStore plans,
+                     @Channel(Topics.REBALANCE_PLANS_CHANNEL) MutinyEmitter<Record<String, RebalancePlan>> emitter, MeterRegistry meters) {
+        this.config = config;
+        this.rebalancer = rebalancer;
+        this.heads = heads;
+        this.catalogues = catalogues;
+        this.web3j = web3j;
+        this.chain = chain;
+        this.cache = cache;
+        this.decisions = decisions;
+        this.plans = plans;
+        this.emitter = emitter;
+        this.latency = Timer.builder("rebalancer.decision.latency").description("new head received → decision stored")
+                .publishPercentiles(0.5, 0.99).register(meters);
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (!config.enabled()) {
+            return;
+        }
+        heads.stream().onOverflow().drop()
+                .onItem().transformToUniAndConcatenate(head -> onHead(head, System.nanoTime())
+                        .onFailure().invoke(e -> LOG.warnf("snapshot at block %d failed: %s", head.number(), e.getMessage()))
+                        .onFailure().recoverWithNull())
+                .subscribe().with(x -> { }, e -> LOG.error("snapshot pipeline ended", e));
+    }
+
+    /** The strategy for the loaded catalogue, built once; empty until the catalogue is loaded. */
+    public java.util.Optional<Runtime> runtime() {
+        Runtime r = runtime.get();
+        if (r != null) {
+            return java.util.Optional.of(r);
+        }
+        return catalogues.current().map(c -> runtime.updateAndGet(old -> old != null ? old : create(c)));
+    }
+
+    private Runtime create(Catalogue c) {
+        String vault = vaultAddress(c);
+        Multicall3 mc = new Multicall3(web3j, c.multicall3(), chain.multicallChunkSize());
+        return new Runtime(StrategyFactory.create(config, c, vault), new PortfolioReader(c, vault, mc::aggregate3), new PortfolioValuer(c));
+    }
+
+    /** The configured vault when it is an address, else the catalogue's {@code strategyVault}. */
+    String vaultAddress(Catalogue c) {
+        String v = rebalancer.vault();
+        if (v.startsWith("0x") && v.length() == 42) {
+            return v.toLowerCase();
+        }
+        String fromCatalogue = c.contracts().get("strategyVault");
+        if (fromCatalogue == null) {
+            throw new IllegalStateException("rebalancer.vault is not an address and the catalogue names no strategyVault");
+        }
+        return fromCatalogue.toLowerCase();
+    }
+
+    Uni<Void> onHead(BlockHead head, long receivedNanos) {
+        Runtime rt = runtime().orElse(null);
+        if (rt == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return rt.reader().read(head.number(), head.timestamp())
+                .chain(raw -> plans.lastPlanAt(rebalancer.vault()).chain(last -> plans.openPlan(rebalancer.vault())
+                        .emitOn(Infrastructure.getDefaultWorkerPool())
+                        .chain(open -> decide(rt, head, raw, last, open.orElse(null)))))
+                .invoke(() -> latency.record(Duration.ofNanos(System.nanoTime() - receivedNanos)));
+    }
+
+    private Uni<Void> decide(Runtime rt, BlockHead head, RawSnapshot raw, long lastPlanAt, String openPlan) {
+        Map<String, PriceTick> prices = cache.prices();
+        Portfolio portfolio = rt.valuer().value(rt.strategy().vault(), raw, prices);
+        PolicyOutcome outcome = rt.strategy().policy().decide(new MarketState(portfolio, cache.quotes(), prices, cache.alerts(), lastPlanAt));
+        cache.snapshot(portfolio, rt.strategy().stress().run(portfolio, prices), outcome);
+        Provenance prov = new Provenance(rt.strategy().catalogue().chainId(), head.number(), head.hash(), head.timestamp());
+        String action = outcome.action();
+        String reason = outcome.reason();
+        StoredPlan stored = null;
+        if (!PolicyOutcome.HOLD.equals(action)) {
+            if (openPlan != null) {
+                action = PolicyOutcome.HOLD;
+                reason = "hold because plan " + openPlan + " is still open; wanted: " + reason;
+            } else {
+                BuiltPlan built = PlanMaker.make(rt.strategy(), outcome, portfolio, raw.ethBalance(),
+                        raw.tokens().getOrDefault("WETH", BigInteger.ZERO), prices);
+                if (built.empty()) {
+                    action = PolicyOutcome.HOLD;
+                    reason = "hold because no step can be routed: " + String.join("; ", built.skipped()) + "; wanted: " + reason;
+                } else {
+                    String id = PlanLifecycle.planId(rt.strategy().vault(), head.number(), built.actions());
+                    RebalancePlan plan = PlanLifecycle.propose(rebalancer.vault(), id, target(outcome, portfolio), built.actions(),
+                            eth(outcome.gainEth()), eth(outcome.costEth()), reason, prov);
+                    stored = new StoredPlan(plan, built.steps(), built.skipped(), List.of("PROPOSED at block " + head.number() + ": " + reason));
+                    reason = reason + " → plan " + id + " PROPOSED (" + built.actions().size() + " actions)";
+                }
+            }
+        }
+        Decision decision = new Decision(rebalancer.vault(), action, "portfolio", null, topVenue(outcome), null,
+                gainBps(outcome, portfolio), reason, head.number(), "block:" + head.number() + ":" + head.hash(), System.currentTimeMillis());
+        Uni<Void> store = decisions.append(decision);
+        if (stored == null) {
+            return store;
+        }
+        StoredPlan proposed = stored;
+        return store.chain(() -> plans.propose(proposed)).chain(() -> publish(proposed.plan()))
+                .chain(() -> "auto".equalsIgnoreCase(config.approval())
+                        ? plans.transition(rebalancer.vault(), proposed.plan().planId(), PlanLifecycle.APPROVED, "approved by policy (auto)")
+                        .chain(p -> publish(p.plan()))
+                        : Uni.createFrom().voidItem());
+    }
+
+    public Uni<Void> publish(RebalancePlan plan) {
+        return emitter.send(Record.of(plan.vault(), plan));
+    }
+
+    private static List<RebalancePlan.Allocation> target(PolicyOutcome o, Portfolio p) {
+        if (o.result() == null) {
+            return List.of();
+        }
+        double total = o.result().allocations().stream().mapToDouble(VenueAllocation::amount).sum();
+        List<RebalancePlan.Allocation> list = new ArrayList<>();
+        for (VenueAllocation va : o.result().allocations()) {
+            list.add(new RebalancePlan.Allocation(va.venue(), BigDecimal.valueOf(va.amount()).setScale(9, RoundingMode.HALF_EVEN),
+                    total <= 0 ? BigDecimal.ZERO : BigDecimal.valueOf(va.amount() / total).setScale(6, RoundingMode.HALF_EVEN)));
+        }
+        return list;
+    }
+
+    private static String topVenue(PolicyOutcome o) {
+        if (o.deleverage() != null) {
+            return o.deleverage();
+        }
+        return o.result() == null ? null : o.result().allocations().stream().max(Comparator.comparingDouble(VenueAllocation::amount))
+                .map(VenueAllocation::venue).orElse(null);
+    }
+
+    private static BigDecimal gainBps(PolicyOutcome o, Portfolio p) {
+        double total = p.totalFundamental().doubleValue();
+        if (o.problem() == null || total <= 0) {
+            return BigDecimal.ZERO;
+        }
+        double net = (o.gainEth() - o.costEth()) / total / o.problem().horizonYears() * 10_000;
+        return BigDecimal.valueOf(net).setScale(4, RoundingMode.HALF_EVEN);
+    }
+
+    private static BigDecimal eth(double v) {
+        return BigDecimal.valueOf(v).setScale(9, RoundingMode.HALF_EVEN);
+    }
+}

@@ -1,0 +1,148 @@
+package io.lrtyield.rebalancer.wiring;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The per-block strategy: portfolio, risk, policy, plans. */
+@ConfigMapping(prefix = "rebalancer.strategy")
+public interface StrategyConfig {
+
+    /** Run the per-block pipeline (portfolio → decision → plan). */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** λ: APY points charged per unit of risk score. */
+    @WithDefault("1.0")
+    double riskAversion();
+
+    /** Holding horizon over which yield gains are compared with one-off costs. */
+    @WithDefault("30")
+    double horizonDays();
+
+    /** A plan must gain at least this much ETH over the horizon beyond its costs. */
+    @WithDefault("0.01")
+    BigDecimal minGainEth();
+
+    /** … and gain ≥ costs · (1 + cost-margin). */
+    @WithDefault("0.5")
+    double costMargin();
+
+    /** Least block time between two proposed plans (emergency deleverage excepted). */
+    @WithDefault("1h")
+    Duration cooldown();
+
+    /** Default cap of one venue, fraction of the vault. */
+    @WithDefault("0.5")
+    double venueCapFraction();
+
+    /** Per-venue caps as fractions of the vault, e.g. {@code aave-wsteth-loop=0.2,idle-eth=1}. */
+    Optional<String> venueCaps();
+
+    /** Cap per protocol, fraction of the vault. */
+    @WithDefault("0.6")
+    double protocolCapFraction();
+
+    /** Cap per underlying staking token, fraction of the vault. */
+    @WithDefault("0.7")
+    double underlyingCapFraction();
+
+    /** Caps per risk tier, fractions of the vault: {@code tier=fraction,…}. */
+    @WithDefault("3=0.5,4=0.2,5=0")
+    String tierCaps();
+
+    /** Share of the vault redeemable within reserve-max-delay-days. */
+    @WithDefault("0.1")
+    double reserveFraction();
+
+    /** D of the liquidity reserve, days. */
+    @WithDefault("1")
+    double reserveMaxDelayDays();
+
+    /** Gas price the transition costs assume, gwei. */
+    @WithDefault("20")
+    double gasPriceGwei();
+
+    /** Gas per vault action. */
+    @WithDefault("250000")
+    long gasPerAction();
+
+    /** Linear trade cost per venue traded, bps. */
+    @WithDefault("5")
+    double slippageBps();
+
+    /** Quadratic slippage per ETH traded (cost = k·t², ETH). */
+    @WithDefault("0.00001")
+    double quadraticCost();
+
+    /** Smallest trade worth making, ETH. */
+    @WithDefault("0.1")
+    double minTradeEth();
+
+    /** A loop below this health factor is deleveraged at once. */
+    @WithDefault("1.03")
+    BigDecimal hfTrigger();
+
+    /** No plan step may leave a loop below this health factor. */
+    @WithDefault("1.01")
+    BigDecimal minHealthFactor();
+
+    /** A deleverage stops at this health factor. */
+    @WithDefault("1.06")
+    BigDecimal targetHealthFactor();
+
+    /** min-out = expected at the fundamental price less this many bps. */
+    @WithDefault("50")
+    int maxSlippageBps();
+
+    /** Most unwind steps in one plan. */
+    @WithDefault("40")
+    int maxSteps();
+
+    /** Plan approval: {@code auto} (proposed plans are approved at once) or {@code manual} (POST …/approve). */
+    @WithDefault("manual")
+    String approval();
+
+    /** Depeg history window for the risk score. */
+    @WithDefault("30d")
+    Duration alertWindow();
+
+    /** Stress: each restaking token depegs by this fraction. */
+    @WithDefault("0.10")
+    BigDecimal lrtDepeg();
+
+    /** Stress: all staking tokens depeg together by this fraction. */
+    @WithDefault("0.05")
+    BigDecimal lstDepeg();
+
+    /** Stress: borrow APR of the rate-spike scenario. */
+    @WithDefault("0.25")
+    BigDecimal borrowAprSpike();
+
+    /** A loop whose HF at target leverage falls below this in any stress scenario is capped at 0. */
+    @WithDefault("1.0")
+    BigDecimal minStressedHealthFactor();
+
+    /** Risk score per tier, APY units. */
+    @WithDefault("0.002")
+    double tierWeight();
+
+    /** Risk score per depeg alert in the window, APY units. */
+    @WithDefault("0.002")
+    double depegAlertWeight();
+
+    /** Risk score at zero exit liquidity, APY units. */
+    @WithDefault("0.01")
+    double illiquidityWeight();
+
+    /** Risk score per day of withdrawal delay, APY units. */
+    @WithDefault("0.0002")
+    double delayWeightPerDay();
+
+    /** Slashing exposure of restaking venues, APY units. */
+    @WithDefault("0.003")
+    double slashingExposure();
+}
