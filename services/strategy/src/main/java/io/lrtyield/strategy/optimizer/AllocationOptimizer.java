@@ -60,6 +60,7 @@ public final class AllocationOptimizer {
         double tiny = 1e-12 * Math.max(qp.total, 1e-300);
         while (true) {
             List<Integer> drop = new ArrayList<>();
+            ShadowPrices prices = new ShadowPrices(qp, solver);
             int worst = -1;
             double worstMargin = Double.POSITIVE_INFINITY;
             for (int i = 0; i < qp.n; i++) {
@@ -68,7 +69,7 @@ public final class AllocationOptimizer {
                 if (held[i] || !holdable || trade <= tiny || (qp.gas[i] == 0 && qp.minTrade[i] == 0)) {
                     continue;
                 }
-                double margin = solver.tradeGain(i) - qp.gas[i];
+                double margin = prices.tradeGain(i) - qp.gas[i];
                 if (trade < qp.minTrade[i] || margin < 0) {
                     drop.add(i);
                     double score = trade < qp.minTrade[i] ? Math.min(margin, -trade) : margin;

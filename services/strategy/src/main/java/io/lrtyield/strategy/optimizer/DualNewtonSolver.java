@@ -98,7 +98,7 @@ final class DualNewtonSolver {
         }
         if (!anyFlat) {
             solveStrict();
-            return gap();
+            return new ShadowPrices(qp, this).dualityGap();
         }
         // proximal point on the flat venues: maximise f(x) − (ε/2)·Σ_flat (xᵢ − yᵢ)², then y ← x, until x = y, where
         // the proximal term and its gradient vanish and x solves the original problem
@@ -126,7 +126,7 @@ final class DualNewtonSolver {
                 break;
             }
         }
-        return gap();
+        return new ShadowPrices(qp, this).dualityGap();
     }
 
     private void solveStrict() {
@@ -444,70 +444,5 @@ final class DualNewtonSolver {
             }
         }
         return worst;
-    }
-
-    /** θ(μ) − f(x) for the original data: an upper bound on how far f(x) is below the optimum. */
-    private double gap() {
-        double theta = 0;
-        double f = 0;
-        for (int i = 0; i < qp.n; i++) {
-            double si = qp.p[i];
-            for (int e = qp.venueStart[i]; e < qp.venueStart[i + 1]; e++) {
-                si -= qp.a[qp.venueRow[e]] * mu[qp.venueRow[e]];
-            }
-            double best = Double.NEGATIVE_INFINITY;
-            for (double v : new double[] {lo[i], hi[i], Math.min(Math.max(qp.x0[i], lo[i]), hi[i]), x[i]}) {
-                if (Double.isFinite(v)) {
-                    best = Math.max(best, lagrangianTerm(i, si, v));
-                }
-            }
-            if (hi[i] == Double.POSITIVE_INFINITY && qp.q[i] + 2 * qp.k[i] == 0 
-                    && si > qp.c[i] + 1e-12 * scaleP) {
-                best = Double.POSITIVE_INFINITY;
-            }
-            double hOriginal = qp.q[i] + 2 * qp.k[i];
-            if (hOriginal > 0) {
-                double d = si - qp.q[i] * qp.x0[i];
-                double v = qp.x0[i] + (d > qp.c[i] ? d - qp.c[i] : d < -qp.c[i] ? d + qp.c[i] : 0) / hOriginal;
-                best = Math.max(best, lagrangianTerm(i, si, Math.min(Math.max(v, lo[i]), hi[i])));
-            }
-            theta += best;
-            f += qp.term(i, x[i]);
-        }
-        for (int j = 0; j < qp.m; j++) {
-            theta += mu[j] * qp.b[j];
-        }
-        return theta - f;
-    }
-
-    private double lagrangianTerm(int i, double si, double v) {
-        double t = v - qp.x0[i];
-        return si * v - 0.5 * qp.q[i] * v * v - qp.c[i] * Math.abs(t) - qp.k[i] * t * t;
-    }
-
-    /** Shadow price of venue i's upper bound: the Lagrangian's left derivative at hi (≥ 0 when the cap binds). */
-    double capPrice(int i) {
-        double v = hi[i];
-        double si = originalPrice(i);
-        double derivative = si - qp.q[i] * v - 2 * qp.k[i] * (v - qp.x0[i]) - (v > qp.x0[i] ? qp.c[i] : -qp.c[i]);
-        return Math.max(0, derivative);
-    }
-
-    /**
-     * What venue i's trade is worth with capital priced at the multipliers: L(xᵢ) − L(x0ᵢ) for its Lagrangian term
-     * (≥ 0, since xᵢ maximises it). The fixed-cost pass compares it with gas.
-     */
-    double tradeGain(int i) {
-        double si = originalPrice(i);
-        return lagrangianTerm(i, si, x[i]) - lagrangianTerm(i, si, qp.x0[i]);
-    }
-
-    /** sᵢ for the original data (no proximal term): pᵢ − Σⱼ aⱼμⱼ. */
-    private double originalPrice(int i) {
-        double si = qp.p[i];
-        for (int e = qp.venueStart[i]; e < qp.venueStart[i + 1]; e++) {
-            si -= qp.a[qp.venueRow[e]] * mu[qp.venueRow[e]];
-        }
-        return si;
     }
 }

@@ -29,12 +29,13 @@ final class ResultBuilder {
         }
         binding.add(new BindingConstraint(BindingConstraint.Kind.BUDGET, "budget", sum, qp.total, solver.mu[0]));
         double tight = 1e-10 * scale;
+        ShadowPrices prices = new ShadowPrices(qp, solver);
         for (int i = 0; i < qp.n; i++) {
             Venue venue = problem.venues().get(i);
             if (!held[i] && Double.isFinite(qp.hi[i]) && x[i] >= qp.hi[i] - tight) {
                 var kind = venue.exitLiquidityCap() < venue.cap()
                         ? BindingConstraint.Kind.EXIT_LIQUIDITY_CAP : BindingConstraint.Kind.VENUE_CAP;
-                binding.add(new BindingConstraint(kind, venue.id(), x[i], qp.hi[i], solver.capPrice(i)));
+                binding.add(new BindingConstraint(kind, venue.id(), x[i], qp.hi[i], prices.capPrice(i)));
             }
         }
         for (int j = 1; j < qp.m; j++) {

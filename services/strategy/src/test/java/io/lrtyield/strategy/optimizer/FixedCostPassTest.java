@@ -50,8 +50,9 @@ class FixedCostPassTest {
         TradeCost c = new TradeCost(0.001, 1e-5, 0, 50);
         Venue a = venue("A", 40, 0.05, 2e-4, 1e9, 0, ab);
         Venue b = venue("B", 50, 0.04, 2e-4, 1e9, 0, ab);
-        AllocationResult r = optimizer.solve(problem(List.of(a, b, venue("C", 10, 0.045, 2e-4, 1e9, 0, c)), List.of(),
-                LiquidityReserve.NONE));
+        AllocationProblem withC = problem(List.of(a, b, venue("C", 10, 0.045, 2e-4, 1e9, 0, c)), List.of(),
+                LiquidityReserve.NONE);
+        AllocationResult r = optimizer.solve(withC);
         assertEquals(10, r.amounts()[2], 0);
         assertTrue(r.allocations().get(2).held());
         assertFalse(r.allocations().get(0).held());
@@ -61,11 +62,7 @@ class FixedCostPassTest {
                 LiquidityReserve.NONE, 90, 0, 1));
         assertEquals(without.amounts()[0], r.amounts()[0], 1e-9);
         assertEquals(without.amounts()[1], r.amounts()[1], 1e-9);
-        Feasibility.assertFeasible(r.allocations().isEmpty() ? null : problemOf(a, b, c), r.amounts(), "held C");
-    }
-
-    private static AllocationProblem problemOf(Venue a, Venue b, TradeCost c) {
-        return problem(List.of(a, b, venue("C", 10, 0.045, 2e-4, 1e9, 0, c)), List.of(), LiquidityReserve.NONE);
+        Feasibility.assertFeasible(withC, r.amounts(), "held C");
     }
 
     private static AllocationProblem twoVenues(double gas, double minTrade) {
