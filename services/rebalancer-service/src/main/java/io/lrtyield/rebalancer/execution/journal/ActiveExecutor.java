@@ -34,6 +34,7 @@ public final class ActiveExecutor {
     private final Duration leaseTtl;
     private final Duration receiptTimeout;
     private final ExecutorFactory factory;
+    private final Object running = new Object();
     private volatile long token = -1;
 
     public ActiveExecutor(ExecutionJournal journal, ExecutionChain chain, String vault, String instanceId, Duration leaseTtl,
@@ -47,8 +48,11 @@ public final class ActiveExecutor {
         this.factory = factory;
     }
 
-    /** Takes or renews the lease; on taking it, resumes the journal. Blocking. Returns whether this instance is active. */
-    public synchronized boolean tick() throws IOException {
+    /**
+     * Takes or renews the lease (never waits for a running plan, so a long plan cannot let the lease lapse); on taking
+     * it, resumes the journal. Blocking. Returns whether this instance is active.
+     */
+    public boolean tick() throws IOException {
         OptionalLong lease = journal.acquireLease(vault, instanceId, leaseTtl);
         if (lease.isEmpty()) {
             if (token >= 0) {
@@ -61,19 +65,23 @@ public final class ActiveExecutor {
         token = lease.getAsLong();
         if (gained) {
             LOG.infof("executor %s is active for vault %s (fencing token %d): resuming the journal", instanceId, vault, token);
-            ExecutionRecovery recovery = recovery();
-            recovery.resumeAll(executor(recovery));
+            synchronized (running) {
+                ExecutionRecovery recovery = recovery();
+                recovery.resumeAll(executor(recovery));
+            }
         }
         return true;
     }
 
     /** Runs a plan, journaled and fenced; refused on a standby instance. Blocking. */
-    public synchronized ExecutionReport execute(ExecutionPlan plan) throws IOException {
-        if (token < 0) {
-            throw new IllegalStateException("executor " + instanceId + " is on standby for vault " + vault);
+    public ExecutionReport execute(ExecutionPlan plan) throws IOException {
+        synchronized (running) {
+            if (token < 0) {
+                throw new IllegalStateException("executor " + instanceId + " is on standby for vault " + vault);
+            }
+            ExecutionRecovery recovery = recovery();
+            return executor(recovery).execute(plan);
         }
-        ExecutionRecovery recovery = recovery();
-        return executor(recovery).execute(plan);
     }
 
     /** The newest plans' journal entries, newest plan first (read-only; any instance may answer). */
@@ -90,7 +98,7 @@ public final class ActiveExecutor {
     }
 
     /** Hands the lease back (graceful shutdown), so a standby takes over without waiting for the TTL. */
-    public synchronized void release() {
+    public void release() {
         journal.releaseLease(vault, instanceId);
         token = -1;
     }

@@ -1,0 +1,303 @@
+package io.lrtyield.rebalancer.execution.it;
+
+import io.lrtyield.common.catalogue.Catalogue;
+import io.lrtyield.common.chain.Multicall3;
+import io.lrtyield.common.event.PriceStatus;
+import io.lrtyield.common.event.PriceTick;
+import io.lrtyield.common.event.Provenance;
+import io.lrtyield.common.event.RiskAlert;
+import io.lrtyield.common.event.SizePoint;
+import io.lrtyield.common.event.YieldQuote;
+import io.lrtyield.devnet.deploy.DevnetCatalogue;
+import io.lrtyield.devnet.deploy.TxSender;
+import io.lrtyield.rebalancer.execution.EntryRoutes;
+import io.lrtyield.rebalancer.execution.ExecutionListener;
+import io.lrtyield.rebalancer.execution.ExecutionPlan;
+import io.lrtyield.rebalancer.execution.ExecutionReport;
+import io.lrtyield.rebalancer.execution.PlannedAction;
+import io.lrtyield.rebalancer.execution.chain.ExecutionChain;
+import io.lrtyield.rebalancer.execution.sign.SignedTransaction;
+import io.lrtyield.rebalancer.execution.venue.AaveCalls;
+import io.lrtyield.rebalancer.execution.venue.WethCalls;
+import io.lrtyield.rebalancer.plan.BuiltPlan;
+import io.lrtyield.rebalancer.plan.DeleverageStep;
+import io.lrtyield.rebalancer.plan.LoopState;
+import io.lrtyield.rebalancer.plan.LoopUnwinder;
+import io.lrtyield.rebalancer.plan.PlanLifecycle;
+import io.lrtyield.rebalancer.policy.MarketState;
+import io.lrtyield.rebalancer.policy.PolicyOutcome;
+import io.lrtyield.rebalancer.portfolio.Portfolio;
+import io.lrtyield.rebalancer.portfolio.PortfolioReader;
+import io.lrtyield.rebalancer.portfolio.PortfolioValuer;
+import io.lrtyield.rebalancer.portfolio.RawSnapshot;
+import io.lrtyield.rebalancer.risk.AlertBook;
+import io.lrtyield.rebalancer.wiring.PlanMaker;
+import io.lrtyield.rebalancer.wiring.StrategyConfig;
+import io.lrtyield.rebalancer.wiring.StrategyFactory;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.generated.Uint256;
+import org.web3j.crypto.Credentials;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.request.Transaction;
+import org.web3j.utils.Numeric;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The strategy on a devnet of its own (Anvil on execution.anvil.port + 200, i.e. 28931): a wstETH/WETH loop seeded
+ * through the vault's {@code manage} as the strategist, read back by the portfolio reader in one Multicall3 snapshot;
+ * a 3 % depeg of its collateral in the lending oracle (and a CRITICAL depeg alert) → a deleverage plan that the
+ * execution engine runs with the health factor read on chain after every mined transaction ≥ the minimum; a stale
+ * collateral price blocks new plans and says why; no plan when the gain is below the costs; and the snapshot → decision
+ * latency over 40 blocks.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StrategyOnDevnetIT {
+
+    static final BigInteger E18 = BigInteger.TEN.pow(18);
+
+    @TempDir
+    static Path keystoreDir;
+
+    DevnetFixture devnet;
+    Catalogue catalogue;
+    PortfolioReader reader;
+    PortfolioValuer valuer;
+    StrategyFactory.Strategy strategy;
+    StrategyConfig config;
+
+    @BeforeAll
+    void deploy() throws Exception {
+        devnet = new DevnetFixture(200, keystoreDir);
+        catalogue = DevnetCatalogue.of(devnet.d);
+        Multicall3 mc = new Multicall3(devnet.web3j, catalogue.multicall3(), 300);
+        reader = new PortfolioReader(catalogue, devnet.vault, mc::aggregate3);
+        valuer = new PortfolioValuer(catalogue);
+        SmallRyeConfig c = new SmallRyeConfigBuilder().withMapping(StrategyConfig.class).build();
+        config = c.getConfigMapping(StrategyConfig.class);
+        strategy = StrategyFactory.create(config, catalogue, devnet.vault);
+    }
+
+    @AfterAll
+    void stop() {
+        if (devnet != null) {
+            devnet.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aLoopSeededThroughTheVaultIsReadBackInOneSnapshot() throws Exception {
+        var d = devnet.d;
+        var m = devnet.m;
+        BigInteger rate = devnet.uint(d.wstETH(), "stEthPerToken");
+        EntryRoutes routes = new EntryRoutes(new EntryRoutes.Addresses(d.weth(), d.stETH(), d.wstETH(), m.aavePool(), d.etherfiPool(), d.eETH(),
+                d.weETH()), devnet.vault);
+        AaveCalls aave = new AaveCalls(m.aavePool(), devnet.vault);
+        List<PlannedAction> seed = new ArrayList<>(routes.stakeWrapAndSupply("aave-wsteth-loop", E18.multiply(BigInteger.valueOf(100)), rate, 10));
+        seed.add(PlannedAction.of("aave-wsteth-loop", "EMODE", aave.setUserEMode(1)));
+        BigInteger borrowed = E18.multiply(BigInteger.valueOf(90));
+        seed.add(new PlannedAction("aave-wsteth-loop", "BORROW", aave.borrow(d.weth(), borrowed), borrowed, borrowed));
+        seed.add(new PlannedAction("idle-eth", "UNWRAP_WETH", new WethCalls(d.weth()).withdraw(borrowed), borrowed, borrowed));
+        ExecutionReport report = devnet.executor(devnet.allowlist).execute(new ExecutionPlan("it-seed-loop", seed));
+        assertEquals(ExecutionReport.DONE, report.status(), report.error());
+
+        Portfolio p = snapshot(prices(PriceStatus.OK, BigDecimal.ONE));
+        assertTrue(p.unavailable().stream().noneMatch(u -> u.startsWith("Aave") || u.startsWith("ETH")), p.unavailable().toString());
+        var loop = p.position("aave-wsteth-loop").orElseThrow();
+        BigDecimal hf = loop.healthFactor();
+        assertNotNull(hf);
+        // wstETH worth ~99.9 ETH at LT 95 % against 90 WETH: HF ≈ 1.0545
+        assertTrue(hf.compareTo(new BigDecimal("1.05")) > 0 && hf.compareTo(new BigDecimal("1.06")) < 0, hf.toString());
+        assertEquals(0, loop.valueFundamental().subtract(new BigDecimal("9.9")).abs().compareTo(new BigDecimal("0.2")) <= 0 ? 0 : 1,
+                "net loop value ≈ 99.9 − 90 ETH: " + loop.valueFundamental());
+        assertEquals(borrowed, p.aave().borrowed().get("WETH").subtract(p.aave().borrowed().get("WETH").mod(E18)).max(borrowed));
+    }
+
+    @Test
+    @Order(2)
+    void aDepegOfTheCollateralGivesADeleveragePlanWhoseEveryStepKeepsTheHealthFactorAboveTheMinimum() throws Exception {
+        var d = devnet.d;
+        var m = devnet.m;
+        // the depeg state: the lending oracle prices wstETH 3 % lower; the price service sees the market 3 % below
+        BigInteger price = devnet.uint(m.aaveOracle(), "getAssetPrice", new Address(d.wstETH()));
+        TxSender owner = new TxSender(devnet.web3j, Credentials.create(DevnetFixture.DEPLOYER_KEY), 31337);
+        String tx = owner.send(m.aaveOracle(), FunctionEncoder.encode(new Function("setAssetPrice",
+                List.of(new Address(d.wstETH()), new Uint256(price.multiply(BigInteger.valueOf(97)).divide(BigInteger.valueOf(100)))), List.of())),
+                BigInteger.ZERO);
+        owner.awaitAll(List.of(tx), Duration.ofSeconds(30));
+
+        Map<String, PriceTick> prices = prices(PriceStatus.OK, new BigDecimal("0.97"));
+        Portfolio p = snapshot(prices);
+        BigDecimal hf = p.position("aave-wsteth-loop").orElseThrow().healthFactor();
+        assertTrue(hf.compareTo(config.hfTrigger()) < 0 && hf.compareTo(config.minHealthFactor()) > 0, hf.toString());
+
+        AlertBook alerts = new AlertBook(86_400);
+        alerts.onAlert(new RiskAlert(1, "it-depeg", "stETH", "DEPEG", "CRITICAL", "stETH 300 bp below its rate",
+                new BigDecimal("300"), new BigDecimal("200"), true, new Provenance(31337, p.blockNumber(), "0x", p.blockTimestamp())));
+        // the cooldown does not hold an emergency back
+        PolicyOutcome o = strategy.policy().decide(new MarketState(p, quotes(), prices, alerts, p.blockTimestamp()));
+        assertEquals(PolicyOutcome.DELEVERAGE, o.action(), o.reason());
+        assertEquals("aave-wsteth-loop", o.deleverage());
+
+        // with the vault's idle ETH: one repay brings the loop to the target
+        RawSnapshot raw = reader.read(head(), 0).await().atMost(Duration.ofSeconds(10));
+        BuiltPlan withIdle = PlanMaker.make(strategy, o, p, raw.ethBalance(), raw.tokens().getOrDefault("WETH", BigInteger.ZERO), prices);
+        assertEquals(1, withIdle.steps().size());
+        assertEquals("idle", withIdle.steps().get(0).source());
+        assertTrue(withIdle.steps().get(0).hfAfter().compareTo(config.targetHealthFactor()) >= 0);
+
+        // without idle ETH (all of it committed elsewhere): collateral sold in steps; run it and read HF after each tx
+        LoopState loop = LoopState.fromAccount(p.aave().supplied().get("wstETH"), p.aave().borrowed().get("WETH"), hf,
+                p.aave().liquidationThreshold());
+        BigInteger rate = devnet.uint(d.wstETH(), "stEthPerToken");
+        BuiltPlan steps = new LoopUnwinder(strategy.addresses(), devnet.vault, strategy.planSettings())
+                .unwind("aave-wsteth-loop", loop, BigInteger.ZERO, BigInteger.ZERO, rate, false);
+        assertTrue(steps.steps().size() >= 2, steps.steps().toString());
+        for (DeleverageStep s : steps.steps()) {
+            assertTrue(s.hfAfterWithdraw().compareTo(config.minHealthFactor()) >= 0, s.toString());
+        }
+        var proposed = PlanLifecycle.propose("it-vault", "it-deleverage", List.of(), steps.actions(), BigDecimal.ZERO, BigDecimal.ZERO,
+                o.reason(), new Provenance(31337, p.blockNumber(), "0x", p.blockTimestamp()));
+        ExecutionPlan plan = PlanLifecycle.toExecution(proposed);
+        List<BigDecimal> onChain = new ArrayList<>();
+        ExecutionListener hfReader = new ExecutionListener() {
+            @Override
+            public void mined(String planId, int index, SignedTransaction t, ExecutionChain.Receipt receipt) {
+                onChain.add(healthFactorOnChain());
+            }
+        };
+        ExecutionReport report = devnet.executor(devnet.allowlist, hfReader, devnet.chain::pendingNonce).execute(plan);
+        assertEquals(ExecutionReport.DONE, report.status(), report.error());
+        assertEquals(steps.actions().size(), onChain.size());
+        BigDecimal least = onChain.stream().min(BigDecimal::compareTo).orElseThrow();
+        assertTrue(least.compareTo(config.minHealthFactor()) >= 0, "HF after every transaction " + onChain);
+        BigDecimal last = onChain.get(onChain.size() - 1);
+        assertTrue(last.compareTo(config.targetHealthFactor().subtract(new BigDecimal("0.001"))) >= 0, "final HF " + last);
+        System.out.printf("deleverage on devnet: %d steps, %d transactions, HF %s → %s, lowest on chain %s%n", steps.steps().size(),
+                onChain.size(), hf, last, least);
+    }
+
+    @Test
+    @Order(3)
+    void aStaleCollateralPriceBlocksNewPlansAndTheDecisionSaysWhy() throws Exception {
+        Map<String, PriceTick> prices = prices(PriceStatus.STALE, BigDecimal.ONE);
+        Portfolio p = snapshot(prices);
+        PolicyOutcome o = strategy.policy().decide(new MarketState(p, quotes(), prices, new AlertBook(86_400), Long.MIN_VALUE));
+        assertEquals(PolicyOutcome.HOLD, o.action());
+        assertTrue(o.reason().startsWith("circuit breaker: lido-wsteth excluded, wstETH STALE (no source fresher than its heartbeat)"),
+                o.reason());
+        assertTrue(o.reason().contains("hold because the vault holds aave-wsteth-loop whose price cannot be acted on"), o.reason());
+    }
+
+    @Test
+    @Order(4)
+    void noPlanWhenTheGainIsBelowTheCosts() throws Exception {
+        Map<String, PriceTick> prices = prices(PriceStatus.OK, BigDecimal.ONE);
+        Portfolio p = snapshot(prices);
+        Map<String, YieldQuote> flat = new HashMap<>();
+        for (String venue : List.of("lido-wsteth", "etherfi-weeth", "aave-weth-supply", "aave-wsteth-loop")) {
+            flat.put(venue, quote(venue, "0.0000001"));
+        }
+        PolicyOutcome o = strategy.policy().decide(new MarketState(p, flat, prices, new AlertBook(86_400), Long.MIN_VALUE));
+        assertEquals(PolicyOutcome.HOLD, o.action(), o.reason());
+        assertTrue(o.reason().contains("hold because"), o.reason());
+    }
+
+    @Test
+    @Order(5)
+    void snapshotToDecisionLatency() throws Exception {
+        Map<String, PriceTick> prices = prices(PriceStatus.OK, BigDecimal.ONE);
+        long[] nanos = new long[40];
+        for (int i = 0; i < nanos.length; i++) {
+            devnet.web3j.ethBlockNumber().send(); // warm connection
+            new org.web3j.protocol.core.Request<>("evm_mine", List.of(), devnet.transport, org.web3j.protocol.core.Response.class).send();
+            long block = head();
+            long t0 = System.nanoTime();
+            RawSnapshot raw = reader.read(block, 0).await().atMost(Duration.ofSeconds(10));
+            Portfolio p = valuer.value(devnet.vault, raw, prices);
+            strategy.policy().decide(new MarketState(p, quotes(), prices, new AlertBook(86_400), Long.MIN_VALUE));
+            nanos[i] = System.nanoTime() - t0;
+        }
+        Arrays.sort(nanos);
+        System.out.printf("new block → decision (snapshot + valuation + policy + optimizer), %d blocks: p50 %.2f ms, p99 %.2f ms%n",
+                nanos.length, nanos[nanos.length / 2] / 1e6, nanos[nanos.length - 1] / 1e6);
+        assertTrue(nanos[nanos.length / 2] < 250_000_000L);
+    }
+
+    // ---- helpers ----
+
+    Portfolio snapshot(Map<String, PriceTick> prices) throws Exception {
+        long block = head();
+        RawSnapshot raw = reader.read(block, devnet.web3j.ethGetBlockByNumber(org.web3j.protocol.core.DefaultBlockParameter.valueOf(
+                BigInteger.valueOf(block)), false).send().getBlock().getTimestamp().longValueExact()).await().atMost(Duration.ofSeconds(10));
+        return valuer.value(devnet.vault, raw, prices);
+    }
+
+    long head() throws Exception {
+        return devnet.web3j.ethBlockNumber().send().getBlockNumber().longValueExact();
+    }
+
+    BigDecimal healthFactorOnChain() {
+        try {
+            String data = FunctionEncoder.encode(new Function("getUserAccountData", List.of(new Address(devnet.vault)), List.of()));
+            String out = devnet.web3j.ethCall(Transaction.createEthCallTransaction(null, devnet.m.aavePool(), data),
+                    DefaultBlockParameterName.LATEST).send().getValue();
+            BigInteger hf = Numeric.toBigInt(out.substring(2 + 64 * 5, 2 + 64 * 6));
+            return new BigDecimal(hf, 18);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Map<String, PriceTick> prices(PriceStatus wstEthStatus, BigDecimal marketFactor) throws Exception {
+        BigDecimal wst = new BigDecimal(devnet.uint(devnet.d.wstETH(), "stEthPerToken"), 18);
+        BigDecimal we = new BigDecimal(devnet.uint(devnet.d.weETH(), "getRate"), 18);
+        Provenance prov = new Provenance(31337, head(), "0x", 0);
+        Map<String, PriceTick> m = new HashMap<>();
+        m.put("wstETH", new PriceTick(1, "p-wst", "wstETH", wst.multiply(marketFactor).setScale(18, RoundingMode.HALF_EVEN), null, wst,
+                null, wstEthStatus, BigDecimal.ONE, List.of(),
+                wstEthStatus == PriceStatus.STALE ? List.of("no source fresher than its heartbeat") : List.of(), prov));
+        m.put("weETH", new PriceTick(1, "p-we", "weETH", we, null, we, BigDecimal.ZERO, PriceStatus.OK, BigDecimal.ONE, List.of(), List.of(), prov));
+        return m;
+    }
+
+    static Map<String, YieldQuote> quotes() {
+        return Map.of("lido-wsteth", quote("lido-wsteth", "0.03"), "etherfi-weeth", quote("etherfi-weeth", "0.035"),
+                "aave-weth-supply", quote("aave-weth-supply", "0.02"), "aave-wsteth-loop", quote("aave-wsteth-loop", "0.06"));
+    }
+
+    static YieldQuote quote(String venue, String apy) {
+        Provenance p = new Provenance(31337, 1, "0x", 0);
+        return new YieldQuote(1, "q-" + venue, venue, "X", "X", new BigDecimal(apy), "7d", List.of(), List.of(),
+                List.of(new SizePoint(BigDecimal.ONE, new BigDecimal(apy)), new SizePoint(new BigDecimal("1000"), new BigDecimal(apy))),
+                10, List.of(), p);
+    }
+}
