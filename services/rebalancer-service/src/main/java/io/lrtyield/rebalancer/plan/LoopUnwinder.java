@@ -27,6 +27,12 @@ import java.util.List;
 public final class LoopUnwinder {
 
     static final BigInteger E18 = BigInteger.TEN.pow(18);
+    /**
+     * Headroom over the minimum for the step's low point: debt accrues interest between the snapshot and each
+     * transaction (on devnet ~1e-9 of HF per block), so a withdraw sized to land exactly on the minimum would end a hair
+     * below it on chain.
+     */
+    static final BigDecimal ACCRUAL_BUFFER = new BigDecimal("0.0001");
     /** Health factors are rounded down to 6 decimals: aim one unit above the target so the rounded result reaches it. */
     static final BigDecimal HF_UNIT = new BigDecimal("0.000002");
     static final BigInteger BPS = BigInteger.valueOf(10_000);
@@ -85,7 +91,7 @@ public final class LoopUnwinder {
                 skipped.add(venueId + ": stopped after " + settings.maxSteps() + " steps at HF " + loop.healthFactor(c, d));
                 break;
             }
-            BigInteger wMax = maxWithdraw(loop, c, d, min);
+            BigInteger wMax = maxWithdraw(loop, c, d, min.add(ACCRUAL_BUFFER));
             if (wMax.signum() <= 0) {
                 skipped.add(venueId + ": any withdraw would take HF below " + min + " (HF " + loop.healthFactor(c, d)
                         + "); needs idle ETH to repay");

@@ -135,6 +135,19 @@ public final class DecisionPolicy {
                     Math.max(cap, 0), Math.max(exitCap, 0), v.withdrawalDelaySeconds() / 86_400.0, cost));
         }
         String prefix = breaker.isEmpty() ? "" : "circuit breaker: " + String.join("; ", breaker) + "; ";
+        // a plan values the whole vault: while a held asset's price cannot be acted on, no new plan
+        List<String> heldBlocked = new ArrayList<>();
+        for (VenuePosition p : s.portfolio().positions()) {
+            Venue v = catalogue.venue(p.venueId()).orElse(null);
+            String block = v == null ? null : priceBlock(v.asset(), s.prices());
+            if (block != null && p.valueFundamental().signum() != 0) {
+                heldBlocked.add(v.id());
+            }
+        }
+        if (!heldBlocked.isEmpty()) {
+            return new PolicyOutcome(PolicyOutcome.HOLD, prefix + "hold because the vault holds " + String.join(", ", heldBlocked)
+                    + " whose price cannot be acted on: no new plan until it is OK", excluded, null, null, 0, 0, risk, null, notes);
+        }
         // the budget is what the tradable venues hold: loose balances no venue claims are not spent by a plan
         double budget = venues.stream().mapToDouble(io.lrtyield.strategy.optimizer.Venue::current).sum();
         if (venues.isEmpty() || budget <= 0) {

@@ -32,7 +32,7 @@ public interface StrategyConfig {
     double costMargin();
 
     /** Least block time between two proposed plans (emergency deleverage excepted). */
-    @WithDefault("1h")
+    @WithDefault("PT1H")
     Duration cooldown();
 
     /** Default cap of one venue, fraction of the vault. */
@@ -107,7 +107,7 @@ public interface StrategyConfig {
     String approval();
 
     /** Depeg history window for the risk score. */
-    @WithDefault("30d")
+    @WithDefault("P30D")
     Duration alertWindow();
 
     /** Stress: each restaking token depegs by this fraction. */

@@ -140,6 +140,17 @@ class DecisionPolicyTest {
         assertTrue(o.result().allocations().stream().noneMatch(va -> va.venue().equals("etherfi-weeth")));
     }
 
+    @Test
+    void aStalePriceOfAHeldAssetBlocksEveryNewPlanAndSaysWhy() {
+        Map<String, PriceTick> prices = prices();
+        prices.put("wstETH", tick("wstETH", "1.2", PriceStatus.STALE, "no source fresher than its heartbeat"));
+        PolicyOutcome o = policy.decide(new MarketState(withLoop("1.055"), quotes("0.035", "0.03", "0.045"), prices, alerts, Long.MIN_VALUE));
+        assertEquals(PolicyOutcome.HOLD, o.action());
+        assertEquals("circuit breaker: lido-wsteth excluded, wstETH STALE (no source fresher than its heartbeat); aave-wsteth-loop "
+                + "excluded, wstETH STALE (no source fresher than its heartbeat); hold because the vault holds aave-wsteth-loop whose "
+                + "price cannot be acted on: no new plan until it is OK", o.reason());
+    }
+
     Portfolio withLoop(String hf) {
         BigDecimal coll = new BigDecimal("120");
         BigDecimal debt = new BigDecimal("108");
