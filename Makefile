@@ -55,7 +55,7 @@ bench: build
 # BENCH_BLOCK_TIME: Anvil's block interval in seconds (0.5 prices twice a second; mainnet is 12)
 bench-pipeline: build
 	@ANVIL_BLOCK_TIME=$${BENCH_BLOCK_TIME:-0.5} deploy/local/stack.sh start test && trap 'deploy/local/stack.sh stop test' EXIT && \
-	  $(MVN) -pl services/e2e-tests exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.lrtyield.e2e.PricePipelineBench \
+	  $(MVN) -pl services/e2e-tests exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.lrtyield.e2e.PricePipelineBench -Drepo.root=$(CURDIR) \
 	    -Dbench.blocks=$${BENCH_BLOCKS:-500}
 
 clean:

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  */
 public final class PricePipelineBench {
 
-    private static final Pattern BUCKET = Pattern.compile("^price_publish_latency_seconds_bucket\\{.*le=\"([^\"]+)\".*} ([0-9.Ee+]+)$");
+    private static final String PRICE_METRIC = "price_publish_latency_seconds";
+    private static final String YIELD_METRIC = "yield_publish_latency_seconds";
 
     private PricePipelineBench() {
     }
@@ -36,22 +37,20 @@ public final class PricePipelineBench {
                 Thread.sleep(500);
             }
             describeWorkload();
-            TreeMap<Double, Double> before = histogram();
+            TreeMap<Double, Double> before = histogram(SystemUnderTest.PRICE, PRICE_METRIC);
+            TreeMap<Double, Double> yieldBefore = histogram(SystemUnderTest.YIELD, YIELD_METRIC);
             long firstBlock = chain.latestBlock();
             double priced = 0;
             while (priced < blocks) {
                 Thread.sleep(5_000);
-                priced = count(histogram()) - count(before);
+                priced = count(histogram(SystemUnderTest.PRICE, PRICE_METRIC)) - count(before);
                 System.out.printf("  %.0f / %d blocks priced%n", priced, blocks);
             }
-            TreeMap<Double, Double> after = histogram();
             long lastBlock = chain.latestBlock();
-            TreeMap<Double, Double> delta = new TreeMap<>();
-            after.forEach((le, n) -> delta.put(le, n - before.getOrDefault(le, 0.0)));
-            double n = count(delta);
-            System.out.printf("head → ticks acknowledged by Kafka over %.0f blocks (%d heads on chain): p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, "
-                            + "max bucket %.0f ms%n", n, lastBlock - firstBlock, quantile(delta, 0.50) * 1000, quantile(delta, 0.90) * 1000,
-                    quantile(delta, 0.99) * 1000, maxBucket(delta) * 1000);
+            report("head → every PriceTick acknowledged by Kafka", delta(before, histogram(SystemUnderTest.PRICE, PRICE_METRIC)),
+                    lastBlock - firstBlock);
+            report("PriceTick consumed → YieldQuotes acknowledged by Kafka", delta(yieldBefore, histogram(SystemUnderTest.YIELD, YIELD_METRIC)),
+                    lastBlock - firstBlock);
         } finally {
             system.close();
         }
@@ -70,18 +69,31 @@ public final class PricePipelineBench {
         System.out.printf("workload: %d assets, %d sources in all (fundamental + market):%s%n", assets, sources, line);
     }
 
+    private static void report(String what, TreeMap<Double, Double> delta, long heads) {
+        System.out.printf("%s, %.0f samples (%d heads on chain): p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max bucket %.0f ms%n", what,
+                count(delta), heads, quantile(delta, 0.50) * 1000, quantile(delta, 0.90) * 1000, quantile(delta, 0.99) * 1000,
+                maxBucket(delta) * 1000);
+    }
+
+    private static TreeMap<Double, Double> delta(TreeMap<Double, Double> before, TreeMap<Double, Double> after) {
+        TreeMap<Double, Double> delta = new TreeMap<>();
+        after.forEach((le, n) -> delta.put(le, n - before.getOrDefault(le, 0.0)));
+        return delta;
+    }
+
     /** Cumulative bucket counts by upper bound (seconds), +Inf as {@link Double#POSITIVE_INFINITY}. */
-    private static TreeMap<Double, Double> histogram() throws Exception {
+    private static TreeMap<Double, Double> histogram(int port, String metric) throws Exception {
+        Pattern bucket = Pattern.compile("^" + metric + "_bucket\\{.*le=\"([^\"]+)\".*} ([0-9.Ee+]+)$");
         TreeMap<Double, Double> buckets = new TreeMap<>();
-        for (String line : SystemUnderTest.get(SystemUnderTest.PRICE, "/q/metrics").body().split("\n")) {
-            Matcher m = BUCKET.matcher(line.trim());
+        for (String line : SystemUnderTest.get(port, "/q/metrics").body().split("\n")) {
+            Matcher m = bucket.matcher(line.trim());
             if (m.matches()) {
                 double le = m.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(m.group(1));
                 buckets.merge(le, Double.parseDouble(m.group(2)), Double::sum);
             }
         }
         if (buckets.isEmpty()) {
-            throw new IllegalStateException("price-service exposes no price_publish_latency_seconds histogram");
+            throw new IllegalStateException("port " + port + " exposes no " + metric + " histogram");
         }
         return buckets;
     }

@@ -20,6 +20,11 @@ public record Asset(String symbol, String address, int decimals, String underlyi
         return market != null && !market.sources().isEmpty();
     }
 
+    /** The price service publishes a tick for it: it has a fundamental rate, or is priced at par. */
+    public boolean priced() {
+        return fundamentalRate != null || atPar();
+    }
+
     /** Rebasing token priced at par against its underlying (no rate view of its own, but market sources). */
     public boolean atPar() {
         return fundamentalRate == null && marketPriced();

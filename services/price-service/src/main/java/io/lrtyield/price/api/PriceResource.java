@@ -41,7 +41,7 @@ public class PriceResource {
     @GET
     @Operation(summary = "Latest tick of every priced asset")
     public Uni<List<PriceTick>> all() {
-        return store.latest(catalogue().assets().stream().filter(a -> a.fundamentalRate() != null).map(Asset::symbol).toList());
+        return store.latest(catalogue().assets().stream().filter(Asset::priced).map(Asset::symbol).toList());
     }
 
     @GET
@@ -82,7 +82,7 @@ public class PriceResource {
     }
 
     private String known(String asset) {
-        return catalogue().asset(asset).filter(a -> a.fundamentalRate() != null).map(Asset::symbol)
+        return catalogue().asset(asset).filter(Asset::priced).map(Asset::symbol)
                 .orElseThrow(() -> ProblemException.notFound("asset", asset));
     }
 

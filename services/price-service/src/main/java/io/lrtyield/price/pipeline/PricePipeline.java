@@ -161,13 +161,11 @@ public class PricePipeline {
                     var usd = ethUsd.aggregate(readings.ethUsd(), http.latest(), http.lastError(), head.timestamp(), System.currentTimeMillis());
                     return aggregator.aggregate(readings, usd.usdPerEth(), usd.reasons(), provenance);
                 })
-                .call(result -> Multi.createFrom().iterable(result.alerts())
-                        .onItem().transformToUniAndConcatenate(this::raise)
-                        .collect().last())
+                .call(result -> all(result.alerts().stream().map(this::raise).toList()))
                 .map(PriceAggregator.Result::ticks)
-                .call(ticks -> Multi.createFrom().iterable(ticks)
-                        .onItem().transformToUniAndConcatenate(this::publish)
-                        .collect().last())
+                // every tick sent at once (one key each: Kafka keeps each asset's order), acknowledged, then stored in one MULTI
+                .call(ticks -> all(ticks.stream().map(t -> emitter.send(Record.of(t.asset(), t))).toList()))
+                .call(store::saveAll)
                 .call(ticks -> store.markPriced(new PriceStore.PricedBlock(chainId, head.number(), head.hash())))
                 .invoke(ticks -> {
                     publishLatency.record(System.nanoTime() - receivedAt, java.util.concurrent.TimeUnit.NANOSECONDS);
@@ -199,7 +197,7 @@ public class PricePipeline {
         return alertEmitter.send(Record.of(alert.subject(), alert)).chain(() -> alerts.save(alert));
     }
 
-    private Uni<Void> publish(PriceTick tick) {
-        return emitter.send(Record.of(tick.asset(), tick)).chain(() -> store.save(tick));
+    private static Uni<Void> all(List<Uni<Void>> sends) {
+        return sends.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(sends).andFailFast().replaceWithVoid();
     }
 }

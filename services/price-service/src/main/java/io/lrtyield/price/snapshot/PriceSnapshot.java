@@ -43,7 +43,7 @@ public final class PriceSnapshot {
 
     public PriceSnapshot(Multicall3 multicall, Catalogue catalogue) {
         this.multicall = multicall;
-        this.rated = catalogue.assets().stream().filter(a -> a.fundamentalRate() != null || a.atPar()).toList();
+        this.rated = catalogue.assets().stream().filter(Asset::priced).toList();
         this.marketPriced = catalogue.assets().stream().filter(Asset::marketPriced).toList();
         this.ethUsd = catalogue.ethUsd();
         for (Asset asset : rated) {

@@ -15,7 +15,7 @@ import java.util.Objects;
 
 /**
  * Latest tick and bounded history per asset in Redis. Keys: {@code price:latest:{asset}} (JSON) and
- * {@code price:history:{asset}} (sorted set, score = block number). One MULTI per tick, so latest and history
+ * {@code price:history:{asset}} (sorted set, score = block number). One MULTI per block, so latest and history
  * never disagree; a tick for a block already stored (reorg) replaces it.
  */
 @ApplicationScoped
@@ -32,14 +32,27 @@ public class PriceStore {
     }
 
     public Uni<Void> save(PriceTick tick) {
-        String json = EventCodec.toJson(tick);
-        double block = tick.provenance().blockNumber();
+        return saveAll(List.of(tick));
+    }
+
+    /** One block's ticks in one MULTI: latest and history of every asset change together. */
+    public Uni<Void> saveAll(List<PriceTick> ticks) {
+        if (ticks.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
         return redis.withTransaction(tx -> {
             var history = tx.sortedSet(String.class);
-            return history.zremrangebyscore(historyKey(tick.asset()), new ScoreRange<>(block, block))
-                    .chain(() -> history.zadd(historyKey(tick.asset()), block, json))
-                    .chain(() -> history.zremrangebyrank(historyKey(tick.asset()), 0, -(long) retention - 1))
-                    .chain(() -> tx.value(String.class).set(latestKey(tick.asset()), json));
+            var latest = tx.value(String.class);
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (PriceTick tick : ticks) {
+                String json = EventCodec.toJson(tick);
+                double block = tick.provenance().blockNumber();
+                chain = chain.chain(() -> history.zremrangebyscore(historyKey(tick.asset()), new ScoreRange<>(block, block)))
+                        .chain(() -> history.zadd(historyKey(tick.asset()), block, json))
+                        .chain(() -> history.zremrangebyrank(historyKey(tick.asset()), 0, -(long) retention - 1))
+                        .chain(() -> latest.set(latestKey(tick.asset()), json));
+            }
+            return chain;
         }).replaceWithVoid();
     }
 
