@@ -1,0 +1,54 @@
+package io.lrtyield.rebalancer.plan;
+
+import io.lrtyield.common.codec.EventCodec;
+import io.lrtyield.common.event.Provenance;
+import io.lrtyield.common.event.RebalancePlan;
+import io.lrtyield.rebalancer.execution.ExecutionPlan;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PlanLifecycleTest {
+
+    static final BigInteger E18 = BigInteger.TEN.pow(18);
+
+    BuiltPlan built() {
+        return new LoopUnwinder(LoopUnwinderTest.ADDRESSES, LoopUnwinderTest.VAULT, LoopUnwinderTest.SETTINGS).unwind("aave-wsteth-loop",
+                LoopUnwinderTest.depegged(), E18, BigInteger.ZERO, LoopUnwinderTest.RATE, false);
+    }
+
+    @Test
+    void proposedPlansMoveOnlyAlongTheLifecycleAndEachChangeHasItsOwnEventId() {
+        RebalancePlan p = PlanLifecycle.propose("vault", "p1", List.of(), built().actions(), BigDecimal.ONE, BigDecimal.ZERO, "why",
+                new Provenance(1, 2, "0x", 3));
+        assertEquals(PlanLifecycle.PROPOSED, p.status());
+        RebalancePlan approved = PlanLifecycle.transition(p, PlanLifecycle.APPROVED, "auto");
+        assertNotEquals(p.eventId(), approved.eventId());
+        RebalancePlan executing = PlanLifecycle.transition(approved, PlanLifecycle.EXECUTING, null);
+        assertEquals(PlanLifecycle.DONE, PlanLifecycle.transition(executing, PlanLifecycle.DONE, null).status());
+        assertThrows(IllegalStateException.class, () -> PlanLifecycle.transition(p, PlanLifecycle.EXECUTING, null));
+        assertThrows(IllegalStateException.class, () -> PlanLifecycle.transition(executing, PlanLifecycle.REJECTED, null));
+        assertFalse(PlanLifecycle.allowed(PlanLifecycle.DONE, PlanLifecycle.FAILED));
+        assertTrue(PlanLifecycle.allowed(PlanLifecycle.APPROVED, PlanLifecycle.REJECTED));
+    }
+
+    @Test
+    void aStoredPlanRoundTripsToTheExactExecutionPlan() {
+        BuiltPlan b = built();
+        RebalancePlan p = PlanLifecycle.propose("vault", "p1", List.of(), b.actions(), BigDecimal.ONE, BigDecimal.ZERO, "why",
+                new Provenance(1, 2, "0x", 3));
+        StoredPlan stored = new StoredPlan(p, b.steps(), b.skipped(), List.of("PROPOSED"));
+        StoredPlan back = EventCodec.fromJson(EventCodec.toJson(stored), StoredPlan.class);
+        ExecutionPlan exec = PlanLifecycle.toExecution(back.plan());
+        assertEquals(b.actions(), exec.actions());
+        assertEquals(b.steps(), back.steps());
+    }
+}
