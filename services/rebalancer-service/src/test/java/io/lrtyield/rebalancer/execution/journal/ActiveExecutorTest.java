@@ -1,6 +1,5 @@
 package io.lrtyield.rebalancer.execution.journal;
 
-import io.lrtyield.rebalancer.execution.ExecutionPlan;
 import io.lrtyield.rebalancer.execution.ExecutionReport;
 import io.lrtyield.rebalancer.execution.FakeChainAccess;
 import io.lrtyield.rebalancer.execution.chain.ExecutionChain;
