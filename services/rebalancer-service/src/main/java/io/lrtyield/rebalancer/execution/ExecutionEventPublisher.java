@@ -45,9 +45,11 @@ public final class ExecutionEventPublisher implements ExecutionListener {
     @Override
     public void mined(String planId, int index, SignedTransaction tx, ExecutionChain.Receipt receipt) {
         publish(planId, index, "MINED", tx, receipt.blockNumber(), receipt.success() ? null : "reverted on chain");
-        if (receipt.success()) {
-            publish(planId, index, "CONFIRMED", tx, receipt.blockNumber(), null);
-        }
+    }
+
+    @Override
+    public void confirmed(String planId, int index, SignedTransaction tx, ExecutionChain.Receipt receipt) {
+        publish(planId, index, "CONFIRMED", tx, receipt.blockNumber(), null);
     }
 
     @Override

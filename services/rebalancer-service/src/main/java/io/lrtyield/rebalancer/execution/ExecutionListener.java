@@ -28,6 +28,10 @@ public interface ExecutionListener {
     default void mined(String planId, int index, SignedTransaction tx, ExecutionChain.Receipt receipt) {
     }
 
+    /** The mined transaction is {@code confirmations} blocks deep and its receipt unchanged. */
+    default void confirmed(String planId, int index, SignedTransaction tx, ExecutionChain.Receipt receipt) {
+    }
+
     default void failed(String planId, int index, String txHash, String error) {
     }
 

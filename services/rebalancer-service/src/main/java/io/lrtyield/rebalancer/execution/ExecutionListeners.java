@@ -44,6 +44,11 @@ public final class ExecutionListeners implements ExecutionListener {
     }
 
     @Override
+    public void confirmed(String planId, int index, SignedTransaction tx, ExecutionChain.Receipt receipt) {
+        listeners.forEach(l -> l.confirmed(planId, index, tx, receipt));
+    }
+
+    @Override
     public void failed(String planId, int index, String txHash, String error) {
         listeners.forEach(l -> l.failed(planId, index, txHash, error));
     }

@@ -36,6 +36,7 @@ public final class PlanExecutor {
     private final ExecutionListener listener;
     private final NonceSource nonces;
     private ReplacementPolicy replacement = ReplacementPolicy.NONE;
+    private int confirmations = 1;
 
     /** Where the first nonce of a run comes from (the nonce manager: never below a journaled one). */
     @FunctionalInterface
@@ -65,6 +66,15 @@ public final class PlanExecutor {
     /** Replaces transactions stuck longer than the policy allows (default: never). */
     public PlanExecutor withReplacement(ReplacementPolicy policy) {
         this.replacement = policy;
+        return this;
+    }
+
+    /** An action is CONFIRMED once its receipt is {@code blocks} deep (1: in a block) and unchanged by a reorg. */
+    public PlanExecutor withConfirmations(int blocks) {
+        if (blocks < 1) {
+            throw new IllegalArgumentException("confirmations " + blocks);
+        }
+        this.confirmations = blocks;
         return this;
     }
 
@@ -130,19 +140,63 @@ public final class PlanExecutor {
         LOG.infof("plan %s action %d (%s) sent: %s nonce %s", planId, i, action.kind(), signed.hash(), nonce);
         List<SignedTransaction> copies = new ArrayList<>(List.of(signed));
         Mined mined = awaitAny(planId, i, copies);
+        while (mined != null) {
+            listener.mined(planId, i, mined.tx(), mined.receipt());
+            if (!mined.receipt().success() || deepEnough(planId, i, mined)) {
+                break;
+            }
+            // reorged out: the same bytes go back to the mempool and are followed again
+            rebroadcast(copies.get(copies.size() - 1));
+            mined = awaitAny(planId, i, copies);
+        }
         if (mined == null) {
             String error = "not mined within " + receiptTimeout.toSeconds() + " s";
             listener.failed(planId, i, copies.get(copies.size() - 1).hash(), error);
             return new ActionOutcome(i, ActionOutcome.FAILED, copies.get(copies.size() - 1).hash(), nonce, null, null, error);
         }
         ExecutionChain.Receipt receipt = mined.receipt();
-        listener.mined(planId, i, mined.tx(), receipt);
         if (!receipt.success()) {
             listener.failed(planId, i, mined.tx().hash(), "reverted on chain");
             return new ActionOutcome(i, ActionOutcome.FAILED, mined.tx().hash(), nonce, receipt.blockNumber(), receipt.gasUsed(),
                     "reverted on chain");
         }
+        listener.confirmed(planId, i, mined.tx(), receipt);
         return new ActionOutcome(i, ActionOutcome.CONFIRMED, mined.tx().hash(), nonce, receipt.blockNumber(), receipt.gasUsed(), null);
+    }
+
+    /** Waits until the receipt is {@code confirmations} blocks deep; false when it vanished or moved (a reorg). */
+    private boolean deepEnough(String planId, int i, Mined mined) throws IOException {
+        long block = mined.receipt().blockNumber();
+        long deadline = System.nanoTime() + receiptTimeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<ExecutionChain.Receipt> again = chain.receipt(mined.tx().hash());
+            if (again.isEmpty() || again.get().blockNumber() != block) {
+                LOG.warnf("plan %s action %d: %s left block %d (reorg); following it again", planId, i, mined.tx().hash(), block);
+                return false;
+            }
+            if (chain.blockNumber() >= block + confirmations - 1) {
+                return true;
+            }
+            pause();
+        }
+        throw new IOException("receipt of " + mined.tx().hash() + " not " + confirmations + " blocks deep within " + receiptTimeout);
+    }
+
+    private void rebroadcast(SignedTransaction tx) {
+        try {
+            chain.sendRawTransaction(tx.rawHex());
+        } catch (IOException e) {
+            LOG.infof("re-broadcast of %s after a reorg answered: %s", tx.hash(), e.getMessage());
+        }
+    }
+
+    private static void pause() throws IOException {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
     }
 
     private record Mined(SignedTransaction tx, ExecutionChain.Receipt receipt) {

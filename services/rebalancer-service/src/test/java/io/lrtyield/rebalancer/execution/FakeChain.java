@@ -63,6 +63,19 @@ final class FakeChain implements ExecutionChain {
         return hash;
     }
 
+    /** Head of the scripted chain: by default the newest receipt's block. */
+    Long head;
+
+    /** Drops a receipt, as a reorg would. */
+    void reorgOut(String txHash) {
+        receipts.remove(txHash);
+    }
+
+    @Override
+    public long blockNumber() {
+        return head != null ? head : 100 + broadcasts.size();
+    }
+
     @Override
     public Optional<Receipt> receipt(String txHash) {
         return Optional.ofNullable(receipts.get(txHash));

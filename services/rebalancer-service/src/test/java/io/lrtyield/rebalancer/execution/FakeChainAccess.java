@@ -18,6 +18,14 @@ public final class FakeChainAccess {
         ((FakeChain) chain).holdWhen = stuck;
     }
 
+    public static void setHead(ExecutionChain chain, Long head) {
+        ((FakeChain) chain).head = head;
+    }
+
+    public static void reorgOut(ExecutionChain chain, String txHash) {
+        ((FakeChain) chain).reorgOut(txHash);
+    }
+
     public static List<String> broadcasts(ExecutionChain chain) {
         return ((FakeChain) chain).broadcasts;
     }

@@ -30,6 +30,9 @@ public interface ExecutionChain {
 
     Optional<Receipt> receipt(String txHash) throws IOException;
 
+    /** The latest block number. */
+    long blockNumber() throws IOException;
+
     /** Outcome of a simulated call: {@code reverted} with the node's reason, or the return data. */
     record CallResult(boolean reverted, String returnData, String revertReason) {
     }

@@ -92,6 +92,11 @@ public final class Web3jExecutionChain implements ExecutionChain {
         return r.map(t -> new Receipt(t.getTransactionHash(), t.isStatusOK(), t.getBlockNumber().longValueExact(), t.getGasUsed()));
     }
 
+    @Override
+    public long blockNumber() throws IOException {
+        return web3j.ethBlockNumber().send().getBlockNumber().longValueExact();
+    }
+
     private static Transaction tx(String from, String to, String data, BigInteger valueWei) {
         return new Transaction(from, null, null, null, to, valueWei, data);
     }

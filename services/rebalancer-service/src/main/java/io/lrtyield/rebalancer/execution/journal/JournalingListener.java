@@ -62,11 +62,12 @@ public final class JournalingListener implements ExecutionListener {
 
     @Override
     public void mined(String planId, int index, SignedTransaction tx, ExecutionChain.Receipt receipt) {
-        JournalEntry mined = load(planId).get(index).minedAs(tx.hash(), TxStatus.MINED, receipt.blockNumber(), null);
-        put(mined);
-        if (receipt.success()) {
-            put(mined.with(TxStatus.CONFIRMED, receipt.blockNumber(), null));
-        }
+        put(load(planId).get(index).minedAs(tx.hash(), TxStatus.MINED, receipt.blockNumber(), null));
+    }
+
+    @Override
+    public void confirmed(String planId, int index, SignedTransaction tx, ExecutionChain.Receipt receipt) {
+        put(load(planId).get(index).minedAs(tx.hash(), TxStatus.CONFIRMED, receipt.blockNumber(), null));
     }
 
     @Override

@@ -82,6 +82,10 @@ public interface ExecutionConfig {
     @WithDefault("3")
     int maxReplacements();
 
+    /** Blocks deep a receipt must be (unchanged by a reorg) before its action is CONFIRMED and the next one starts. */
+    @WithDefault("2")
+    int confirmations();
+
     /** How long to wait for a receipt before an action counts as not mined. */
     @WithDefault("PT3M")
     Duration receiptTimeout();

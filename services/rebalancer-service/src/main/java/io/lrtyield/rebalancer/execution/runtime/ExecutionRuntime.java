@@ -157,7 +157,8 @@ public class ExecutionRuntime {
                     e -> events.send(Record.of(vault, e)).await().atMost(Duration.ofSeconds(5)));
             ActiveExecutor.ExecutorFactory factory = (journaling, nonces) -> new PlanExecutor(chain, allowlist, simulator, feeOracle,
                     signer, vault, config.receiptTimeout(), ExecutionListeners.of(journaling, publisher), nonces)
-                    .withReplacement(new ReplacementPolicy(config.stuckAfter(), config.replacementBumpBps(), config.maxReplacements()));
+                    .withReplacement(new ReplacementPolicy(config.stuckAfter(), config.replacementBumpBps(), config.maxReplacements()))
+                    .withConfirmations(config.confirmations());
             return new ActiveExecutor(new RedisExecutionJournal(redis), chain, vault, instanceId, config.leaseTtl(),
                     config.receiptTimeout(), factory);
         } catch (IOException e) {
