@@ -76,7 +76,8 @@ public final class PortfolioValuer {
                 add(byVenue, id, new Holding("aToken " + asset, asset, supplied.getValue(), false));
             }
         }
-        raw.venueHoldings().forEach((venue, holdings) -> holdings.forEach(h -> add(byVenue, venue, h)));
+        raw.venueHoldings().forEach((venue, holdings) -> holdings.stream().filter(h -> h.amount().signum() != 0)
+                .forEach(h -> add(byVenue, venue, h)));
         catalogue.venues().stream().filter(v -> v.venueKind() == VenueKind.FIXED_YIELD_PT && byVenue.containsKey(v.id()))
                 .forEach(v -> notes.computeIfAbsent(v.id(), k -> new ArrayList<>()).add("PT valued at redemption value (1 " + v.asset() + " each)"));
         if (raw.queuedWithdrawals() > 0) {
