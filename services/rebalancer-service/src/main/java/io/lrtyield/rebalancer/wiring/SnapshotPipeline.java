@@ -157,8 +157,13 @@ public class SnapshotPipeline {
                 action = PolicyOutcome.HOLD;
                 reason = "hold because plan " + openPlan + " is still open; wanted: " + reason;
             } else {
-                BuiltPlan built = PlanMaker.make(rt.strategy(), outcome, portfolio, raw.ethBalance(),
-                        raw.tokens().getOrDefault("WETH", BigInteger.ZERO), prices);
+                BuiltPlan built;
+                try {
+                    built = PlanMaker.make(rt.strategy(), outcome, portfolio, raw.ethBalance(),
+                            raw.tokens().getOrDefault("WETH", BigInteger.ZERO), prices);
+                } catch (RuntimeException e) {
+                    built = new BuiltPlan(List.of(), List.of(), List.of("the plan cannot be built: " + e.getMessage()));
+                }
                 if (built.empty()) {
                     action = PolicyOutcome.HOLD;
                     reason = "hold because no step can be routed: " + String.join("; ", built.skipped()) + "; wanted: " + reason;
