@@ -118,40 +118,53 @@ public class DevnetRuntime {
         }
     }
 
-    private volatile long lastSimulatedBlock = -1;
+    private volatile long lastReportedBlock = -1;
+    private volatile long lastTickedBlock = -1;
 
+    /**
+     * Reward reports, at most once per block: polled often, a report goes out right after a block, so it is mined in
+     * the next one and accrues through exactly that block's timestamp (see MarketSimulator). Its own job, so a slow
+     * market tick never delays it.
+     */
     @Scheduled(every = "${devnet.simulator.report-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = SimulatorOff.class)
-    void simulate() {
+    void report() {
         MarketSimulator s = simulator;
         if (s == null) {
             return;
         }
-        // at most once per block: polled often, a report goes out right after a block, so it is mined in the next one
-        // and accrues through exactly that block's timestamp (see MarketSimulator)
         try {
-            long latest = web3j.ethBlockNumber().send().getBlockNumber().longValueExact();
-            if (latest == lastSimulatedBlock) {
-                return;
+            long latest = latestBlock();
+            if (latest != lastReportedBlock) {
+                lastReportedBlock = latest;
+                s.report();
             }
-            lastSimulatedBlock = latest;
-        } catch (Exception e) {
-            LOG.warnf("simulator cannot read the head: %s", e.getMessage());
-            return;
-        }
-        try {
-            s.report();
         } catch (Exception e) {
             LOG.warnf("oracle report failed: %s", e.getMessage());
         }
+    }
+
+    /** Market moves and scenarios, at most once per block. */
+    @Scheduled(every = "${devnet.simulator.report-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = SimulatorOff.class)
+    void tick() {
         ScenarioEngine engine = scenarios;
-        if (engine != null) {
-            try {
-                engine.tick();
-            } catch (Exception e) {
-                LOG.warnf("market tick failed: %s", e.getMessage());
-            }
+        if (engine == null) {
+            return;
         }
+        try {
+            long latest = latestBlock();
+            if (latest != lastTickedBlock) {
+                lastTickedBlock = latest;
+                engine.tick();
+            }
+        } catch (Exception e) {
+            LOG.warnf("market tick failed: %s", e.getMessage());
+        }
+    }
+
+    private long latestBlock() throws java.io.IOException {
+        return web3j.ethBlockNumber().send().getBlockNumber().longValueExact();
     }
 
     public Optional<Catalogue> catalogue() {

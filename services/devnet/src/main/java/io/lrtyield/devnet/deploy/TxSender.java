@@ -40,7 +40,7 @@ public final class TxSender {
     }
 
     /** The nonce the next transaction will use (so contract addresses can be known before mining). */
-    public BigInteger peekNonce() throws IOException {
+    public synchronized BigInteger peekNonce() throws IOException {
         if (nextNonce == null) {
             nextNonce = web3j.ethGetTransactionCount(credentials.getAddress(), DefaultBlockParameterName.PENDING).send()
                     .getTransactionCount();
@@ -54,7 +54,7 @@ public final class TxSender {
     }
 
     /** As {@link #send(String, String, BigInteger)} with an explicit gas limit (Anvil's block limit is 30 M). */
-    public String send(String to, String data, BigInteger valueWei, BigInteger gasLimit) throws IOException {
+    public synchronized String send(String to, String data, BigInteger valueWei, BigInteger gasLimit) throws IOException {
         BigInteger nonce = peekNonce();
         BigInteger baseFee = web3j.ethGasPrice().send().getGasPrice();
         BigInteger tip = BigInteger.valueOf(1_000_000_000L);
@@ -93,7 +93,7 @@ public final class TxSender {
     }
 
     /** Forgets the cached nonce (after a failure, the chain is asked again). */
-    public void resetNonce() {
+    public synchronized void resetNonce() {
         nextNonce = null;
     }
 

@@ -40,6 +40,7 @@ public final class MarketSimulator {
     private final DevnetDeployment d;
     private final Map<String, BigDecimal> aprs = new ConcurrentHashMap<>();
     private final long blockInterval;
+    private final Object reportLock = new Object();
     /** Chain time through which rewards have been reported. */
     private long lastReportTimestamp = -1;
 
@@ -64,7 +65,15 @@ public final class MarketSimulator {
     }
 
     /** Sends one round of reports covering the chain time since the last one; returns rewards per asset in wei. */
-    public synchronized Map<String, BigInteger> report() throws IOException {
+    public Map<String, BigInteger> report() throws IOException {
+        // its own monitor, not this object's: the market engine holds that one while it waits for its receipts, and a
+        // report must not wait behind it (the oracle's TxSender serialises the nonces)
+        synchronized (reportLock) {
+            return reportNow();
+        }
+    }
+
+    private Map<String, BigInteger> reportNow() throws IOException {
         long now = web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock().getTimestamp().longValueExact()
                 + blockInterval;
         Map<String, BigInteger> rewards = new LinkedHashMap<>();
