@@ -5,6 +5,7 @@
 #   make bench  micro-benchmarks of the hot paths
 #   make bench-pipeline  head → PriceTick acknowledged by Kafka, p50/p99 over 500 devnet blocks, whole stack running
 #   make clean  remove build output and local state
+#   make token ROLE=operator  a LOCAL admin-API bearer token (viewer|operator|admin) signed with the dev key
 
 SHELL := /bin/bash
 JAVA_HOME := $(shell deploy/local/find-jdk.sh)
@@ -17,7 +18,7 @@ MVN := mvn -B -q
 SOURCES := $(shell find services -path '*/target' -prune -o -type f \( -name '*.java' -o -name '*.proto' -o -name '*.properties' -o -name '*.sol' -o -name '*.cjs' -o -name 'pom.xml' -o -name '*.json' \) -print) pom.xml
 BUILD_STAMP := .local/build.stamp
 
-.PHONY: run test stop clean bench bench-pipeline build deps
+.PHONY: run test stop clean bench bench-pipeline build deps token
 
 deps: node_modules/.package-lock.json
 
@@ -61,3 +62,10 @@ bench-pipeline: build
 clean:
 	-$(MVN) clean
 	rm -rf .local
+
+# The dev private key sits in the rebalancer's test resources only; production verifies its own issuer's key.
+# TOKEN=$$(make -s token ROLE=admin); curl -H "Authorization: Bearer $$TOKEN" -X POST :8083/api/v1/admin/pause
+ROLE ?= viewer
+token: build
+	@$(MVN) -pl services/rebalancer-service exec:java -Dexec.classpathScope=test \
+	  -Dexec.mainClass=io.lrtyield.rebalancer.admin.TokenMinter -Drole=$(ROLE) $(if $(SUBJECT),-Dsubject=$(SUBJECT))

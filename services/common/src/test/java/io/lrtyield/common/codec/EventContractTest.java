@@ -82,6 +82,8 @@ class EventContractTest {
         assertRoundTrip(riskAlert(), RiskAlert.class);
         assertRoundTrip(rebalancePlan(), RebalancePlan.class);
         assertRoundTrip(executionEvent(), ExecutionEvent.class);
+        assertRoundTrip(ExecutionEvent.admin("0xvault", new ExecutionEvent.AdminAction("alice", "plan.approve", "plan-1", "OK",
+                1_700_000_000_000L), "approved", PROV), ExecutionEvent.class);
     }
 
     @Test

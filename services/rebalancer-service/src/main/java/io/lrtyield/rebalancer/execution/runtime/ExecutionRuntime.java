@@ -2,6 +2,7 @@ package io.lrtyield.rebalancer.execution.runtime;
 
 import io.lrtyield.common.catalogue.Catalogue;
 import io.lrtyield.common.runtime.CatalogueProvider;
+import io.lrtyield.rebalancer.admin.KillSwitch;
 import io.lrtyield.rebalancer.execution.AddressBook;
 import io.lrtyield.rebalancer.execution.FeeOracle;
 import io.lrtyield.rebalancer.execution.FeePolicy;
@@ -67,13 +68,16 @@ public class ExecutionRuntime {
     private final RedisDataSource redis;
     private final Vertx vertx;
     private final MutinyEmitter<Record<String, ExecutionEvent>> events;
+    private final KillSwitch killSwitch;
     private final String instanceId = System.getenv().getOrDefault("HOSTNAME", "rebalancer") + "-" + UUID.randomUUID();
     private volatile ActiveExecutor executor;
     private volatile String state = "disabled";
 
     ExecutionRuntime(ExecutionConfig config, CatalogueProvider catalogue, Web3j web3j, RedisDataSource redis, Vertx vertx,
-                     @Channel(Topics.EXECUTIONS_CHANNEL) MutinyEmitter<Record<String, ExecutionEvent>> events) {
+                     @Channel(Topics.EXECUTIONS_CHANNEL) MutinyEmitter<Record<String, ExecutionEvent>> events,
+                     KillSwitch killSwitch) {
         this.events = events;
+        this.killSwitch = killSwitch;
         this.config = config;
         this.catalogue = catalogue;
         this.web3j = web3j;
@@ -108,8 +112,14 @@ public class ExecutionRuntime {
         return Optional.ofNullable(executor);
     }
 
-    /** Runs a plan on this instance if it holds the vault's lease. Blocking: worker threads only. */
+    /**
+     * Runs a plan on this instance if it holds the vault's lease and the vault is not paused by an admin (the kill
+     * switch; plans already journaled are still resumed by the lease holder). Blocking: worker threads only.
+     */
     public ExecutionReport execute(ExecutionPlan plan) throws IOException {
+        if (killSwitch.isPaused()) {
+            throw new IllegalStateException("execution is paused by an admin (POST /api/v1/admin/resume)");
+        }
         return executor().orElseThrow(() -> new IllegalStateException("execution is not available: " + state)).execute(plan);
     }
 
