@@ -67,5 +67,6 @@ clean:
 # TOKEN=$$(make -s token ROLE=admin); curl -H "Authorization: Bearer $$TOKEN" -X POST :8083/api/v1/admin/pause
 ROLE ?= viewer
 token: build
-	@$(MVN) -pl services/rebalancer-service exec:java -Dexec.classpathScope=test \
-	  -Dexec.mainClass=io.lrtyield.rebalancer.admin.TokenMinter -Drole=$(ROLE) $(if $(SUBJECT),-Dsubject=$(SUBJECT))
+	@set -o pipefail; $(MVN) -pl services/rebalancer-service exec:java -Dexec.classpathScope=test \
+	  -Dexec.mainClass=io.lrtyield.rebalancer.admin.TokenMinter -Drole=$(ROLE) $(if $(SUBJECT),-Dsubject=$(SUBJECT)) \
+	  | sed 's/\x1b\[[0-9;]*m//g'
