@@ -75,9 +75,13 @@ public class SnapshotPipeline {
     record Runtime(StrategyFactory.Strategy strategy, PortfolioReader reader, PortfolioValuer valuer) {
     }
 
+    private final io.lrtyield.rebalancer.admin.PolicyOverrides overrides;
+
     SnapshotPipeline(StrategyConfig config, RebalancerConfig rebalancer, ChainHeads heads, CatalogueProvider catalogues, Web3j web3j,
                      ChainConfig chain, MarketCache cache, DecisionStore decisions, PlanStore plans,
-                     @Channel(Topics.REBALANCE_PLANS_CHANNEL) MutinyEmitter<Record<String, RebalancePlan>> emitter, MeterRegistry meters) {
+                     @Channel(Topics.REBALANCE_PLANS_CHANNEL) MutinyEmitter<Record<String, RebalancePlan>> emitter, MeterRegistry meters,
+                     io.lrtyield.rebalancer.admin.PolicyOverrides overrides) {
+        this.overrides = overrides;
         this.config = config;
         this.rebalancer = rebalancer;
         this.heads = heads;
@@ -184,7 +188,9 @@ public class SnapshotPipeline {
         }
         StoredPlan proposed = stored;
         return store.chain(() -> plans.propose(proposed)).chain(() -> publish(proposed.plan()))
-                .chain(() -> "auto".equalsIgnoreCase(config.approval())
+                // the approval policy as an admin last set it (PUT /api/v1/admin/policy), else the configured one
+                .chain(() -> overrides.effective())
+                .chain(policy -> "auto".equalsIgnoreCase(policy.approval())
                         ? plans.transition(rebalancer.vault(), proposed.plan().planId(), PlanLifecycle.APPROVED, "approved by policy (auto)")
                         .chain(p -> publish(p.plan()))
                         : Uni.createFrom().voidItem());
