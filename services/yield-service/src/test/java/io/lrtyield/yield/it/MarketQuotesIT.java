@@ -9,6 +9,7 @@ import io.lrtyield.common.chain.reader.AaveReader;
 import io.lrtyield.common.chain.reader.CurveReader;
 import io.lrtyield.common.chain.reader.ReserveData;
 import io.lrtyield.common.event.SizePoint;
+import io.lrtyield.devnet.anvil.LocalAnvil;
 import io.lrtyield.devnet.deploy.AnvilRpc;
 import io.lrtyield.devnet.deploy.DevnetCatalogue;
 import io.lrtyield.devnet.deploy.DevnetDeployer;
@@ -72,7 +73,7 @@ class MarketQuotesIT {
     static final List<BigDecimal> SIZES = List.of(BigDecimal.TEN, new BigDecimal("100"), new BigDecimal("1000"), new BigDecimal("10000"));
     static final MathContext MC = new MathContext(40);
 
-    AnvilProcess anvil;
+    LocalAnvil anvil;
     Vertx vertx;
     VertxJsonRpcService transport;
     Web3j web3j;
@@ -85,7 +86,7 @@ class MarketQuotesIT {
 
     @BeforeAll
     void deploy() throws Exception {
-        anvil = AnvilProcess.start();
+        anvil = LocalAnvil.start(Integer.getInteger("yield.anvil.port", 28650));
         vertx = Vertx.vertx();
         transport = new VertxJsonRpcService(vertx, RpcSettings.defaults(List.of(URI.create(anvil.url()))), new SimpleMeterRegistry());
         web3j = Web3j.build(transport);

@@ -2,6 +2,7 @@ package io.lrtyield.rebalancer.execution.it;
 
 import io.lrtyield.common.chain.RpcSettings;
 import io.lrtyield.common.chain.VertxJsonRpcService;
+import io.lrtyield.devnet.anvil.LocalAnvil;
 import io.lrtyield.devnet.deploy.AnvilRpc;
 import io.lrtyield.devnet.deploy.DevnetCatalogue;
 import io.lrtyield.devnet.deploy.DevnetDeployer;
@@ -54,7 +55,7 @@ final class DevnetFixture implements AutoCloseable {
     static final String MARKET_MAKER_KEY = "0x4bbbf85ce3377467afe5d46f804f221813b2bb87f24d81f60f1fcdbf7cbf4356";
     static final String PASSWORD_VAR = "IT_SIGNER_PASSWORD";
 
-    final AnvilProcess anvil;
+    final LocalAnvil anvil;
     final Vertx vertx;
     final VertxJsonRpcService transport;
     final Web3j web3j;
@@ -66,7 +67,8 @@ final class DevnetFixture implements AutoCloseable {
     final Web3jExecutionChain chain;
 
     DevnetFixture(int portOffset, Path keystoreDir) throws Exception {
-        anvil = AnvilProcess.start(portOffset);
+        // one port per IT class: -Dexecution.anvil.port (28731 by default) plus the class's offset
+        anvil = LocalAnvil.start(Integer.getInteger("execution.anvil.port", 28731) + portOffset);
         try {
             vertx = Vertx.vertx();
             transport = new VertxJsonRpcService(vertx, RpcSettings.defaults(List.of(URI.create(anvil.url()))), new SimpleMeterRegistry());

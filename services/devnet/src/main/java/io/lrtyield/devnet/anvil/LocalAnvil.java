@@ -1,4 +1,4 @@
-package io.lrtyield.yield.it;
+package io.lrtyield.devnet.anvil;
 
 import java.io.IOException;
 import java.net.URI;
@@ -10,29 +10,29 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * An Anvil of the test's own (pinned npm binary, {@code -Danvil.bin}), auto-mining each transaction, on
- * {@code -Dyield.anvil.port} (28650 by default): the yield ITs never share a chain or a nonce with other tests.
+ * An Anvil of its own (the pinned npm binary, {@code -Danvil.bin}), auto-mining each transaction: integration tests
+ * and benchmarks that must not share a chain or a nonce with anything else start one on a port of their own.
  */
-final class AnvilProcess implements AutoCloseable {
+public final class LocalAnvil implements AutoCloseable {
 
     private final Process process;
-    final int port;
+    private final int port;
 
-    private AnvilProcess(Process process, int port) {
+    private LocalAnvil(Process process, int port) {
         this.process = process;
         this.port = port;
     }
 
-    static AnvilProcess start() throws IOException, InterruptedException {
-        int port = Integer.getInteger("yield.anvil.port", 28650);
+    /** Starts Anvil on {@code port} and waits until it answers (30 s at most). */
+    public static LocalAnvil start(int port) throws IOException, InterruptedException {
         Path bin = Path.of(System.getProperty("anvil.bin", "../../node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil"));
         if (!Files.isExecutable(bin)) {
             throw new IllegalStateException("no Anvil binary at " + bin.toAbsolutePath() + ": run npm ci at the repository root");
         }
-        Path log = Files.createTempFile("anvil-yield-it", ".log");
+        Path log = Files.createTempFile("anvil-" + port + "-", ".log");
         Process p = new ProcessBuilder(bin.toString(), "--host", "127.0.0.1", "--port", Integer.toString(port), "--chain-id", "31337",
                 "--quiet").redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        AnvilProcess anvil = new AnvilProcess(p, port);
+        LocalAnvil anvil = new LocalAnvil(p, port);
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
@@ -56,7 +56,11 @@ final class AnvilProcess implements AutoCloseable {
         throw new IllegalStateException("anvil did not answer on port " + port + " within 30 s");
     }
 
-    String url() {
+    public int port() {
+        return port;
+    }
+
+    public String url() {
         return "http://127.0.0.1:" + port;
     }
 
