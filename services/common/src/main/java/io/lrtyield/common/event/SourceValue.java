@@ -14,8 +14,11 @@ import java.math.BigDecimal;
  *               not yet corroborated), OUTLIER (too far from the median), IMPLAUSIBLE (premium over the fundamental
  *               rate beyond the bound)
  * @param weight the source's weight in the median (0 when not used)
+ * @param contract the contract read (FUNDAMENTAL: the rate view's contract), so a consumer can tell which deployment a
+ *                 reading came from; null when not stated
  */
-public record SourceValue(String source, String kind, BigDecimal value, boolean available, String detail, String status, double weight) {
+public record SourceValue(String source, String kind, BigDecimal value, boolean available, String detail, String status, double weight,
+                          String contract) {
 
     public static final String OK = "OK";
     public static final String UNAVAILABLE = "UNAVAILABLE";
@@ -26,7 +29,12 @@ public record SourceValue(String source, String kind, BigDecimal value, boolean 
 
     /** A reading whose status follows from its availability. */
     public SourceValue(String source, String kind, BigDecimal value, boolean available, String detail) {
-        this(source, kind, value, available, detail, available ? OK : UNAVAILABLE, 0);
+        this(source, kind, value, available, detail, available ? OK : UNAVAILABLE, 0, null);
+    }
+
+    /** A reading without the contract stated. */
+    public SourceValue(String source, String kind, BigDecimal value, boolean available, String detail, String status, double weight) {
+        this(source, kind, value, available, detail, status, weight, null);
     }
 
     public boolean used() {

@@ -78,7 +78,8 @@ public final class PriceAggregator {
         Asset definition = assets.get(asset);
         List<String> reasons = new ArrayList<>();
         List<SourceValue> sources = new ArrayList<>();
-        sources.add(new SourceValue(reading.source(), "FUNDAMENTAL", reading.rate(), reading.available(), reading.error()));
+        sources.add(new SourceValue(reading.source(), "FUNDAMENTAL", reading.rate(), reading.available(), reading.error(),
+                reading.available() ? SourceValue.OK : SourceValue.UNAVAILABLE, 0, reading.contract()));
         PriceStatus status = PriceStatus.OK;
         if (!reading.available()) {
             status = PriceStatus.UNSAFE;

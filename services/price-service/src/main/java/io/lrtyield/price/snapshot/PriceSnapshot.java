@@ -86,20 +86,22 @@ public final class PriceSnapshot {
     private static RateReading decodeRate(Asset asset, Cursor cursor) {
         RateSource source = asset.fundamentalRate();
         String sourceId = asset.symbol() + "." + source.function();
+        String contract = source.contract();
         if (source.method().equals(RateSource.TVL_PER_SUPPLY)) {
             var rate = RenzoReader.decodeEzEthRate(cursor.next(), cursor.next());
             return rate.available()
-                    ? new RateReading(asset.symbol(), sourceId, rate.value().rate().toBigDecimal(), null)
-                    : new RateReading(asset.symbol(), sourceId, null, rate.error());
+                    ? new RateReading(asset.symbol(), sourceId, rate.value().rate().toBigDecimal(), null, contract)
+                    : new RateReading(asset.symbol(), sourceId, null, rate.error(), contract);
         }
         Multicall3.Result result = cursor.next();
         if (!result.success()) {
-            return new RateReading(asset.symbol(), sourceId, null, "call reverted");
+            return new RateReading(asset.symbol(), sourceId, null, "call reverted", contract);
         }
         try {
-            return new RateReading(asset.symbol(), sourceId, AprMath.fromFixedPoint(UintViewCall.decode(result.returnData()), source.decimals()), null);
+            return new RateReading(asset.symbol(), sourceId, AprMath.fromFixedPoint(UintViewCall.decode(result.returnData()), source.decimals()),
+                    null, contract);
         } catch (IllegalArgumentException e) {
-            return new RateReading(asset.symbol(), sourceId, null, e.getMessage());
+            return new RateReading(asset.symbol(), sourceId, null, e.getMessage(), contract);
         }
     }
 

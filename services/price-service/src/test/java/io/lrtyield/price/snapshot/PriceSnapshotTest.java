@@ -55,12 +55,12 @@ class PriceSnapshotTest {
         assertEquals(2, readings.size(), "ETH has no fundamental rate and is not read");
 
         RateReading wst = readings.get(0);
-        assertEquals(new RateReading("wstETH", "wstETH.stEthPerToken", new BigDecimal("1.181234567890123456"), null), wst);
+        assertEquals(new RateReading("wstETH", "wstETH.stEthPerToken", new BigDecimal("1.181234567890123456"), null, WSTETH), wst);
         assertEquals(18, wst.rate().scale());
         assertTrue(wst.available());
 
         RateReading st = readings.get(1);
-        assertEquals(new RateReading("stETH", "stETH.getPooledEthByShares", null, "call reverted"), st);
+        assertEquals(new RateReading("stETH", "stETH.getPooledEthByShares", null, "call reverted", STETH), st);
         assertFalse(st.available());
     }
 

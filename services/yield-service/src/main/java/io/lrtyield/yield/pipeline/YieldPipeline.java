@@ -101,7 +101,7 @@ public class YieldPipeline {
             }
             return catalogues.catalogue().chain(catalogue -> {
                 var source = catalogue.asset(tick.asset()).map(a -> a.fundamentalRate()).orElse(null);
-                if (source == null) {
+                if (source == null || !sameContract(tick, source.contract())) {
                     return Uni.createFrom().voidItem();
                 }
                 String series = RateHistoryStore.seriesOf(catalogue.chainId(), source);
@@ -109,6 +109,15 @@ public class YieldPipeline {
                 return history.add(series, point).chain(() -> quoteVenues(catalogue, tick, series));
             });
         });
+    }
+
+    /**
+     * The tick's rate was read from the contract this catalogue names (a tick of an earlier devnet deployment, still
+     * on the topic, must not extend this deployment's rate history). Ticks that do not state it are accepted.
+     */
+    private static boolean sameContract(PriceTick tick, String catalogueContract) {
+        return tick.sources().stream().filter(s -> "FUNDAMENTAL".equals(s.kind()) && s.contract() != null).findFirst()
+                .map(s -> s.contract().equalsIgnoreCase(catalogueContract)).orElse(true);
     }
 
     public BigDecimal ethUsd() {
