@@ -39,7 +39,11 @@ public final class PriceSnapshot {
     private final List<Asset> rated;
     private final List<Asset> marketPriced;
     private final List<PriceSource> ethUsd;
+    /** The distinct sub-calls sent (the same view of the same contract is read once, e.g. stETH's feed for stETH and wstETH). */
     private final List<Multicall3.Call> calls = new ArrayList<>();
+    private final Map<Multicall3.Call, Integer> callIndex = new java.util.HashMap<>();
+    /** Each logical read, in decoding order → its sub-call's index in {@link #calls}. */
+    private final List<Integer> plan = new ArrayList<>();
 
     public PriceSnapshot(Multicall3 multicall, Catalogue catalogue) {
         this.multicall = multicall;
@@ -48,13 +52,23 @@ public final class PriceSnapshot {
         this.ethUsd = catalogue.ethUsd();
         for (Asset asset : rated) {
             if (asset.fundamentalRate() != null) {
-                calls.addAll(rateCalls(asset.fundamentalRate()));
+                plan(rateCalls(asset.fundamentalRate()));
             }
         }
         for (Asset asset : marketPriced) {
-            asset.market().sources().forEach(s -> calls.addAll(sourceCalls(s)));
+            asset.market().sources().forEach(s -> plan(sourceCalls(s)));
         }
-        ethUsd.forEach(s -> calls.addAll(sourceCalls(s)));
+        ethUsd.forEach(s -> plan(sourceCalls(s)));
+    }
+
+    private void plan(List<Multicall3.Call> reads) {
+        for (Multicall3.Call call : reads) {
+            Multicall3.Call key = new Multicall3.Call(call.target().toLowerCase(java.util.Locale.ROOT), call.callData());
+            plan.add(callIndex.computeIfAbsent(key, k -> {
+                calls.add(call);
+                return calls.size() - 1;
+            }));
+        }
     }
 
     /** Sub-calls per snapshot (all in one {@code eth_call} unless the chunk size splits them). */
@@ -67,7 +81,7 @@ public final class PriceSnapshot {
     }
 
     SnapshotReadings decode(List<Multicall3.Result> results) {
-        Cursor cursor = new Cursor(results);
+        Cursor cursor = new Cursor(results, plan);
         List<RateReading> rates = new ArrayList<>(rated.size());
         for (Asset asset : rated) {
             rates.add(asset.fundamentalRate() == null
@@ -190,17 +204,19 @@ public final class PriceSnapshot {
         };
     }
 
-    /** Walks the results in call order. */
+    /** Walks the logical reads in planning order, each to the result of its (possibly shared) sub-call. */
     private static final class Cursor {
         private final List<Multicall3.Result> results;
+        private final List<Integer> plan;
         private int next;
 
-        Cursor(List<Multicall3.Result> results) {
+        Cursor(List<Multicall3.Result> results, List<Integer> plan) {
             this.results = results;
+            this.plan = plan;
         }
 
         Multicall3.Result next() {
-            return results.get(next++);
+            return results.get(plan.get(next++));
         }
     }
 }

@@ -65,6 +65,30 @@ class PriceSnapshotTest {
     }
 
     @Test
+    void aViewTwoAssetsShareIsReadOnceAndDecodedForBoth() {
+        var feed = io.lrtyield.common.catalogue.PriceSource.chainlink("chainlink-stETH-ETH", "0x86392dC19c0b719886221c78AB11eb8Cf5c52812",
+                18, 86_400, 1.0, false);
+        var scaled = io.lrtyield.common.catalogue.PriceSource.chainlink("chainlink-stETH-ETH", "0x86392dc19c0b719886221c78ab11eb8cf5c52812",
+                18, 86_400, 1.0, true);
+        Catalogue catalogue = new Catalogue("test", 1, Map.of("multicall3", MULTICALL3), List.of(
+                new Asset("stETH", STETH, 18, "ETH", null, io.lrtyield.common.catalogue.MarketPricing.of(List.of(feed))),
+                new Asset("wstETH", WSTETH, 18, "stETH", new RateSource(WSTETH, "stEthPerToken", List.of(), 18, 0.15),
+                        io.lrtyield.common.catalogue.MarketPricing.of(List.of(scaled)))), List.of());
+        PriceSnapshot snapshot = new PriceSnapshot(new Multicall3(null, MULTICALL3, 50), catalogue);
+        assertEquals(2, snapshot.callCount(), "wstETH's rate and the one stETH/ETH feed (same address, other case)");
+        // latestRoundData: round 1, answer 0.999, startedAt 10, updatedAt 20, answeredInRound 1
+        String round = word(1) + String.format("%064x", new BigInteger("999000000000000000")) + word(10) + word(20) + word(1);
+        var readings = snapshot.decode(List.of(new Multicall3.Result(true, HexFormat.of().parseHex(RATE_WORD)),
+                new Multicall3.Result(true, HexFormat.of().parseHex(round))));
+        assertEquals(2, readings.market().size());
+        for (var r : readings.market()) {
+            assertEquals(new BigDecimal("0.999000000000000000"), r.value(), r.asset());
+            assertEquals(20, r.updatedAt());
+        }
+        assertEquals(new BigDecimal("1.181234567890123456"), readings.rates().get(1).rate());
+    }
+
+    @Test
     void shortReturnDataIsUnavailableWithAMessage() {
         List<RateReading> readings = snapshot(null).decode(List.of(
                 new Multicall3.Result(true, new byte[4]),

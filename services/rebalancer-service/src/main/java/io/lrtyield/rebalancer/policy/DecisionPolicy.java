@@ -196,10 +196,9 @@ public final class DecisionPolicy {
                 result, gain, cost, risk, null, notes);
     }
 
-    /** (apy − λ·risk)·H·x − ½·q·x² with q = 2·H·decay: the optimizer's yield term at amount x. */
+    /** The optimizer's own yield term at amount x (one definition, in the optimizer's Venue). */
     static double yieldAt(io.lrtyield.strategy.optimizer.Venue v, double x, AllocationProblem p) {
-        double h = p.horizonYears();
-        return (v.apy() - p.riskAversion() * v.risk()) * h * x - h * v.apyDecayPerUnit() * x * x;
+        return v.riskAdjustedYield(x, p.riskAversion(), p.horizonYears());
     }
 
     /** APY lost per ETH: the slope of the quote's size curve between its smallest and largest size, ≥ 0. */

@@ -34,6 +34,15 @@ public record Venue(String id, double current, double apy, double apyDecayPerUni
         }
     }
 
+    /**
+     * The objective's yield term at amount {@code x}: (apy − λ·risk)·H·x − ½·q·x² with q = 2·H·apyDecayPerUnit (the
+     * solver carries the same p and q in arrays, {@link SeparableQp}). For callers that value an allocation — "do
+     * nothing" included — the way the optimizer does.
+     */
+    public double riskAdjustedYield(double x, double riskAversion, double horizonYears) {
+        return (apy - riskAversion * risk) * horizonYears * x - horizonYears * apyDecayPerUnit * x * x;
+    }
+
     /** The upper bound the optimizer enforces. */
     public double upperBound() {
         return Math.min(cap, exitLiquidityCap);
