@@ -12,6 +12,7 @@ import io.lrtyield.common.runtime.ChainConfig;
 import io.lrtyield.common.runtime.ChainHeads;
 import io.lrtyield.rebalancer.RebalancerConfig;
 import io.lrtyield.rebalancer.decision.Decision;
+import io.lrtyield.rebalancer.dispatch.PlanDispatcher;
 import io.lrtyield.rebalancer.plan.BuiltPlan;
 import io.lrtyield.rebalancer.plan.PlanLifecycle;
 import io.lrtyield.rebalancer.plan.StoredPlan;
@@ -50,8 +51,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Each new head: one portfolio snapshot (Multicall3 pinned to the block) → valuation at the latest prices → stress
  * table → decision (stored, with its reason) → for REBALANCE/DELEVERAGE, a plan (Redis + rebalance-plans.v1, approved
- * at once when {@code rebalancer.strategy.approval=auto}). One open plan per vault: while one is open, the decision
- * holds and says so. Heads arriving while a snapshot is in flight are dropped (the next one catches up). The time
+ * at once when the approval policy is auto, then handed to the {@link PlanDispatcher}). One open plan per vault: while
+ * one is open, the decision holds and says so. Heads arriving while a snapshot is in flight are dropped (the next one catches up). The time
  * from the head's arrival to the stored decision is the {@code rebalancer_decision_latency_seconds} timer.
  */
 @ApplicationScoped
@@ -76,12 +77,14 @@ public class SnapshotPipeline {
     }
 
     private final io.lrtyield.rebalancer.admin.PolicyOverrides overrides;
+    private final PlanDispatcher dispatcher;
 
     SnapshotPipeline(StrategyConfig config, RebalancerConfig rebalancer, ChainHeads heads, CatalogueProvider catalogues, Web3j web3j,
                      ChainConfig chain, MarketCache cache, DecisionStore decisions, PlanStore plans,
                      @Channel(Topics.REBALANCE_PLANS_CHANNEL) MutinyEmitter<Record<String, RebalancePlan>> emitter, MeterRegistry meters,
-                     io.lrtyield.rebalancer.admin.PolicyOverrides overrides) {
+                     io.lrtyield.rebalancer.admin.PolicyOverrides overrides, PlanDispatcher dispatcher) {
         this.overrides = overrides;
+        this.dispatcher = dispatcher;
         this.config = config;
         this.rebalancer = rebalancer;
         this.heads = heads;
@@ -193,6 +196,7 @@ public class SnapshotPipeline {
                 .chain(policy -> "auto".equalsIgnoreCase(policy.approval())
                         ? plans.transition(rebalancer.vault(), proposed.plan().planId(), PlanLifecycle.APPROVED, "approved by policy (auto)")
                         .chain(p -> publish(p.plan()))
+                        .invoke(dispatcher::kick)
                         : Uni.createFrom().voidItem());
     }
 

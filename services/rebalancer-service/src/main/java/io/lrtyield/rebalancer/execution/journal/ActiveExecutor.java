@@ -1,5 +1,6 @@
 package io.lrtyield.rebalancer.execution.journal;
 
+import io.lrtyield.rebalancer.execution.ActionOutcome;
 import io.lrtyield.rebalancer.execution.ExecutionListener;
 import io.lrtyield.rebalancer.execution.ExecutionPlan;
 import io.lrtyield.rebalancer.execution.ExecutionReport;
@@ -9,6 +10,8 @@ import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalLong;
 
 /**
@@ -73,15 +76,51 @@ public final class ActiveExecutor {
         return true;
     }
 
-    /** Runs a plan, journaled and fenced; refused on a standby instance. Blocking. */
+    /**
+     * Runs a plan exactly once whatever happened before: a plan the journal has never seen is executed; one it holds
+     * open (this or an earlier process died part-way, or a transaction was still pending) is resumed from the journal
+     * — signed bytes re-broadcast, never signed again; one it has closed is only reported. The report is
+     * {@link ExecutionReport#PENDING} while a journaled transaction is still in flight. Journaled and fenced; blocking;
+     * refused on a standby instance.
+     */
     public ExecutionReport execute(ExecutionPlan plan) throws IOException {
         synchronized (running) {
             if (token < 0) {
                 throw new IllegalStateException("executor " + instanceId + " is on standby for vault " + vault);
             }
-            ExecutionRecovery recovery = recovery();
-            return executor(recovery).execute(plan);
+            List<JournalEntry> entries = journal.entries(vault, plan.planId());
+            if (entries.isEmpty()) {
+                ExecutionRecovery recovery = recovery();
+                return executor(recovery).execute(plan);
+            }
+            if (journal.openPlans(vault).contains(plan.planId())) {
+                ExecutionRecovery recovery = recovery();
+                recovery.resumeAll(executor(recovery));
+                entries = journal.entries(vault, plan.planId());
+                if (journal.openPlans(vault).contains(plan.planId())) {
+                    return new ExecutionReport(plan.planId(), ExecutionReport.PENDING, List.of(), "a journaled transaction is still pending");
+                }
+            }
+            return fromJournal(plan.planId(), entries);
         }
+    }
+
+    /** A closed plan's report, rebuilt from its journal entries. */
+    static ExecutionReport fromJournal(String planId, List<JournalEntry> entries) {
+        List<ActionOutcome> outcomes = new ArrayList<>();
+        String error = null;
+        for (JournalEntry e : entries) {
+            String status = switch (e.status()) {
+                case CONFIRMED -> ActionOutcome.CONFIRMED;
+                case PLANNED -> ActionOutcome.NOT_RUN;
+                default -> e.txHash() == null ? ActionOutcome.NOT_RUN : ActionOutcome.FAILED;
+            };
+            if (!ActionOutcome.CONFIRMED.equals(status) && error == null) {
+                error = "action " + e.index() + " (" + e.kind() + ") " + e.status() + (e.error() == null ? "" : ": " + e.error());
+            }
+            outcomes.add(new ActionOutcome(e.index(), status, e.txHash(), e.nonce(), e.blockNumber(), null, e.error()));
+        }
+        return new ExecutionReport(planId, error == null ? ExecutionReport.DONE : ExecutionReport.FAILED, outcomes, error);
     }
 
     /** The newest plans' journal entries, newest plan first (read-only; any instance may answer). */

@@ -114,7 +114,9 @@ public class ExecutionRuntime {
 
     /**
      * Runs a plan on this instance if it holds the vault's lease and the vault is not paused by an admin (the kill
-     * switch; plans already journaled are still resumed by the lease holder). Blocking: worker threads only.
+     * switch; plans already journaled are still resumed by the lease holder when it takes the lease). Idempotent per
+     * plan id: a plan the journal already holds is resumed or reported, never signed again
+     * ({@link ActiveExecutor#execute}). Blocking: worker threads only.
      */
     public ExecutionReport execute(ExecutionPlan plan) throws IOException {
         if (killSwitch.isPaused()) {
@@ -131,6 +133,11 @@ public class ExecutionRuntime {
             state = "lease or journal unavailable: " + ex.getMessage();
             LOG.warn("executor tick failed: " + ex.getMessage());
         }
+    }
+
+    /** This instance's id in the executor election. */
+    public String instance() {
+        return instanceId;
     }
 
     /** Why execution is (not) available, for readiness and the API. */
@@ -167,7 +174,7 @@ public class ExecutionRuntime {
                     e -> events.send(Record.of(vault, e)).await().atMost(Duration.ofSeconds(5)));
             ActiveExecutor.ExecutorFactory factory = (journaling, nonces) -> new PlanExecutor(chain, allowlist, simulator, feeOracle,
                     signer, vault, config.receiptTimeout(), ExecutionListeners.of(journaling, publisher), nonces)
-                    .withReplacement(new ReplacementPolicy(config.stuckAfter(), config.replacementBumpBps(), config.maxReplacements()))
+                    .withReplacement(new ReplacementPolicy(config.stuckAfterBlocks(), config.replacementBumpBps(), config.maxReplacements()))
                     .withConfirmations(config.confirmations());
             return new ActiveExecutor(new RedisExecutionJournal(redis), chain, vault, instanceId, config.leaseTtl(),
                     config.receiptTimeout(), factory);

@@ -46,4 +46,37 @@ class ActiveExecutorTest {
         assertEquals(List.of("from-b", "from-a"), List.copyOf(b.recent(10).keySet()), "newest plan first");
         assertEquals(5, b.recent(1).get("from-b").size());
     }
+
+    @Test
+    void aPlanRunTwiceIsSignedOnceAndReportedFromTheJournal() throws Exception {
+        CrashRecoveryTest.keystore();
+        ExecutionChain chain = FakeChainAccess.create();
+        InMemoryExecutionJournal journal = new InMemoryExecutionJournal();
+        ActiveExecutor a = instance("a", journal, chain, Duration.ofSeconds(5));
+        assertTrue(a.tick());
+        ExecutionReport first = a.execute(CrashRecoveryTest.fiveDeposits("twice"));
+        ExecutionReport again = a.execute(CrashRecoveryTest.fiveDeposits("twice"));
+        assertEquals(ExecutionReport.DONE, first.status());
+        assertEquals(5, FakeChainAccess.broadcasts(chain).size(), "the second run signs and sends nothing");
+        assertEquals(ExecutionReport.DONE, again.status());
+        assertEquals(first.outcomes().stream().map(o -> o.txHash()).toList(), again.outcomes().stream().map(o -> o.txHash()).toList(),
+                "the second report is the journal's: the same five transactions");
+        assertEquals(first.outcomes().stream().map(o -> o.nonce()).toList(), again.outcomes().stream().map(o -> o.nonce()).toList());
+    }
+
+    @Test
+    void aClosedPlanWithAFailedActionIsReportedFailedWithItsReason() {
+        var call = new io.lrtyield.rebalancer.execution.ContractCall("0x00000000000000000000000000000000000000aa", "f()", "0x26121ff0",
+                java.math.BigInteger.ZERO);
+        List<JournalEntry> entries = List.of(
+                JournalEntry.planned("p", 0, "STAKE", "v", call).signed(java.math.BigInteger.ONE, "0xa1", "0xraw")
+                        .minedAs("0xa1", TxStatus.CONFIRMED, 10L, null),
+                JournalEntry.planned("p", 1, "WRAP", "v", call).signed(java.math.BigInteger.TWO, "0xa2", "0xraw")
+                        .minedAs("0xa2", TxStatus.FAILED, 11L, "reverted on chain"),
+                JournalEntry.planned("p", 2, "SUPPLY", "v", call).with(TxStatus.FAILED, null, "not run: an earlier action failed"));
+        ExecutionReport r = ActiveExecutor.fromJournal("p", entries);
+        assertEquals(ExecutionReport.FAILED, r.status());
+        assertEquals("action 1 (WRAP) FAILED: reverted on chain", r.error());
+        assertEquals(List.of("CONFIRMED", "FAILED", "NOT_RUN"), r.outcomes().stream().map(o -> o.status()).toList());
+    }
 }
