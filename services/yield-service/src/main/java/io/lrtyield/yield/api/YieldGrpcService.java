@@ -9,10 +9,11 @@ import io.lrtyield.grpc.yield.v1.Window;
 import io.lrtyield.grpc.yield.v1.Yield;
 import io.lrtyield.grpc.yield.v1.YieldList;
 import io.lrtyield.grpc.yield.v1.YieldService;
+import io.grpc.Status;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
 
-/** gRPC face of the yield API. */
+/** gRPC face of the yield API: the REST resource's own code path (filters, size, problems → gRPC status). */
 @GrpcService
 public class YieldGrpcService implements YieldService {
 
@@ -24,15 +25,16 @@ public class YieldGrpcService implements YieldService {
 
     @Override
     public Uni<Yield> getYield(GetYieldRequest request) {
-        return Uni.createFrom().deferred(() -> rest.one(request.getVenueId(), null)).map(YieldGrpcService::toProto)
-                .onFailure(ProblemException.class).transform(GrpcProblems::toStatus);
+        return Uni.createFrom().deferred(() -> rest.one(request.getVenueId(), blankToNull(request.getSize()))).map(YieldGrpcService::toProto)
+                .onFailure(ProblemException.class).transform(YieldGrpcService::toStatus);
     }
 
     @Override
     public Uni<YieldList> listYields(ListYieldsRequest request) {
-        return Uni.createFrom().deferred(() -> rest.all(blankToNull(request.getKind()), blankToNull(request.getAsset()), null, null, null, null))
+        return Uni.createFrom().deferred(() -> rest.all(blankToNull(request.getKind()), blankToNull(request.getAsset()), null, null, null,
+                        blankToNull(request.getSize())))
                 .map(list -> YieldList.newBuilder().addAllYields(list.stream().map(YieldGrpcService::toProto).toList()).build())
-                .onFailure(ProblemException.class).transform(GrpcProblems::toStatus);
+                .onFailure(ProblemException.class).transform(YieldGrpcService::toStatus);
     }
 
     static Yield toProto(YieldQuote q) {
@@ -50,6 +52,14 @@ public class YieldGrpcService implements YieldService {
                 .setBlockNumber(q.provenance().blockNumber())
                 .setEventId(q.eventId())
                 .build();
+    }
+
+    /** As {@link GrpcProblems#toStatus}, and REST's 422 (a size beyond the venue's curve) as FAILED_PRECONDITION. */
+    static Throwable toStatus(Throwable e) {
+        if (e instanceof ProblemException p && p.status() == 422) {
+            return Status.FAILED_PRECONDITION.withDescription(p.getMessage()).asRuntimeException();
+        }
+        return GrpcProblems.toStatus(e);
     }
 
     private static String blankToNull(String s) {

@@ -38,8 +38,20 @@ public record MarketState(long blockTimestamp, Map<String, AaveReserve> reserves
         }
     }
 
-    /** A Pendle market's {@code readState}: implied rate and expiry (seconds since epoch). */
-    public record PendleMarketState(BigInteger lastLnImpliedRateWad, long expiry, BigInteger totalPt, BigInteger totalSy) {
+    /**
+     * A Pendle market's {@code readState} (implied rate, expiry in seconds since epoch, reserves and the AMM's
+     * parameters) and the SY index its AMM converts SY to asset with.
+     *
+     * @param syIndex asset per SY, 1e18: the SY's {@code exchangeRate()}, or 1e18 when the catalogue names no SY
+     *                (the devnet replica, whose underlying plays the SY)
+     */
+    public record PendleMarketState(BigInteger lastLnImpliedRateWad, long expiry, BigInteger totalPt, BigInteger totalSy,
+                                    BigInteger scalarRoot, BigInteger lnFeeRateRoot, BigInteger reserveFeePercent, BigInteger syIndex) {
+
+        /** The state as {@link PendleAmm} takes it. */
+        public PendleAmm.Market amm() {
+            return new PendleAmm.Market(totalPt, totalSy, scalarRoot, expiry, lnFeeRateRoot, reserveFeePercent, lastLnImpliedRateWad, syIndex);
+        }
     }
 
     public static String reserveKey(String pool, String asset) {

@@ -23,6 +23,7 @@ import java.util.function.Function;
  * <p>Venue {@code params} it reads (catalogue; a contract is a name from the catalogue's {@code contracts} or an
  * address): {@code pool} (Aave pool, or Curve pool for LP), {@code rateModel} / {@code borrowRateModel} /
  * {@code collateralRateModel} ({@code "base,slope1,slope2,optimal"}, for the rate impact of our own size),
+ * {@code sy} (a Pendle market's SY, whose {@code exchangeRate()} converts SY to asset; none: the SY is the asset),
  * {@code borrowAsset} (default WETH), {@code targetLtv}, {@code liquidationThreshold}, {@code stakingAsset} (whose
  * staking APY the venue earns, default the venue's asset), {@code market} (Pendle), {@code ethCoin} (index of the
  * ETH-side coin of an LP pool, default 0), {@code pointsPerEthPerDay}, {@code pointPriceEthLow},
@@ -33,7 +34,9 @@ import java.util.function.Function;
  *
  * <p>Size: a position of S ETH pays entry + exit costs, amortised over {@code horizonDays}
  * ({@link YieldMath#amortised}), and moves the lending rates it touches along the market's rate model: the on-chain
- * rate plus the model's change from today's usage to the usage with S added.
+ * rate plus the model's change from today's usage to the usage with S added. A PT is different: bought on Pendle's AMM
+ * ({@link PendleAmm}, fee and price impact) and held to expiry, its net APY at S is the implied APY of the effective
+ * price paid ({@link PtEntry}); no horizon, no exit trade. Sizes a market cannot fill are left out, with a flag.
  */
 public final class VenueQuoter {
 
@@ -221,13 +224,32 @@ public final class VenueQuoter {
         // PT and SY reserves, both worth about one asset unit each (the PT at a discount): a liquidity figure, not a price
         risk.put("tvlEth", plain(YieldMath.fromWad(m.totalPt().add(m.totalSy()))));
         List<YieldComponent> components = new ArrayList<>();
-        components.add(new YieldComponent("fixed (implied)", implied, "pendle lastLnImpliedRate, held to expiry"));
+        components.add(new YieldComponent("fixed (implied)", implied, "pendle lastLnImpliedRate, held to expiry and redeemed 1:1; "
+                + "the size curve buys on the market's AMM (fee and price impact)"));
         BigDecimal fee = fee(venue, implied);
         addFee(components, fee);
         BigDecimal net = YieldMath.scale(implied.subtract(fee));
-        flags.add("size-impact: the PT AMM's price impact is not modelled; the size curve is flat");
+        List<SizePoint> curve = new ArrayList<>();
+        if (toExpiry > 0) {
+            risk.put("scalarRoot", plain(YieldMath.fromWad(m.scalarRoot())));
+            risk.put("lnFeeRateRoot", plain(YieldMath.fromWad(m.lnFeeRateRoot())));
+            risk.put("reserveFeePercent", m.reserveFeePercent().toString());
+            // buy PT with S of the asset on the market's AMM, hold to expiry, redeem 1:1 (no exit trade)
+            for (BigDecimal size : sizesEth) {
+                Optional<PtEntry.Result> entry = PtEntry.buy(m, state.blockTimestamp(), size);
+                if (entry.isEmpty()) {
+                    flags.add("size " + size.stripTrailingZeros().toPlainString() + " ETH: more than the PT market can fill "
+                            + "(its PT, or its exchange rate's floor of 1, runs out)");
+                    continue;
+                }
+                BigDecimal apy = entry.get().apy();
+                curve.add(new SizePoint(size, YieldMath.scale(apy.subtract(fee(venue, apy)))));
+            }
+        } else {
+            curve = curve(size -> net);
+        }
         points(venue, components, risk);
-        return Optional.of(flat(net, "spot", components, flags, risk));
+        return Optional.of(new VenueQuote(net, "spot", components, List.of(), curve, flags, risk));
     }
 
     // ---- LP ----

@@ -5,6 +5,7 @@ import io.lrtyield.common.catalogue.Catalogue;
 import io.lrtyield.common.catalogue.Venue;
 import io.lrtyield.common.chain.Multicall3;
 import io.lrtyield.common.chain.reader.AaveReader;
+import io.lrtyield.common.chain.reader.CoinbaseReader;
 import io.lrtyield.common.chain.reader.CurveReader;
 import io.lrtyield.common.chain.reader.Erc20Reader;
 import io.lrtyield.common.chain.reader.FixedPoint;
@@ -41,6 +42,7 @@ public final class MarketSnapshot {
 
     /** Pendle Router V4 (reference §8); {@code readState} takes it to select the factory's fee overrides. */
     static final String PENDLE_ROUTER = "0x888888888889758F76e7103c6CbF23ABbF58F946";
+    private static final BigInteger WAD = BigInteger.TEN.pow(18);
 
     private record ReserveRef(String pool, String symbol, String assetAddress, int decimals) {
         String key() {
@@ -48,7 +50,8 @@ public final class MarketSnapshot {
         }
     }
 
-    private record PendleRef(String market, String router) {
+    /** {@code sy}: the SY whose {@code exchangeRate()} is the AMM's index, or null (index 1). */
+    private record PendleRef(String market, String router, String sy) {
     }
 
     /** One {@code aggregate3} pinned to a block ({@link Multicall3#aggregate3}; a fake in tests). */
@@ -103,7 +106,8 @@ public final class MarketSnapshot {
             case FIXED_YIELD_PT -> {
                 String market = VenueQuoter.address(v, "market", catalogue.contracts());
                 String router = v.param("router").orElse(catalogue.contracts().getOrDefault("pendleRouter", PENDLE_ROUTER));
-                marketRefs.put(market, new PendleRef(market, router));
+                String sy = v.param("sy").isPresent() ? VenueQuoter.address(v, "sy", catalogue.contracts()) : null;
+                marketRefs.put(market, new PendleRef(market, router, sy));
             }
             case NATIVE_STAKING, RESTAKING_TOKEN -> {
                 // an instant exit through a StableSwap pool prices the staking venue's size curve
@@ -127,7 +131,7 @@ public final class MarketSnapshot {
 
     /** How many sub-calls a block's snapshot makes (once the reserve tokens are known). */
     public int callCount() {
-        return reserves.size() * 3 + pools.size() * 5 + markets.size();
+        return reserves.size() * 3 + pools.size() * 5 + markets.size() + (int) markets.stream().filter(m -> m.sy() != null).count();
     }
 
     public Uni<MarketState> read(long blockNumber, long blockTimestamp) {
@@ -144,8 +148,7 @@ public final class MarketSnapshot {
                 b.planPool(pool, calls, decoders);
             }
             for (PendleRef m : markets) {
-                calls.add(PendleReader.readStateCall(m.market(), m.router()));
-                decoders.add(result -> b.pendle(m.market(), PendleReader.decodeReadState(result)));
+                b.planPendle(m, calls, decoders);
             }
             if (calls.isEmpty()) {
                 return Uni.createFrom().item(b.build());
@@ -246,13 +249,36 @@ public final class MarketSnapshot {
                     ((Read<BigInteger>) parts[2]).value(), ((Read<BigInteger>) parts[3]).value(), ((Read<BigInteger>) parts[4]).value()));
         }
 
-        void pendle(String market, Read<PendleState> read) {
-            if (!read.available()) {
-                unavailable.put(market, "pendle market " + market + ": " + read.error());
+        void planPendle(PendleRef m, List<Multicall3.Call> calls, List<Consumer<Multicall3.Result>> decoders) {
+            Object[] parts = new Object[] {null, Read.of(WAD)};
+            calls.add(PendleReader.readStateCall(m.market(), m.router()));
+            decoders.add(result -> {
+                parts[0] = PendleReader.decodeReadState(result);
+                if (m.sy() == null) {
+                    pendle(m.market(), parts);
+                }
+            });
+            if (m.sy() != null) {
+                // SY exchangeRate() (reference §8) has cbETH's exchangeRate() signature: the same typed call
+                calls.add(CoinbaseReader.exchangeRateCall(m.sy()));
+                decoders.add(result -> {
+                    parts[1] = CoinbaseReader.decodeExchangeRate(result).map(FixedPoint::raw);
+                    pendle(m.market(), parts);
+                });
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        private void pendle(String market, Object[] parts) {
+            Read<PendleState> read = (Read<PendleState>) parts[0];
+            Read<BigInteger> index = (Read<BigInteger>) parts[1];
+            if (!read.available() || !index.available()) {
+                unavailable.put(market, "pendle market " + market + ": " + firstError(read, index));
                 return;
             }
             PendleState s = read.value();
-            pendleStates.put(market, new MarketState.PendleMarketState(s.lastLnImpliedRate(), s.expiry().getEpochSecond(), s.totalPt(), s.totalSy()));
+            pendleStates.put(market, new MarketState.PendleMarketState(s.lastLnImpliedRate(), s.expiry().getEpochSecond(), s.totalPt(),
+                    s.totalSy(), s.scalarRoot(), s.lnFeeRateRoot(), s.reserveFeePercent(), index.value()));
         }
 
         MarketState build() {

@@ -80,7 +80,7 @@ public class BlockQuotesBench {
             growth.put("lp-" + i, new StakingYieldModel.Result(new BigDecimal("0.021"), "7d", List.of(), List.of(), List.of(), List.of()));
             String market = address(0x3000 + i);
             markets.put(market, new MarketState.PendleMarketState(new BigInteger("61000000000000000"), 1_700_000_000L + 90 * 86_400L,
-                    eth(1_000), eth(1_000)));
+                    eth(4_000), eth(4_000), eth(20), new BigInteger("999500333083533"), BigInteger.valueOf(80), BigInteger.TEN.pow(18)));
             venues.add(new Venue("pt-" + i, "FIXED_YIELD_PT", "weETH", "pendle", 3, 0, 0.0, Map.of("market", market)));
             venues.add(new Venue("eigen-" + i, "EIGENLAYER_STRATEGY", "stETH", "eigenlayer", 3, 1_209_600, 0.0, Map.of("stakingAsset", "wstETH",
                     "pointsPerEthPerDay", "24", "pointPriceEthLow", "0.0000005", "pointPriceEthHigh", "0.000002")));

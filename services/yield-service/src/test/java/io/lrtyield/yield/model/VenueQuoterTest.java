@@ -56,9 +56,15 @@ class VenueQuoterTest {
         var wstReserve = new MarketState.AaveReserve(ray(new BigDecimal("0.0001")), ray(new BigDecimal("0.002")), new BigDecimal("0.15"),
                 new BigDecimal("100"), new BigDecimal("2900"));
         StablePool pool = new StablePool(new BigInteger[] {eth(5_000), eth(5_000)}, BigInteger.valueOf(100), BigInteger.valueOf(1_000_000), E18);
-        var pendle = new MarketState.PendleMarketState(new BigInteger("50000000000000000"), 1_000 + 31_536_000L / 4, eth(1000), eth(1000));
+        var pendle = pendle();
         return new MarketState(1_000, Map.of(MarketState.reserveKey(POOL, "WETH"), wethReserve, MarketState.reserveKey(POOL, "wstETH"), wstReserve),
                 Map.of(CURVE, pool), Map.of(MARKET, pendle), Map.of());
+    }
+
+    /** 1,000 PT + 1,000 SY (index 1), ln implied rate 0.05, 0.25 year to expiry, scalarRoot 20, fee ln(1.001), 80 % reserve. */
+    static MarketState.PendleMarketState pendle() {
+        return new MarketState.PendleMarketState(new BigInteger("50000000000000000"), 1_000 + 31_536_000L / 4, eth(1000), eth(1000),
+                eth(20), new BigInteger("999500333083533"), BigInteger.valueOf(80), E18);
     }
 
     static VenueQuoter.Context context() {
@@ -155,6 +161,23 @@ class VenueQuoterTest {
         assertEquals(0, new BigDecimal(q.risk().get("pointsApyHigh")).compareTo(new BigDecimal("0.0365")));
         assertTrue(q.components().stream().anyMatch(c -> c.name().equals("points-low")));
         assertEquals(q.netApy(), q.components().get(0).apy(), "points are not in the net figure");
+    }
+
+    @Test
+    void ptSizeCurveIsTheImpliedApyOfTheEffectivePriceOnTheAmm() {
+        VenueQuoter.VenueQuote q = quoter.quote(pt(), state(null), context()).orElseThrow();
+        // 10 and 100 ETH fill; 1,000 ETH would take the rate below 1 (about 465 PT can be bought), 10,000 more so
+        assertEquals(List.of(new BigDecimal("10"), new BigDecimal("100")), q.sizeCurve().stream().map(SizePoint::sizeEth).toList());
+        assertTrue(q.flags().stream().anyMatch(f -> f.startsWith("size 1000 ETH: more than the PT market can fill")), q.flags().toString());
+        for (SizePoint p : q.sizeCurve()) {
+            BigInteger out = PendleAmm.ptOutForExactSyIn(pendle().amm(), 1_000, YieldMath.wei(p.sizeEth())).orElseThrow();
+            double expected = Math.pow(out.doubleValue() / p.sizeEth().doubleValue() / 1e18, 4) - 1;
+            assertRelative(expected, p.netApy(), "held-to-expiry APY at " + p.sizeEth() + " ETH");
+            assertTrue(p.netApy().compareTo(q.netApy()) < 0, "the fee and the impact cost something");
+        }
+        assertTrue(q.sizeCurve().get(1).netApy().compareTo(q.sizeCurve().get(0).netApy()) < 0, "more PT, dearer PT");
+        assertEquals("20", q.risk().get("scalarRoot"));
+        assertEquals("80", q.risk().get("reserveFeePercent"));
     }
 
     static BigInteger eth(long n) {

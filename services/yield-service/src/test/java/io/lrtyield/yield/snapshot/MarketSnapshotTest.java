@@ -25,6 +25,7 @@ class MarketSnapshotTest {
     static final String CURVE = "0x00000000000000000000000000000000000000cc";
     static final String MARKET = "0x00000000000000000000000000000000000000dd";
     static final String WETH = "0x0000000000000000000000000000000000000001";
+    static final String SY = "0x00000000000000000000000000000000000000ee";
     static final String WSTETH = "0x0000000000000000000000000000000000000002";
     static final BigInteger E18 = BigInteger.TEN.pow(18);
     static final BigInteger E27 = BigInteger.TEN.pow(27);
@@ -38,7 +39,7 @@ class MarketSnapshotTest {
                 new Venue("aave-wsteth-loop", "LEVERAGED_LOOP", "wstETH", "aave", 3, 0, 0.0, Map.of("pool", "aavePool", "targetLtv", "0.9",
                         "liquidationThreshold", "0.95")),
                 new Venue("curve-lp", "LP", "stETH", "curve", 2, 0, 0.0, Map.of("pool", "curvePool")),
-                new Venue("pendle-pt", "FIXED_YIELD_PT", "weETH", "pendle", 3, 0, 0.0, Map.of("market", MARKET)),
+                new Venue("pendle-pt", "FIXED_YIELD_PT", "weETH", "pendle", 3, 0, 0.0, Map.of("market", MARKET, "sy", SY)),
                 new Venue("broken-lp", "LP", "stETH", "curve", 2, 0, 0.0, Map.of("pool", "nowhere")));
         return new Catalogue("test", 31337, Map.of("aavePool", POOL, "curvePool", CURVE), assets, venues);
     }
@@ -80,9 +81,10 @@ class MarketSnapshotTest {
                 case "0xf446c1d0" -> ok(word(BigInteger.valueOf(100)));
                 case "0xddca3f43" -> feeReverts ? new Multicall3.Result(false, new byte[0]) : ok(word(BigInteger.valueOf(1_000_000)));
                 case "0xbb7b8b80" -> ok(word(new BigInteger("1001000000000000000")));
-                case "0x794052f3" -> ok(word(eth(1_000)), word(eth(1_000)), word(eth(1_000)), address("0x0"), word(E18),
-                        word(BigInteger.valueOf(1_000 + 31_536_000L / 4)), word(BigInteger.ZERO), word(BigInteger.valueOf(80)),
+                case "0x794052f3" -> ok(word(eth(1_000)), word(eth(1_000)), word(eth(1_000)), address("0x0"), word(eth(20)),
+                        word(BigInteger.valueOf(1_000 + 31_536_000L / 4)), word(new BigInteger("999500333083533")), word(BigInteger.valueOf(80)),
                         word(new BigInteger("50000000000000000")));
+                case "0x3ba0b9a9" -> ok(word(new BigInteger("1070000000000000000"))); // SY exchangeRate()
                 default -> throw new AssertionError("unexpected call " + selector + " to " + target);
             };
         }
@@ -94,10 +96,10 @@ class MarketSnapshotTest {
         MarketSnapshot snapshot = new MarketSnapshot(node, catalogue());
         assertEquals(Map.of("broken-lp", "venue broken-lp names contract nowhere, which the catalogue does not list"), snapshot.skipped());
         MarketState first = snapshot.read(10, 1_000).await().indefinitely();
-        assertEquals(List.of(2, 12), node.batches, "discovery of 2 reserves, then 2 × 3 reserve reads + 5 pool reads + 1 market");
+        assertEquals(List.of(2, 13), node.batches, "discovery of 2 reserves, then 2 × 3 reserve reads + 5 pool reads + 1 market + its SY");
         MarketState second = snapshot.read(11, 1_012).await().indefinitely();
-        assertEquals(List.of(2, 12, 12), node.batches, "one aggregate3 per block from then on");
-        assertEquals(12, snapshot.callCount());
+        assertEquals(List.of(2, 13, 13), node.batches, "one aggregate3 per block from then on");
+        assertEquals(13, snapshot.callCount());
         assertEquals(1_012, second.blockTimestamp());
 
         MarketState.AaveReserve weth = first.reserves().get(MarketState.reserveKey(POOL, "WETH"));
@@ -113,6 +115,11 @@ class MarketSnapshotTest {
         var market = first.pendleMarkets().get(MARKET);
         assertEquals(1_000 + 31_536_000L / 4, market.expiry());
         assertEquals(new BigInteger("50000000000000000"), market.lastLnImpliedRateWad());
+        assertEquals(eth(20), market.scalarRoot());
+        assertEquals(new BigInteger("999500333083533"), market.lnFeeRateRoot());
+        assertEquals(BigInteger.valueOf(80), market.reserveFeePercent());
+        assertEquals(eth(1_000), market.totalSy());
+        assertEquals(new BigInteger("1070000000000000000"), market.syIndex(), "the SY's exchangeRate() is the AMM's index");
     }
 
     @Test
