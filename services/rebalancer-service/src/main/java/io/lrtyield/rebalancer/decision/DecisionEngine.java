@@ -87,7 +87,7 @@ public final class DecisionEngine {
         }
         return new Decision(vault, Decision.REBALANCE, currentVenue, currentApy, best.venueId(), best.netApy(), gainBps,
                 breaker + "move " + currentVenue + " → " + best.venueId() + ": +" + gainBps.toPlainString() + " bps ≥ margin "
-                        + minGainBps.toPlainString() + " bps (plans and execution arrive with the execution engine)",
+                        + minGainBps.toPlainString() + " bps (signal on this quote alone; plans come from each block's portfolio decision)",
                 block, quote.eventId(), nowMillis);
     }
 

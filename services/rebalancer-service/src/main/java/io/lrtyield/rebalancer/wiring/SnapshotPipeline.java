@@ -46,6 +46,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -72,6 +73,8 @@ public class SnapshotPipeline {
     private final MutinyEmitter<Record<String, RebalancePlan>> emitter;
     private final Timer latency;
     private final AtomicReference<Runtime> runtime = new AtomicReference<>();
+    private final AtomicLong headsDecided = new AtomicLong();
+    static final int WARM_UP_BLOCKS = 30;
 
     record Runtime(StrategyFactory.Strategy strategy, PortfolioReader reader, PortfolioValuer valuer) {
     }
@@ -159,7 +162,12 @@ public class SnapshotPipeline {
         String action = outcome.action();
         String reason = outcome.reason();
         StoredPlan stored = null;
-        if (!PolicyOutcome.HOLD.equals(action)) {
+        long heads = headsDecided.incrementAndGet();
+        String warming = PolicyOutcome.REBALANCE.equals(action) ? warmingUp(outcome, heads) : null;
+        if (warming != null) {
+            action = PolicyOutcome.HOLD;
+            reason = warming + "; wanted: " + reason;
+        } else if (!PolicyOutcome.HOLD.equals(action)) {
             if (openPlan != null) {
                 action = PolicyOutcome.HOLD;
                 reason = "hold because plan " + openPlan + " is still open; wanted: " + reason;
@@ -198,6 +206,22 @@ public class SnapshotPipeline {
                         .chain(p -> publish(p.plan()))
                         .invoke(dispatcher::kick)
                         : Uni.createFrom().voidItem());
+    }
+
+    /**
+     * A rebalance right after start-up would be planned on whatever market data has arrived so far (the first venues
+     * priced win by default): for the first {@link #WARM_UP_BLOCKS} decided blocks, a rebalance waits while any venue is
+     * out only because its first price or quote has not arrived yet. An emergency deleverage never waits.
+     */
+    static String warmingUp(PolicyOutcome outcome, long headsSinceStart) {
+        if (headsSinceStart > WARM_UP_BLOCKS) {
+            return null;
+        }
+        List<String> waiting = outcome.excluded().entrySet().stream()
+                .filter(e -> e.getValue().endsWith("has no price yet") || e.getValue().equals("no quote yet"))
+                .map(Map.Entry::getKey).toList();
+        return waiting.isEmpty() ? null : "hold while warming up (block " + headsSinceStart + " of " + WARM_UP_BLOCKS
+                + " since start): no first price or quote yet for " + String.join(", ", waiting);
     }
 
     public Uni<Void> publish(RebalancePlan plan) {
