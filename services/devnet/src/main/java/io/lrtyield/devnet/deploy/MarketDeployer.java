@@ -64,6 +64,18 @@ public final class MarketDeployer {
     /** The Uniswap v3 replicas: the 0.01 % tier of mainnet's LST/WETH pools, tick spacing 1, a nominal in-range liquidity. */
     public static final long UNI_V3_FEE = 100;
     private static final BigInteger UNI_V3_LIQUIDITY = eth(50_000);
+    /** The weETH PT market (180 days to expiry): ln implied rate 0.034 (~3.46 % APY), 1e18. */
+    public static final BigInteger PENDLE_LN_IMPLIED_RATE = new BigInteger("34000000000000000");
+    /**
+     * Its AMM: scalarRoot 20 (mainnet LST/LRT markets sit between single digits and a few tens; the lower, the steeper
+     * the price impact), fee ln(1.001) (0.1 % a year to expiry, the common mainnet tier), 80 % of fees to the
+     * treasury (mainnet's vePENDLE share). Illustrative values, not one market's.
+     */
+    public static final BigInteger PENDLE_SCALAR_ROOT = eth(20);
+    public static final BigInteger PENDLE_LN_FEE_RATE_ROOT = new BigInteger("999500333083533");
+    public static final long PENDLE_RESERVE_FEE_PERCENT = 80;
+    /** PT and weETH seeded each: a 1,000-ETH buy moves the implied rate by about 2.5 points, 10,000 ETH does not fit. */
+    public static final BigInteger PENDLE_SEED = eth(4_000);
 
     private final Web3j web3j;
     private final AnvilRpc anvil;
@@ -105,17 +117,18 @@ public final class MarketDeployer {
         String aave = deploy(dh, "AaveV3Pool", BigInteger.ZERO, new Address(aaveOracle));
         String usdc = deploy(dh, "StableToken", BigInteger.ZERO, new Utf8String("USD Coin"), new Utf8String("USDC"));
         String pendle = deploy(dh, "PendleMarket", BigInteger.ZERO, new Address(d.weETH()), uint(expiry),
-                new Uint256(new BigInteger("34000000000000000"))); // ln implied rate 0.034 (~3.46 % APY)
+                uint(PENDLE_LN_IMPLIED_RATE), new Int256(PENDLE_SCALAR_ROOT), uint(PENDLE_LN_FEE_RATE_ROOT),
+                uint(BigInteger.valueOf(PENDLE_RESERVE_FEE_PERCENT)));
         String pendlePt = ContractUtils.generateContractAddress(pendle, BigInteger.ONE);
         String pendleOracle = deploy(dh, "PendlePYLpOracle", BigInteger.ZERO);
         String eigenSm = deploy(dh, "EigenStrategyManager", BigInteger.ZERO);
         String eigenDm = deploy(dh, "EigenDelegationManager", BigInteger.ZERO, new Address(eigenSm), new Uint32(EIGEN_WITHDRAWAL_DELAY_BLOCKS));
         String eigenSt = deploy(dh, "EigenStrategyBase", BigInteger.ZERO, new Address(eigenSm), new Address(d.stETH()));
         String vault = deploy(dh, "StrategyVault", VAULT_ETH, new Address(deployer.address()), new Address(strategist));
-        // the deployer's weETH for the Pendle market
-        call(deployer, dh, d.etherfiPool(), "deposit", eth(3_000));
+        // the deployer's weETH for the Pendle market (PENDLE_SEED PT + PENDLE_SEED weETH)
+        call(deployer, dh, d.etherfiPool(), "deposit", eth(11_000));
         call(deployer, dh, d.eETH(), "approve", BigInteger.ZERO, new Address(d.weETH()), uint(MAX));
-        call(deployer, dh, d.weETH(), "wrap", BigInteger.ZERO, uint(eth(2_500)));
+        call(deployer, dh, d.weETH(), "wrap", BigInteger.ZERO, uint(eth(10_500)));
         call(deployer, dh, d.weETH(), "approve", BigInteger.ZERO, new Address(pendle), uint(MAX));
 
         call(mm, mh, d.stETH(), "submit", eth(30_000), new Address(Address.DEFAULT.getValue()));
@@ -171,7 +184,7 @@ public final class MarketDeployer {
             call(deployer, dh, aave, "setReserveEModeCategory", BigInteger.ZERO, new Address(asset), new Uint8(1));
         }
         call(deployer, dh, usdc, "mint", BigInteger.ZERO, new Address(me), uint(BigInteger.valueOf(20_000_000).multiply(USDC_UNIT)));
-        call(deployer, dh, pendle, "seed", BigInteger.ZERO, uint(eth(1_000)), uint(eth(1_000)));
+        call(deployer, dh, pendle, "seed", BigInteger.ZERO, uint(PENDLE_SEED), uint(PENDLE_SEED));
         call(deployer, dh, eigenSm, "setDelegationManager", BigInteger.ZERO, new Address(eigenDm));
         call(deployer, dh, eigenSm, "addStrategiesToDepositWhitelist", BigInteger.ZERO,
                 new DynamicArray<>(Address.class, List.of(new Address(eigenSt))));

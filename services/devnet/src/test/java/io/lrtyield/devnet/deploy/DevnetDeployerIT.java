@@ -188,10 +188,14 @@ class DevnetDeployerIT {
         assertNear(0.027 * usage / 0.9, borrowApr, 1e-4, "variable borrow APR at " + usage);
         assertNear(borrowApr * usage * 0.85, supplyApr, 1e-4, "supply APR = borrow APR x usage x (1 - reserve factor)");
 
-        // Pendle: 1,000 PT + 1,000 weETH, ~180-day expiry, ln implied rate 0.034
+        // Pendle: 4,000 PT + 4,000 weETH, ~180-day expiry, ln implied rate 0.034, the AMM's parameters as deployed
         PendleState pendle = value(PendleReader.decodeReadState(r.get(14)));
-        assertEquals(eth(1_000), pendle.totalPt());
-        assertEquals(eth(1_000), pendle.totalSy());
+        assertEquals(eth(4_000), pendle.totalPt());
+        assertEquals(eth(4_000), pendle.totalSy());
+        assertEquals(MarketDeployer.PENDLE_SEED, pendle.totalPt());
+        assertEquals(eth(20), pendle.scalarRoot());
+        assertEquals(new BigInteger("999500333083533"), pendle.lnFeeRateRoot());
+        assertEquals(BigInteger.valueOf(80), pendle.reserveFeePercent());
         assertEquals(m.pendleExpiry(), pendle.expiry().getEpochSecond());
         assertNear(0.034, pendle.lastLnImpliedRateDecimal().doubleValue(), 1e-12, "ln implied rate");
 

@@ -56,7 +56,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The DEX, Pendle and strategy-vault replicas on the test Anvil: Curve StableSwap math and oracle, the Uniswap v3 price
- * replica's token order and slot0, the vault's manage allowlist, and Pendle PT pricing and redemption. Dev account 3 deploys and acts; 4 is the outsider.
+ * replica's token order and slot0, the vault's manage allowlist, and the Pendle market's AMM (fee, impact, rate update) and redemption. Dev account 3 deploys and acts; 4 is the outsider.
  * The last test moves the chain's clock past a short Pendle expiry, by as little as needed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -66,6 +66,9 @@ class MarketReplicasIT {
     private static final BigInteger E18 = BigInteger.TEN.pow(18);
     private static final BigInteger MAX = BigInteger.TWO.pow(256).subtract(BigInteger.ONE);
     private static final double YEAR = 365 * 86400.0;
+    private static final BigInteger SCALAR_ROOT = eth(20);
+    /** ln(1.001), 1e18 */
+    private static final BigInteger LN_FEE_RATE_ROOT = new BigInteger("999500333083533");
 
     private AnvilFixture anvil;
     private TxSender tx;
@@ -222,43 +225,110 @@ class MarketReplicasIT {
 
     @Test
     @Order(4)
-    void pendleReadStateDecodesAndPtIsPricedAtTheImpliedRate() throws Exception {
+    void pendleReadStateDecodesAndPtTradesOnTheAmmWithFeeAndImpact() throws Exception {
         long expiry = latestTimestamp() + 180 * 86400L;
         String market = deployPendle(expiry, eth(5_000));
         BigInteger rate = new BigInteger("80000000000000000"); // ln implied rate 0.08
         batch(new Call(market, fn("setLnImpliedRate", uint(rate))));
         assertReverts(outsider, market, fn("setLnImpliedRate", uint(E18)), "PendleMarket: not owner");
 
-        List<Type> state = anvil.call(market, new Function("readState", List.of(new Address(me)), List.of(
-                new TypeReference<Int256>() { }, new TypeReference<Int256>() { }, new TypeReference<Int256>() { },
-                new TypeReference<Address>() { }, new TypeReference<Int256>() { }, AnvilFixture.uint256(),
-                AnvilFixture.uint256(), AnvilFixture.uint256(), AnvilFixture.uint256())));
+        List<Type> state = readState(market);
         assertEquals(eth(5_000), state.get(0).getValue(), "totalPt");
         assertEquals(eth(5_000), state.get(1).getValue(), "totalSy");
+        assertEquals(SCALAR_ROOT, state.get(4).getValue(), "scalarRoot");
         assertEquals(BigInteger.valueOf(expiry), state.get(5).getValue(), "expiry");
+        assertEquals(LN_FEE_RATE_ROOT, state.get(6).getValue(), "lnFeeRateRoot");
+        assertEquals(BigInteger.valueOf(80), state.get(7).getValue(), "reserveFeePercent");
         assertEquals(rate, state.get(8).getValue(), "lastLnImpliedRate");
         List<Type> tokens = anvil.call(market, new Function("readTokens", List.of(), List.of(new TypeReference<Address>() { },
                 new TypeReference<Address>() { }, new TypeReference<Address>() { })));
         assertEquals(lst.toLowerCase(), ((String) tokens.get(0).getValue()).toLowerCase());
         String pt = (String) tokens.get(1).getValue();
 
-        BigInteger x = eth(100);
+        // buy with 100: the PT out solves n / E(n) × feeRate = 100 on the curve anchored at 0.08, at the trade's block time
         BigInteger before = balance(pt, me);
         TransactionReceipt r = batch(new Call(lst, fn("approve", new Address(market), uint(MAX))),
-                new Call(market, fn("swapExactTokenForPt", new Address(me), uint(x), uint(BigInteger.ZERO)))).get(1);
-        BigInteger bought = balance(pt, me).subtract(before);
-        long t = anvil.web3j.ethGetBlockByNumber(DefaultBlockParameter.valueOf(r.getBlockNumber()), false).send()
-                .getBlock().getTimestamp().longValueExact();
-        double price = Math.exp(-0.08 * (expiry - t) / YEAR);
-        double expected = 100.0 / price;
-        double got = bought.doubleValue() / 1e18;
-        assertTrue(Math.abs(got / expected - 1) < 1e-9, "PT out " + got + " vs X / price " + expected);
-        assertTrue(got > 100.0, "PT trades at a discount before expiry");
+                new Call(market, fn("swapExactTokenForPt", new Address(me), uint(eth(100)), uint(BigInteger.ZERO)))).get(1);
+        double bought = balance(pt, me).subtract(before).doubleValue() / 1e18;
+        double years = (expiry - timestampOf(r)) / YEAR;
+        Curve curve = new Curve(5_000, 5_000, 0.08, years);
+        double lo = 0;
+        double hi = 200;
+        for (int i = 0; i < 200; i++) {
+            double mid = (lo + hi) / 2;
+            if (mid / curve.rate(mid) * curve.fee <= 100) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        assertEquals(lo, bought, lo * 1e-9, "PT out for 100 on the AMM");
+        double spot = 100 * curve.rate(0);
+        assertTrue(bought > 100 && bought < spot / curve.fee, "a discount, less than the spot price net of the fee gives: " + bought);
 
+        // the trade moved the implied rate to the curve's at the new proportion; the treasury took 80 % of the fee
+        List<Type> after = readState(market);
+        double totalPt = ((BigInteger) after.get(0).getValue()).doubleValue() / 1e18;
+        double totalSy = ((BigInteger) after.get(1).getValue()).doubleValue() / 1e18;
+        double feePaid = 100 - 100 / curve.fee;
+        assertEquals(5_000 - bought, totalPt, 1e-9);
+        assertEquals(5_100 - 0.8 * feePaid, totalSy, 1e-9);
+        double newLn = Math.log(Math.log(totalPt / totalSy) / curve.scalar + curve.anchor) / years;
+        double lnAfter = ((BigInteger) after.get(8).getValue()).doubleValue() / 1e18;
+        assertEquals(newLn, lnAfter, 1e-12, "ln implied rate after the buy");
+        assertTrue(lnAfter < 0.08, "buying PT lowers its implied rate: " + lnAfter);
+
+        // the oracle replica reads the spot PT price at the new rate
         String oracle = anvil.deploy(tx, "PendlePYLpOracle", List.of(), BigInteger.ZERO);
         double ptRate = view(oracle, fn("getPtToAssetRate", new Address(market), new Uint32(900))).doubleValue() / 1e18;
-        double spot = Math.exp(-0.08 * (expiry - latestTimestamp()) / YEAR);
-        assertTrue(Math.abs(ptRate / spot - 1) < 1e-7, "oracle PT rate " + ptRate + " vs " + spot);
+        assertEquals(Math.exp(-lnAfter * (expiry - latestTimestamp()) / YEAR), ptRate, 1e-7, "oracle PT rate");
+
+        // selling it all back pays its price at the higher proportion, less the fee: the round trip costs both fees and the impact
+        BigInteger held = balance(pt, me).subtract(before);
+        BigInteger preview = view(market, fn("previewSwapExactPtForToken", uint(held)));
+        BigInteger lstBefore = balance(lst, me);
+        batch(new Call(pt, fn("approve", new Address(market), uint(MAX))),
+                new Call(market, fn("swapExactPtForToken", new Address(me), uint(held), uint(BigInteger.ZERO))));
+        double back = balance(lst, me).subtract(lstBefore).doubleValue() / 1e18;
+        // the seller is the treasury here too (the owner): it also gets 80 % of the fee, preview × (feeRate − 1)
+        double proceeds = preview.doubleValue() / 1e18;
+        assertEquals(proceeds * (1 + 0.8 * (curve.fee - 1)), back, 1e-6, "the preview (one block apart) plus the treasury's fee share");
+        assertTrue(proceeds < 100 && proceeds > 99, "round trip: " + proceeds);
+        assertReverts(me, market, fn("previewSwapExactTokenForPt", uint(eth(4_000))), "PendleMarket: insufficient PT liquidity");
+    }
+
+    /** The AMM's curve in doubles: rate(n) = ln(p/(1−p)) / scalar + anchor, p = (pt − n) / (pt + asset). */
+    private static final class Curve {
+        final double pt;
+        final double asset;
+        final double scalar;
+        final double anchor;
+        final double fee;
+
+        Curve(double pt, double asset, double lnRate, double years) {
+            this.pt = pt;
+            this.asset = asset;
+            this.scalar = SCALAR_ROOT.doubleValue() / 1e18 / years;
+            this.anchor = Math.exp(lnRate * years) - Math.log(pt / asset) / scalar;
+            this.fee = Math.exp(LN_FEE_RATE_ROOT.doubleValue() / 1e18 * years);
+        }
+
+        double rate(double n) {
+            double p = (pt - n) / (pt + asset);
+            return Math.log(p / (1 - p)) / scalar + anchor;
+        }
+    }
+
+    private List<Type> readState(String market) throws Exception {
+        return anvil.call(market, new Function("readState", List.of(new Address(me)), List.of(
+                new TypeReference<Int256>() { }, new TypeReference<Int256>() { }, new TypeReference<Int256>() { },
+                new TypeReference<Address>() { }, new TypeReference<Int256>() { }, AnvilFixture.uint256(),
+                AnvilFixture.uint256(), AnvilFixture.uint256(), AnvilFixture.uint256())));
+    }
+
+    private long timestampOf(TransactionReceipt r) throws Exception {
+        return anvil.web3j.ethGetBlockByNumber(DefaultBlockParameter.valueOf(r.getBlockNumber()), false).send()
+                .getBlock().getTimestamp().longValueExact();
     }
 
     /** Last: moves the shared chain's clock forward, just past this market's expiry (about two minutes). */
@@ -304,10 +374,14 @@ class MarketReplicasIT {
         return pool;
     }
 
-    /** PT market on the LST, ln implied rate 0.05, seeded with {@code seed} PT and {@code seed} LST. */
+    /**
+     * PT market on the LST, ln implied rate 0.05, scalarRoot 20, fee ln(1.001), 80 % of it to the treasury, seeded with
+     * {@code seed} PT and {@code seed} LST.
+     */
     private String deployPendle(long expiry, BigInteger seed) throws Exception {
         String market = anvil.deploy(tx, "PendleMarket", List.of(new Address(lst), uint(BigInteger.valueOf(expiry)),
-                uint(new BigInteger("50000000000000000"))), BigInteger.ZERO);
+                uint(new BigInteger("50000000000000000")), new Int256(SCALAR_ROOT), uint(LN_FEE_RATE_ROOT), uint(BigInteger.valueOf(80))),
+                BigInteger.ZERO);
         batch(new Call(lst, fn("approve", new Address(market), uint(MAX))), new Call(market, fn("seed", uint(seed), uint(seed))));
         return market;
     }
