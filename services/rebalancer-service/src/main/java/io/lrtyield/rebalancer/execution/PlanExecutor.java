@@ -3,6 +3,7 @@ package io.lrtyield.rebalancer.execution;
 import io.lrtyield.rebalancer.execution.allowlist.Allowlist;
 import io.lrtyield.rebalancer.execution.allowlist.NotAllowlistedException;
 import io.lrtyield.rebalancer.execution.chain.ExecutionChain;
+import io.lrtyield.rebalancer.execution.chain.ReceiptFollower;
 import io.lrtyield.rebalancer.execution.sign.SignedTransaction;
 import io.lrtyield.rebalancer.execution.sign.TransactionSigner;
 import io.lrtyield.rebalancer.execution.sign.UnsignedTransaction;
@@ -13,13 +14,13 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Runs a plan through the vault, one transaction per action, in order. Before anything is signed: every call must
  * pass the off-chain allowlist and the whole plan must succeed in one simulated batch {@code manage}. Then, per
  * action: simulate and estimate gas against the pending state, price fees (capped), sign, hand the signed bytes to
- * the listener (journal) before broadcasting, and wait for the receipt; a revert or failure stops the plan.
+ * the listener (journal) before broadcasting, and follow the receipt block by block ({@link ReceiptFollower}) until
+ * it is deep enough, replacing a copy that stays unmined too many blocks; a revert or failure stops the plan.
  * Blocking: run it on a worker thread. Logs carry hashes and nonces, never raw transactions or key material.
  */
 public final class PlanExecutor {
@@ -63,7 +64,7 @@ public final class PlanExecutor {
         this.listener = listener;
     }
 
-    /** Replaces transactions stuck longer than the policy allows (default: never). */
+    /** Replaces transactions unmined for more blocks than the policy allows (default: never). */
     public PlanExecutor withReplacement(ReplacementPolicy policy) {
         this.replacement = policy;
         return this;
@@ -76,6 +77,11 @@ public final class PlanExecutor {
         }
         this.confirmations = blocks;
         return this;
+    }
+
+    /** Blocks deep a receipt must be for CONFIRMED; crash recovery settles journaled transactions by the same depth. */
+    public int confirmations() {
+        return confirmations;
     }
 
     public ExecutionReport execute(ExecutionPlan plan) throws IOException {
@@ -138,93 +144,91 @@ public final class PlanExecutor {
         }
         listener.sent(planId, i, signed);
         LOG.infof("plan %s action %d (%s) sent: %s nonce %s", planId, i, action.kind(), signed.hash(), nonce);
-        List<SignedTransaction> copies = new ArrayList<>(List.of(signed));
-        Mined mined = awaitAny(planId, i, copies);
-        while (mined != null) {
-            listener.mined(planId, i, mined.tx(), mined.receipt());
-            if (!mined.receipt().success() || deepEnough(planId, i, mined)) {
-                break;
+        Following following = new Following(planId, i, signed);
+        ReceiptFollower.Result result = receiptFollower().follow(following);
+        ExecutionChain.Receipt receipt = result.receipt();
+        switch (result.outcome()) {
+            case CONFIRMED -> {
+                SignedTransaction mined = following.copy(receipt.txHash());
+                listener.confirmed(planId, i, mined, receipt);
+                return new ActionOutcome(i, ActionOutcome.CONFIRMED, mined.hash(), nonce, receipt.blockNumber(), receipt.gasUsed(), null);
             }
-            // reorged out: the same bytes go back to the mempool and are followed again
-            rebroadcast(copies.get(copies.size() - 1));
-            mined = awaitAny(planId, i, copies);
-        }
-        if (mined == null) {
-            String error = "not mined within " + receiptTimeout.toSeconds() + " s";
-            listener.failed(planId, i, copies.get(copies.size() - 1).hash(), error);
-            return new ActionOutcome(i, ActionOutcome.FAILED, copies.get(copies.size() - 1).hash(), nonce, null, null, error);
-        }
-        ExecutionChain.Receipt receipt = mined.receipt();
-        if (!receipt.success()) {
-            listener.failed(planId, i, mined.tx().hash(), "reverted on chain");
-            return new ActionOutcome(i, ActionOutcome.FAILED, mined.tx().hash(), nonce, receipt.blockNumber(), receipt.gasUsed(),
-                    "reverted on chain");
-        }
-        listener.confirmed(planId, i, mined.tx(), receipt);
-        return new ActionOutcome(i, ActionOutcome.CONFIRMED, mined.tx().hash(), nonce, receipt.blockNumber(), receipt.gasUsed(), null);
-    }
-
-    /** Waits until the receipt is {@code confirmations} blocks deep; false when it vanished or moved (a reorg). */
-    private boolean deepEnough(String planId, int i, Mined mined) throws IOException {
-        long block = mined.receipt().blockNumber();
-        long deadline = System.nanoTime() + receiptTimeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<ExecutionChain.Receipt> again = chain.receipt(mined.tx().hash());
-            if (again.isEmpty() || again.get().blockNumber() != block) {
-                LOG.warnf("plan %s action %d: %s left block %d (reorg); following it again", planId, i, mined.tx().hash(), block);
-                return false;
+            case REVERTED -> {
+                listener.failed(planId, i, receipt.txHash(), "reverted on chain");
+                return new ActionOutcome(i, ActionOutcome.FAILED, receipt.txHash(), nonce, receipt.blockNumber(), receipt.gasUsed(),
+                        "reverted on chain");
             }
-            if (chain.blockNumber() >= block + confirmations - 1) {
-                return true;
-            }
-            pause();
-        }
-        throw new IOException("receipt of " + mined.tx().hash() + " not " + confirmations + " blocks deep within " + receiptTimeout);
-    }
-
-    private void rebroadcast(SignedTransaction tx) {
-        try {
-            chain.sendRawTransaction(tx.rawHex());
-        } catch (IOException e) {
-            LOG.infof("re-broadcast of %s after a reorg answered: %s", tx.hash(), e.getMessage());
-        }
-    }
-
-    private static void pause() throws IOException {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
-    }
-
-    private record Mined(SignedTransaction tx, ExecutionChain.Receipt receipt) {
-    }
-
-    /** Waits for any copy to be mined; replaces the newest with bumped fees each time it is stuck, within the policy. */
-    private Mined awaitAny(String planId, int i, List<SignedTransaction> copies) throws IOException {
-        long start = System.nanoTime();
-        long deadline = start + receiptTimeout.toNanos();
-        long replaceAt = start + replacement.stuckAfter().toNanos();
-        while (System.nanoTime() < deadline) {
-            for (SignedTransaction copy : copies) {
-                Optional<ExecutionChain.Receipt> receipt = chain.receipt(copy.hash());
-                if (receipt.isPresent()) {
-                    return new Mined(copy, receipt.get());
+            default -> {
+                if (receipt != null) {
+                    // on chain but not deep yet: it is not failed; the journal keeps it MINED for recovery to settle
+                    throw new IOException("receipt of " + receipt.txHash() + " not " + confirmations + " blocks deep within "
+                            + receiptTimeout.toSeconds() + " s");
                 }
-            }
-            if (System.nanoTime() >= replaceAt && copies.size() <= replacement.maxReplacements()) {
-                replaceAt = replace(planId, i, copies) ? System.nanoTime() + replacement.stuckAfter().toNanos() : deadline;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted waiting for " + copies.get(0).hash(), e);
+                String error = "not mined within " + receiptTimeout.toSeconds() + " s";
+                listener.failed(planId, i, following.newest().hash(), error);
+                return new ActionOutcome(i, ActionOutcome.FAILED, following.newest().hash(), nonce, null, null, error);
             }
         }
-        return null;
+    }
+
+    private ReceiptFollower receiptFollower() {
+        return new ReceiptFollower(chain, confirmations, receiptTimeout);
+    }
+
+    /**
+     * One action's copies as the follower sees them: journals MINED, re-broadcasts the mined copy's bytes after a
+     * reorg, and replaces the newest copy once it has gone {@link ReplacementPolicy#stuckAfterBlocks} blocks unmined.
+     */
+    private final class Following implements ReceiptFollower.Watch {
+        private final String planId;
+        private final int i;
+        private final List<SignedTransaction> copies = new ArrayList<>();
+        private long sentAt = -1;
+
+        Following(String planId, int i, SignedTransaction first) {
+            this.planId = planId;
+            this.i = i;
+            copies.add(first);
+        }
+
+        SignedTransaction newest() {
+            return copies.get(copies.size() - 1);
+        }
+
+        SignedTransaction copy(String hash) {
+            return copies.stream().filter(c -> c.hash().equalsIgnoreCase(hash)).findFirst().orElse(newest());
+        }
+
+        @Override
+        public List<String> hashes() {
+            return copies.stream().map(SignedTransaction::hash).toList();
+        }
+
+        @Override
+        public void mined(ExecutionChain.Receipt receipt) {
+            listener.mined(planId, i, copy(receipt.txHash()), receipt);
+        }
+
+        @Override
+        public void reorged(ExecutionChain.Receipt receipt) {
+            SignedTransaction tx = copy(receipt.txHash());
+            try {
+                chain.sendRawTransaction(tx.rawHex());
+            } catch (IOException e) {
+                LOG.infof("re-broadcast of %s after a reorg answered: %s", tx.hash(), e.getMessage());
+            }
+        }
+
+        @Override
+        public void pending(long head) {
+            if (sentAt < 0) {
+                sentAt = head;
+            } else if (replacement.stuck(sentAt, head) && copies.size() <= replacement.maxReplacements()) {
+                LOG.infof("plan %s action %d: %s not mined in %d blocks (sent at head %d, head %d)", planId, i, newest().hash(),
+                        head - sentAt, sentAt, head);
+                sentAt = replace(planId, i, copies) ? head : Long.MAX_VALUE;
+            }
+        }
     }
 
     /** Signs the newest copy again with bumped fees, journals it, broadcasts it; false when the fee cap forbids it. */

@@ -147,6 +147,31 @@ class PlanExecutorTest {
     }
 
     @Test
+    void confirmationsAreCountedInBlocks() throws Exception {
+        FakeChain chain = new FakeChain();
+        ExecutionReport report = executor(chain).withConfirmations(3).execute(stakeAndWrap());
+        assertTrue(report.done(), report.error());
+        assertEquals(List.of(101L, 104L, 107L), report.outcomes().stream().map(ActionOutcome::blockNumber).toList());
+        // each action waits for its block to be 3 deep (two more blocks) before the next one is signed and sent
+        assertEquals(List.of(100L, 103L, 106L), chain.broadcastHeads);
+        assertEquals(6, chain.emptyBlocks);
+    }
+
+    @Test
+    void withoutNewBlocksNothingIsReplacedAndOnlyTheWallClockTimeoutEndsTheWait() throws Exception {
+        FakeChain chain = new FakeChain();
+        chain.holdWhen = raw -> true;
+        chain.stalled = true;
+        long start = System.nanoTime();
+        ExecutionReport report = executor(chain).withReplacement(new ReplacementPolicy(1, 1_250, 3)).execute(stakeAndWrap());
+        long waitedMillis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(ExecutionReport.FAILED, report.status());
+        assertEquals("not mined within 2 s", report.outcomes().get(0).error());
+        assertTrue(waitedMillis >= 2_000, "gave up after " + waitedMillis + " ms");
+        assertEquals(1, chain.broadcasts.size(), "stuck is counted in blocks: no block, no replacement");
+    }
+
+    @Test
     void theSignerNeverShowsItsKey() {
         assertFalse(signer.toString().contains(privateKeyHex));
         assertTrue(signer.toString().contains(signer.address()));

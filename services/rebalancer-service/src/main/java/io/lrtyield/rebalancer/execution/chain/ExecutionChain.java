@@ -2,6 +2,7 @@ package io.lrtyield.rebalancer.execution.chain;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,6 +33,13 @@ public interface ExecutionChain {
 
     /** The latest block number. */
     long blockNumber() throws IOException;
+
+    /**
+     * Blocks until the chain's head is above {@code block} and returns the new head, or returns the head as it is
+     * (maybe still {@code block}) once {@code max} has passed without a new block. What the executor follows receipts
+     * by: one look per new block, not per slice of wall-clock time.
+     */
+    long awaitBlockAfter(long block, Duration max) throws IOException;
 
     /** Outcome of a simulated call: {@code reverted} with the node's reason, or the return data. */
     record CallResult(boolean reverted, String returnData, String revertReason) {

@@ -1,5 +1,7 @@
 package io.lrtyield.rebalancer.execution.chain;
 
+import io.lrtyield.common.chain.BlockHead;
+import io.smallrye.mutiny.Multi;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.Response;
@@ -12,20 +14,36 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * {@link ExecutionChain} on web3j over the project's Vert.x JSON-RPC transport (retries, failover, metrics live
  * there). A node reports a reverting {@code eth_call} / {@code eth_estimateGas} either as an error with code 3 and
- * "execution reverted…" or as a revert payload; both become a revert result here.
+ * "execution reverted…" or as a revert payload; both become a revert result here. New blocks come from the
+ * service's head stream when one is given, else from polling {@code eth_blockNumber}.
  */
 public final class Web3jExecutionChain implements ExecutionChain {
 
-    private final Web3j web3j;
+    /** As {@code chain.poll-interval}: how often the node is asked for its head while no head stream speaks. */
+    public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(500);
 
+    private final Web3j web3j;
+    private final NewHeads heads;
+
+    /** Waits for blocks by polling the node's block number. */
     public Web3jExecutionChain(Web3j web3j) {
+        this(web3j, null, DEFAULT_POLL_INTERVAL);
+    }
+
+    /**
+     * @param heads        the service's shared head stream ({@code ChainHeads.stream()}), or null to poll only
+     * @param pollInterval how long a wait goes without a head before the node is asked directly
+     */
+    public Web3jExecutionChain(Web3j web3j, Multi<BlockHead> heads, Duration pollInterval) {
         this.web3j = web3j;
+        this.heads = new NewHeads(this::blockNumber, pollInterval, heads);
     }
 
     @Override
@@ -95,6 +113,11 @@ public final class Web3jExecutionChain implements ExecutionChain {
     @Override
     public long blockNumber() throws IOException {
         return web3j.ethBlockNumber().send().getBlockNumber().longValueExact();
+    }
+
+    @Override
+    public long awaitBlockAfter(long block, Duration max) throws IOException {
+        return heads.awaitAfter(block, max);
     }
 
     private static Transaction tx(String from, String to, String data, BigInteger valueWei) {

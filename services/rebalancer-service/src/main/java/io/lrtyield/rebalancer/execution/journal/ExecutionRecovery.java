@@ -5,6 +5,7 @@ import io.lrtyield.rebalancer.execution.ExecutionReport;
 import io.lrtyield.rebalancer.execution.PlanExecutor;
 import io.lrtyield.rebalancer.execution.PlannedAction;
 import io.lrtyield.rebalancer.execution.chain.ExecutionChain;
+import io.lrtyield.rebalancer.execution.chain.ReceiptFollower;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -20,6 +21,9 @@ import java.util.function.LongSupplier;
  * Crash recovery, run by the lease holder before anything new: every open plan is resumed. Signed entries are
  * re-broadcast byte for byte (a node that already has them says so; that is fine) and followed to their receipt —
  * never signed again; then the plan continues from its first unsigned action, with nonces never below a journaled one.
+ * A resumed transaction is CONFIRMED by the same rule as in the executor ({@link ReceiptFollower} with the executor's
+ * {@link PlanExecutor#confirmations}: the receipt that many blocks deep and still in its block), not by its first
+ * receipt.
  */
 public final class ExecutionRecovery {
 
@@ -67,8 +71,10 @@ public final class ExecutionRecovery {
         LOG.infof("resuming plan %s (%d actions)", planId, entries.size());
         List<JournalEntry> inFlight = entries.stream().filter(e -> e.status().signed() && !e.status().terminal())
                 .sorted(Comparator.comparing(JournalEntry::nonce)).toList();
+        // the executor's depth rule, through the same follower class: a resumed transaction is not CONFIRMED sooner
+        ReceiptFollower receipts = new ReceiptFollower(chain, executor.confirmations(), receiptTimeout);
         for (JournalEntry e : inFlight) {
-            JournalEntry settled = settle(e);
+            JournalEntry settled = settle(e, receipts);
             if (settled.status() != TxStatus.CONFIRMED) {
                 // reverted, or still pending: nothing after it may be signed now
                 return failRest(planId, settled.status() == TxStatus.FAILED ? "action " + e.index() + " failed on resume" : null);
@@ -87,31 +93,52 @@ public final class ExecutionRecovery {
         return executor.execute(new ExecutionPlan(planId, actions), next.get().index());
     }
 
-    /** Re-broadcasts the journaled bytes and follows them (and any copy they replaced) to a receipt. */
-    private JournalEntry settle(JournalEntry e) throws IOException {
+    /**
+     * Re-broadcasts the journaled bytes and follows them (and any copy they replaced) until a receipt is deep enough:
+     * CONFIRMED, FAILED (reverted), MINED (on chain, not deep enough yet) or SENT (nothing mined yet) when the wait ends.
+     */
+    private JournalEntry settle(JournalEntry e, ReceiptFollower receipts) throws IOException {
         if (receiptOf(e).isEmpty()) {
-            try {
-                chain.sendRawTransaction(e.rawTx());
-                LOG.infof("re-broadcast %s (nonce %s) of plan %s", e.txHash(), e.nonce(), e.planId());
-            } catch (IOException alreadyKnownOrMined) {
-                LOG.infof("re-broadcast of %s answered: %s", e.txHash(), alreadyKnownOrMined.getMessage());
-            }
+            rebroadcast(e);
         }
-        long deadline = System.nanoTime() + receiptTimeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<ExecutionChain.Receipt> r = receiptOf(e);
-            if (r.isPresent()) {
-                boolean ok = r.get().success();
-                JournalEntry settled = e.minedAs(r.get().txHash(), ok ? TxStatus.CONFIRMED : TxStatus.FAILED, r.get().blockNumber(),
-                        ok ? null : "reverted on chain");
-                journal.write(vault, fencingToken.getAsLong(), settled);
-                return settled;
+        JournalEntry[] current = {e};
+        ReceiptFollower.Result result = receipts.follow(new ReceiptFollower.Watch() {
+            @Override
+            public List<String> hashes() {
+                return e.candidateHashes();
             }
-            sleep();
+
+            @Override
+            public void mined(ExecutionChain.Receipt receipt) {
+                current[0] = e.minedAs(receipt.txHash(), TxStatus.MINED, receipt.blockNumber(), null);
+                journal.write(vault, fencingToken.getAsLong(), current[0]);
+            }
+
+            @Override
+            public void reorged(ExecutionChain.Receipt receipt) {
+                rebroadcast(e);
+            }
+        });
+        ExecutionChain.Receipt r = result.receipt();
+        JournalEntry settled = switch (result.outcome()) {
+            case CONFIRMED -> e.minedAs(r.txHash(), TxStatus.CONFIRMED, r.blockNumber(), null);
+            case REVERTED -> e.minedAs(r.txHash(), TxStatus.FAILED, r.blockNumber(), "reverted on chain");
+            case TIMED_OUT -> r != null ? current[0] : e.with(TxStatus.SENT, null, null);
+        };
+        if (settled != current[0]) {
+            journal.write(vault, fencingToken.getAsLong(), settled);
         }
-        JournalEntry sent = e.with(TxStatus.SENT, null, null);
-        journal.write(vault, fencingToken.getAsLong(), sent);
-        return sent;
+        return settled;
+    }
+
+    /** The journaled bytes back to the node (one that already has them says so; that is fine). */
+    private void rebroadcast(JournalEntry e) {
+        try {
+            chain.sendRawTransaction(e.rawTx());
+            LOG.infof("re-broadcast %s (nonce %s) of plan %s", e.txHash(), e.nonce(), e.planId());
+        } catch (IOException alreadyKnownOrMined) {
+            LOG.infof("re-broadcast of %s answered: %s", e.txHash(), alreadyKnownOrMined.getMessage());
+        }
     }
 
     private Optional<ExecutionChain.Receipt> receiptOf(JournalEntry e) throws IOException {
@@ -126,7 +153,7 @@ public final class ExecutionRecovery {
 
     private ExecutionReport failRest(String planId, String why) {
         if (why == null) {
-            return new ExecutionReport(planId, ExecutionReport.FAILED, List.of(), "a journaled transaction is still pending");
+            return new ExecutionReport(planId, ExecutionReport.PENDING, List.of(), "a journaled transaction is still pending");
         }
         for (JournalEntry e : journal.entries(vault, planId)) {
             if (e.status() == TxStatus.PLANNED) {
@@ -135,14 +162,5 @@ public final class ExecutionRecovery {
         }
         journal.closePlan(vault, fencingToken.getAsLong(), planId);
         return new ExecutionReport(planId, ExecutionReport.FAILED, List.of(), why);
-    }
-
-    private static void sleep() throws IOException {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException ie) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", ie);
-        }
     }
 }

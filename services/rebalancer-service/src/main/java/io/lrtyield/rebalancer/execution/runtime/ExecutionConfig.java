@@ -70,9 +70,9 @@ public interface ExecutionConfig {
     @WithDefault("PT15S")
     Duration leaseTtl();
 
-    /** A sent transaction not mined after this long is replaced at the same nonce with bumped fees. */
-    @WithDefault("PT1M")
-    Duration stuckAfter();
+    /** A sent transaction not mined within this many new blocks is replaced at the same nonce with bumped fees. */
+    @WithDefault("5")
+    int stuckAfterBlocks();
 
     /** Fee bump of each replacement, basis points (nodes require at least 1000). */
     @WithDefault("1250")
@@ -86,7 +86,7 @@ public interface ExecutionConfig {
     @WithDefault("2")
     int confirmations();
 
-    /** How long to wait for a receipt before an action counts as not mined. */
+    /** Last resort only (receipts are followed per block): how long a receipt may take before an action is not mined. */
     @WithDefault("PT3M")
     Duration receiptTimeout();
 }

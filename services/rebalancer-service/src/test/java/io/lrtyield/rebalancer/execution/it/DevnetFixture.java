@@ -54,6 +54,8 @@ final class DevnetFixture implements AutoCloseable {
     static final String STRATEGIST_KEY = "0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a";
     static final String MARKET_MAKER_KEY = "0x4bbbf85ce3377467afe5d46f804f221813b2bb87f24d81f60f1fcdbf7cbf4356";
     static final String PASSWORD_VAR = "IT_SIGNER_PASSWORD";
+    /** The strategist keystore's password (test only); the process ITs search their output for it. */
+    static final String KEYSTORE_PASSWORD = "it-keystore-pass";
 
     final LocalAnvil anvil;
     final Vertx vertx;
@@ -91,9 +93,9 @@ final class DevnetFixture implements AutoCloseable {
             try (InputStream in = getClass().getResourceAsStream("/allowlists/devnet.json")) {
                 allowlist = AllowlistLoader.load(in, book, vault);
             }
-            String file = WalletUtils.generateWalletFile("it-keystore-pass", Credentials.create(STRATEGIST_KEY).getEcKeyPair(),
+            String file = WalletUtils.generateWalletFile(KEYSTORE_PASSWORD, Credentials.create(STRATEGIST_KEY).getEcKeyPair(),
                     keystoreDir.toFile(), false);
-            signer = KeystoreSigner.fromKeystore(keystoreDir.resolve(file), PASSWORD_VAR, Map.of(PASSWORD_VAR, "it-keystore-pass")::get);
+            signer = KeystoreSigner.fromKeystore(keystoreDir.resolve(file), PASSWORD_VAR, Map.of(PASSWORD_VAR, KEYSTORE_PASSWORD)::get);
             chain = new Web3jExecutionChain(web3j);
         } catch (Exception | Error e) {
             anvil.close(); // never leave an Anvil behind when the deployment fails

@@ -12,6 +12,8 @@ import io.lrtyield.rebalancer.execution.allowlist.Allowlist;
 import io.lrtyield.rebalancer.execution.allowlist.AllowlistRule;
 import io.lrtyield.rebalancer.execution.chain.Web3jExecutionChain;
 import io.lrtyield.rebalancer.execution.journal.ActiveExecutor;
+import io.lrtyield.rebalancer.execution.journal.ExecutionJournal;
+import io.lrtyield.rebalancer.execution.journal.JournalEntry;
 import io.lrtyield.rebalancer.execution.journal.RedisExecutionJournal;
 import io.lrtyield.rebalancer.execution.sign.KeystoreSigner;
 import io.lrtyield.rebalancer.execution.venue.WethCalls;
@@ -30,16 +32,21 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
- * A stand-alone executor process for {@link SigkillCrashIT}: joins the vault's executor election (Redis lease), resumes
- * the journal when it gets the lease, starts the 5-action plan if the journal has never seen it, prints DONE and
- * exits. The IT kills it with SIGKILL at random moments and starts another.
- * Args: rpcUrl redisUrl vault weth keystoreFile planId; the keystore password is in IT_SIGNER_PASSWORD.
+ * A stand-alone executor process for the process-level ITs ({@link SigkillCrashIT}, {@link StandbyTakeoverIT}): joins
+ * the vault's executor election (Redis lease, ticking every {@code tickMs} like the service), resumes the journal
+ * when it gets the lease, starts the 5-action plan if the journal has never seen it, prints DONE and exits. While it
+ * waits for the lease it is a standby: it signs nothing. It prints what the ITs check: {@code LEASE} with the
+ * wall-clock time it gained the lease and its fencing token, and one {@code WRITE} line per journal write it made
+ * (token, action, status, nonce, hash — never raw bytes).
+ * Args: rpcUrl redisUrl vault weth keystoreFile planId [instance leaseTtlMs tickMs]; the keystore password is in
+ * IT_SIGNER_PASSWORD.
  */
-public final class CrashWorker {
+public final class ExecutorWorker {
 
-    private CrashWorker() {
+    private ExecutorWorker() {
     }
 
     public static void main(String[] args) throws Exception {
@@ -49,38 +56,46 @@ public final class CrashWorker {
         String weth = args[3];
         Path keystore = Path.of(args[4]);
         String planId = args[5];
+        String instance = args.length > 6 ? args[6] : "worker-" + ProcessHandle.current().pid();
+        Duration leaseTtl = Duration.ofMillis(args.length > 7 ? Long.parseLong(args[7]) : 1_000);
+        long tickMs = args.length > 8 ? Long.parseLong(args[8]) : 300;
+
         Vertx vertx = Vertx.vertx();
         VertxJsonRpcService transport = new VertxJsonRpcService(vertx, RpcSettings.defaults(List.of(URI.create(rpc))),
                 new SimpleMeterRegistry());
         Web3jExecutionChain chain = new Web3jExecutionChain(Web3j.build(transport));
         Redis client = Redis.createClient(vertx, new RedisOptions().setConnectionString(redisUrl));
-        RedisExecutionJournal journal = new RedisExecutionJournal(new BlockingRedisDataSourceImpl(vertx, client, RedisAPI.api(client),
-                Duration.ofSeconds(10)));
+        ExecutionJournal journal = new Printed(new RedisExecutionJournal(new BlockingRedisDataSourceImpl(vertx, client,
+                RedisAPI.api(client), Duration.ofSeconds(10))), instance);
         KeystoreSigner signer = KeystoreSigner.fromKeystore(keystore, "IT_SIGNER_PASSWORD", System::getenv);
         Allowlist allowlist = new Allowlist(List.of(new AllowlistRule(weth, "deposit()", true, Map.of())));
         FeePolicy fees = new FeePolicy(10, 50, BigInteger.valueOf(1_000_000), BigInteger.valueOf(2_000_000_000L),
                 BigInteger.valueOf(200_000_000_000L));
         TransactionSimulator simulator = new TransactionSimulator(chain, 2_000);
         FeeOracle feeOracle = new FeeOracle(chain, fees);
-        ActiveExecutor executor = new ActiveExecutor(journal, chain, vault, "worker-" + ProcessHandle.current().pid(),
-                Duration.ofSeconds(1), Duration.ofSeconds(30), (listener, nonces) -> new PlanExecutor(chain, allowlist, simulator,
-                feeOracle, signer, vault, Duration.ofSeconds(30), listener, nonces));
+        ActiveExecutor executor = new ActiveExecutor(journal, chain, vault, instance, leaseTtl, Duration.ofSeconds(30),
+                (listener, nonces) -> new PlanExecutor(chain, allowlist, simulator, feeOracle, signer, vault, Duration.ofSeconds(30),
+                        listener, nonces));
 
+        // renews the lease while this instance is active, also while the gaining tick below is still resuming the
+        // journal (as the service's periodic tick does on another worker thread)
         Thread renew = new Thread(() -> {
             while (true) {
                 try {
-                    Thread.sleep(300);
-                    executor.tick();
+                    Thread.sleep(tickMs);
+                    if (executor.active()) {
+                        executor.tick();
+                    }
                 } catch (Exception e) {
                     return;
                 }
             }
         });
-        while (!executor.tick()) { // the previous (killed) worker's lease lapses within its TTL
-            Thread.sleep(100);
-        }
         renew.setDaemon(true);
         renew.start();
+        while (!executor.tick()) { // standby: another instance holds the lease (or a killed one's lease has not lapsed)
+            Thread.sleep(tickMs);
+        }
         System.out.println("READY");
         System.out.flush();
         if (!journal.recentPlans(vault, 1_000).contains(planId)) {
@@ -93,5 +108,64 @@ public final class CrashWorker {
         System.out.println(journal.openPlans(vault).isEmpty() ? "DONE" : "OPEN");
         System.out.flush();
         Runtime.getRuntime().halt(0);
+    }
+
+    /** The journal, printing each lease gain and each write this process made. */
+    private static final class Printed implements ExecutionJournal {
+
+        private final ExecutionJournal journal;
+        private final String instance;
+        private long lastToken = -1;
+
+        Printed(ExecutionJournal journal, String instance) {
+            this.journal = journal;
+            this.instance = instance;
+        }
+
+        @Override
+        public OptionalLong acquireLease(String vault, String owner, Duration ttl) {
+            OptionalLong token = journal.acquireLease(vault, owner, ttl);
+            synchronized (this) {
+                if (token.isPresent() && token.getAsLong() != lastToken) {
+                    lastToken = token.getAsLong();
+                    System.out.println("LEASE " + instance + " token=" + token.getAsLong() + " at=" + System.currentTimeMillis());
+                    System.out.flush();
+                }
+            }
+            return token;
+        }
+
+        @Override
+        public void releaseLease(String vault, String owner) {
+            journal.releaseLease(vault, owner);
+        }
+
+        @Override
+        public void write(String vault, long fencingToken, JournalEntry e) {
+            journal.write(vault, fencingToken, e);
+            System.out.println("WRITE " + instance + " token=" + fencingToken + " " + e.planId() + "#" + e.index() + " " + e.status()
+                    + " nonce=" + e.nonce() + " hash=" + e.txHash() + " at=" + System.currentTimeMillis());
+            System.out.flush();
+        }
+
+        @Override
+        public void closePlan(String vault, long fencingToken, String planId) {
+            journal.closePlan(vault, fencingToken, planId);
+        }
+
+        @Override
+        public List<String> openPlans(String vault) {
+            return journal.openPlans(vault);
+        }
+
+        @Override
+        public List<String> recentPlans(String vault, int limit) {
+            return journal.recentPlans(vault, limit);
+        }
+
+        @Override
+        public List<JournalEntry> entries(String vault, String planId) {
+            return journal.entries(vault, planId);
+        }
     }
 }

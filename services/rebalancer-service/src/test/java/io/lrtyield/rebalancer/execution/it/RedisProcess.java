@@ -21,16 +21,22 @@ final class RedisProcess implements AutoCloseable {
 
     private final Process process;
     private final Redis client;
+    private final int port;
     final RedisDataSource dataSource;
 
-    private RedisProcess(Process process, Redis client, RedisDataSource dataSource) {
+    private RedisProcess(Process process, Redis client, int port, RedisDataSource dataSource) {
         this.process = process;
         this.client = client;
+        this.port = port;
         this.dataSource = dataSource;
     }
 
     static RedisProcess start(Vertx vertx) throws IOException, InterruptedException {
-        int port = Integer.getInteger("execution.redis.port", 28741);
+        return start(vertx, Integer.getInteger("execution.redis.port", 28741));
+    }
+
+    /** On a port of the IT's own (one that other ITs of the module may run beside). */
+    static RedisProcess start(Vertx vertx, int port) throws IOException, InterruptedException {
         Path log = Files.createTempFile("redis-execution-it", ".log");
         Process p = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1", "--save", "",
                 "--appendonly", "no").redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -47,7 +53,12 @@ final class RedisProcess implements AutoCloseable {
             }
         }
         Redis client = Redis.createClient(vertx, new RedisOptions().setConnectionString("redis://127.0.0.1:" + port));
-        return new RedisProcess(p, client, new BlockingRedisDataSourceImpl(vertx, client, RedisAPI.api(client), Duration.ofSeconds(10)));
+        return new RedisProcess(p, client, port, new BlockingRedisDataSourceImpl(vertx, client, RedisAPI.api(client), Duration.ofSeconds(10)));
+    }
+
+    /** For the worker processes. */
+    String url() {
+        return "redis://127.0.0.1:" + port;
     }
 
     @Override
