@@ -3,7 +3,7 @@
 #   make test   unit, integration and end-to-end tests against real Kafka, Redis and Anvil (own ports)
 #   make stop   stop everything `make run` or `make test` started
 #   make bench  micro-benchmarks of the hot paths
-#   make bench-pipeline  head → PriceTick acknowledged by Kafka, p50/p99 over 500 devnet blocks, whole stack running
+#   make bench-pipeline  per-block latency of price, yield and decision, p50/p99 over 500 devnet blocks, whole stack running
 #   make clean  remove build output and local state
 #   make token ROLE=operator  a LOCAL admin-API bearer token (viewer|operator|admin) signed with the dev key
 
@@ -56,7 +56,7 @@ bench: build
 # BENCH_BLOCK_TIME: Anvil's block interval in seconds (0.5 prices twice a second; mainnet is 12)
 bench-pipeline: build
 	@ANVIL_BLOCK_TIME=$${BENCH_BLOCK_TIME:-0.5} deploy/local/stack.sh start test && trap 'deploy/local/stack.sh stop test' EXIT && \
-	  $(MVN) -pl services/e2e-tests exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.lrtyield.e2e.PricePipelineBench -Drepo.root=$(CURDIR) \
+	  $(MVN) -pl services/e2e-tests exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.lrtyield.e2e.PipelineBench -Drepo.root=$(CURDIR) \
 	    -Dbench.blocks=$${BENCH_BLOCKS:-500}
 
 clean:

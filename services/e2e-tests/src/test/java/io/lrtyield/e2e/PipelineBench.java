@@ -10,19 +10,26 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Benchmark: new head received → every {@code PriceTick} of the block acknowledged by Kafka (and stored), p50 and
- * p99, read off the price service's {@code price_publish_latency_seconds} histogram (1 ms buckets up to 60 ms) over
- * at least {@code bench.blocks} blocks, with the whole stack running on the devnet (four services, Anvil, Kafka,
- * Redis). Needs the test-profile infrastructure up ({@code make bench} starts it).
+ * Benchmark of the three per-block pipelines with the whole stack running on the devnet (four services, Anvil,
+ * Kafka, Redis), over at least {@code bench.blocks} blocks, p50/p90/p99 read off each service's latency histogram
+ * (1 ms buckets up to 250 ms, {@code LatencyTimers}):
+ * <ul>
+ *   <li>price: new head received → every {@code PriceTick} of the block acknowledged by Kafka and stored;</li>
+ *   <li>yield: PriceTick consumed → the venues' YieldQuotes acknowledged by Kafka;</li>
+ *   <li>rebalancer: new head received → the block's decision stored (portfolio snapshot on chain, valuation, stress
+ *       table, optimizer, policy, and the plan when there is one).</li>
+ * </ul>
+ * Needs the test-profile infrastructure up ({@code make bench-pipeline} starts it).
  *
- * <pre>mvn -pl services/e2e-tests exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.lrtyield.e2e.PricePipelineBench</pre>
+ * <pre>mvn -pl services/e2e-tests exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.lrtyield.e2e.PipelineBench</pre>
  */
-public final class PricePipelineBench {
+public final class PipelineBench {
 
     private static final String PRICE_METRIC = "price_publish_latency_seconds";
     private static final String YIELD_METRIC = "yield_publish_latency_seconds";
+    private static final String DECISION_METRIC = "rebalancer_decision_latency_seconds";
 
-    private PricePipelineBench() {
+    private PipelineBench() {
     }
 
     public static void main(String[] args) throws Exception {
@@ -39,6 +46,7 @@ public final class PricePipelineBench {
             describeWorkload();
             TreeMap<Double, Double> before = histogram(SystemUnderTest.PRICE, PRICE_METRIC);
             TreeMap<Double, Double> yieldBefore = histogram(SystemUnderTest.YIELD, YIELD_METRIC);
+            TreeMap<Double, Double> decisionBefore = histogram(SystemUnderTest.REBALANCER, DECISION_METRIC);
             long firstBlock = chain.latestBlock();
             double priced = 0;
             while (priced < blocks) {
@@ -50,6 +58,8 @@ public final class PricePipelineBench {
             report("head → every PriceTick acknowledged by Kafka", delta(before, histogram(SystemUnderTest.PRICE, PRICE_METRIC)),
                     lastBlock - firstBlock);
             report("PriceTick consumed → YieldQuotes acknowledged by Kafka", delta(yieldBefore, histogram(SystemUnderTest.YIELD, YIELD_METRIC)),
+                    lastBlock - firstBlock);
+            report("new head → rebalancer decision stored", delta(decisionBefore, histogram(SystemUnderTest.REBALANCER, DECISION_METRIC)),
                     lastBlock - firstBlock);
         } finally {
             system.close();

@@ -10,6 +10,7 @@ import io.lrtyield.common.event.Topics;
 import io.lrtyield.common.runtime.ChainIdentity;
 import io.lrtyield.common.runtime.ChainConfig;
 import io.lrtyield.common.runtime.ChainHeads;
+import io.lrtyield.common.runtime.LatencyTimers;
 import io.lrtyield.price.PriceConfig;
 import io.lrtyield.price.aggregate.PriceAggregator;
 import io.lrtyield.price.aggregate.RateGrowthCap;
@@ -81,16 +82,8 @@ public class PricePipeline {
         this.config = config;
         this.meters = meters;
         this.http = http;
-        // 1 ms buckets up to 60 ms, coarser above: p50 and p99 read off the histogram to the millisecond
-        java.util.List<java.time.Duration> slos = new java.util.ArrayList<>();
-        for (int ms = 1; ms <= 60; ms++) {
-            slos.add(java.time.Duration.ofMillis(ms));
-        }
-        for (int ms : new int[] {70, 80, 90, 100, 125, 150, 200, 250, 300, 400, 500, 750, 1000, 2000, 5000}) {
-            slos.add(java.time.Duration.ofMillis(ms));
-        }
-        this.publishLatency = Timer.builder("price.publish.latency").description("new head → every tick acknowledged by Kafka and stored")
-                .serviceLevelObjectives(slos.toArray(java.time.Duration[]::new)).register(meters);
+        this.publishLatency = LatencyTimers.register(meters, "price.publish.latency",
+                "new head → every tick acknowledged by Kafka and stored", 250);
     }
 
     void start(@Observes StartupEvent event) {

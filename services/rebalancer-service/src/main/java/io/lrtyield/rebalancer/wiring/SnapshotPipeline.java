@@ -10,6 +10,7 @@ import io.lrtyield.common.event.Topics;
 import io.lrtyield.common.runtime.CatalogueProvider;
 import io.lrtyield.common.runtime.ChainConfig;
 import io.lrtyield.common.runtime.ChainHeads;
+import io.lrtyield.common.runtime.LatencyTimers;
 import io.lrtyield.rebalancer.RebalancerConfig;
 import io.lrtyield.rebalancer.decision.Decision;
 import io.lrtyield.rebalancer.dispatch.PlanDispatcher;
@@ -98,8 +99,7 @@ public class SnapshotPipeline {
         this.decisions = decisions;
         this.plans = plans;
         this.emitter = emitter;
-        this.latency = Timer.builder("rebalancer.decision.latency").description("new head received → decision stored")
-                .publishPercentiles(0.5, 0.99).register(meters);
+        this.latency = LatencyTimers.register(meters, "rebalancer.decision.latency", "new head received → decision stored", 250);
     }
 
     void start(@Observes StartupEvent event) {
