@@ -38,6 +38,9 @@ public final class VaultAllowlist {
         p.add(new Pair(d.renzoRestakeManager(), "depositETH()"));
         p.add(new Pair(d.kelpDepositPool(), "depositETH(uint256,string)"));
         p.add(new Pair(d.pufETH(), "depositETH(address)"));
+        // the exits without a pool on devnet: rETH burns at the protocol rate, pufETH redeems (ERC-4626) for WETH
+        p.add(new Pair(d.rETH(), "burn(uint256)"));
+        p.add(new Pair(d.pufETH(), "redeem(uint256,address,address)"));
         for (String token : List.of(d.stETH(), d.wstETH(), d.weth(), d.rETH(), d.cbETH(), d.eETH(), d.weETH(), d.ezETH(),
                 d.rsETH(), d.pufETH(), m.usdc(), m.pendlePt())) {
             p.add(new Pair(token, APPROVE));

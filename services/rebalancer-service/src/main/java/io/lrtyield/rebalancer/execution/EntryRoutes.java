@@ -43,22 +43,33 @@ public final class EntryRoutes {
     }
 
     /**
-     * ETH → stETH ({@code submit}) → wstETH ({@code wrap}) → Aave collateral ({@code supply}).
+     * ETH → stETH ({@code submit}) → wstETH ({@code wrap}); the WRAP action carries the wstETH expected and its minimum.
+     *
+     * @param stEthPerWstEth fundamental rate, stETH per wstETH (1e18-scaled)
+     */
+    public List<PlannedAction> stakeAndWrap(String venueId, BigInteger ethWei, BigInteger stEthPerWstEth, int slippageBps) {
+        BigInteger stEth = ethWei.subtract(REBASE_ROUNDING_WEI);
+        BigInteger wstEth = stEth.multiply(E18).divide(stEthPerWstEth);
+        return List.of(
+                new PlannedAction(venueId, "STAKE", lido.submit(ethWei), ethWei, stEth),
+                PlannedAction.of(venueId, "APPROVE", Erc20Calls.approve(a.stETH(), a.wstETH(), stEth)),
+                new PlannedAction(venueId, "WRAP", lido.wrap(stEth), wstEth, minOut(wstEth, slippageBps)),
+                PlannedAction.of(venueId, "RESET_APPROVAL", Erc20Calls.resetApproval(a.stETH(), a.wstETH())));
+    }
+
+    /**
+     * ETH → stETH ({@code submit}) → wstETH ({@code wrap}) → Aave collateral ({@code supply}); the SUPPLY action's
+     * minOut is the collateral the plan counts on (the wrap's minimum).
      *
      * @param stEthPerWstEth fundamental rate, stETH per wstETH (1e18-scaled)
      */
     public List<PlannedAction> stakeWrapAndSupply(String venueId, BigInteger ethWei, BigInteger stEthPerWstEth, int slippageBps) {
-        BigInteger stEth = ethWei.subtract(REBASE_ROUNDING_WEI);
-        BigInteger wstEth = stEth.multiply(E18).divide(stEthPerWstEth);
-        BigInteger wstEthMin = minOut(wstEth, slippageBps);
-        return List.of(
-                new PlannedAction(venueId, "STAKE", lido.submit(ethWei), ethWei, stEth),
-                PlannedAction.of(venueId, "APPROVE", Erc20Calls.approve(a.stETH(), a.wstETH(), stEth)),
-                new PlannedAction(venueId, "WRAP", lido.wrap(stEth), wstEth, wstEthMin),
-                PlannedAction.of(venueId, "RESET_APPROVAL", Erc20Calls.resetApproval(a.stETH(), a.wstETH())),
-                PlannedAction.of(venueId, "APPROVE", Erc20Calls.approve(a.wstETH(), a.aavePool(), wstEthMin)),
-                new PlannedAction(venueId, "SUPPLY", aave.supply(a.wstETH(), wstEthMin), wstEthMin, wstEthMin),
-                PlannedAction.of(venueId, "RESET_APPROVAL", Erc20Calls.resetApproval(a.wstETH(), a.aavePool())));
+        List<PlannedAction> actions = new ArrayList<>(stakeAndWrap(venueId, ethWei, stEthPerWstEth, slippageBps));
+        BigInteger wstEthMin = actions.get(2).minOut();
+        actions.add(PlannedAction.of(venueId, "APPROVE", Erc20Calls.approve(a.wstETH(), a.aavePool(), wstEthMin)));
+        actions.add(new PlannedAction(venueId, "SUPPLY", aave.supply(a.wstETH(), wstEthMin), wstEthMin, wstEthMin));
+        actions.add(PlannedAction.of(venueId, "RESET_APPROVAL", Erc20Calls.resetApproval(a.wstETH(), a.aavePool())));
+        return List.copyOf(actions);
     }
 
     /**
@@ -82,15 +93,23 @@ public final class EntryRoutes {
      */
     public List<PlannedAction> openLoop(String venueId, int eModeCategory, BigInteger borrowWethWei, BigInteger stEthPerWstEth,
                                         int slippageBps) {
+        List<PlannedAction> actions = new ArrayList<>();
+        actions.add(PlannedAction.of(venueId, "EMODE", aave.setUserEMode(eModeCategory)));
+        actions.addAll(loopTurn(venueId, borrowWethWei, stEthPerWstEth, slippageBps));
+        return actions;
+    }
+
+    /** A further turn of an open loop: borrow WETH, unwrap it, stake, wrap and supply it (no eMode call). */
+    public List<PlannedAction> loopTurn(String venueId, BigInteger borrowWethWei, BigInteger stEthPerWstEth, int slippageBps) {
         List<PlannedAction> actions = new ArrayList<>(List.of(
-                PlannedAction.of(venueId, "EMODE", aave.setUserEMode(eModeCategory)),
                 new PlannedAction(venueId, "BORROW", aave.borrow(a.weth(), borrowWethWei), borrowWethWei, borrowWethWei),
                 new PlannedAction(venueId, "UNWRAP", weth.withdraw(borrowWethWei), borrowWethWei, borrowWethWei)));
         actions.addAll(stakeWrapAndSupply(venueId, borrowWethWei, stEthPerWstEth, slippageBps));
         return actions;
     }
 
-    static BigInteger minOut(BigInteger expected, int slippageBps) {
+    /** {@code expected} less {@code slippageBps}, rounded down: the least a step accepts. */
+    public static BigInteger minOut(BigInteger expected, int slippageBps) {
         if (slippageBps < 0 || slippageBps >= 10_000) {
             throw new IllegalArgumentException("slippage " + slippageBps + " bps");
         }

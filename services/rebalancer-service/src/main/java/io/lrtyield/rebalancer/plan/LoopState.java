@@ -43,4 +43,13 @@ public record LoopState(BigInteger collateralWei, BigInteger debtWei, BigDecimal
     BigDecimal liquidationDebt(BigInteger collateral) {
         return new BigDecimal(collateral).multiply(oraclePrice).multiply(lt);
     }
+
+    /** Largest debt with HF(collateral, debt) ≥ {@code minHf}, the health factor rounded down as {@link #healthFactor}. */
+    BigInteger maxDebt(BigInteger collateral, BigDecimal minHf) {
+        BigInteger d = liquidationDebt(collateral).divide(minHf, 0, RoundingMode.FLOOR).toBigInteger();
+        while (d.signum() > 0 && healthFactor(collateral, d).compareTo(minHf) < 0) {
+            d = d.subtract(d.shiftRight(20).max(BigInteger.ONE));
+        }
+        return d.max(BigInteger.ZERO);
+    }
 }

@@ -1,10 +1,9 @@
 package io.lrtyield.rebalancer.plan;
 
+import io.lrtyield.rebalancer.execution.EntryRoutes;
 import io.lrtyield.rebalancer.execution.PlannedAction;
 import io.lrtyield.rebalancer.execution.venue.AaveCalls;
-import io.lrtyield.rebalancer.execution.venue.CurveCalls;
 import io.lrtyield.rebalancer.execution.venue.Erc20Calls;
-import io.lrtyield.rebalancer.execution.venue.LidoCalls;
 import io.lrtyield.rebalancer.execution.venue.WethCalls;
 
 import java.math.BigDecimal;
@@ -37,20 +36,20 @@ public final class LoopUnwinder {
     static final BigDecimal HF_UNIT = new BigDecimal("0.000002");
     static final BigInteger BPS = BigInteger.valueOf(10_000);
     /** stETH balances are shares × rate: an unwrap can credit 1–2 wei less. */
-    static final BigInteger REBASE_ROUNDING_WEI = BigInteger.TWO;
+    static final BigInteger REBASE_ROUNDING_WEI = EntryRoutes.REBASE_ROUNDING_WEI;
 
     private final PlanAddresses a;
     private final PlanSettings settings;
     private final AaveCalls aave;
-    private final LidoCalls lido;
     private final WethCalls weth;
+    private final ExitRoutes exits;
 
     public LoopUnwinder(PlanAddresses addresses, String vault, PlanSettings settings) {
         this.a = addresses;
         this.settings = settings;
         this.aave = new AaveCalls(addresses.aavePool(), vault);
-        this.lido = new LidoCalls(addresses.stETH(), addresses.wstETH());
         this.weth = new WethCalls(addresses.weth());
+        this.exits = new ExitRoutes(addresses, vault, settings.maxSlippageBps());
     }
 
     /**
@@ -100,20 +99,13 @@ public final class LoopUnwinder {
             BigInteger wNeed = fullExit ? ceilDiv(d.multiply(E18).multiply(BPS), k).add(BigInteger.TEN)
                     : withdrawForTarget(loop, c, d, target.add(HF_UNIT), k);
             BigInteger w = wMax.min(wNeed).min(c);
-            BigInteger stEthExpected = w.multiply(stEthPerWstEth).divide(E18);
-            BigInteger stEth = stEthExpected.subtract(REBASE_ROUNDING_WEI);
-            if (stEth.signum() <= 0) {
+            if (w.multiply(stEthPerWstEth).divide(E18).compareTo(REBASE_ROUNDING_WEI) <= 0) {
                 skipped.add(venueId + ": step too small to route");
                 break;
             }
-            BigInteger minWeth = stEth.multiply(BPS.subtract(BigInteger.valueOf(settings.maxSlippageBps()))).divide(BPS);
-            BigInteger repay = minWeth.min(d);
             BigDecimal mid = loop.healthFactor(c.subtract(w), d);
             actions.add(new PlannedAction(venueId, "WITHDRAW", aave.withdraw(a.wstETH(), w), w, w));
-            actions.add(new PlannedAction(venueId, "UNWRAP", lido.unwrap(w), stEthExpected, stEth));
-            actions.add(PlannedAction.of(venueId, "APPROVE", Erc20Calls.approve(a.stETH(), a.curveStEthPool(), stEth)));
-            actions.add(new PlannedAction(venueId, "SWAP", CurveCalls.exchange(a.curveStEthPool(), 1, 0, stEth, minWeth), stEth, minWeth));
-            actions.add(PlannedAction.of(venueId, "RESET_APPROVAL", Erc20Calls.resetApproval(a.stETH(), a.curveStEthPool())));
+            BigInteger repay = exits.unwrapAndSell(venueId, w, stEthPerWstEth, true, actions).min(d);
             repayActions(venueId, repay, actions);
             c = c.subtract(w);
             d = d.subtract(repay);

@@ -2,17 +2,43 @@ package io.lrtyield.rebalancer.plan;
 
 import io.lrtyield.common.catalogue.Asset;
 import io.lrtyield.common.catalogue.Catalogue;
+import io.lrtyield.rebalancer.execution.EntryRoutes;
 
-/** Contracts the plan builder routes through, from the catalogue (null where the catalogue has none). */
+/**
+ * Contracts the plan builder routes through, from the catalogue (null where the catalogue has none).
+ *
+ * @param rETH                   Rocket Pool's rETH (its {@code burn} is the exit)
+ * @param pendleMarket           the PT market on weETH; {@code pendlePt} its principal token
+ * @param eigenStrategyManager   EigenLayer deposits; {@code eigenDelegationManager} queues withdrawals
+ * @param eigenStEthStrategy     the stETH strategy
+ */
 public record PlanAddresses(String weth, String stETH, String wstETH, String eETH, String weETH, String aavePool,
                             String curveStEthPool, String curveEEthPool, String etherfiLiquidityPool,
-                            String rocketDepositPool, String renzoRestakeManager, String kelpDepositPool, String pufETH) {
+                            String rocketDepositPool, String renzoRestakeManager, String kelpDepositPool, String pufETH,
+                            String rETH, String pendleMarket, String pendlePt, String eigenStrategyManager,
+                            String eigenDelegationManager, String eigenStEthStrategy) {
+
+    /** Without the exit-only and PT / EigenLayer contracts: those routes are then unavailable. */
+    public PlanAddresses(String weth, String stETH, String wstETH, String eETH, String weETH, String aavePool,
+                         String curveStEthPool, String curveEEthPool, String etherfiLiquidityPool,
+                         String rocketDepositPool, String renzoRestakeManager, String kelpDepositPool, String pufETH) {
+        this(weth, stETH, wstETH, eETH, weETH, aavePool, curveStEthPool, curveEEthPool, etherfiLiquidityPool, rocketDepositPool,
+                renzoRestakeManager, kelpDepositPool, pufETH, null, null, null, null, null, null);
+    }
 
     public static PlanAddresses from(Catalogue c) {
         return new PlanAddresses(token(c, "WETH"), token(c, "stETH"), token(c, "wstETH"), token(c, "eETH"), token(c, "weETH"),
                 c.contracts().get("aavePool"), c.contracts().get("curveStEthWethPool"), c.contracts().get("curveEEthWethPool"),
                 c.contracts().get("etherfiLiquidityPool"), c.contracts().get("rocketDepositPool"),
-                c.contracts().get("renzoRestakeManager"), c.contracts().get("kelpDepositPool"), token(c, "pufETH"));
+                c.contracts().get("renzoRestakeManager"), c.contracts().get("kelpDepositPool"), token(c, "pufETH"),
+                token(c, "rETH"), c.contracts().get("pendleMarketWeEth"), c.contracts().get("pendlePtWeEth"),
+                c.contracts().get("eigenStrategyManager"), c.contracts().get("eigenDelegationManager"),
+                c.contracts().get("eigenStEthStrategy"));
+    }
+
+    /** The subset {@link EntryRoutes} needs. */
+    public EntryRoutes.Addresses entryRoutes() {
+        return new EntryRoutes.Addresses(weth, stETH, wstETH, aavePool, etherfiLiquidityPool, eETH, weETH);
     }
 
     private static String token(Catalogue c, String symbol) {

@@ -2,12 +2,14 @@ package io.lrtyield.rebalancer.plan;
 
 import io.lrtyield.common.catalogue.Venue;
 import io.lrtyield.common.catalogue.VenueKind;
+import io.lrtyield.rebalancer.execution.EntryRoutes;
 import io.lrtyield.rebalancer.execution.PlannedAction;
 import io.lrtyield.rebalancer.execution.venue.AaveCalls;
-import io.lrtyield.rebalancer.execution.venue.CurveCalls;
+import io.lrtyield.rebalancer.execution.venue.EigenLayerCalls;
 import io.lrtyield.rebalancer.execution.venue.Erc20Calls;
 import io.lrtyield.rebalancer.execution.venue.LidoCalls;
 import io.lrtyield.rebalancer.execution.venue.LiquidStakingDepositCalls;
+import io.lrtyield.rebalancer.execution.venue.PendleCalls;
 import io.lrtyield.rebalancer.execution.venue.WethCalls;
 
 import java.math.BigDecimal;
@@ -18,19 +20,32 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Target allocation → ordered vault actions: every exit first (they free WETH), then WETH unwrapped to the ETH the
- * entries need, then the entries, each sized so that the ETH counted on is what the exits guarantee (their
- * min-outs). Routes are those the devnet/mainnet allowlist permits: wstETH out through unwrap + Curve stETH/WETH,
- * weETH out through unwrap + Curve eETH/WETH, Aave WETH supply withdraw, the wstETH loop through
- * {@link LoopUnwinder}; in through Lido submit + wrap, ether.fi deposit + wrap, WETH supply, and the Rocket Pool,
- * Renzo, Kelp and Puffer deposits. Expected amounts and min-outs come from fundamental rates (ETH per token from the
- * price service) and the max slippage, never from the pool traded against. A venue without a route is reported in
- * {@link BuiltPlan#skipped()}; the policy does not ask for moves it cannot route ({@link #canEnter}, {@link #canExit}).
+ * Target allocation → ordered vault actions: every exit first (they free ETH/WETH), then WETH unwrapped to the ETH the
+ * entries need, then the entries, each sized so that the ETH counted on is what the exits guarantee (their min-outs).
+ * Routes are those the devnet/mainnet allowlist permits.
+ * <ul>
+ *   <li>Out ({@link ExitRoutes}): wstETH through unwrap + Curve stETH/WETH; weETH through unwrap + Curve eETH/WETH;
+ *       rETH through {@code burn} (ETH at the protocol rate); pufETH through ERC-4626 {@code redeem} (WETH); Pendle PT
+ *       through {@code swapExactPtForToken} then the weETH route; Aave WETH supply withdraw; the wstETH loop through
+ *       {@link LoopUnwinder}; EigenLayer through {@code queueWithdrawals}, which only starts the exit: its stETH arrives
+ *       after the withdrawal delay, so it is said in {@link BuiltPlan#skipped()} and not counted for the entries.
+ *       ezETH and rsETH have no exit: the devnet deploys no pool for them (its Uniswap replicas are price-only) and
+ *       replicates neither protocol's withdrawal queue.</li>
+ *   <li>In: Lido submit + wrap, ether.fi deposit + wrap, WETH supply, the Rocket Pool, Renzo, Kelp and Puffer deposits,
+ *       the wstETH loop through {@link LoopEntry} (stake, wrap, supply, eMode, then borrow turns that keep HF ≥ the
+ *       minimum), Pendle PT (ether.fi deposit + wrap, then {@code swapExactTokenForPt}) and EigenLayer (Lido submit,
+ *       then {@code depositIntoStrategy} into the stETH strategy).</li>
+ * </ul>
+ * Expected amounts and min-outs come from fundamental rates (ETH per token from the price service) and the max
+ * slippage, never from the pool traded against. Pendle PT: buying counts on PT ≥ the weETH paid less the slippage
+ * (before expiry a PT never costs more than its underlying, whatever the implied rate); selling needs the PT price —
+ * weETH per PT from the implied rate of the yield data — and sells for at least that less the slippage. A venue
+ * without a route is reported in {@link BuiltPlan#skipped()}; the policy does not ask for moves it cannot route
+ * ({@link #canEnter}, {@link #canExit}).
  */
 public final class PlanBuilder {
 
     private static final BigInteger E18 = BigInteger.TEN.pow(18);
-    private static final BigInteger BPS = BigInteger.valueOf(10_000);
 
     /** One move: positive amount enters the venue, negative leaves it; wei of ETH value at fundamental prices. */
     public record Move(Venue venue, BigInteger ethWei) {
@@ -39,19 +54,21 @@ public final class PlanBuilder {
     private final PlanAddresses a;
     private final String vault;
     private final PlanSettings settings;
-    private final LidoCalls lido;
     private final AaveCalls aave;
     private final WethCalls weth;
     private final LiquidStakingDepositCalls deposits;
+    private final EntryRoutes routes;
+    private final ExitRoutes exits;
 
     public PlanBuilder(PlanAddresses addresses, String vault, PlanSettings settings) {
         this.a = addresses;
         this.vault = vault;
         this.settings = settings;
-        this.lido = new LidoCalls(addresses.stETH(), addresses.wstETH());
         this.aave = new AaveCalls(addresses.aavePool(), vault);
         this.weth = new WethCalls(addresses.weth());
         this.deposits = new LiquidStakingDepositCalls(vault);
+        this.routes = new EntryRoutes(addresses.entryRoutes(), vault);
+        this.exits = new ExitRoutes(addresses, vault, settings.maxSlippageBps());
     }
 
     public boolean canEnter(Venue v) {
@@ -66,6 +83,9 @@ public final class PlanBuilder {
                 case "pufETH" -> a.pufETH() != null;
                 default -> false;
             };
+            case LEVERAGED_LOOP -> wstEthLoop(v) && v.param("targetLtv").isPresent() && v.param("liquidationThreshold").isPresent();
+            case FIXED_YIELD_PT -> "weETH".equals(v.asset()) && a.pendleMarket() != null && a.etherfiLiquidityPool() != null;
+            case EIGENLAYER_STRATEGY -> "stETH".equals(v.asset()) && a.eigenStrategyManager() != null && a.eigenStEthStrategy() != null;
             default -> false;
         };
     }
@@ -74,62 +94,99 @@ public final class PlanBuilder {
         return switch (v.venueKind()) {
             case IDLE -> true;
             case LENDING_SUPPLY -> "WETH".equals(v.asset()) && a.aavePool() != null;
-            case NATIVE_STAKING -> "wstETH".equals(v.asset()) && a.curveStEthPool() != null;
-            case RESTAKING_TOKEN -> "weETH".equals(v.asset()) && a.curveEEthPool() != null;
-            case LEVERAGED_LOOP -> "wstETH".equals(v.asset()) && "WETH".equals(v.param("borrowAsset").orElse("")) && a.curveStEthPool() != null;
+            case NATIVE_STAKING -> ("wstETH".equals(v.asset()) && a.curveStEthPool() != null) || ("rETH".equals(v.asset()) && a.rETH() != null);
+            case RESTAKING_TOKEN -> ("weETH".equals(v.asset()) && a.curveEEthPool() != null) || ("pufETH".equals(v.asset()) && a.pufETH() != null);
+            case LEVERAGED_LOOP -> wstEthLoop(v) && a.curveStEthPool() != null;
+            case FIXED_YIELD_PT -> "weETH".equals(v.asset()) && a.pendleMarket() != null && a.pendlePt() != null && a.curveEEthPool() != null;
+            case EIGENLAYER_STRATEGY -> "stETH".equals(v.asset()) && a.eigenDelegationManager() != null && a.eigenStEthStrategy() != null;
             default -> false;
         };
     }
 
+    private boolean wstEthLoop(Venue v) {
+        return "wstETH".equals(v.asset()) && "WETH".equals(v.param("borrowAsset").orElse("")) && a.aavePool() != null && a.wstETH() != null;
+    }
+
     /**
      * @param moves        trades from the optimizer, in wei of ETH value
-     * @param ethPerToken  fundamental ETH per token (wstETH, weETH, rETH, ezETH, rsETH, pufETH), 18-decimal
+     * @param ethPerToken  fundamental ETH per token (wstETH, weETH, rETH, ezETH, rsETH, pufETH), 18-decimal; and, keyed by
+     *                     venue id, a position's own rate where it has one: a Pendle PT venue's PT price (underlying per
+     *                     PT, from the implied rate), an EigenLayer venue's stETH per deposit share. Without it that
+     *                     venue's exit is skipped.
      * @param idleEthWei   native ETH in the vault now
      * @param idleWethWei  WETH in the vault now
-     * @param loop         the vault's loop, when a loop exit is among the moves
+     * @param loop         the vault's loop, when a loop move is among the moves (null when it has none)
      */
     public BuiltPlan build(List<Move> moves, Map<String, BigDecimal> ethPerToken, BigInteger idleEthWei, BigInteger idleWethWei,
                            LoopState loop) {
         List<PlannedAction> actions = new ArrayList<>();
         List<DeleverageStep> steps = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
+        BigInteger freedEth = BigInteger.ZERO;
         BigInteger freedWeth = BigInteger.ZERO;
         for (Move m : moves) {
-            if (m.ethWei().signum() >= 0 || m.venue().venueKind() == VenueKind.IDLE) {
+            Venue v = m.venue();
+            if (m.ethWei().signum() >= 0 || v.venueKind() == VenueKind.IDLE) {
                 continue;
             }
-            if (!canExit(m.venue())) {
-                skipped.add(m.venue().id() + ": no allowlisted exit route");
+            if (!canExit(v)) {
+                skipped.add(v.id() + ": " + noExitReason(v));
                 continue;
             }
             BigInteger out = m.ethWei().negate();
-            switch (m.venue().venueKind()) {
+            switch (v.venueKind()) {
                 case LENDING_SUPPLY -> {
-                    actions.add(new PlannedAction(m.venue().id(), "WITHDRAW", aave.withdraw(a.weth(), out), out, out));
+                    actions.add(new PlannedAction(v.id(), "WITHDRAW", aave.withdraw(a.weth(), out), out, out));
                     freedWeth = freedWeth.add(out);
                 }
-                case NATIVE_STAKING -> freedWeth = freedWeth.add(sellWrapped(m.venue().id(), tokens(out, rate(ethPerToken, "wstETH")),
-                        rate(ethPerToken, "wstETH"), true, actions));
-                case RESTAKING_TOKEN -> freedWeth = freedWeth.add(sellWrapped(m.venue().id(), tokens(out, rate(ethPerToken, "weETH")),
-                        rate(ethPerToken, "weETH"), false, actions));
+                case NATIVE_STAKING, RESTAKING_TOKEN -> {
+                    BigDecimal rate = rate(ethPerToken, v.asset());
+                    BigInteger tokens = tokens(out, rate);
+                    switch (v.asset()) {
+                        case "rETH" -> freedEth = freedEth.add(exits.burnReth(v.id(), tokens, toWad(rate), actions));
+                        case "pufETH" -> freedWeth = freedWeth.add(exits.redeemPufEth(v.id(), tokens, toWad(rate), actions));
+                        default -> freedWeth = freedWeth.add(exits.unwrapAndSell(v.id(), tokens, toWad(rate), "wstETH".equals(v.asset()), actions));
+                    }
+                }
                 case LEVERAGED_LOOP -> {
                     if (loop == null) {
-                        skipped.add(m.venue().id() + ": no loop position to unwind");
+                        skipped.add(v.id() + ": no loop position to unwind");
                         continue;
                     }
-                    BuiltPlan unwind = new LoopUnwinder(a, vault, settings).unwind(m.venue().id(), loop, BigInteger.ZERO,
+                    BuiltPlan unwind = new LoopUnwinder(a, vault, settings).unwind(v.id(), loop, BigInteger.ZERO,
                             BigInteger.ZERO, toWad(rate(ethPerToken, "wstETH")), true);
                     actions.addAll(unwind.actions());
                     steps.addAll(unwind.steps());
                     skipped.addAll(unwind.skipped());
                 }
-                default -> skipped.add(m.venue().id() + ": no exit route");
+                case FIXED_YIELD_PT -> {
+                    BigDecimal ptPrice = ethPerToken.get(v.id());
+                    if (ptPrice == null || ptPrice.signum() <= 0) {
+                        skipped.add(v.id() + ": no PT price (implied rate) to bound the sale; PT not sold");
+                        continue;
+                    }
+                    // the portfolio values a PT at its redemption value, one weETH: that is how many PT the move is
+                    BigDecimal weEth = rate(ethPerToken, "weETH");
+                    freedWeth = freedWeth.add(exits.sellPt(v.id(), tokens(out, weEth), toWad(ptPrice), toWad(weEth), actions));
+                }
+                case EIGENLAYER_STRATEGY -> {
+                    BigDecimal perShare = ethPerToken.get(v.id());
+                    if (perShare == null || perShare.signum() <= 0) {
+                        skipped.add(v.id() + ": no stETH-per-share rate of the strategy; withdrawal not queued");
+                        continue;
+                    }
+                    BigInteger shares = tokens(out, perShare);
+                    exits.queueEigenWithdrawal(v.id(), shares, actions);
+                    skipped.add(v.id() + ": withdrawal of " + shares + " shares queued; its stETH arrives after the "
+                            + v.withdrawalDelaySeconds() + " s delay (completeQueuedWithdrawals) and is not counted for this plan's entries");
+                }
+                default -> skipped.add(v.id() + ": no exit route");
             }
         }
         BigInteger needEth = moves.stream().filter(m -> m.ethWei().signum() > 0 && m.venue().venueKind() != VenueKind.IDLE)
                 .map(Move::ethWei).reduce(BigInteger.ZERO, BigInteger::add);
         BigInteger wethAvailable = idleWethWei.add(freedWeth);
-        BigInteger ethAvailable = idleEthWei;
+        BigInteger ethAvailable = idleEthWei.add(freedEth);
         if (needEth.compareTo(ethAvailable) > 0 && wethAvailable.signum() > 0) {
             BigInteger unwrap = needEth.subtract(ethAvailable).min(wethAvailable);
             actions.add(new PlannedAction("idle-eth", "UNWRAP_WETH", weth.withdraw(unwrap), unwrap, unwrap));
@@ -149,27 +206,63 @@ public final class PlanBuilder {
                 continue;
             }
             ethAvailable = ethAvailable.subtract(in);
-            enter(m.venue(), in, ethPerToken, actions);
+            if (m.venue().venueKind() == VenueKind.LEVERAGED_LOOP) {
+                BuiltPlan entry = new LoopEntry(a, vault, settings).enter(m.venue().id(), in, loop, toWad(rate(ethPerToken, "wstETH")),
+                        loopParams(m.venue()));
+                actions.addAll(entry.actions());
+                steps.addAll(entry.steps());
+                skipped.addAll(entry.skipped());
+            } else {
+                enter(m.venue(), in, ethPerToken, actions);
+            }
         }
         return new BuiltPlan(actions, steps, skipped);
     }
 
-    /** Unwrap wstETH→stETH (or weETH→eETH) and sell into the Curve pool for WETH; returns the WETH min-out. */
-    private BigInteger sellWrapped(String venueId, BigInteger wrapped, BigDecimal ethPerWrapped, boolean lidoSide, List<PlannedAction> out) {
-        BigInteger base = wrapped.multiply(toWad(ethPerWrapped)).divide(E18);
-        BigInteger baseMin = base.subtract(LoopUnwinder.REBASE_ROUNDING_WEI);
-        BigInteger minWeth = minOut(baseMin);
-        String baseToken = lidoSide ? a.stETH() : a.eETH();
-        String pool = lidoSide ? a.curveStEthPool() : a.curveEEthPool();
-        out.add(new PlannedAction(venueId, "UNWRAP", lidoSide ? lido.unwrap(wrapped) : deposits.weEthUnwrap(a.weETH(), wrapped), base, baseMin));
-        out.add(PlannedAction.of(venueId, "APPROVE", Erc20Calls.approve(baseToken, pool, baseMin)));
-        out.add(new PlannedAction(venueId, "SWAP", CurveCalls.exchange(pool, 1, 0, baseMin, minWeth), baseMin, minWeth));
-        out.add(PlannedAction.of(venueId, "RESET_APPROVAL", Erc20Calls.resetApproval(baseToken, pool)));
-        return minWeth;
+    private String noExitReason(Venue v) {
+        return switch (v.asset()) {
+            case "ezETH", "rsETH" -> "no allowlisted exit route (no " + v.asset() + " pool on this chain, withdrawal queue not routed)";
+            default -> "no allowlisted exit route";
+        };
+    }
+
+    /** targetLtv and liquidationThreshold from the catalogue; maxLtv (default targetLtv) and eModeCategory (default 1, ETH-correlated) optional. */
+    static LoopEntry.Params loopParams(Venue v) {
+        BigDecimal target = v.decimalParam("targetLtv", null);
+        return new LoopEntry.Params(target, v.decimalParam("maxLtv", target), v.decimalParam("liquidationThreshold", null),
+                Integer.parseInt(v.param("eModeCategory").orElse("1")));
     }
 
     private void enter(Venue v, BigInteger eth, Map<String, BigDecimal> ethPerToken, List<PlannedAction> out) {
         String id = v.id();
+        int slippage = settings.maxSlippageBps();
+        switch (v.venueKind()) {
+            case FIXED_YIELD_PT -> {
+                List<PlannedAction> weEth = routes.depositAndWrapWeEth(id, eth, toWad(rate(ethPerToken, "weETH")), slippage);
+                out.addAll(weEth);
+                BigInteger paid = weEth.get(2).minOut();
+                BigDecimal ptPrice = ethPerToken.get(id);
+                BigInteger expectedPt = ptPrice == null || ptPrice.signum() <= 0 ? paid : tokens(paid, ptPrice);
+                out.add(PlannedAction.of(id, "APPROVE", Erc20Calls.approve(a.weETH(), a.pendleMarket(), paid)));
+                out.add(new PlannedAction(id, "BUY_PT", new PendleCalls(a.pendleMarket(), vault).buyPt(paid, minOut(paid)), expectedPt, minOut(paid)));
+                out.add(PlannedAction.of(id, "RESET_APPROVAL", Erc20Calls.resetApproval(a.weETH(), a.pendleMarket())));
+                return;
+            }
+            case EIGENLAYER_STRATEGY -> {
+                BigInteger stEth = eth.subtract(EntryRoutes.REBASE_ROUNDING_WEI);
+                BigDecimal perShare = ethPerToken.get(id);
+                BigInteger shares = perShare == null || perShare.signum() <= 0 ? null : tokens(stEth, perShare);
+                var eigen = new EigenLayerCalls(a.eigenStrategyManager(), a.eigenDelegationManager(), vault);
+                out.add(new PlannedAction(id, "STAKE", new LidoCalls(a.stETH(), a.wstETH()).submit(eth), eth, stEth));
+                out.add(PlannedAction.of(id, "APPROVE", Erc20Calls.approve(a.stETH(), a.eigenStrategyManager(), stEth)));
+                out.add(new PlannedAction(id, "DEPOSIT", eigen.depositIntoStrategy(a.eigenStEthStrategy(), a.stETH(), stEth), shares,
+                        shares == null ? null : minOut(shares)));
+                out.add(PlannedAction.of(id, "RESET_APPROVAL", Erc20Calls.resetApproval(a.stETH(), a.eigenStrategyManager())));
+                return;
+            }
+            default -> {
+            }
+        }
         switch (v.asset()) {
             case "WETH" -> {
                 out.add(new PlannedAction(id, "WRAP", weth.deposit(eth), eth, eth));
@@ -177,22 +270,8 @@ public final class PlanBuilder {
                 out.add(new PlannedAction(id, "SUPPLY", aave.supply(a.weth(), eth), eth, eth));
                 out.add(PlannedAction.of(id, "RESET_APPROVAL", Erc20Calls.resetApproval(a.weth(), a.aavePool())));
             }
-            case "wstETH" -> {
-                BigInteger stEth = eth.subtract(LoopUnwinder.REBASE_ROUNDING_WEI);
-                BigInteger wst = tokens(stEth, rate(ethPerToken, "wstETH"));
-                out.add(new PlannedAction(id, "STAKE", lido.submit(eth), eth, stEth));
-                out.add(PlannedAction.of(id, "APPROVE", Erc20Calls.approve(a.stETH(), a.wstETH(), stEth)));
-                out.add(new PlannedAction(id, "WRAP", lido.wrap(stEth), wst, minOut(wst)));
-                out.add(PlannedAction.of(id, "RESET_APPROVAL", Erc20Calls.resetApproval(a.stETH(), a.wstETH())));
-            }
-            case "weETH" -> {
-                BigInteger eEth = eth.subtract(LoopUnwinder.REBASE_ROUNDING_WEI);
-                BigInteger we = tokens(eEth, rate(ethPerToken, "weETH"));
-                out.add(new PlannedAction(id, "STAKE", deposits.etherFiDeposit(a.etherfiLiquidityPool(), eth), eth, eEth));
-                out.add(PlannedAction.of(id, "APPROVE", Erc20Calls.approve(a.eETH(), a.weETH(), eEth)));
-                out.add(new PlannedAction(id, "WRAP", deposits.weEthWrap(a.weETH(), eEth), we, minOut(we)));
-                out.add(PlannedAction.of(id, "RESET_APPROVAL", Erc20Calls.resetApproval(a.eETH(), a.weETH())));
-            }
+            case "wstETH" -> out.addAll(routes.stakeAndWrap(id, eth, toWad(rate(ethPerToken, "wstETH")), slippage));
+            case "weETH" -> out.addAll(routes.depositAndWrapWeEth(id, eth, toWad(rate(ethPerToken, "weETH")), slippage));
             default -> {
                 BigInteger t = tokens(eth, rate(ethPerToken, v.asset()));
                 var call = switch (v.asset()) {
@@ -207,7 +286,7 @@ public final class PlanBuilder {
     }
 
     private BigInteger minOut(BigInteger expected) {
-        return expected.multiply(BPS.subtract(BigInteger.valueOf(settings.maxSlippageBps()))).divide(BPS);
+        return EntryRoutes.minOut(expected, settings.maxSlippageBps());
     }
 
     private static BigDecimal rate(Map<String, BigDecimal> ethPerToken, String asset) {

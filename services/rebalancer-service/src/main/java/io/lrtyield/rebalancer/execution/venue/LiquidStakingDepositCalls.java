@@ -12,7 +12,9 @@ import static io.lrtyield.rebalancer.execution.venue.LidoCalls.positive;
 /**
  * ETH deposits that mint a liquid (re)staking token to the caller — the vault: Rocket Pool's deposit pool (rETH),
  * ether.fi's LiquidityPool (eETH, then wrapped to weETH), Renzo's RestakeManager (ezETH), Kelp's LRTDepositPool
- * (rsETH, with an on-chain minimum) and Puffer's vault (pufETH, receiver = the vault).
+ * (rsETH, with an on-chain minimum) and Puffer's vault (pufETH, receiver = the vault); and the two protocol exits
+ * the devnet replicates: rETH {@code burn} (ETH at the protocol rate, limited by the collateral) and the pufETH
+ * ERC-4626 {@code redeem} (WETH, receiver and owner = the vault).
  */
 public final class LiquidStakingDepositCalls {
 
@@ -56,5 +58,16 @@ public final class LiquidStakingDepositCalls {
     /** PufferVault {@code depositETH(address receiver) payable}: pufETH to the vault. */
     public ContractCall pufferDepositEth(String pufferVault, BigInteger ethWei) {
         return ContractCall.of(pufferVault, positive(ethWei), "depositETH", new Address(vault));
+    }
+
+    /** rETH {@code burn(uint256 _rethAmount)}: ETH at the protocol rate to the caller (no min-out argument). */
+    public ContractCall rocketPoolBurn(String rETH, BigInteger rethWei) {
+        return ContractCall.of(rETH, BigInteger.ZERO, "burn", new Uint256(positive(rethWei)));
+    }
+
+    /** PufferVault {@code redeem(uint256 shares, address receiver, address owner)}: WETH to the vault for its own pufETH. */
+    public ContractCall pufferRedeem(String pufferVault, BigInteger shares) {
+        return ContractCall.of(pufferVault, BigInteger.ZERO, "redeem", new Uint256(positive(shares)), new Address(vault),
+                new Address(vault));
     }
 }

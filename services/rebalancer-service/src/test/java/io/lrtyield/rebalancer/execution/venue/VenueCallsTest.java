@@ -121,6 +121,16 @@ class VenueCallsTest {
     }
 
     @Test
+    void rocketBurnAndPufferRedeemAreTheNoPoolExits() {
+        LiquidStakingDepositCalls lrt = new LiquidStakingDepositCalls(VAULT);
+        // burn(uint256) 0x42966c68 (reference §2); ERC-4626 redeem(uint256,address,address) 0xba087652, to and from the vault
+        assertEquals("0x42966c68" + word(7), lrt.rocketPoolBurn(TOKEN, BigInteger.valueOf(7)).data());
+        assertEquals("0xba087652" + word(5) + addr(VAULT) + addr(VAULT), lrt.pufferRedeem(POOL, BigInteger.valueOf(5)).data());
+        assertEquals(POOL, lrt.pufferRedeem(POOL, BigInteger.ONE).target());
+        assertThrows(IllegalArgumentException.class, () -> lrt.rocketPoolBurn(TOKEN, BigInteger.ZERO));
+    }
+
+    @Test
     void kelpDepositEncodesTheEmptyReferralString() {
         ContractCall c = new LiquidStakingDepositCalls(VAULT).kelpDepositEth(POOL, ONE_ETH, BigInteger.valueOf(9));
         assertEquals("0x72c51c0b" + word(9) + word(0x40) + word(0), c.data());

@@ -1,0 +1,99 @@
+package io.lrtyield.rebalancer.plan;
+
+import io.lrtyield.rebalancer.execution.EntryRoutes;
+import io.lrtyield.rebalancer.execution.PlannedAction;
+import io.lrtyield.rebalancer.execution.venue.CurveCalls;
+import io.lrtyield.rebalancer.execution.venue.EigenLayerCalls;
+import io.lrtyield.rebalancer.execution.venue.Erc20Calls;
+import io.lrtyield.rebalancer.execution.venue.LidoCalls;
+import io.lrtyield.rebalancer.execution.venue.LiquidStakingDepositCalls;
+import io.lrtyield.rebalancer.execution.venue.PendleCalls;
+
+import java.math.BigInteger;
+import java.util.List;
+
+/**
+ * Exit routes, each appending its actions and returning what the plan can count on: the last step's min-out. Rates
+ * are fundamental (1e18-scaled), never a quote from the pool traded against; approvals are exact and reset after use.
+ * <ul>
+ *   <li>wstETH / weETH: unwrap, sell the stETH / eETH (coin 1) for WETH (coin 0) in the Curve pool;</li>
+ *   <li>rETH: {@code burn} at the protocol rate → ETH (the devnet has no rETH pool; mainnet's burn is limited by the
+ *       deposit pool's excess balance, which a simulation would show);</li>
+ *   <li>pufETH: ERC-4626 {@code redeem} → WETH (the devnet's PufferVault has no exit fee; mainnet's V2 has one);</li>
+ *   <li>Pendle PT: {@code swapExactPtForToken} → weETH, then the weETH route;</li>
+ *   <li>EigenLayer: {@code queueWithdrawals}; nothing arrives within the plan.</li>
+ * </ul>
+ */
+final class ExitRoutes {
+
+    static final BigInteger E18 = BigInteger.TEN.pow(18);
+
+    private final PlanAddresses a;
+    private final int slippageBps;
+    private final LidoCalls lido;
+    private final LiquidStakingDepositCalls deposits;
+    private final PendleCalls pendle;
+    private final EigenLayerCalls eigen;
+
+    ExitRoutes(PlanAddresses addresses, String vault, int slippageBps) {
+        this.a = addresses;
+        this.slippageBps = slippageBps;
+        this.lido = new LidoCalls(addresses.stETH(), addresses.wstETH());
+        this.deposits = new LiquidStakingDepositCalls(vault);
+        this.pendle = addresses.pendleMarket() == null ? null : new PendleCalls(addresses.pendleMarket(), vault);
+        this.eigen = addresses.eigenDelegationManager() == null ? null
+                : new EigenLayerCalls(addresses.eigenStrategyManager(), addresses.eigenDelegationManager(), vault);
+    }
+
+    /** Unwrap wstETH → stETH ({@code lidoSide}) or weETH → eETH and sell into the Curve pool; returns the WETH min-out. */
+    BigInteger unwrapAndSell(String venueId, BigInteger wrapped, BigInteger ratePerWrapped, boolean lidoSide, List<PlannedAction> out) {
+        BigInteger base = wrapped.multiply(ratePerWrapped).divide(E18);
+        BigInteger baseMin = base.subtract(EntryRoutes.REBASE_ROUNDING_WEI);
+        BigInteger minWeth = minOut(baseMin);
+        String baseToken = lidoSide ? a.stETH() : a.eETH();
+        String pool = lidoSide ? a.curveStEthPool() : a.curveEEthPool();
+        out.add(new PlannedAction(venueId, "UNWRAP", lidoSide ? lido.unwrap(wrapped) : deposits.weEthUnwrap(a.weETH(), wrapped), base, baseMin));
+        out.add(PlannedAction.of(venueId, "APPROVE", Erc20Calls.approve(baseToken, pool, baseMin)));
+        out.add(new PlannedAction(venueId, "SWAP", CurveCalls.exchange(pool, 1, 0, baseMin, minWeth), baseMin, minWeth));
+        out.add(PlannedAction.of(venueId, "RESET_APPROVAL", Erc20Calls.resetApproval(baseToken, pool)));
+        return minWeth;
+    }
+
+    /** rETH {@code burn}: returns the native ETH min-out (the burn itself takes no minimum; a shortfall shows in simulation). */
+    BigInteger burnReth(String venueId, BigInteger reth, BigInteger ethPerReth, List<PlannedAction> out) {
+        BigInteger eth = reth.multiply(ethPerReth).divide(E18);
+        BigInteger min = minOut(eth);
+        out.add(new PlannedAction(venueId, "REDEEM", deposits.rocketPoolBurn(a.rETH(), reth), eth, min));
+        return min;
+    }
+
+    /** pufETH {@code redeem}: returns the WETH min-out. */
+    BigInteger redeemPufEth(String venueId, BigInteger shares, BigInteger ethPerPufEth, List<PlannedAction> out) {
+        BigInteger weth = shares.multiply(ethPerPufEth).divide(E18);
+        BigInteger min = minOut(weth);
+        out.add(new PlannedAction(venueId, "REDEEM", deposits.pufferRedeem(a.pufETH(), shares), weth, min));
+        return min;
+    }
+
+    /**
+     * Sell PT for weETH at the PT price (weETH per PT, from the implied rate of the yield data) less the slippage, then
+     * the weETH route; returns the WETH min-out.
+     */
+    BigInteger sellPt(String venueId, BigInteger pt, BigInteger weEthPerPt, BigInteger eEthPerWeEth, List<PlannedAction> out) {
+        BigInteger weEth = pt.multiply(weEthPerPt).divide(E18);
+        BigInteger weEthMin = minOut(weEth);
+        out.add(PlannedAction.of(venueId, "APPROVE", Erc20Calls.approve(a.pendlePt(), a.pendleMarket(), pt)));
+        out.add(new PlannedAction(venueId, "SELL_PT", pendle.sellPt(pt, weEthMin), weEth, weEthMin));
+        out.add(PlannedAction.of(venueId, "RESET_APPROVAL", Erc20Calls.resetApproval(a.pendlePt(), a.pendleMarket())));
+        return unwrapAndSell(venueId, weEthMin, eEthPerWeEth, false, out);
+    }
+
+    /** Queue the withdrawal of {@code shares} deposit shares of the stETH strategy (completable after the delay). */
+    void queueEigenWithdrawal(String venueId, BigInteger shares, List<PlannedAction> out) {
+        out.add(PlannedAction.of(venueId, "QUEUE_WITHDRAWAL", eigen.queueWithdrawal(List.of(a.eigenStEthStrategy()), List.of(shares))));
+    }
+
+    private BigInteger minOut(BigInteger expected) {
+        return EntryRoutes.minOut(expected, slippageBps);
+    }
+}
