@@ -59,7 +59,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The market venues' quotes on a devnet of the test's own (Anvil on {@code -Dyield.anvil.port}, replicas deployed by
  * the devnet's deployer): the loop's net APY and liquidation distance against a hand computation from the pool's
  * parameters (eMode category, rate model, reserve state read separately), a rate spike turning the loop's carry
- * negative, and the LP size curve against the pool's own {@code get_dy}.
+ * negative, the LP size curve against the pool's own {@code get_dy}, and the PT size curve against the Pendle
+ * replica's own {@code previewSwapExactTokenForPt} (its AMM, fee and price impact).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MarketQuotesIT {
@@ -245,6 +246,43 @@ class MarketQuotesIT {
         VenueQuoter.VenueQuote eigen = quoter.quote(catalogue.venue("eigenlayer-steth").orElseThrow(), state, context()).orElseThrow();
         assertEquals(0, WSTETH_STAKING_APY.compareTo(eigen.netApy()), "EigenLayer deposit earns the token's staking, points apart");
         assertTrue(eigen.components().stream().anyMatch(c -> c.name().equals("points-high")));
+    }
+
+    @Test
+    void ptSizeCurveIsWhatTheReplicasPreviewSaysAtEachSize() throws Exception {
+        EthBlock.Block block = latest();
+        MarketState state = read(block);
+        VenueQuoter.VenueQuote q = quoter.quote(catalogue.venue("pendle-pt-weeth").orElseThrow(), state, context()).orElseThrow();
+        String market = catalogue.contracts().get("pendleMarketWeEth");
+        MarketState.PendleMarketState m = state.pendleMarkets().get(market.toLowerCase());
+        assertEquals(MarketDeployer.PENDLE_SCALAR_ROOT, m.scalarRoot(), "readState carries the AMM's parameters");
+        double years = (m.expiry() - block.getTimestamp().longValueExact()) / 31_536_000d;
+        // 4,000 PT + 4,000 weETH: 10, 100 and 1,000 fill; 10,000 would take the rate below 1, and the replica refuses it too
+        assertEquals(List.of(BigDecimal.TEN, new BigDecimal("100"), new BigDecimal("1000")), q.sizeCurve().stream().map(SizePoint::sizeEth).toList());
+        assertTrue(q.flags().stream().anyMatch(f -> f.startsWith("size 10000 ETH: more than the PT market can fill")), q.flags().toString());
+        String reverted = web3j.ethCall(Transaction.createEthCallTransaction(null, market, FunctionEncoder.encode(preview(YieldMath.wei(new BigDecimal("10000"))))),
+                DefaultBlockParameter.valueOf(block.getNumber())).send().getRevertReason();
+        assertTrue(reverted != null && reverted.contains("insufficient PT liquidity"), "the replica cannot fill 10,000 either: " + reverted);
+        for (SizePoint point : q.sizeCurve()) {
+            BigInteger in = YieldMath.wei(point.sizeEth());
+            // the replica's own quote at the same block: PT out for exactly `in`, fee and impact included
+            BigInteger out = uint(call(market, preview(in), block));
+            double growth = new BigDecimal(out).divide(new BigDecimal(in), MC).doubleValue();
+            double expected = Math.expm1(Math.log(growth) / years);
+            double relative = Math.abs(point.netApy().doubleValue() - expected) / expected;
+            System.out.printf("PT size curve: %s ETH -> %s PT, net APY %s (preview-implied %.15f; headline %s)%n",
+                    point.sizeEth(), new BigDecimal(out, 18).toPlainString(), point.netApy().toPlainString(), expected, q.netApy());
+            assertTrue(relative <= 1e-12, point.sizeEth() + " ETH: quoted " + point.netApy() + ", preview gives " + expected + " (relative " + relative + ")");
+        }
+        assertTrue(q.sizeCurve().get(0).netApy().compareTo(q.netApy()) < 0, "even 10 ETH pays the fee");
+        for (int i = 1; i < q.sizeCurve().size(); i++) {
+            assertTrue(q.sizeCurve().get(i).netApy().compareTo(q.sizeCurve().get(i - 1).netApy()) < 0, q.sizeCurve().toString());
+        }
+    }
+
+    private static Function preview(BigInteger exactTokenIn) {
+        return new Function("previewSwapExactTokenForPt", List.of(new org.web3j.abi.datatypes.generated.Uint256(exactTokenIn)),
+                List.of(new TypeReference<org.web3j.abi.datatypes.generated.Uint256>() { }));
     }
 
     private VenueQuoter.Context context() {
