@@ -74,7 +74,10 @@ public final class MarketDeployer {
     public static final BigInteger PENDLE_SCALAR_ROOT = eth(20);
     public static final BigInteger PENDLE_LN_FEE_RATE_ROOT = new BigInteger("999500333083533");
     public static final long PENDLE_RESERVE_FEE_PERCENT = 80;
-    /** PT and weETH seeded each: a 1,000-ETH buy moves the implied rate by about 2.5 points, 10,000 ETH does not fit. */
+    /**
+     * PT and weETH seeded each. At deploy, buying with 10 / 100 / 1,000 weETH locks in about 3.33 / 3.10 / 0.77 % a year
+     * against 3.46 % spot (fee and price impact); 10,000 does not fit (the rate would fall below 1).
+     */
     public static final BigInteger PENDLE_SEED = eth(4_000);
 
     private final Web3j web3j;

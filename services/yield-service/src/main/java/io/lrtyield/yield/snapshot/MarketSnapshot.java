@@ -34,7 +34,9 @@ import java.util.function.Consumer;
  * One Multicall3 {@code aggregate3} per block, pinned to the block, of every market read the catalogue's venues
  * need: Aave {@code getReserveData} of each reserve a lending or loop venue touches with its aToken and variable
  * debt token supplies; Curve {@code balances(0/1)}, {@code A()}, {@code fee()}, {@code get_virtual_price()} of each LP
- * pool and of each staking venue's {@code exitPool}; Pendle {@code readState(router)} of each PT market. A failed sub-call makes that item unavailable (with the
+ * pool and of each staking venue's {@code exitPool}; Pendle {@code readState(router)} of each PT market (the AMM's
+ * reserves, scalar root, fee and reserve share), and its SY's {@code exchangeRate()} when the venue names an {@code sy}
+ * (the AMM's SY index; without one the SY is taken to be the asset). A failed sub-call makes that item unavailable (with the
  * reason), never the snapshot. The reserve token addresses are learnt once (one extra round trip on the first block)
  * and kept: they never change for a reserve.
  */
