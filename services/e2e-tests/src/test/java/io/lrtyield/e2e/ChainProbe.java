@@ -44,6 +44,21 @@ final class ChainProbe {
         return words;
     }
 
+    /** Wei held by an address at a block. */
+    BigInteger ethBalance(String address, long block) throws Exception {
+        return new BigInteger(call("eth_getBalance", "[\"" + address + "\",\"0x" + Long.toHexString(block) + "\"]").asText().substring(2), 16);
+    }
+
+    /** Transactions an account has sent, as of a block. */
+    long nonce(String address, long block) throws Exception {
+        return Long.decode(call("eth_getTransactionCount", "[\"" + address + "\",\"0x" + Long.toHexString(block) + "\"]").asText());
+    }
+
+    /** ERC-20 {@code balanceOf(holder)} at a block. */
+    BigInteger balanceOf(String token, String holder, long block) throws Exception {
+        return uintCall(token, "0x70a08231" + "0".repeat(24) + holder.substring(2).toLowerCase(), block);
+    }
+
     JsonNode block(long number) throws Exception {
         return call("eth_getBlockByNumber", "[\"0x" + Long.toHexString(number) + "\",false]");
     }

@@ -127,6 +127,16 @@ final class SystemUnderTest implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** POST with no body and an optional bearer token. */
+    static HttpResponse<String> post(int port, String path, String bearer) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.noBody());
+        if (bearer != null) {
+            b.header("Authorization", "Bearer " + bearer);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     @Override
     public void close() {
         List<Process> reversed = new ArrayList<>(processes.values());

@@ -244,7 +244,13 @@ public final class DecisionPolicy {
                 : new LiquidityReserve(settings.reserveMaxDelayDays(), settings.reserveFraction() * budget);
     }
 
-    /** A loop at its target LTV must keep HF ≥ the stressed minimum in every scenario. */
+    /**
+     * A loop at its target LTV must keep HF ≥ the stressed minimum in every scenario. The health factor of a loop is
+     * collateral × price × threshold / debt: it depends on the leverage, not on how much ETH the loop holds, so the
+     * optimizer's "HF after each stress scenario ≥ minimum" constraint is exactly a bound on xᵢ — none (the venue
+     * passes) or 0 (it fails: only exits). That is why it is applied here as the venue's cap, not as a row of the
+     * problem.
+     */
     private boolean loopSurvivesStress(Venue v, Map<String, PriceTick> prices, List<String> notes) {
         BigDecimal ltv = v.decimalParam("targetLtv", null);
         BigDecimal lt = v.decimalParam("liquidationThreshold", null);

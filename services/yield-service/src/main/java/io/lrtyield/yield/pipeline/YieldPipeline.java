@@ -9,6 +9,7 @@ import io.lrtyield.common.event.RatePoint;
 import io.lrtyield.common.event.Topics;
 import io.lrtyield.common.event.YieldQuote;
 import io.lrtyield.common.runtime.CatalogueProvider;
+import io.lrtyield.common.runtime.LatencyTimers;
 import io.lrtyield.yield.YieldConfig;
 import io.lrtyield.yield.history.QuoteStore;
 import io.lrtyield.yield.history.RateHistoryStore;
@@ -30,8 +31,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -64,13 +63,8 @@ public class YieldPipeline {
                   @Channel(Topics.YIELDS_CHANNEL) MutinyEmitter<Record<String, YieldQuote>> emitter, LatestMarketState market,
                   MeterRegistry meters) {
         this.market = market;
-        List<Duration> slos = new ArrayList<>();
-        for (int ms = 1; ms <= 250; ms++) {
-            slos.add(Duration.ofMillis(ms));
-        }
-        this.tickToQuote = Timer.builder("yield.publish.latency")
-                .description("price tick received → its venues' quotes stored and acknowledged by Kafka")
-                .serviceLevelObjectives(slos.toArray(Duration[]::new)).register(meters);
+        this.tickToQuote = LatencyTimers.register(meters, "yield.publish.latency",
+                "price tick received → its venues' quotes stored and acknowledged by Kafka", 250);
         this.catalogues = catalogues;
         this.history = history;
         this.quotes = quotes;
