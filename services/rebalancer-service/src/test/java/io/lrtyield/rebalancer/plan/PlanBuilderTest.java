@@ -136,6 +136,28 @@ class PlanBuilderTest {
     }
 
     @Test
+    void anEntryIntoAnExistingLoopStartsFromItsPositionAtTheLowerOfTheOracleAndFundamentalPrices() {
+        // 50 wstETH, 40 WETH debt, the account implying 1.19 WETH per wstETH (fundamental 1.2): HF 1.413125 before
+        LoopState held = new LoopState(E18.multiply(BigInteger.valueOf(50)), E18.multiply(BigInteger.valueOf(40)), new BigDecimal("1.19"),
+                new BigDecimal("0.95"));
+        BigInteger ten = E18.multiply(BigInteger.TEN);
+        BuiltPlan plan = new PlanBuilder(ALL, LoopUnwinderTest.VAULT, MIN_101).build(List.of(new PlanBuilder.Move(LOOP, ten)), RATES,
+                ten, BigInteger.ZERO, held);
+        assertTrue(plan.skipped().isEmpty(), plan.skipped().toString());
+        List<DeleverageStep> s = plan.steps();
+        assertEquals(15, s.size());
+        assertEquals(new DeleverageStep(0, "supply", BigInteger.ZERO, wei("8291666666666666664"), new BigDecimal("1.413125"),
+                new BigDecimal("1.647468")), s.get(0));
+        assertEquals(new DeleverageStep(1, "borrow", wei("24511387499999999997"), wei("20324025468749999995"), new BigDecimal("1.021505"),
+                new BigDecimal("1.377664")), s.get(1));
+        assertEquals(new DeleverageStep(14, "borrow", wei("89378430379009713"), wei("74109615189262217"), new BigDecimal("1.055206"),
+                new BigDecimal("1.055555")), s.get(14));
+        assertTrue(s.stream().allMatch(x -> x.hfAfterWithdraw().compareTo(MIN_101.minHealthFactor()) >= 0));
+        BigInteger debt = E18.multiply(BigInteger.valueOf(40)).add(s.stream().map(DeleverageStep::withdrawnWei).reduce(BigInteger.ZERO, BigInteger::add));
+        assertEquals(wei("240338282907223400363"), debt);
+    }
+
+    @Test
     void withoutAMaxLtvTheTurnsStopAtTheTargetLtvAndTheLeverageReachedIsSaid() {
         BigInteger ten = E18.multiply(BigInteger.TEN);
         PlanSettings threeSteps = new PlanSettings(50, new BigDecimal("1.01"), new BigDecimal("1.06"), 3);
