@@ -13,6 +13,13 @@ public interface AdminConfig {
     @WithDefault("10000")
     int auditKept();
 
+    /**
+     * Refuse to start unless {@code mp.jwt.verify.publickey.location} names the token issuer's own public key — not unset,
+     * not the development key bundled in the jar, nor a copy of it ({@link IssuerKeyGuard}). On where tokens matter.
+     */
+    @WithDefault("false")
+    boolean requireIssuerKey();
+
     /** Longest wait for Kafka to acknowledge an audit event (the Redis entry is the record; the event is best effort). */
     @WithDefault("PT5S")
     Duration auditPublishTimeout();

@@ -6,11 +6,15 @@ import io.lrtyield.common.event.RebalancePlan;
 import io.lrtyield.grpc.rebalancer.v1.DecisionList;
 import io.lrtyield.grpc.rebalancer.v1.GetPlanRequest;
 import io.lrtyield.grpc.rebalancer.v1.GetPortfolioRequest;
+import io.lrtyield.grpc.rebalancer.v1.GetRiskRequest;
 import io.lrtyield.grpc.rebalancer.v1.GetTargetRequest;
 import io.lrtyield.grpc.rebalancer.v1.ListDecisionsRequest;
 import io.lrtyield.grpc.rebalancer.v1.ListPlansRequest;
 import io.lrtyield.grpc.rebalancer.v1.PlanList;
-import io.lrtyield.grpc.rebalancer.v1.RebalancerService;
+import io.lrtyield.grpc.rebalancer.v1.MutinyRebalancerServiceGrpc;
+import io.lrtyield.grpc.rebalancer.v1.Risk;
+import io.lrtyield.grpc.rebalancer.v1.RiskScore;
+import io.lrtyield.grpc.rebalancer.v1.StressEntry;
 import io.lrtyield.rebalancer.decision.Decision;
 import io.lrtyield.rebalancer.plan.StoredPlan;
 import io.lrtyield.rebalancer.portfolio.Portfolio;
@@ -19,20 +23,29 @@ import io.smallrye.mutiny.Uni;
 
 import java.math.BigDecimal;
 
-/** gRPC face of the decisions, portfolio, target and plans APIs (same answers and errors as REST). */
+/**
+ * gRPC face of the decisions, portfolio, target, plans and risk APIs: it calls the REST resources (same answers and
+ * errors). It extends the generated Mutiny base class rather than implementing the generated interface: Quarkus serves
+ * an interface implementation only when its generated bean is the single subclass of that base in the index, and the
+ * build's test code generation compiles a second copy into test-classes, which left every {@code @QuarkusTest} of this
+ * module without a gRPC server (see RiskGrpcTest).
+ */
 @GrpcService
-public class RebalancerGrpcService implements RebalancerService {
+public class RebalancerGrpcService extends MutinyRebalancerServiceGrpc.RebalancerServiceImplBase {
 
     private final DecisionResource rest;
     private final PortfolioResource portfolio;
     private final TargetResource target;
     private final PlanResource plans;
+    private final RiskResource risk;
 
-    RebalancerGrpcService(DecisionResource rest, PortfolioResource portfolio, TargetResource target, PlanResource plans) {
+    RebalancerGrpcService(DecisionResource rest, PortfolioResource portfolio, TargetResource target, PlanResource plans,
+                          RiskResource risk) {
         this.rest = rest;
         this.portfolio = portfolio;
         this.target = target;
         this.plans = plans;
+        this.risk = risk;
     }
 
     @Override
@@ -70,6 +83,23 @@ public class RebalancerGrpcService implements RebalancerService {
                 .onFailure(ProblemException.class).transform(GrpcProblems::toStatus);
     }
 
+    @Override
+    public Uni<Risk> getRisk(GetRiskRequest request) {
+        return Uni.createFrom().item(risk::risk).map(RebalancerGrpcService::toProto)
+                .onFailure(ProblemException.class).transform(GrpcProblems::toStatus);
+    }
+
+    static Risk toProto(RiskResource.RiskView v) {
+        var b = Risk.newBuilder().setBlockNumber(v.blockNumber());
+        v.healthFactors().forEach((venue, hf) -> b.putHealthFactors(venue, text(hf)));
+        v.stress().forEach(r -> b.addStress(StressEntry.newBuilder().setScenario(r.scenario()).setVenueId(r.venueId())
+                .setValueBeforeEth(text(r.valueBefore())).setValueAfterEth(text(r.valueAfter())).setLossEth(text(r.loss()))
+                .setHealthFactor(text(r.healthFactor()))));
+        v.scores().forEach((venue, s) -> b.putScores(venue, RiskScore.newBuilder().setVenueId(s.venueId()).setScore(s.score())
+                .addAllParts(s.parts()).build()));
+        return b.build();
+    }
+
     static io.lrtyield.grpc.rebalancer.v1.Portfolio toProto(Portfolio p) {
         var b = io.lrtyield.grpc.rebalancer.v1.Portfolio.newBuilder().setVault(p.vault()).setBlockNumber(p.blockNumber())
                 .setTotalFundamentalEth(text(p.totalFundamental())).setTotalMarketEth(text(p.totalMarket()))
@@ -80,7 +110,8 @@ public class RebalancerGrpcService implements RebalancerService {
         return b.build();
     }
 
-    static io.lrtyield.grpc.rebalancer.v1.Plan toProto(StoredPlan stored) {
+    /** A stored plan as its gRPC message (also the answer of the admin plan actions). */
+    public static io.lrtyield.grpc.rebalancer.v1.Plan toProto(StoredPlan stored) {
         RebalancePlan p = stored.plan();
         var b = io.lrtyield.grpc.rebalancer.v1.Plan.newBuilder().setPlanId(p.planId()).setVault(p.vault()).setStatus(p.status())
                 .setReason(p.reason() == null ? "" : p.reason()).setExpectedGainEth(text(p.expectedGainEth())).setCostEth(text(p.costEth()))

@@ -127,13 +127,13 @@ class AdminSecurityTest {
 
     @Test
     void unknownPlanIs404AndARefusedTransitionIs409() {
-        ProblemException missing = AdminResource.problem("p1", new NoSuchElementException("no plan p1"));
+        ProblemException missing = AdminActions.problem("p1", new NoSuchElementException("no plan p1"));
         assertEquals(404, missing.status());
         assertEquals("no plan p1", missing.getMessage());
-        ProblemException refused = AdminResource.problem("p1", new IllegalStateException("plan p1 is DONE: cannot go to REJECTED"));
+        ProblemException refused = AdminActions.problem("p1", new IllegalStateException("plan p1 is DONE: cannot go to REJECTED"));
         assertEquals(409, refused.status());
         assertEquals("plan p1 is DONE: cannot go to REJECTED", refused.getMessage());
-        assertEquals(500, AdminResource.problem("p1", new RuntimeException("redis down")).status());
+        assertEquals(500, AdminActions.problem("p1", new RuntimeException("redis down")).status());
     }
 
     @Test
