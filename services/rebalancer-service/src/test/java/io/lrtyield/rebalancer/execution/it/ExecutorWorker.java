@@ -49,7 +49,19 @@ public final class ExecutorWorker {
     private ExecutorWorker() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Throwable e) {
+            // Vert.x threads would keep a JVM whose main thread died alive: end it, with the reason on stderr
+            System.err.println("ERROR " + e);
+            e.printStackTrace();
+            System.err.flush();
+            Runtime.getRuntime().halt(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         String rpc = args[0];
         String redisUrl = args[1];
         String vault = args[2];

@@ -36,7 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Exactly-once on a real chain with the Redis journal: an executor dies at random points of a 5-action plan ten times
  * in a row (an Error thrown from a journal hook, abandoning the executor mid-flight), a new "instance" takes the lease
  * over each time and resumes from Redis. The chain then shows exactly five transactions per plan (nonces without
- * gaps) and the vault's WETH grew by exactly the plan's amounts: nothing lost, nothing doubled.
+ * gaps) and the vault's WETH grew by exactly the plan's amounts: nothing lost, nothing doubled. Its output and logs
+ * never show the strategist's key or the keystore password.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JournalRecoveryIT {
@@ -131,6 +132,15 @@ class JournalRecoveryIT {
 
     @Test
     void tenCrashesInARowEachResumedExactlyOnce() throws Exception {
+        CapturedOutput captured = new CapturedOutput(keystoreDir, "journal-recovery");
+        try (captured) {
+            tenCrashesInARow();
+        }
+        long searched = SecretScan.assertNoSecrets(captured.files(), DevnetFixture.STRATEGIST_KEY, DevnetFixture.KEYSTORE_PASSWORD);
+        System.out.println("no key or password in this JVM's output and logs (" + searched + " chars)");
+    }
+
+    private void tenCrashesInARow() throws Exception {
         Random random = new Random(42);
         String vault = devnet.vault;
         String strategist = devnet.signer.address();

@@ -83,7 +83,12 @@ class SigkillCrashIT {
             // the next worker waits out the dead one's lease, resumes the journal and finishes
             WorkerProcess finisher = start(vault, keystore, planId, planId + "-resumed");
             captured.addAll(finisher.files());
-            assertTrue(finisher.waitFor(Duration.ofSeconds(90)), "round " + round + ": the resuming worker finished");
+            if (!finisher.waitFor(Duration.ofSeconds(90))) {
+                String diagnosis = finisher.diagnosis();
+                finisher.kill();
+                throw new AssertionError("round " + round + ": the resuming worker did not finish; journal at the kill "
+                        + atKill.get(round) + "\n" + diagnosis);
+            }
             assertTrue(finisher.output().contains("DONE"), finisher.output());
 
             List<JournalEntry> entries = journal.entries(vault, planId);

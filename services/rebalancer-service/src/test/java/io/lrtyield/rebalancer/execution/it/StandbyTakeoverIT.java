@@ -96,7 +96,11 @@ class StandbyTakeoverIT {
         Set<Integer> unsignedAtKill = atKill.stream().filter(e -> e.status() == TxStatus.PLANNED).map(JournalEntry::index)
                 .collect(Collectors.toCollection(TreeSet::new));
 
-        assertTrue(standby.waitFor(Duration.ofSeconds(90)), "the standby finished: " + standby.output());
+        if (!standby.waitFor(Duration.ofSeconds(90))) {
+            String diagnosis = standby.diagnosis();
+            standby.kill();
+            throw new AssertionError("the standby did not finish\n" + diagnosis);
+        }
         assertTrue(standby.output().contains("DONE"), standby.output());
         List<String> leases = standby.lines("LEASE");
         assertEquals(1, leases.size(), leases.toString());

@@ -81,6 +81,19 @@ final class WorkerProcess {
         return process.waitFor(max.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** What the worker printed and, while it still runs, where its threads are (for a failure message). */
+    String diagnosis() throws IOException, InterruptedException {
+        StringBuilder text = new StringBuilder(name).append(" output:\n").append(output());
+        if (process.isAlive()) {
+            Process jstack = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jstack").toString(),
+                    Long.toString(process.pid())).redirectErrorStream(true).start();
+            String dump = new String(jstack.getInputStream().readAllBytes());
+            jstack.waitFor(30, TimeUnit.SECONDS);
+            text.append("\nthreads of ").append(name).append(":\n").append(dump);
+        }
+        return text.toString();
+    }
+
     /** The captured files, for the secret search. */
     List<Path> files() {
         return List.of(out, err);
