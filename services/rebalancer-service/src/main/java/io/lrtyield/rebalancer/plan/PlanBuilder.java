@@ -103,6 +103,22 @@ public final class PlanBuilder {
         };
     }
 
+    /**
+     * How many transactions entering {@code v} takes, counted on the route itself: a nominal 1-ETH entry built at
+     * rates of 1 (the count does not depend on the size, and for a loop only on its target LTV, max LTV and the
+     * minimum HF). The policy prices a trade's gas with it. 0 for a venue without an entry route.
+     */
+    public int entryActions(Venue v) {
+        if (v.venueKind() == VenueKind.IDLE || !canEnter(v)) {
+            return 0;
+        }
+        Map<String, BigDecimal> nominal = new java.util.HashMap<>();
+        for (String asset : List.of("wstETH", "weETH", "rETH", "ezETH", "rsETH", "pufETH", v.asset(), v.id())) {
+            nominal.put(asset, BigDecimal.ONE);
+        }
+        return build(List.of(new Move(v, E18)), nominal, E18, BigInteger.ZERO, null).actions().size();
+    }
+
     private boolean wstEthLoop(Venue v) {
         return "wstETH".equals(v.asset()) && "WETH".equals(v.param("borrowAsset").orElse("")) && a.aavePool() != null && a.wstETH() != null;
     }

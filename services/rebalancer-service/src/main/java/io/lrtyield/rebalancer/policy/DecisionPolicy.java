@@ -58,6 +58,7 @@ public final class DecisionPolicy {
     private final PlanBuilder routes;
     private final BigDecimal minStressedHf;
     private final AllocationOptimizer optimizer = new AllocationOptimizer();
+    private final Map<String, Integer> actionCounts = new java.util.concurrent.ConcurrentHashMap<>();
 
     public DecisionPolicy(Catalogue catalogue, PolicySettings settings, RiskScorer scorer, StressTester stress, PlanBuilder routes,
                           BigDecimal minStressedHf) {
@@ -268,12 +269,12 @@ public final class DecisionPolicy {
         return true;
     }
 
-    private static int actionsPerTrade(Venue v) {
-        return switch (v.venueKind()) {
-            case LEVERAGED_LOOP -> 16;
-            case LENDING_SUPPLY, NATIVE_STAKING, RESTAKING_TOKEN -> 4;
-            default -> 2;
-        };
+    /**
+     * Transactions a trade in {@code v} takes, from the plan builder's own route (cached: routes do not change with
+     * the market); at least 1, e.g. for an exit-only venue.
+     */
+    private int actionsPerTrade(Venue v) {
+        return actionCounts.computeIfAbsent(v.id(), id -> Math.max(1, routes.entryActions(v)));
     }
 
     /** The asset and everything it is built on, down to the staking token (wstETH → stETH). */

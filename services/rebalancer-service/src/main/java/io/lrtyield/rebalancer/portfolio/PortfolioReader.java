@@ -100,6 +100,7 @@ public final class PortfolioReader {
         final List<Consumer<Multicall3.Result>> sinks = new ArrayList<>();
         final Map<String, BigInteger> tokens = new LinkedHashMap<>();
         final Map<String, List<Holding>> venues = new LinkedHashMap<>();
+        final Map<String, java.math.BigDecimal> venueRates = new LinkedHashMap<>();
         final Map<String, BigInteger> supplied = new HashMap<>();
         final Map<String, BigInteger> borrowed = new HashMap<>();
         final List<String> unavailable = new ArrayList<>();
@@ -126,7 +127,7 @@ public final class PortfolioReader {
             }
             AaveAccount aave = account == null ? null : new AaveAccount(account.totalCollateralBase(), account.totalDebtBase(),
                     account.liquidationThresholdFraction(), account.hasDebt() ? account.healthFactorDecimal() : null, supplied, borrowed);
-            return new RawSnapshot(block, timestamp, eth, tokens, aave, venues, queued, unavailable);
+            return new RawSnapshot(block, timestamp, eth, tokens, aave, venues, queued, unavailable, venueRates);
         }
     }
 
@@ -182,6 +183,7 @@ public final class PortfolioReader {
                 r -> p.note(EigenLayerReader.decodeStakerDepositShares(r), venue.id() + " shares", v -> shares[0] = v));
         p.add(EigenLayerReader.sharesToUnderlyingViewCall(strategy, E18),
                 r -> p.note(EigenLayerReader.decodeSharesToUnderlyingView(r), venue.id() + " share rate", rate -> {
+                    p.venueRates.put(venue.id(), new java.math.BigDecimal(rate).movePointLeft(18));
                     if (shares[0] != null) {
                         p.venues.put(venue.id(), List.of(new Holding("eigenlayer shares " + shares[0], venue.asset(),
                                 shares[0].multiply(rate).divide(E18), false)));

@@ -1,5 +1,6 @@
 package io.lrtyield.rebalancer.portfolio;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
@@ -13,12 +14,15 @@ import java.util.Map;
  * @param venueHoldings   holdings that belong to a venue by construction (EigenLayer underlying, PT, LP), by venue id
  * @param queuedWithdrawals EigenLayer withdrawals queued by the vault and not yet completed
  * @param unavailable     failed reads, one line each
+ * @param venueRates      what one unit of a venue's position is worth in its asset, by venue id, where the snapshot
+ *                        read it (EigenLayer: underlying per share, {@code sharesToUnderlyingView(1e18)} / 1e18)
  */
 public record RawSnapshot(long blockNumber, long blockTimestamp, BigInteger ethBalance, Map<String, BigInteger> tokens,
                           AaveAccount aave, Map<String, List<Holding>> venueHoldings, int queuedWithdrawals,
-                          List<String> unavailable) {
+                          List<String> unavailable, Map<String, BigDecimal> venueRates) {
 
     public RawSnapshot {
+        venueRates = Map.copyOf(venueRates);
         tokens = Map.copyOf(tokens);
         venueHoldings = Map.copyOf(venueHoldings);
         unavailable = List.copyOf(unavailable);

@@ -2,6 +2,7 @@ package io.lrtyield.rebalancer.wiring;
 
 import io.lrtyield.common.catalogue.Venue;
 import io.lrtyield.common.event.PriceTick;
+import io.lrtyield.common.event.YieldQuote;
 import io.lrtyield.rebalancer.plan.BuiltPlan;
 import io.lrtyield.rebalancer.plan.LoopState;
 import io.lrtyield.rebalancer.plan.LoopUnwinder;
@@ -10,6 +11,7 @@ import io.lrtyield.rebalancer.policy.PolicyOutcome;
 import io.lrtyield.rebalancer.portfolio.AaveAccount;
 import io.lrtyield.rebalancer.portfolio.Portfolio;
 import io.lrtyield.rebalancer.portfolio.PortfolioValuer;
+import io.lrtyield.rebalancer.portfolio.RawSnapshot;
 import io.lrtyield.strategy.optimizer.VenueAllocation;
 
 import java.math.BigDecimal;
@@ -29,8 +31,12 @@ public final class PlanMaker {
     private PlanMaker() {
     }
 
+    /**
+     * @param venueRates what one unit of a venue's position is worth in its asset, by venue id ({@link #venueRates}):
+     *                   the PT price and the EigenLayer share rate, without which those exits are skipped
+     */
     public static BuiltPlan make(StrategyFactory.Strategy st, PolicyOutcome o, Portfolio p, BigInteger idleEth, BigInteger idleWeth,
-                                 Map<String, PriceTick> prices) {
+                                 Map<String, PriceTick> prices, Map<String, BigDecimal> venueRates) {
         if (PolicyOutcome.DELEVERAGE.equals(o.action())) {
             Venue v = st.catalogue().venue(o.deleverage()).orElseThrow();
             LoopState loop = loopOf(v, p.aave());
@@ -69,7 +75,7 @@ public final class PlanMaker {
                 loop = loopOf(v, p.aave());
             }
         }
-        Map<String, BigDecimal> rates = new HashMap<>();
+        Map<String, BigDecimal> rates = new HashMap<>(venueRates);
         for (String asset : List.of("wstETH", "weETH", "rETH", "ezETH", "rsETH", "pufETH")) {
             BigDecimal r = PortfolioValuer.fundamental(asset, prices);
             if (r != null) {
@@ -77,6 +83,22 @@ public final class PlanMaker {
             }
         }
         return st.builder().build(moves, rates, idleEth, idleWeth, loop);
+    }
+
+    /**
+     * The venue rates a plan needs beyond the assets' fundamental rates: the snapshot's own reads (EigenLayer stETH per
+     * share) and each Pendle venue's PT price in its underlying, from its quote ({@code risk.ptPrice}: the market's
+     * {@code lastLnImpliedRate} at the quote's block — the implied rate, not the AMM spot a sale would move).
+     */
+    public static Map<String, BigDecimal> venueRates(RawSnapshot raw, Map<String, YieldQuote> quotes) {
+        Map<String, BigDecimal> rates = new HashMap<>(raw.venueRates());
+        quotes.forEach((venue, q) -> {
+            String pt = q.risk() == null ? null : q.risk().get("ptPrice");
+            if (pt != null) {
+                rates.put(venue, new BigDecimal(pt));
+            }
+        });
+        return rates;
     }
 
     static LoopState loopOf(Venue v, AaveAccount aave) {

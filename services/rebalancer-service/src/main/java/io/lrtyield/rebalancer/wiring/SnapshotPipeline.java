@@ -175,7 +175,7 @@ public class SnapshotPipeline {
                 BuiltPlan built;
                 try {
                     built = PlanMaker.make(rt.strategy(), outcome, portfolio, raw.ethBalance(),
-                            raw.tokens().getOrDefault("WETH", BigInteger.ZERO), prices);
+                            raw.tokens().getOrDefault("WETH", BigInteger.ZERO), prices, PlanMaker.venueRates(raw, cache.quotes()));
                 } catch (RuntimeException e) {
                     built = new BuiltPlan(List.of(), List.of(), List.of("the plan cannot be built: " + e.getMessage()));
                 }
@@ -219,7 +219,7 @@ public class SnapshotPipeline {
         }
         List<String> waiting = outcome.excluded().entrySet().stream()
                 .filter(e -> e.getValue().endsWith("has no price yet") || e.getValue().equals("no quote yet"))
-                .map(Map.Entry::getKey).toList();
+                .map(Map.Entry::getKey).sorted().toList();
         return waiting.isEmpty() ? null : "hold while warming up (block " + headsSinceStart + " of " + WARM_UP_BLOCKS
                 + " since start): no first price or quote yet for " + String.join(", ", waiting);
     }

@@ -111,8 +111,18 @@ class DecisionPolicyTest {
         assertEquals(1000, total, 1e-6);
         // etherfi is tier 3: the tier cap (50 %) and the protocol cap (60 %) bound it
         assertTrue(o.result().allocations().stream().filter(va -> va.venue().equals("etherfi-weeth")).findFirst().orElseThrow().amount() <= 500 + 1e-6);
-        // the plan builder has no loop entry route: a loop the vault does not hold stays out of the problem, said so
-        assertEquals("no allowlisted entry route", o.excluded().get("aave-wsteth-loop"));
+        // the loop has an entry route now: it is in the problem, and a trade into it is priced at the gas of every
+        // transaction its route takes (the plan builder's own count: stake, wrap, supply, eMode, then borrow turns)
+        assertNull(o.excluded().get("aave-wsteth-loop"));
+        Venue loop = CATALOGUE.venue("aave-wsteth-loop").orElseThrow();
+        int loopActions = routes.entryActions(loop);
+        assertEquals(routes.build(List.of(new PlanBuilder.Move(loop, BigInteger.TEN.pow(18))), Map.of("wstETH", BigDecimal.ONE),
+                BigInteger.TEN.pow(18), BigInteger.ZERO, null).actions().size(), loopActions);
+        assertTrue(loopActions > 16, "a loop entry is many transactions: " + loopActions);
+        var problemLoop = o.problem().venues().stream().filter(v -> v.id().equals("aave-wsteth-loop")).findFirst().orElseThrow();
+        assertEquals(settings.gasPerAction() * settings.gasPriceGwei() * 1e-9 * loopActions, problemLoop.cost().gasPerAction(), 1e-15);
+        assertEquals(4, routes.entryActions(CATALOGUE.venue("lido-wsteth").orElseThrow()), "submit, approve, wrap, reset");
+        assertEquals(1, routes.entryActions(CATALOGUE.venue("rocketpool-reth").orElseThrow()), "deposit");
 
         PolicyOutcome again = policy.decide(new MarketState(idle(1000), quotes("0.035", "0.03", "0.045"), prices(), alerts,
                 P.blockTimestamp() - 60));

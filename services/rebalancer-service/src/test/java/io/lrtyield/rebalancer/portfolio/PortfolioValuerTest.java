@@ -51,7 +51,7 @@ public class PortfolioValuerTest {
         AaveAccount aave = new AaveAccount(BigInteger.ONE, BigInteger.ONE, new BigDecimal("0.95"), new BigDecimal("1.055"),
                 Map.of("wstETH", eth("100"), "WETH", eth("5")), Map.of("WETH", eth("108")));
         RawSnapshot raw = new RawSnapshot(10, 100, eth("7"), Map.of("WETH", eth("3"), "wstETH", eth("2"), "stETH", eth("0.5"),
-                "weETH", BigInteger.ZERO), aave, Map.of("pendle-pt-weeth", List.of(new Holding("PT balance", "weETH", eth("4"), false))), 0, List.of());
+                "weETH", BigInteger.ZERO), aave, Map.of("pendle-pt-weeth", List.of(new Holding("PT balance", "weETH", eth("4"), false))), 0, List.of(), Map.of());
         Map<String, PriceTick> prices = Map.of("wstETH", tick("wstETH", "1.2", "1.19"), "weETH", tick("weETH", "1.05", null));
         Portfolio p = new PortfolioValuer(CATALOGUE).value("vault", raw, prices);
 

@@ -32,7 +32,7 @@ class StressTesterTest {
     void lossAndHealthFactorPerScenarioForALoop() {
         AaveAccount aave = new AaveAccount(BigInteger.ONE, BigInteger.ONE, new BigDecimal("0.95"), new BigDecimal("1.055555"),
                 Map.of("wstETH", PortfolioValuerTest.eth("100")), Map.of("WETH", PortfolioValuerTest.eth("108")));
-        RawSnapshot raw = new RawSnapshot(10, 100, BigInteger.ZERO, Map.of(), aave, Map.of(), 0, List.of());
+        RawSnapshot raw = new RawSnapshot(10, 100, BigInteger.ZERO, Map.of(), aave, Map.of(), 0, List.of(), Map.of());
         Map<String, PriceTick> prices = Map.of("wstETH", PortfolioValuerTest.tick("wstETH", "1.2", "1.14"));
         Portfolio p = new PortfolioValuer(PortfolioValuerTest.CATALOGUE).value("vault", raw, prices);
         List<StressRow> rows = tester.run(p, prices).stream().filter(r -> r.venueId().equals("aave-wsteth-loop")).toList();

@@ -62,7 +62,7 @@ class PlanMakerTest {
     @Test
     void withAnActionablePriceCollateralIsSoldAfterTheIdleRepay() {
         Map<String, PriceTick> prices = Map.of("wstETH", PortfolioValuerTest.tick("wstETH", "1.2", "1.2"));
-        BuiltPlan plan = PlanMaker.make(strategy(), deleverage(), portfolio(), E18, BigInteger.ZERO, prices);
+        BuiltPlan plan = PlanMaker.make(strategy(), deleverage(), portfolio(), E18, BigInteger.ZERO, prices, Map.of());
         assertEquals("idle", plan.steps().get(0).source());
         assertTrue(plan.steps().stream().anyMatch(s -> "collateral".equals(s.source())));
     }
@@ -71,7 +71,7 @@ class PlanMakerTest {
     void withAStaleCollateralPriceOnlyTheIdleRepayIsKept() {
         PriceTick stale = new PriceTick(1, "t", "wstETH", null, null, new BigDecimal("1.2"), null, PriceStatus.STALE, null, List.of(),
                 List.of("feed stale"), PortfolioValuerTest.P);
-        BuiltPlan plan = PlanMaker.make(strategy(), deleverage(), portfolio(), E18, BigInteger.ZERO, Map.of("wstETH", stale));
+        BuiltPlan plan = PlanMaker.make(strategy(), deleverage(), portfolio(), E18, BigInteger.ZERO, Map.of("wstETH", stale), Map.of());
         assertEquals(List.of("WRAP", "APPROVE", "REPAY", "RESET_APPROVAL"), plan.actions().stream().map(PlannedAction::kind).toList());
         assertEquals(1, plan.steps().size());
         assertTrue(plan.skipped().contains("aave-wsteth-loop: collateral not sold, wstETH price not actionable; idle ETH repay only"),

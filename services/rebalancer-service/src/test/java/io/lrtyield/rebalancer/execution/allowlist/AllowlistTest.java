@@ -55,7 +55,7 @@ class AllowlistTest {
 
     @Test
     void devnetConfigurationHasTheVaultsPairs() {
-        assertEquals(37, allowlist.pairs().size());
+        assertEquals(39, allowlist.pairs().size(), "37 + rETH burn and pufETH redeem");
         assertTrue(allowlist.pairs().contains(new VaultPair(book.get("aavePool"), "0x617ba037")));
         assertTrue(allowlist.pairs().contains(new VaultPair(book.get("stETH"), "0xa1903eab")));
     }

@@ -169,7 +169,8 @@ class StrategyOnDevnetIT {
 
         // with the vault's idle ETH: one repay brings the loop to the target
         RawSnapshot raw = reader.read(head(), 0).await().atMost(Duration.ofSeconds(10));
-        BuiltPlan withIdle = PlanMaker.make(strategy, o, p, raw.ethBalance(), raw.tokens().getOrDefault("WETH", BigInteger.ZERO), prices);
+        BuiltPlan withIdle = PlanMaker.make(strategy, o, p, raw.ethBalance(), raw.tokens().getOrDefault("WETH", BigInteger.ZERO), prices,
+                raw.venueRates());
         assertEquals(1, withIdle.steps().size());
         assertEquals("idle", withIdle.steps().get(0).source());
         assertTrue(withIdle.steps().get(0).hfAfter().compareTo(config.targetHealthFactor()) >= 0);
