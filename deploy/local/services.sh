@@ -38,6 +38,8 @@ start() {
   export CATALOGUE=${CATALOGUE:-http://127.0.0.1:$(app_port devnet)/api/v1/catalogue}
   export PRICE_ETH_USD_HTTP_URL=${PRICE_ETH_USD_HTTP_URL:-http://127.0.0.1:$(app_port devnet)/api/v3}
   export LOG_JSON=${LOG_JSON:-false}
+  # the local devnet's admin tokens are signed with the bundled dev key (make token): allow it here, and only here
+  export JWT_REQUIRE_ISSUER_KEY=${JWT_REQUIRE_ISSUER_KEY:-false}
   for app in "${APPS[@]}"; do
     [[ -f $(jar_of "$app") ]] || die "$(jar_of "$app") is missing: build first (make build)"
     port=$(app_port "$app")

@@ -84,6 +84,7 @@ final class SystemUnderTest implements AutoCloseable {
         env.put("CATALOGUE", "http://127.0.0.1:" + DEVNET + "/api/v1/catalogue");
         env.put("PRICE_ETH_USD_HTTP_URL", "http://127.0.0.1:" + DEVNET + "/api/v3");
         env.put("LOG_JSON", "false");
+        env.put("JWT_REQUIRE_ISSUER_KEY", "false"); // the tests' admin tokens are signed with the dev key
         env.putAll(extraEnv);
         processes.put(app, pb.start());
     }

@@ -2,6 +2,7 @@ package io.lrtyield.rebalancer.execution.runtime;
 
 import io.lrtyield.common.catalogue.Catalogue;
 import io.lrtyield.common.runtime.CatalogueProvider;
+import io.lrtyield.common.runtime.ChainHeads;
 import io.lrtyield.rebalancer.admin.KillSwitch;
 import io.lrtyield.rebalancer.execution.AddressBook;
 import io.lrtyield.rebalancer.execution.FeeOracle;
@@ -69,13 +70,15 @@ public class ExecutionRuntime {
     private final Vertx vertx;
     private final MutinyEmitter<Record<String, ExecutionEvent>> events;
     private final KillSwitch killSwitch;
+    private final ChainHeads heads;
     private final String instanceId = System.getenv().getOrDefault("HOSTNAME", "rebalancer") + "-" + UUID.randomUUID();
     private volatile ActiveExecutor executor;
     private volatile String state = "disabled";
 
     ExecutionRuntime(ExecutionConfig config, CatalogueProvider catalogue, Web3j web3j, RedisDataSource redis, Vertx vertx,
                      @Channel(Topics.EXECUTIONS_CHANNEL) MutinyEmitter<Record<String, ExecutionEvent>> events,
-                     KillSwitch killSwitch) {
+                     KillSwitch killSwitch, ChainHeads heads) {
+        this.heads = heads;
         this.events = events;
         this.killSwitch = killSwitch;
         this.config = config;
@@ -161,7 +164,9 @@ public class ExecutionRuntime {
             AllowlistConsistency consistency = new VaultAllowlistVerifier(web3j).verify(allowlist, vault, config.allowlistFromBlock(), head);
             consistency.requireMatch(vault);
             LOG.infof("allowlist of vault %s matches the configuration (%d pairs) at block %d", vault, allowlist.pairs().size(), head);
-            Web3jExecutionChain chain = new Web3jExecutionChain(web3j);
+            // receipts and stuck transactions are followed per new head (the service's head stream), with a block-number
+            // poll as the fallback when no head arrives
+            Web3jExecutionChain chain = new Web3jExecutionChain(web3j, heads.stream(), Web3jExecutionChain.DEFAULT_POLL_INTERVAL);
             KeystoreSigner signer = KeystoreSigner.fromKeystore(Path.of(config.keystoreFile()
                     .orElseThrow(() -> new IllegalStateException("rebalancer.execution.keystore-file is not set"))),
                     config.keystorePasswordEnv(), System::getenv);
