@@ -11,8 +11,9 @@ import java.util.Optional;
 
 /**
  * The admin kill switch, in Redis so that every instance sees it: {@code rebalancer:paused:{vault}} holds who paused
- * and why; no key = running. While paused no new plan may start executing (already signed transactions are still
- * followed to the end: stopping mid-flight would leave nonces and journal entries open).
+ * and why; no key = running. While paused nothing new is signed: no plan starts executing, and a running plan stops
+ * before its next signature (already signed transactions are followed to their end; the rest stay PLANNED in the
+ * journal and run once the vault is resumed).
  */
 @ApplicationScoped
 public class KillSwitch {

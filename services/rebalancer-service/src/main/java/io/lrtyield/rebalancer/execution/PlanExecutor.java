@@ -38,6 +38,7 @@ public final class PlanExecutor {
     private final NonceSource nonces;
     private ReplacementPolicy replacement = ReplacementPolicy.NONE;
     private int confirmations = 1;
+    private java.util.function.BooleanSupplier paused = () -> false;
 
     /** Where the first nonce of a run comes from (the nonce manager: never below a journaled one). */
     @FunctionalInterface
@@ -67,6 +68,16 @@ public final class PlanExecutor {
     /** Replaces transactions unmined for more blocks than the policy allows (default: never). */
     public PlanExecutor withReplacement(ReplacementPolicy policy) {
         this.replacement = policy;
+        return this;
+    }
+
+    /**
+     * The admin kill switch, read before each signature: once it says paused, nothing more is signed and the plan
+     * returns {@link ExecutionReport#PENDING} with its remaining actions still PLANNED in the journal — resumed from the
+     * first of them after the vault is resumed. Transactions already signed are followed to their end first.
+     */
+    public PlanExecutor withPause(java.util.function.BooleanSupplier paused) {
+        this.paused = paused;
         return this;
     }
 
@@ -112,6 +123,12 @@ public final class PlanExecutor {
         List<ActionOutcome> outcomes = new ArrayList<>();
         for (int i = fromIndex; i < actions.size(); i++) {
             PlannedAction action = actions.get(i);
+            if (paused.getAsBoolean()) {
+                LOG.warnf("plan %s paused by an admin before action %d: nothing more is signed until the vault is resumed",
+                        plan.planId(), i);
+                return new ExecutionReport(plan.planId(), ExecutionReport.PENDING, outcomes,
+                        "paused by an admin before action " + i + "; it resumes there once the vault is resumed");
+            }
             SignedTransaction signed;
             try {
                 TransactionSimulator.Simulation sim = simulator.simulate(signer.address(), vault, action.call());

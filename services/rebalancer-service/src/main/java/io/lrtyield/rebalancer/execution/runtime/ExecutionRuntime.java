@@ -180,7 +180,8 @@ public class ExecutionRuntime {
             ActiveExecutor.ExecutorFactory factory = (journaling, nonces) -> new PlanExecutor(chain, allowlist, simulator, feeOracle,
                     signer, vault, config.receiptTimeout(), ExecutionListeners.of(journaling, publisher), nonces)
                     .withReplacement(new ReplacementPolicy(config.stuckAfterBlocks(), config.replacementBumpBps(), config.maxReplacements()))
-                    .withConfirmations(config.confirmations());
+                    .withConfirmations(config.confirmations())
+                    .withPause(killSwitch::isPaused);
             return new ActiveExecutor(new RedisExecutionJournal(redis), chain, vault, instanceId, config.leaseTtl(),
                     config.receiptTimeout(), factory);
         } catch (IOException e) {

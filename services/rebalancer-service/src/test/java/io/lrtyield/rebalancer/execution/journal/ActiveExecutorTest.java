@@ -79,4 +79,32 @@ class ActiveExecutorTest {
         assertEquals("action 1 (WRAP) FAILED: reverted on chain", r.error());
         assertEquals(List.of("CONFIRMED", "FAILED", "NOT_RUN"), r.outcomes().stream().map(o -> o.status()).toList());
     }
+
+    @Test
+    void aPauseStopsBeforeTheNextSignatureAndTheResumedPlanFinishesWithoutAGap() throws Exception {
+        CrashRecoveryTest.keystore();
+        ExecutionChain chain = FakeChainAccess.create();
+        InMemoryExecutionJournal journal = new InMemoryExecutionJournal();
+        java.util.concurrent.atomic.AtomicBoolean resumed = new java.util.concurrent.atomic.AtomicBoolean();
+        // the admin pauses while the second transaction is in flight
+        java.util.function.BooleanSupplier paused = () -> !resumed.get() && FakeChainAccess.broadcasts(chain).size() >= 2;
+        ActiveExecutor a = new ActiveExecutor(journal, chain, CrashRecoveryTest.VAULT, "a", Duration.ofSeconds(5), Duration.ofSeconds(1),
+                (listener, nonces) -> CrashRecoveryTest.executor(chain, listener, nonces).withPause(paused));
+        assertTrue(a.tick());
+        ExecutionReport first = a.execute(CrashRecoveryTest.fiveDeposits("paused"));
+        assertEquals(ExecutionReport.PENDING, first.status(), first.error());
+        assertEquals(2, FakeChainAccess.broadcasts(chain).size(), "nothing signed after the pause");
+        assertEquals(List.of("paused"), journal.openPlans(CrashRecoveryTest.VAULT), "the plan stays open for the resume");
+        assertEquals(List.of(TxStatus.CONFIRMED, TxStatus.CONFIRMED, TxStatus.PLANNED, TxStatus.PLANNED, TxStatus.PLANNED),
+                journal.entries(CrashRecoveryTest.VAULT, "paused").stream().map(JournalEntry::status).toList());
+
+        resumed.set(true);
+        ExecutionReport second = a.execute(CrashRecoveryTest.fiveDeposits("paused"));
+        assertEquals(ExecutionReport.DONE, second.status(), second.error());
+        assertEquals(5, FakeChainAccess.broadcasts(chain).size(), "the three remaining actions, once each");
+        assertEquals(List.of(0L, 1L, 2L, 3L, 4L), journal.entries(CrashRecoveryTest.VAULT, "paused").stream()
+                .map(e -> e.nonce().longValueExact() - journal.entries(CrashRecoveryTest.VAULT, "paused").get(0).nonce().longValueExact())
+                .toList(), "consecutive nonces, no gap");
+        assertEquals(List.of(), journal.openPlans(CrashRecoveryTest.VAULT));
+    }
 }
