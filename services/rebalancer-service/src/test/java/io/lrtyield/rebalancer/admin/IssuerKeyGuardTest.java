@@ -77,11 +77,14 @@ class IssuerKeyGuardTest {
         try (InputStream in = getClass().getClassLoader().getResourceAsStream("application.properties")) {
             props.load(in);
         }
-        assertEquals("${JWT_REQUIRE_ISSUER_KEY:false}", props.getProperty("%prod.rebalancer.admin.require-issuer-key"));
+        assertEquals("${JWT_REQUIRE_ISSUER_KEY:true}", props.getProperty("%prod.rebalancer.admin.require-issuer-key"),
+                "production requires the issuer's own key unless told otherwise");
         assertNull(props.getProperty("rebalancer.admin.require-issuer-key"), "dev and test keep the bundled key");
         String deployment = Files.readString(Path.of("../../deploy/k8s/base/rebalancer-service/deployment.yaml"));
         assertTrue(deployment.contains("- name: JWT_REQUIRE_ISSUER_KEY\n              value: \"true\""), "the k8s base requires the issuer's key");
         assertTrue(deployment.contains("secretName: rebalancer-jwt"), "the key comes from the Secret rebalancer-jwt");
+        // only the local devnet runs opt out (their tokens are signed with the dev key)
+        assertTrue(Files.readString(Path.of("../../deploy/local/services.sh")).contains("export JWT_REQUIRE_ISSUER_KEY=${JWT_REQUIRE_ISSUER_KEY:-false}"));
     }
 
     private static String refusal(Optional<String> location) {
