@@ -110,10 +110,11 @@ public final class DevnetCatalogue {
             String wethRates = String.join(",", MarketDeployer.WETH_RATES);
             venues.add(new Venue("aave-weth-supply", "LENDING_SUPPLY", "WETH", "aave", 2, 0, 0.0,
                     Map.of("pool", "aavePool", "rateModel", wethRates)));
-            // eMode 1 (ETH-correlated): LTV 93 %, liquidation threshold 95 %; the loop keeps 90 % (L = 10), and a turn of
-            // its entry may borrow up to the eMode LTV (maxLtv), so it lands on the target in a few turns
+            // eMode 1 (ETH-correlated): LTV 93 %, liquidation threshold 95 %; the loop keeps 90 % (L = 10). A turn of its
+            // entry may borrow up to maxLtv 92 %: 1 % under the eMode LTV, because the plan counts collateral at the
+            // fundamental rate and Aave at its oracle, which may lag it; it lands on the target in a few turns
             venues.add(new Venue("aave-wsteth-loop", "LEVERAGED_LOOP", "wstETH", "aave", 3, 0, 0.0,
-                    Map.of("pool", "aavePool", "borrowAsset", "WETH", "targetLtv", "0.9", "maxLtv", "0.93", "liquidationThreshold", "0.95",
+                    Map.of("pool", "aavePool", "borrowAsset", "WETH", "targetLtv", "0.9", "maxLtv", "0.92", "liquidationThreshold", "0.95",
                             "borrowRateModel", wethRates, "collateralRateModel", "0,0.045,0.8,0.45", "stakingAsset", "wstETH",
                             "exitPool", "curveStEthWethPool", "exitCoin", "1")));
             // the PT can be sold back to the market any time before expiry; held to expiry it redeems 1:1
