@@ -33,6 +33,7 @@ final class SystemUnderTest implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Map<String, Process> processes = new LinkedHashMap<>();
+    private boolean launched;
 
     static String rpcUrl() {
         return "http://127.0.0.1:" + ANVIL_PORT;
@@ -66,6 +67,10 @@ final class SystemUnderTest implements AutoCloseable {
     }
 
     private void launch(String app, int port, Map<String, String> extraEnv, Path logs) throws IOException {
+        if (!launched) {
+            flushRedis();
+            launched = true;
+        }
         Path jar = ROOT.resolve("services/" + app + "/target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: the e2e tests run after the services are packaged (mvn verify)");
@@ -126,6 +131,24 @@ final class SystemUnderTest implements AutoCloseable {
     static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(5)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Each test class starts from an empty Redis: the ITs share one Redis, and what an earlier class's services stored
+     * (latest prices, rate histories of its own deployment, a resume point, plans) must not leak into the next class.
+     * A restart inside a class (stopOne/startOne) keeps the state, as it should.
+     */
+    private static void flushRedis() throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", REDIS_PORT)) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write("*1\r\n$8\r\nFLUSHALL\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            byte[] reply = new byte[5];
+            int n = socket.getInputStream().readNBytes(reply, 0, 5);
+            if (n < 3 || !new String(reply, 0, 3, java.nio.charset.StandardCharsets.US_ASCII).equals("+OK")) {
+                throw new IOException("redis FLUSHALL answered " + new String(reply, 0, n, java.nio.charset.StandardCharsets.US_ASCII));
+            }
+        }
     }
 
     /** POST with no body and an optional bearer token. */
