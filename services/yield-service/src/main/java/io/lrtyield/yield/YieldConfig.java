@@ -38,6 +38,13 @@ public interface YieldConfig {
     @WithDefault("90")
     BigDecimal horizonDays();
 
+    /**
+     * Risk premium a withdrawal queue costs on top of the yield given up while waiting, APY units: a queue exit of d days
+     * costs d/365 × (the venue's APY + this). Pays for a queue that stretches (Lido's took weeks in 2022-23) or a pause.
+     */
+    @WithDefault("0.02")
+    BigDecimal queueRiskPremium();
+
     /** Whether market venues (lending, loops, PT, LP, EigenLayer) are quoted from a per-block snapshot. */
     @WithDefault("true")
     boolean marketQuotes();

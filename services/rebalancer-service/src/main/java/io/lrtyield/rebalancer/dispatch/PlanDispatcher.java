@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Moves the vault's open plan through execution. Every {@link #PERIOD} (and at once when a plan is approved, through
  * {@link #kick()}), on the instance whose executor holds the vault's lease and unless an admin paused the vault:
  * <ul>
+ *   <li>a PROPOSED or APPROVED plan older than the expiry goes EXPIRED, never EXECUTING;</li>
  *   <li>an APPROVED plan goes EXECUTING (stored and published on rebalance-plans.v1) and is handed to the executor;</li>
  *   <li>an EXECUTING plan — this or an earlier process died while running it, or a transaction was still pending —
  *       is handed to the executor again; the journal makes that idempotent (in-flight bytes re-broadcast, nothing
@@ -98,6 +99,12 @@ public class PlanDispatcher {
             return Optional.empty();
         }
         RebalancePlan plan = stored.plan();
+        long head = pipeline.lastHead();
+        if (PlanLifecycle.expired(plan, head, pipeline.planExpiryBlocks())) {
+            move(plan, PlanLifecycle.EXPIRED, "not started within " + pipeline.planExpiryBlocks() + " blocks (proposed at "
+                    + plan.provenance().blockNumber() + ", head " + head + "): its min-outs are too old");
+            return Optional.of(plan.planId() + " " + PlanLifecycle.EXPIRED);
+        }
         if (PlanLifecycle.APPROVED.equals(plan.status())) {
             plan = move(plan, PlanLifecycle.EXECUTING, "executing on " + runtime.instance());
         } else if (!PlanLifecycle.EXECUTING.equals(plan.status())) {

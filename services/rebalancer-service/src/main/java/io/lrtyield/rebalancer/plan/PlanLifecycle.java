@@ -14,7 +14,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * PROPOSED → APPROVED / REJECTED → EXECUTING → DONE / FAILED. Every change is a new {@link RebalancePlan} event (its
+ * PROPOSED → APPROVED / REJECTED → EXECUTING → DONE / FAILED; a PROPOSED or APPROVED plan not started within the
+ * configured number of blocks is EXPIRED (its min-outs were computed on prices that old). Every change is a new {@link RebalancePlan} event (its
  * eventId is deterministic in vault, plan id and status, so a replayed change dedupes); a change not in the table is
  * refused. Plans convert both ways with the execution engine's {@link ExecutionPlan}: the action's signature travels
  * with it so that the stored plan is exactly what PlanExecutor runs.
@@ -27,13 +28,20 @@ public final class PlanLifecycle {
     public static final String EXECUTING = "EXECUTING";
     public static final String DONE = "DONE";
     public static final String FAILED = "FAILED";
+    public static final String EXPIRED = "EXPIRED";
 
     private static final Map<String, Set<String>> NEXT = Map.of(
-            PROPOSED, Set.of(APPROVED, REJECTED),
-            APPROVED, Set.of(EXECUTING, REJECTED),
+            PROPOSED, Set.of(APPROVED, REJECTED, EXPIRED),
+            APPROVED, Set.of(EXECUTING, REJECTED, EXPIRED),
             EXECUTING, Set.of(DONE, FAILED));
 
     private PlanLifecycle() {
+    }
+
+    /** True when a plan proposed at {@code proposedAt} and not yet executing is too old to start at {@code head}. */
+    public static boolean expired(RebalancePlan plan, long head, long expiryBlocks) {
+        return (PROPOSED.equals(plan.status()) || APPROVED.equals(plan.status()))
+                && head - plan.provenance().blockNumber() > expiryBlocks;
     }
 
     /** Plan id: deterministic in vault, block and the calldata, so a redelivered snapshot proposes the same plan. */

@@ -90,14 +90,17 @@ public final class DecisionPolicy {
         }
         // 2. circuit breaker and what can be traded
         double total = s.portfolio().totalFundamental().max(BigDecimal.ZERO).doubleValue();
+        long atBlock = s.portfolio().blockNumber();
         List<io.lrtyield.strategy.optimizer.Venue> venues = new ArrayList<>();
+        List<GroupCap> rungGroups = new ArrayList<>();
         Map<String, RiskScorer.Score> risk = new TreeMap<>();
+        Map<String, VenueEconomics> economics = new TreeMap<>();
         List<String> breaker = new ArrayList<>();
         for (Venue v : catalogue.venues()) {
             double current = s.portfolio().amountIn(v.id()).max(BigDecimal.ZERO).doubleValue();
             YieldQuote q = s.quotes().get(v.id());
-            String block = priceBlock(v.asset(), s.prices());
-            String why = block != null ? block
+            String block0 = priceBlock(v.asset(), s.prices(), atBlock, settings.maxPriceAgeBlocks());
+            String why = block0 != null ? block0
                     : v.venueKind() == VenueKind.IDLE ? null
                     : q == null ? "no quote yet"
                     : !trusted(q) ? "quote flagged " + q.flags()
@@ -110,59 +113,60 @@ public final class DecisionPolicy {
             }
             if (why != null) {
                 excluded.put(v.id(), why);
-                if (block != null) {
-                    breaker.add(v.id() + " excluded, " + block);
+                if (block0 != null) {
+                    breaker.add(v.id() + " excluded, " + block0);
                 }
                 continue;
             }
-            double apy = v.venueKind() == VenueKind.IDLE ? 0 : q.netApy().doubleValue();
             RiskScorer.Score score = scorer.score(v, q, s.alerts().depegCount(v.asset(), now), current);
             risk.put(v.id(), score);
             double cap = settings.venueCaps().getOrDefault(v.id(), v.venueKind() == VenueKind.IDLE ? 1.0 : settings.venueCapFraction()) * total;
             if (!routes.canEnter(v)) {
                 cap = Math.min(cap, current);
             }
-            if (v.venueKind() == VenueKind.LEVERAGED_LOOP && !loopSurvivesStress(v, s.prices(), notes)) {
-                cap = Math.min(cap, 0);
-            }
             double exitCap = q == null || q.risk().get("exitLiquidityEth") == null ? Double.POSITIVE_INFINITY
                     : Double.parseDouble(q.risk().get("exitLiquidityEth"));
+            VenueEconomics e = v.venueKind() == VenueKind.IDLE ? new VenueEconomics(0, 0, null) : VenueEconomics.of(q, Math.min(cap, total));
+            economics.put(v.id(), e);
+            if (v.venueKind() == VenueKind.LEVERAGED_LOOP) {
+                addRungs(v, q, e, current, cap, exitCap, score.score(), s, notes, venues, rungGroups);
+                continue;
+            }
             // a venue already above its cap or exit cap can only be reduced: the bound must admit the current amount
             // for "hold" to be feasible, so it is kept at ≥ current only through the budget, not the bound
-            double gas = settings.gasPerAction() * settings.gasPriceGwei() * 1e-9 * actionsPerTrade(v);
-            TradeCost cost = v.venueKind() == VenueKind.IDLE ? TradeCost.NONE
-                    : new TradeCost(settings.slippageBps() / 10_000.0, settings.quadraticCost(), gas, settings.minTradeEth());
-            venues.add(new io.lrtyield.strategy.optimizer.Venue(v.id(), current, apy, decayPerEth(q), score.score(),
-                    Math.max(cap, 0), Math.max(exitCap, 0), v.withdrawalDelaySeconds() / 86_400.0, cost));
+            venues.add(new io.lrtyield.strategy.optimizer.Venue(v.id(), current, e.apy(), e.decayPerEth(), score.score(),
+                    Math.max(cap, 0), Math.max(exitCap, 0), v.withdrawalDelaySeconds() / 86_400.0, tradeCost(v, v, e.exitCostFraction())));
         }
         String prefix = breaker.isEmpty() ? "" : "circuit breaker: " + String.join("; ", breaker) + "; ";
         // a plan values the whole vault: while a held asset's price cannot be acted on, no new plan
         List<String> heldBlocked = new ArrayList<>();
         for (VenuePosition p : s.portfolio().positions()) {
             Venue v = catalogue.venue(p.venueId()).orElse(null);
-            String block = v == null ? null : priceBlock(v.asset(), s.prices());
+            String block = v == null ? null : priceBlock(v.asset(), s.prices(), s.portfolio().blockNumber(), settings.maxPriceAgeBlocks());
             if (block != null && p.valueFundamental().signum() != 0) {
                 heldBlocked.add(v.id());
             }
         }
         if (!heldBlocked.isEmpty()) {
             return new PolicyOutcome(PolicyOutcome.HOLD, prefix + "hold because the vault holds " + String.join(", ", heldBlocked)
-                    + " whose price cannot be acted on: no new plan until it is OK", excluded, null, null, 0, 0, risk, null, notes);
+                    + " whose price cannot be acted on: no new plan until it is OK", excluded, null, null, 0, 0, risk, null, notes, economics);
         }
         // the budget is what the tradable venues hold: loose balances no venue claims are not spent by a plan
         double budget = venues.stream().mapToDouble(io.lrtyield.strategy.optimizer.Venue::current).sum();
         if (venues.isEmpty() || budget <= 0) {
             return new PolicyOutcome(PolicyOutcome.HOLD, prefix + "hold because nothing can be allocated (" + excluded.size()
-                    + " venue(s) excluded)", excluded, null, null, 0, 0, risk, null, notes);
+                    + " venue(s) excluded)", excluded, null, null, 0, 0, risk, null, notes, economics);
         }
-        AllocationProblem problem = new AllocationProblem(venues, groups(venues, budget), reserve(budget), budget,
+        List<GroupCap> groups = new ArrayList<>(groups(venues, budget));
+        groups.addAll(rungGroups);
+        AllocationProblem problem = new AllocationProblem(venues, groups, reserve(budget), budget,
                 settings.riskAversion(), settings.horizonYears());
         AllocationResult result;
         try {
             result = optimizer.solve(problem);
         } catch (IllegalArgumentException e) {
             return new PolicyOutcome(PolicyOutcome.HOLD, prefix + "hold because the allocation problem has no solution: " + e.getMessage(),
-                    excluded, problem, null, 0, 0, risk, null, notes);
+                    excluded, problem, null, 0, 0, risk, null, notes, economics);
         }
         double gain = 0;
         double cost = 0;
@@ -177,24 +181,25 @@ public final class DecisionPolicy {
         String figures = String.format(Locale.ROOT, "gain %.6f ETH vs costs %.6f ETH over %.0f d", gain, cost, settings.horizonDays());
         if (!trades) {
             return new PolicyOutcome(PolicyOutcome.HOLD, prefix + "hold because the optimizer keeps the current allocation ("
-                    + figures + ")", excluded, problem, result, gain, cost, risk, null, notes);
+                    + figures + ")", excluded, problem, result, gain, cost, risk, null, notes, economics);
         }
-        double needed = cost * (1 + settings.costMargin()) + settings.minGainEth().doubleValue();
+        PolicySettings margin = settings.withMargin(s.minGainEth(), s.costMargin());
+        double needed = cost * (1 + margin.costMargin()) + margin.minGainEth().doubleValue();
         if (gain < needed) {
             return new PolicyOutcome(PolicyOutcome.HOLD, prefix + String.format(Locale.ROOT,
                     "hold because the gain does not beat the costs by the margin: %s, needs ≥ %.6f ETH", figures, needed),
-                    excluded, problem, result, gain, cost, risk, null, notes);
+                    excluded, problem, result, gain, cost, risk, null, notes, economics);
         }
         if (s.lastPlanAtSeconds() != Long.MIN_VALUE && now - s.lastPlanAtSeconds() < settings.cooldownSeconds()) {
             return new PolicyOutcome(PolicyOutcome.HOLD, prefix + "hold because of the cooldown: last plan "
                     + (now - s.lastPlanAtSeconds()) + " s ago < " + settings.cooldownSeconds() + " s (" + figures + ")",
-                    excluded, problem, result, gain, cost, risk, null, notes);
+                    excluded, problem, result, gain, cost, risk, null, notes, economics);
         }
         String moves = result.allocations().stream().filter(va -> Math.abs(va.trade()) > 1e-9)
                 .sorted(Comparator.comparingDouble(VenueAllocation::trade))
                 .map(va -> String.format(Locale.ROOT, "%s %+.4f", va.venue(), va.trade())).reduce((x, y) -> x + ", " + y).orElse("");
         return new PolicyOutcome(PolicyOutcome.REBALANCE, prefix + "rebalance: " + moves + " ETH; " + figures, excluded, problem,
-                result, gain, cost, risk, null, notes);
+                result, gain, cost, risk, null, notes, economics);
     }
 
     /** The optimizer's own yield term at amount x (one definition, in the optimizer's Venue). */
@@ -202,16 +207,81 @@ public final class DecisionPolicy {
         return v.riskAdjustedYield(x, p.riskAversion(), p.horizonYears());
     }
 
-    /** APY lost per ETH: the slope of the quote's size curve between its smallest and largest size, ≥ 0. */
+    /** APY lost per ETH before the exit ({@link VenueEconomics}). */
     static double decayPerEth(YieldQuote q) {
-        if (q == null || q.sizeCurve().size() < 2) {
-            return 0;
+        return VenueEconomics.of(q, 0).decayPerEth();
+    }
+
+    /**
+     * A trade of either direction is charged one round trip per ETH moved: the entry now (the venue's
+     * {@code entryFeeBps}, 0 for a protocol mint) and the exit by its cheapest route for the position's size, plus the
+     * configured spread. Entering pays the exit it will need; leaving has paid its entry already — so a position is only
+     * moved when the new yield repays both, which is what keeps the policy from churning. Gas: the route's own
+     * transaction count at the configured gas price.
+     */
+    private TradeCost tradeCost(Venue v, Venue routed, double exitFraction) {
+        if (v.venueKind() == VenueKind.IDLE) {
+            return TradeCost.NONE;
         }
-        List<SizePoint> c = q.sizeCurve().stream().sorted(Comparator.comparing(SizePoint::sizeEth)).toList();
-        SizePoint lo = c.get(0);
-        SizePoint hi = c.get(c.size() - 1);
-        double dx = hi.sizeEth().doubleValue() - lo.sizeEth().doubleValue();
-        return dx <= 0 ? 0 : Math.max(0, (lo.netApy().doubleValue() - hi.netApy().doubleValue()) / dx);
+        double entry = v.decimalParam("entryFeeBps", BigDecimal.ZERO).doubleValue() / 10_000.0;
+        double gas = settings.gasPerAction() * settings.gasPriceGwei() * 1e-9 * actionsPerTrade(routed);
+        return new TradeCost(settings.slippageBps() / 10_000.0 + entry + exitFraction, settings.quadraticCost(), gas, settings.minTradeEth());
+    }
+
+    /**
+     * The loop's rungs ({@link LoopLadder}) as candidates: a rung whose stressed health factor falls below the minimum in
+     * any scenario is left out (said in the notes); the loop held on chain counts on the rung nearest its LTV, capped at 0
+     * if that rung failed (exit only). The rungs share the venue's cap.
+     */
+    private void addRungs(Venue v, YieldQuote q, VenueEconomics e, double current, double cap, double exitCap, double risk,
+                          MarketState s, List<String> notes, List<io.lrtyield.strategy.optimizer.Venue> venues, List<GroupCap> groups) {
+        List<BigDecimal> ltvs = LoopLadder.ltvs(v, settings.loopRungs());
+        if (ltvs.isEmpty()) {
+            notes.add(v.id() + ": no targetLtv/liquidationThreshold in the catalogue, left out");
+            return;
+        }
+        BigDecimal lt = v.decimalParam("liquidationThreshold", null);
+        double l0 = LoopLadder.leverage(v.decimalParam("targetLtv", null));
+        BigDecimal held = current > 0 ? LoopLadder.nearest(ltvs, currentLtv(v, s)) : null;
+        List<String> ids = new ArrayList<>();
+        for (BigDecimal ltv : ltvs) {
+            boolean passes = loopSurvivesStress(v, ltv, lt, s.prices(), notes);
+            boolean isHeld = ltv.equals(held);
+            if (!passes && !isHeld) {
+                continue;
+            }
+            double l = LoopLadder.leverage(ltv);
+            String id = LoopLadder.rungId(v.id(), ltv);
+            ids.add(id);
+            double rungExit = e.exitCostFraction() * l / l0;
+            venues.add(new io.lrtyield.strategy.optimizer.Venue(id, isHeld ? current : 0, LoopLadder.apyAt(q, l0, l),
+                    e.decayPerEth() * LoopLadder.decayScale(l0, l), risk, passes ? Math.max(cap, 0) : 0, Math.max(exitCap, 0),
+                    v.withdrawalDelaySeconds() / 86_400.0, tradeCost(v, LoopLadder.at(v, ltv), rungExit)));
+        }
+        if (ids.size() > 1) {
+            groups.add(new GroupCap("venue:" + v.id(), GroupCap.Kind.PROTOCOL, Math.max(cap, 0), ids));
+        }
+    }
+
+    /** Debt / collateral of the loop held on chain, at fundamental prices; the catalogue's target when unknown. */
+    private double currentLtv(Venue v, MarketState s) {
+        double coll = 0;
+        double debt = 0;
+        for (VenuePosition p : s.portfolio().positions()) {
+            if (!p.venueId().equals(v.id())) {
+                continue;
+            }
+            for (io.lrtyield.rebalancer.portfolio.Holding h : p.holdings()) {
+                BigDecimal price = io.lrtyield.rebalancer.portfolio.PortfolioValuer.fundamental(h.asset(), s.prices());
+                double value = new BigDecimal(h.amount()).movePointLeft(18).doubleValue() * (price == null ? 1 : price.doubleValue());
+                if (h.debt()) {
+                    debt += value;
+                } else {
+                    coll += value;
+                }
+            }
+        }
+        return coll > 0 ? debt / coll : v.decimalParam("targetLtv", BigDecimal.ZERO).doubleValue();
     }
 
     private List<GroupCap> groups(List<io.lrtyield.strategy.optimizer.Venue> venues, double budget) {
@@ -219,14 +289,14 @@ public final class DecisionPolicy {
         Map<String, List<String>> underlying = new TreeMap<>();
         Map<String, List<String>> tier = new TreeMap<>();
         for (io.lrtyield.strategy.optimizer.Venue ov : venues) {
-            Venue v = catalogue.venue(ov.id()).orElseThrow();
+            Venue v = catalogue.venue(LoopLadder.baseOf(ov.id())).orElseThrow();
             if (v.venueKind() == VenueKind.IDLE) {
                 continue;
             }
-            protocol.computeIfAbsent(v.protocol(), k -> new ArrayList<>()).add(v.id());
+            protocol.computeIfAbsent(v.protocol(), k -> new ArrayList<>()).add(ov.id());
             List<String> line = lineage(v.asset());
-            underlying.computeIfAbsent(line.get(line.size() - 1), k -> new ArrayList<>()).add(v.id());
-            tier.computeIfAbsent(String.valueOf(v.riskTier()), k -> new ArrayList<>()).add(v.id());
+            underlying.computeIfAbsent(line.get(line.size() - 1), k -> new ArrayList<>()).add(ov.id());
+            tier.computeIfAbsent(String.valueOf(v.riskTier()), k -> new ArrayList<>()).add(ov.id());
         }
         List<GroupCap> groups = new ArrayList<>();
         protocol.forEach((name, ids) -> groups.add(new GroupCap("protocol:" + name, GroupCap.Kind.PROTOCOL, settings.protocolCapFraction() * budget, ids)));
@@ -246,23 +316,16 @@ public final class DecisionPolicy {
     }
 
     /**
-     * A loop at its target LTV must keep HF ≥ the stressed minimum in every scenario. The health factor of a loop is
+     * A loop at LTV {@code ltv} must keep HF ≥ the stressed minimum in every scenario. The health factor of a loop is
      * collateral × price × threshold / debt: it depends on the leverage, not on how much ETH the loop holds, so the
-     * optimizer's "HF after each stress scenario ≥ minimum" constraint is exactly a bound on xᵢ — none (the venue
-     * passes) or 0 (it fails: only exits). That is why it is applied here as the venue's cap, not as a row of the
-     * problem.
+     * optimizer's "HF after each stress scenario ≥ minimum" constraint is exactly a bound on a rung — none (it passes)
+     * or 0 (it fails: left out). That is why it is applied per rung, not as a row of the problem.
      */
-    private boolean loopSurvivesStress(Venue v, Map<String, PriceTick> prices, List<String> notes) {
-        BigDecimal ltv = v.decimalParam("targetLtv", null);
-        BigDecimal lt = v.decimalParam("liquidationThreshold", null);
-        if (ltv == null || lt == null) {
-            notes.add(v.id() + ": no targetLtv/liquidationThreshold in the catalogue, capped at 0");
-            return false;
-        }
+    private boolean loopSurvivesStress(Venue v, BigDecimal ltv, BigDecimal lt, Map<String, PriceTick> prices, List<String> notes) {
         for (StressScenario sc : stress.scenarios()) {
             BigDecimal hf = stress.loopHealthFactor(sc, v.asset(), v.param("borrowAsset").orElse("WETH"), ltv, lt, prices);
             if (hf == null || hf.compareTo(minStressedHf) < 0) {
-                notes.add(v.id() + ": HF " + hf + " under \"" + sc.name() + "\" < " + minStressedHf + ", capped at 0");
+                notes.add(LoopLadder.rungId(v.id(), ltv) + ": HF " + hf + " under \"" + sc.name() + "\" < " + minStressedHf + ", rung left out");
                 return false;
             }
         }
@@ -274,7 +337,8 @@ public final class DecisionPolicy {
      * the market); at least 1, e.g. for an exit-only venue.
      */
     private int actionsPerTrade(Venue v) {
-        return actionCounts.computeIfAbsent(v.id(), id -> Math.max(1, routes.entryActions(v)));
+        // keyed by target LTV too: a loop rung's entry takes as many borrow turns as its leverage needs
+        return actionCounts.computeIfAbsent(v.id() + v.param("targetLtv").map(l -> "@" + l).orElse(""), id -> Math.max(1, routes.entryActions(v)));
     }
 
     /** The asset and everything it is built on, down to the staking token (wstETH → stETH). */
@@ -291,6 +355,14 @@ public final class DecisionPolicy {
 
     /** Why the asset's price cannot be acted on, or null when it can — the wording of the existing circuit breaker. */
     static String priceBlock(String asset, Map<String, PriceTick> prices) {
+        return priceBlock(asset, prices, Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #priceBlock(String, Map)}, and a price older than {@code maxAgeBlocks} at {@code block} is stale whatever
+     * its status said when it was published: a price service that stopped publishing must not leave its last OK standing.
+     */
+    static String priceBlock(String asset, Map<String, PriceTick> prices, long block, long maxAgeBlocks) {
         if ("ETH".equals(asset) || "WETH".equals(asset)) {
             return null;
         }
@@ -300,6 +372,10 @@ public final class DecisionPolicy {
         }
         if (!tick.status().actionable()) {
             return asset + " " + tick.status() + (tick.reasons().isEmpty() ? "" : " (" + tick.reasons().get(tick.reasons().size() - 1) + ")");
+        }
+        long age = block == Long.MIN_VALUE ? 0 : block - tick.provenance().blockNumber();
+        if (age > maxAgeBlocks) {
+            return asset + " STALE (last price at block " + tick.provenance().blockNumber() + ", " + age + " blocks old > " + maxAgeBlocks + ")";
         }
         return null;
     }

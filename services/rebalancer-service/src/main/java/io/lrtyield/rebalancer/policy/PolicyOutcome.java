@@ -18,11 +18,12 @@ import java.util.Map;
  * @param costEth    transition costs of the move (gas + slippage)
  * @param risk       risk score per venue in the problem, with its parts
  * @param deleverage venue to deleverage (DELEVERAGE only)
+ * @param economics  per venue in the problem: the APY, size decay and exit route its figures came from
  */
 public record PolicyOutcome(String action, String reason, Map<String, String> excluded, AllocationProblem problem,
                             AllocationResult result, double gainEth, double costEth,
                             Map<String, io.lrtyield.rebalancer.risk.RiskScorer.Score> risk, String deleverage,
-                            List<String> notes) {
+                            List<String> notes, Map<String, VenueEconomics> economics) {
 
     public static final String HOLD = "HOLD";
     public static final String REBALANCE = "REBALANCE";
@@ -32,5 +33,12 @@ public record PolicyOutcome(String action, String reason, Map<String, String> ex
         excluded = Map.copyOf(excluded);
         risk = Map.copyOf(risk);
         notes = List.copyOf(notes);
+        economics = Map.copyOf(economics);
+    }
+
+    public PolicyOutcome(String action, String reason, Map<String, String> excluded, AllocationProblem problem,
+                         AllocationResult result, double gainEth, double costEth,
+                         Map<String, io.lrtyield.rebalancer.risk.RiskScorer.Score> risk, String deleverage, List<String> notes) {
+        this(action, reason, excluded, problem, result, gainEth, costEth, risk, deleverage, notes, Map.of());
     }
 }

@@ -22,21 +22,36 @@ import java.util.Map;
  * @param quadraticCost       slippage coefficient per ETH traded (cost = k·t²)
  * @param minTradeEth         smallest trade worth making
  * @param hfTrigger           a loop below this health factor is deleveraged at once
+ * @param loopRungs           the leverage rungs each loop is offered at, as fractions of its liquidation threshold
+ *                            (LTV = rung × LT, never above the venue's maxLtv or targetLtv); empty: the catalogue's
+ *                            targetLtv only
+ * @param maxPriceAgeBlocks   a price older than this many blocks is treated as stale, whatever its status said
  */
 public record PolicySettings(double riskAversion, double horizonDays, BigDecimal minGainEth, double costMargin,
                              long cooldownSeconds, double venueCapFraction, Map<String, Double> venueCaps,
                              double protocolCapFraction, double underlyingCapFraction, Map<String, Double> tierCapFractions,
                              double reserveFraction, double reserveMaxDelayDays, double gasPriceGwei, long gasPerAction,
-                             double slippageBps, double quadraticCost, double minTradeEth, BigDecimal hfTrigger) {
+                             double slippageBps, double quadraticCost, double minTradeEth, BigDecimal hfTrigger,
+                             java.util.List<Double> loopRungs, long maxPriceAgeBlocks) {
 
     public PolicySettings {
         venueCaps = Map.copyOf(venueCaps);
         tierCapFractions = Map.copyOf(tierCapFractions);
+        loopRungs = java.util.List.copyOf(loopRungs);
     }
 
     public static PolicySettings defaults() {
-        return new PolicySettings(1.0, 30, new BigDecimal("0.01"), 0.5, 3600, 0.5, Map.of(), 0.6, 0.7,
-                Map.of("3", 0.5, "4", 0.2, "5", 0.0), 0.1, 1, 20, 250_000, 5, 0.00001, 0.1, new BigDecimal("1.03"));
+        return new PolicySettings(1.0, 90, new BigDecimal("0.01"), 0.5, 3600, 0.5, Map.of(), 0.6, 0.7,
+                Map.of("3", 0.5, "4", 0.2, "5", 0.0), 0.1, 1, 20, 250_000, 1, 0, 0.1, new BigDecimal("1.03"),
+                java.util.List.of(0.5, 0.7, 0.8, 0.88), 10);
+    }
+
+    /** These settings with an admin's margin overrides (null: keep the configured value). */
+    public PolicySettings withMargin(BigDecimal minGain, Double margin) {
+        return new PolicySettings(riskAversion, horizonDays, minGain == null ? minGainEth : minGain, margin == null ? costMargin : margin,
+                cooldownSeconds, venueCapFraction, venueCaps, protocolCapFraction, underlyingCapFraction, tierCapFractions,
+                reserveFraction, reserveMaxDelayDays, gasPriceGwei, gasPerAction, slippageBps, quadraticCost, minTradeEth, hfTrigger,
+                loopRungs, maxPriceAgeBlocks);
     }
 
     /** Horizon in years. */

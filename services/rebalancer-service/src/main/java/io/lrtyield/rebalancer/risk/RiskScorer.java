@@ -11,7 +11,7 @@ import java.util.List;
  * A venue's risk score in APY units, the sum of: tier · tierWeight; depeg alerts on its asset in the window ·
  * depegAlertWeight; illiquidityWeight · the share of the position the quoted exit liquidity cannot take;
  * withdrawal delay in days · delayWeightPerDay; slashingExposure for restaking venues (restaking tokens, EigenLayer).
- * The optimizer charges λ · score.
+ * The optimizer charges λ · score. Idle ETH scores 0.
  */
 public final class RiskScorer {
 
@@ -27,6 +27,10 @@ public final class RiskScorer {
 
     public Score score(Venue venue, YieldQuote quote, int depegAlerts, double positionEth) {
         List<String> parts = new ArrayList<>();
+        if (venue.venueKind() == VenueKind.IDLE) {
+            // idle ETH is the reserve, not an asset: it carries no risk and earns nothing
+            return new Score(venue.id(), 0, List.of("idle ETH: no risk"));
+        }
         double tier = settings.tierWeight() * venue.riskTier();
         parts.add("tier " + venue.riskTier() + ": " + fmt(tier));
         double depeg = settings.depegAlertWeight() * depegAlerts;

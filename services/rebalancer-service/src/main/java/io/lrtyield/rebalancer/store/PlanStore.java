@@ -17,13 +17,14 @@ import java.util.Set;
 /**
  * Plans per vault in Redis: {@code rebalancer:plan:{vault}:{id}} (the stored plan, JSON),
  * {@code rebalancer:plans:{vault}} (ids, newest first, capped), {@code rebalancer:plan-open:{vault}} (the plan not yet
- * DONE/FAILED/REJECTED: one at a time) and {@code rebalancer:last-plan-at:{vault}} (block time of the last proposal:
+ * DONE/FAILED/REJECTED/EXPIRED: one at a time) and {@code rebalancer:last-plan-at:{vault}} (block time of the last proposal:
  * the cooldown survives a restart). Writes of one plan go in one MULTI.
  */
 @ApplicationScoped
 public class PlanStore {
 
-    private static final Set<String> TERMINAL = Set.of(PlanLifecycle.DONE, PlanLifecycle.FAILED, PlanLifecycle.REJECTED);
+    private static final Set<String> TERMINAL = Set.of(PlanLifecycle.DONE, PlanLifecycle.FAILED, PlanLifecycle.REJECTED,
+            PlanLifecycle.EXPIRED);
     private final ReactiveRedisDataSource redis;
     private final int kept;
 

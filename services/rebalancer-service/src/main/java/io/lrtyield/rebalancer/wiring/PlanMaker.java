@@ -7,6 +7,7 @@ import io.lrtyield.rebalancer.plan.BuiltPlan;
 import io.lrtyield.rebalancer.plan.LoopState;
 import io.lrtyield.rebalancer.plan.LoopUnwinder;
 import io.lrtyield.rebalancer.plan.PlanBuilder;
+import io.lrtyield.rebalancer.policy.LoopLadder;
 import io.lrtyield.rebalancer.policy.PolicyOutcome;
 import io.lrtyield.rebalancer.portfolio.AaveAccount;
 import io.lrtyield.rebalancer.portfolio.Portfolio;
@@ -64,16 +65,30 @@ public final class PlanMaker {
         }
         List<PlanBuilder.Move> moves = new ArrayList<>();
         LoopState loop = null;
+        // loop rungs fold into their venue: one trade, at the blended LTV of the rungs' targets
+        Map<String, Double> trades = new java.util.LinkedHashMap<>();
+        Map<String, Double> amounts = new HashMap<>();
         for (VenueAllocation va : o.result().allocations()) {
-            Venue v = st.catalogue().venue(va.venue()).orElseThrow();
-            BigInteger wei = BigDecimal.valueOf(va.trade()).movePointRight(18).setScale(0, RoundingMode.DOWN).toBigInteger();
-            if (va.held() || wei.signum() == 0) {
+            amounts.put(va.venue(), va.amount());
+            if (!va.held()) {
+                trades.merge(LoopLadder.baseOf(va.venue()), va.trade(), Double::sum);
+            }
+        }
+        Map<String, Map<BigDecimal, Double>> rungs = LoopLadder.rungEquities(amounts);
+        for (var t : trades.entrySet()) {
+            Venue v = st.catalogue().venue(t.getKey()).orElseThrow();
+            BigInteger wei = toWei(t.getValue());
+            if (wei.signum() == 0) {
                 continue;
             }
-            moves.add(new PlanBuilder.Move(v, wei));
             if (v.venueKind() == io.lrtyield.common.catalogue.VenueKind.LEVERAGED_LOOP) {
+                BigDecimal ltv = LoopLadder.blendedLtv(rungs.getOrDefault(v.id(), Map.of()));
+                if (ltv != null) {
+                    v = LoopLadder.at(v, ltv);
+                }
                 loop = loopOf(v, p.aave());
             }
+            moves.add(new PlanBuilder.Move(v, wei));
         }
         Map<String, BigDecimal> rates = new HashMap<>(venueRates);
         for (String asset : List.of("wstETH", "weETH", "rETH", "ezETH", "rsETH", "pufETH")) {
@@ -99,6 +114,17 @@ public final class PlanMaker {
             }
         });
         return rates;
+    }
+
+    /**
+     * The boundary between the optimizer's planning doubles and money: ETH → wei, rounded toward zero, so a move never
+     * asks for more than the optimizer gave (the builder then bounds each exit by what the vault holds).
+     */
+    static BigInteger toWei(double eth) {
+        if (!Double.isFinite(eth)) {
+            throw new IllegalArgumentException("trade is not a finite amount: " + eth);
+        }
+        return BigDecimal.valueOf(eth).movePointRight(18).setScale(0, RoundingMode.DOWN).toBigInteger();
     }
 
     static LoopState loopOf(Venue v, AaveAccount aave) {

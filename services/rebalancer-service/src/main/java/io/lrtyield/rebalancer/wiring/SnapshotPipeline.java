@@ -75,6 +75,7 @@ public class SnapshotPipeline {
     private final Timer latency;
     private final AtomicReference<Runtime> runtime = new AtomicReference<>();
     private final AtomicLong headsDecided = new AtomicLong();
+    private final AtomicLong lastHead = new AtomicLong(Long.MIN_VALUE);
     static final int WARM_UP_BLOCKS = 30;
 
     record Runtime(StrategyFactory.Strategy strategy, PortfolioReader reader, PortfolioValuer valuer) {
@@ -141,22 +142,55 @@ public class SnapshotPipeline {
         return fromCatalogue.toLowerCase();
     }
 
+    /** The newest head this pipeline has seen, {@code Long.MIN_VALUE} before the first. */
+    public long lastHead() {
+        return lastHead.get();
+    }
+
+    /** Blocks a PROPOSED or APPROVED plan may wait before it expires. */
+    public long planExpiryBlocks() {
+        return config.planExpiryBlocks();
+    }
+
     Uni<Void> onHead(BlockHead head, long receivedNanos) {
         Runtime rt = runtime().orElse(null);
+        lastHead.accumulateAndGet(head.number(), Math::max);
         if (rt == null) {
             return Uni.createFrom().voidItem();
         }
         return rt.reader().read(head.number(), head.timestamp())
-                .chain(raw -> plans.lastPlanAt(rebalancer.vault()).chain(last -> plans.openPlan(rebalancer.vault())
-                        .emitOn(Infrastructure.getDefaultWorkerPool())
-                        .chain(open -> decide(rt, head, raw, last, open.orElse(null)))))
+                .chain(raw -> plans.lastPlanAt(rebalancer.vault()).chain(last -> openPlan(head)
+                        .chain(open -> overrides.effective().emitOn(Infrastructure.getDefaultWorkerPool())
+                                .chain(policy -> decide(rt, head, raw, last, open.orElse(null), policy)))))
                 .invoke(() -> latency.record(Duration.ofNanos(System.nanoTime() - receivedNanos)));
     }
 
-    private Uni<Void> decide(Runtime rt, BlockHead head, RawSnapshot raw, long lastPlanAt, String openPlan) {
+    /**
+     * The vault's open plan, after expiring it if it waited too long: a stale PROPOSED or APPROVED plan never blocks a
+     * newer decision, and is never executed.
+     */
+    private Uni<java.util.Optional<String>> openPlan(BlockHead head) {
+        String vault = rebalancer.vault();
+        return plans.openPlan(vault).chain(open -> open.isEmpty() ? Uni.createFrom().item(open)
+                : plans.get(vault, open.get()).chain(stored -> {
+                    if (stored.isEmpty() || !PlanLifecycle.expired(stored.get().plan(), head.number(), config.planExpiryBlocks())) {
+                        return Uni.createFrom().item(open);
+                    }
+                    String why = "not started within " + config.planExpiryBlocks() + " blocks (proposed at "
+                            + stored.get().plan().provenance().blockNumber() + ", head " + head.number() + "): its min-outs are too old";
+                    return plans.transition(vault, open.get(), PlanLifecycle.EXPIRED, why)
+                            .chain(p -> publish(p.plan()))
+                            .onFailure(IllegalStateException.class).recoverWithNull() // the dispatcher moved it meanwhile
+                            .replaceWith(java.util.Optional.<String>empty());
+                }));
+    }
+
+    private Uni<Void> decide(Runtime rt, BlockHead head, RawSnapshot raw, long lastPlanAt, String openPlan,
+                             io.lrtyield.rebalancer.admin.PolicyOverrides.Policy policy) {
         Map<String, PriceTick> prices = cache.prices();
         Portfolio portfolio = rt.valuer().value(rt.strategy().vault(), raw, prices);
-        PolicyOutcome outcome = rt.strategy().policy().decide(new MarketState(portfolio, cache.quotes(), prices, cache.alerts(), lastPlanAt));
+        PolicyOutcome outcome = rt.strategy().policy().decide(new MarketState(portfolio, cache.quotes(), prices, cache.alerts(), lastPlanAt,
+                policy.minGainEth(), policy.costMargin()));
         cache.snapshot(portfolio, rt.strategy().stress().run(portfolio, prices), outcome);
         Provenance prov = new Provenance(rt.strategy().catalogue().chainId(), head.number(), head.hash(), head.timestamp());
         String action = outcome.action();
@@ -200,8 +234,7 @@ public class SnapshotPipeline {
         StoredPlan proposed = stored;
         return store.chain(() -> plans.propose(proposed)).chain(() -> publish(proposed.plan()))
                 // the approval policy as an admin last set it (PUT /api/v1/admin/policy), else the configured one
-                .chain(() -> overrides.effective())
-                .chain(policy -> "auto".equalsIgnoreCase(policy.approval())
+                .chain(() -> "auto".equalsIgnoreCase(policy.approval())
                         ? plans.transition(rebalancer.vault(), proposed.plan().planId(), PlanLifecycle.APPROVED, "approved by policy (auto)")
                         .chain(p -> publish(p.plan()))
                         .invoke(dispatcher::kick)

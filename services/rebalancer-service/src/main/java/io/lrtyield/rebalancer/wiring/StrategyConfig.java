@@ -19,8 +19,11 @@ public interface StrategyConfig {
     @WithDefault("1.0")
     double riskAversion();
 
-    /** Holding horizon over which yield gains are compared with one-off costs. */
-    @WithDefault("30")
+    /**
+     * Holding horizon over which yield gains are compared with one-off costs, days. A vault holds for months; 90 days is
+     * also the yield service's amortisation horizon.
+     */
+    @WithDefault("90")
     double horizonDays();
 
     /** A plan must gain at least this much ETH over the horizon beyond its costs. */
@@ -70,17 +73,35 @@ public interface StrategyConfig {
     @WithDefault("250000")
     long gasPerAction();
 
-    /** Linear trade cost per venue traded, bps. */
-    @WithDefault("5")
+    /** Spread charged per ETH traded on top of each route's own entry and exit costs, bps. */
+    @WithDefault("1")
     double slippageBps();
 
-    /** Quadratic slippage per ETH traded (cost = k·t², ETH). */
-    @WithDefault("0.00001")
+    /**
+     * Extra quadratic slippage per ETH traded (cost = k·t², ETH), on top of the routes' own exact costs (the size curves
+     * and exit routes of the quotes); 0 by default.
+     */
+    @WithDefault("0")
     double quadraticCost();
 
     /** Smallest trade worth making, ETH. */
     @WithDefault("0.1")
     double minTradeEth();
+
+    /**
+     * Leverage rungs each loop is offered at, fractions of its liquidation threshold (LTV = rung × LT, capped at the
+     * venue's maxLtv and targetLtv); empty: the catalogue's targetLtv only.
+     */
+    @WithDefault("0.5,0.7,0.8,0.88")
+    String loopRungs();
+
+    /** A price older than this many blocks is treated as stale, whatever its status said. */
+    @WithDefault("10")
+    long maxPriceAgeBlocks();
+
+    /** A PROPOSED or APPROVED plan not started within this many blocks expires: its min-outs are never older. */
+    @WithDefault("20")
+    long planExpiryBlocks();
 
     /** A loop below this health factor is deleveraged at once. */
     @WithDefault("1.03")

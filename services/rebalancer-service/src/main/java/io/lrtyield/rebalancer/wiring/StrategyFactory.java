@@ -34,7 +34,8 @@ public final class StrategyFactory {
         PolicySettings policy = new PolicySettings(c.riskAversion(), c.horizonDays(), c.minGainEth(), c.costMargin(),
                 c.cooldown().toSeconds(), c.venueCapFraction(), fractions(c.venueCaps().orElse("")), c.protocolCapFraction(),
                 c.underlyingCapFraction(), fractions(c.tierCaps()), c.reserveFraction(), c.reserveMaxDelayDays(), c.gasPriceGwei(),
-                c.gasPerAction(), c.slippageBps(), c.quadraticCost(), c.minTradeEth(), c.hfTrigger());
+                c.gasPerAction(), c.slippageBps(), c.quadraticCost(), c.minTradeEth(), c.hfTrigger(), rungs(c.loopRungs()),
+                c.maxPriceAgeBlocks());
         PlanSettings plan = new PlanSettings(c.maxSlippageBps(), c.minHealthFactor(), c.targetHealthFactor(), c.maxSteps());
         PlanAddresses addresses = PlanAddresses.from(catalogue);
         PlanBuilder builder = new PlanBuilder(addresses, vault, plan);
@@ -42,6 +43,21 @@ public final class StrategyFactory {
         RiskScorer scorer = new RiskScorer(risk);
         return new Strategy(catalogue, vault, policy, risk, plan, addresses, builder, stress, scorer,
                 new DecisionPolicy(catalogue, policy, scorer, stress, builder, risk.minStressedHealthFactor()));
+    }
+
+    /** {@code 0.5,0.7,…}: empty text for none. */
+    static java.util.List<Double> rungs(String text) {
+        java.util.List<Double> out = new java.util.ArrayList<>();
+        for (String part : text.split(",")) {
+            if (!part.isBlank()) {
+                double r = Double.parseDouble(part.trim());
+                if (!(r > 0 && r < 1)) {
+                    throw new IllegalArgumentException("a loop rung is a fraction of the liquidation threshold in (0, 1), got " + part.trim());
+                }
+                out.add(r);
+            }
+        }
+        return out;
     }
 
     /** {@code key=fraction,key=fraction}. */

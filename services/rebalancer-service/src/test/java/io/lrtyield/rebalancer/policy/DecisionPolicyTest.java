@@ -8,6 +8,8 @@ import io.lrtyield.common.event.PriceTick;
 import io.lrtyield.common.event.Provenance;
 import io.lrtyield.common.event.RiskAlert;
 import io.lrtyield.common.event.SizePoint;
+import io.lrtyield.common.event.YieldComponent;
+import io.lrtyield.common.exit.ExitRoute;
 import io.lrtyield.common.event.YieldQuote;
 import io.lrtyield.rebalancer.plan.PlanAddresses;
 import io.lrtyield.rebalancer.plan.PlanBuilder;
@@ -119,8 +121,11 @@ class DecisionPolicyTest {
         assertEquals(routes.build(List.of(new PlanBuilder.Move(loop, BigInteger.TEN.pow(18))), Map.of("wstETH", BigDecimal.ONE),
                 BigInteger.TEN.pow(18), BigInteger.ZERO, null).actions().size(), loopActions);
         assertTrue(loopActions > 16, "a loop entry is many transactions: " + loopActions);
-        var problemLoop = o.problem().venues().stream().filter(v -> v.id().equals("aave-wsteth-loop")).findFirst().orElseThrow();
-        assertEquals(settings.gasPerAction() * settings.gasPriceGwei() * 1e-9 * loopActions, problemLoop.cost().gasPerAction(), 1e-15);
+        // each rung is priced at its own route: LTV 0.836 (0.88 × LT 0.95) takes the turns its leverage needs
+        var problemLoop = o.problem().venues().stream().filter(v -> v.id().equals("aave-wsteth-loop@ltv0.836")).findFirst().orElseThrow();
+        int rungActions = routes.entryActions(LoopLadder.at(loop, new BigDecimal("0.836")));
+        assertEquals(settings.gasPerAction() * settings.gasPriceGwei() * 1e-9 * rungActions, problemLoop.cost().gasPerAction(), 1e-15);
+        assertTrue(rungActions < loopActions, "fewer borrow turns at a lower LTV: " + rungActions + " vs " + loopActions);
         assertEquals(4, routes.entryActions(CATALOGUE.venue("lido-wsteth").orElseThrow()), "submit, approve, wrap, reset");
         assertEquals(1, routes.entryActions(CATALOGUE.venue("rocketpool-reth").orElseThrow()), "deposit");
 
@@ -128,6 +133,97 @@ class DecisionPolicyTest {
                 P.blockTimestamp() - 60));
         assertEquals(PolicyOutcome.HOLD, again.action());
         assertTrue(again.reason().startsWith("hold because of the cooldown: last plan 60 s ago < 3600 s"), again.reason());
+    }
+
+    static YieldQuote quoteWithExit(String venue, String asset, String apy, ExitRoute exit) {
+        return new YieldQuote(1, "q-" + venue, venue, "X", asset, new BigDecimal(apy), "7d", List.of(), List.of(),
+                List.of(new SizePoint(BigDecimal.TEN, new BigDecimal(apy).subtract(exit.apyCost()), exit),
+                        new SizePoint(new BigDecimal("10000"), new BigDecimal(apy).subtract(exit.apyCost()), exit)),
+                10, List.of(), P);
+    }
+
+    static YieldQuote loopQuote(double l0, double staking, double borrowApr) {
+        return new YieldQuote(1, "q-loop", "aave-wsteth-loop", "LEVERAGED_LOOP", "wstETH",
+                BigDecimal.valueOf(l0 * staking - (l0 - 1) * borrowApr), "spot",
+                List.of(new YieldComponent("staking × leverage", BigDecimal.valueOf(l0 * staking), "s"),
+                        new YieldComponent("collateral supply × leverage", BigDecimal.ZERO, "s"),
+                        new YieldComponent("borrow cost", BigDecimal.valueOf(-(l0 - 1) * borrowApr), "b")), List.of(),
+                List.of(new SizePoint(BigDecimal.TEN, BigDecimal.valueOf(l0 * staking - (l0 - 1) * borrowApr))), 10, List.of(), P);
+    }
+
+    /**
+     * Idle ETH earns nothing and carries no risk: with venues paying a positive yield after their round-trip costs, the
+     * optimizer keeps idle at most at the reserve (10 % redeemable within a day), never more.
+     */
+    @Test
+    void idleNeverStaysAboveTheReserveWhenVenuesPayAfterCosts() {
+        ExitRoute queue5d = new ExitRoute(ExitRoute.Kind.QUEUE, new BigDecimal("0.000712"), new BigDecimal("5"), new BigDecimal("0.002889"));
+        Map<String, YieldQuote> quotes = new HashMap<>(quotes("0.032", "0.028", "0.031"));
+        quotes.put("lido-wsteth", quoteWithExit("lido-wsteth", "wstETH", "0.032", queue5d));
+        PolicyOutcome o = policy.decide(new MarketState(idle(10_000), quotes, prices(), alerts, Long.MIN_VALUE));
+        assertEquals(PolicyOutcome.REBALANCE, o.action(), o.reason());
+        double idle = o.result().allocations().stream().filter(va -> va.venue().equals("idle-eth")).findFirst().orElseThrow().amount();
+        assertTrue(idle <= 0.10 * 10_000 + 1e-6, "idle " + idle + " > reserve; " + o.reason());
+        assertEquals(0, new RiskScorer(riskSettings).score(CATALOGUE.venue("idle-eth").orElseThrow(), null, 0, 10_000).score());
+        // the exit route of the quote is the trade cost: 1 bp spread + the queue's 0.0712 %, per ETH moved
+        var lido = o.problem().venues().stream().filter(v -> v.id().equals("lido-wsteth")).findFirst().orElseThrow();
+        assertEquals(0.0001 + 0.000712, lido.cost().perUnit(), 1e-12);
+        assertEquals(0, lido.apyDecayPerUnit(), 1e-15, "the exit's APY cost is added back: not charged twice");
+        assertEquals(ExitRoute.Kind.QUEUE, o.economics().get("lido-wsteth").exit().kind());
+        // the venue cap (50 %) spreads it: no venue takes all
+        assertTrue(o.result().allocations().stream().filter(va -> !va.venue().equals("idle-eth") && va.amount() > 1).count() >= 2,
+                "spread over several venues: " + o.result().allocations());
+    }
+
+    /**
+     * The loop ladder: a rung whose stressed health factor falls below the minimum is left out (with the reason), and
+     * the optimizer takes a lower one; a 92 % LTV loop (LT 95 %) fails the 90-day 25 % borrow-rate spike, 83.6 % passes.
+     */
+    @Test
+    void aRungThatFailsTheStressTestIsLeftOutAndALowerOneIsChosen() {
+        Catalogue c = new Catalogue("test", 31337, CATALOGUE.contracts(), CATALOGUE.assets(), List.of(
+                CATALOGUE.venue("idle-eth").orElseThrow(), CATALOGUE.venue("lido-wsteth").orElseThrow(),
+                new Venue("aave-wsteth-loop", "LEVERAGED_LOOP", "wstETH", "aave", 3, 0, 0.0,
+                        Map.of("borrowAsset", "WETH", "targetLtv", "0.92", "maxLtv", "0.92", "liquidationThreshold", "0.95"))));
+        PolicySettings ladder = new PolicySettings(1.0, 90, new BigDecimal("0.01"), 0.5, 3600, 0.5, Map.of(), 0.6, 0.7,
+                Map.of(), 0.1, 1, 20, 250_000, 1, 0, 0.1, new BigDecimal("1.03"), List.of(0.5, 0.88, 0.99), 10);
+        PlanBuilder b = new PlanBuilder(PlanAddresses.from(c), addr(99), new PlanSettings(50, BigDecimal.ONE, new BigDecimal("1.05"), 40));
+        DecisionPolicy p = new DecisionPolicy(c, ladder, new RiskScorer(riskSettings), new StressTester(c, riskSettings), b,
+                riskSettings.minStressedHealthFactor());
+        Map<String, YieldQuote> quotes = Map.of("lido-wsteth", quote("lido-wsteth", "wstETH", "0.032"),
+                "aave-wsteth-loop", loopQuote(12.5, 0.032, 0.02));
+        PolicyOutcome o = p.decide(new MarketState(idle(1_000), quotes, prices(), alerts, Long.MIN_VALUE));
+        assertTrue(o.notes().stream().anyMatch(n -> n.startsWith("aave-wsteth-loop@ltv0.92: HF ") && n.endsWith("rung left out")), o.notes().toString());
+        List<String> rungs = o.problem().venues().stream().map(io.lrtyield.strategy.optimizer.Venue::id).filter(id -> id.contains("@")).toList();
+        assertEquals(List.of("aave-wsteth-loop@ltv0.475", "aave-wsteth-loop@ltv0.836"), rungs);
+        var rung = o.problem().venues().stream().filter(v -> v.id().equals("aave-wsteth-loop@ltv0.836")).findFirst().orElseThrow();
+        double l = 1 / (1 - 0.836);
+        assertEquals(l * 0.032 - (l - 1) * 0.02, rung.apy(), 1e-12, "the rung's net APY from the quote's components");
+        double chosen = o.result().allocations().stream().filter(va -> va.venue().equals("aave-wsteth-loop@ltv0.836")).findFirst()
+                .orElseThrow().amount();
+        assertTrue(chosen > 100, "the passing rung is used: " + o.result().allocations());
+        assertEquals(new BigDecimal("0.836"), LoopLadder.blendedLtv(Map.of(new BigDecimal("0.836"), chosen)));
+    }
+
+    /** A price that stopped coming is stale after N blocks, whatever status it was published with. */
+    @Test
+    void aPriceOlderThanTheMaximumAgeIsStaleWhateverItsStatus() {
+        Map<String, PriceTick> prices = prices();
+        Provenance old = new Provenance(31337, P.blockNumber() - 11, "0xcd", P.blockTimestamp() - 11);
+        prices.put("rETH", new PriceTick(1, "t-old", "rETH", new BigDecimal("1.1"), null, new BigDecimal("1.1"), BigDecimal.ZERO,
+                PriceStatus.OK, BigDecimal.ONE, List.of(), List.of(), old));
+        PolicyOutcome o = policy.decide(new MarketState(idle(1000), quotes("0.035", "0.03", "0.045"), prices, alerts, Long.MIN_VALUE));
+        assertEquals("rETH STALE (last price at block 89, 11 blocks old > 10)", o.excluded().get("rocketpool-reth"));
+        assertTrue(o.reason().startsWith("circuit breaker: rocketpool-reth excluded, rETH STALE (last price at block 89"), o.reason());
+    }
+
+    /** An admin's margin override is applied: an impossible minimum gain holds what would otherwise rebalance. */
+    @Test
+    void theAdminsMinimumGainOverrideIsApplied() {
+        PolicyOutcome o = policy.decide(new MarketState(idle(1000), quotes("0.035", "0.03", "0.045"), prices(), alerts, Long.MIN_VALUE,
+                new BigDecimal("1000"), null));
+        assertEquals(PolicyOutcome.HOLD, o.action());
+        assertTrue(o.reason().startsWith("hold because the gain does not beat the costs by the margin"), o.reason());
     }
 
     @Test

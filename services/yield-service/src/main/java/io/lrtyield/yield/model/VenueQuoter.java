@@ -4,6 +4,8 @@ import io.lrtyield.common.catalogue.Venue;
 import io.lrtyield.common.event.SizePoint;
 import io.lrtyield.common.event.WindowYield;
 import io.lrtyield.common.event.YieldComponent;
+import io.lrtyield.common.exit.ExitRoute;
+import io.lrtyield.common.exit.ExitRouteChooser;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -192,12 +194,15 @@ public final class VenueQuoter {
             LoopModel.Result sized = LoopModel.evaluate(new LoopModel.Inputs(stakingApy, YieldMath.perSecondApy(cApr),
                     YieldMath.perSecondApy(bApr), ltv, lt));
             BigDecimal sizedNet = sized.netApy().subtract(fee(venue, sized.netApy()));
+            ExitRoute route = null;
             if (exit != null) {
                 // unwinding sells the whole collateral (L × S) for the borrowed asset: a cost per unit of equity of L × cost
                 BigDecimal cost = exit.sellCost(exitCoin, YieldMath.wei(size.multiply(r.leverage(), MC)), BigDecimal.ONE);
-                sizedNet = sizedNet.subtract(YieldMath.amortised(cost.multiply(r.leverage(), MC), horizonDays));
+                route = ExitRouteChooser.route(new ExitRouteChooser.Option(ExitRoute.Kind.INSTANT_DEX, cost.multiply(r.leverage(), MC),
+                        BigDecimal.ZERO), horizonDays);
+                sizedNet = sizedNet.subtract(route.apyCost());
             }
-            curve.add(new SizePoint(size, YieldMath.scale(sizedNet)));
+            curve.add(new SizePoint(size, YieldMath.scale(sizedNet), route));
         }
         points(venue, components, risk);
         return Optional.of(new VenueQuote(net, "spot", components, List.of(), curve, flags, risk));

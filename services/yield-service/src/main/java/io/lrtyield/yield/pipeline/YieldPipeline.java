@@ -147,7 +147,8 @@ public class YieldPipeline {
                         .map(Venue::id).toList()).map(list -> list.isEmpty() ? null : list.get(0).netApy()))
                 .orElse(Uni.createFrom().nullItem());
         return premiumOver.chain(lstApy -> {
-            StakingExtras.Extended x = StakingExtras.extend(venue, r, exitPool(catalogue, venue), config.horizonDays(), lstApy);
+            StakingExtras.Extended x = StakingExtras.extend(venue, r, exitPool(catalogue, venue), config.horizonDays(), lstApy,
+                    config.queueRiskPremium());
             YieldQuote quote = new YieldQuote(YieldQuote.SCHEMA_VERSION, YieldQuote.idFor(venue.id(), tick.provenance()), venue.id(),
                     venue.kind(), venue.asset(), r.netApy(), r.basis(), x.components(), r.windows(), x.sizeCurve(), samples,
                     x.flags(), tick.provenance(), x.risk());
