@@ -1,5 +1,6 @@
 # LRT Yield Aggregator — one command to run it, one to test it.
-#   make run    install what is missing, build, start Anvil + Kafka + Redis + devnet + the three services
+#   make run    install what is missing, build, start Anvil + Kafka + Redis + devnet + the three services; plans are
+#               executed on the devnet (PLAN_APPROVAL=manual make run: approve them with an operator token)
 #   make test   unit, integration and end-to-end tests against real Kafka, Redis and Anvil (own ports)
 #   make stop   stop everything `make run` or `make test` started
 #   make bench  micro-benchmarks of the hot paths

@@ -36,6 +36,9 @@ load_profile() {
       ;;
     *) die "unknown profile '$PROFILE' (expected run or test)" ;;
   esac
+  # Both profiles run the devnet chain, so the rebalancer executes its plans there (deploy/local/services.sh signs as
+  # the devnet vault's strategist, Anvil's public dev account 2); the service's own defaults stay off / manual.
+  : "${EXECUTION_ENABLED:=true}" "${PLAN_APPROVAL:=auto}"
   : "${STATE_DIR:=$REPO_ROOT/.local/$PROFILE}"
   mkdir -p "$STATE_DIR"
   STATE_DIR=$(cd "$STATE_DIR" && pwd)
