@@ -17,8 +17,8 @@ import java.util.Set;
 /**
  * Plans per vault in Redis: {@code rebalancer:plan:{vault}:{id}} (the stored plan, JSON),
  * {@code rebalancer:plans:{vault}} (ids, newest first, capped), {@code rebalancer:plan-open:{vault}} (the plan not yet
- * DONE/FAILED/REJECTED/EXPIRED: one at a time) and {@code rebalancer:last-plan-at:{vault}} (block time of the last proposal:
- * the cooldown survives a restart). Writes of one plan go in one MULTI.
+ * DONE/FAILED/REJECTED/EXPIRED: one at a time) and {@code rebalancer:last-plan-at:{vault}} (block time of the last plan that
+ * went EXECUTING: the cooldown survives a restart, and a proposal that expired or was rejected does not start it). Writes of one plan go in one MULTI.
  */
 @ApplicationScoped
 public class PlanStore {
@@ -38,8 +38,7 @@ public class PlanStore {
         return redis.withTransaction(tx -> tx.value(String.class).set(planKey(p.vault(), p.planId()), EventCodec.toJson(stored))
                 .chain(() -> tx.list(String.class).lpush(listKey(p.vault()), p.planId()))
                 .chain(() -> tx.list(String.class).ltrim(listKey(p.vault()), 0, kept - 1))
-                .chain(() -> tx.value(String.class).set(openKey(p.vault()), p.planId()))
-                .chain(() -> tx.value(String.class).set(lastKey(p.vault()), String.valueOf(p.provenance().blockTimestamp()))))
+                .chain(() -> tx.value(String.class).set(openKey(p.vault()), p.planId())))
                 .replaceWithVoid();
     }
 
@@ -53,6 +52,11 @@ public class PlanStore {
             StoredPlan updated = new StoredPlan(next, current.steps(), current.skipped(), history);
             return redis.withTransaction(tx -> {
                 Uni<Void> write = tx.value(String.class).set(planKey(vault, planId), EventCodec.toJson(updated));
+                if (PlanLifecycle.EXECUTING.equals(status)) {
+                    // the cooldown runs from the plan that moved the vault: an expired or rejected proposal does not hold it
+                    write = write.chain(() -> tx.value(String.class).set(lastKey(vault), String.valueOf(next.provenance().blockTimestamp())))
+                            .replaceWithVoid();
+                }
                 return TERMINAL.contains(status) ? write.chain(() -> tx.key().del(openKey(vault))).replaceWithVoid() : write;
             }).replaceWith(updated);
         });

@@ -197,7 +197,7 @@ public class SnapshotPipeline {
         String reason = outcome.reason();
         StoredPlan stored = null;
         long heads = headsDecided.incrementAndGet();
-        String warming = PolicyOutcome.REBALANCE.equals(action) ? warmingUp(outcome, heads) : null;
+        String warming = PolicyOutcome.REBALANCE.equals(action) ? warmingUp(outcome, cache.quotes(), heads) : null;
         if (warming != null) {
             action = PolicyOutcome.HOLD;
             reason = warming + "; wanted: " + reason;
@@ -247,12 +247,26 @@ public class SnapshotPipeline {
      * out only because its first price or quote has not arrived yet. An emergency deleverage never waits.
      */
     static String warmingUp(PolicyOutcome outcome, long headsSinceStart) {
+        return warmingUp(outcome, Map.of(), headsSinceStart);
+    }
+
+    /**
+     * As {@link #warmingUp(PolicyOutcome, long)}, and a quote still built without an input it needs (a loop before its
+     * staking token's first quote: {@code no-staking-yield}) counts as not arrived yet.
+     */
+    static String warmingUp(PolicyOutcome outcome, Map<String, io.lrtyield.common.event.YieldQuote> quotes, long headsSinceStart) {
         if (headsSinceStart > WARM_UP_BLOCKS) {
             return null;
         }
-        List<String> waiting = outcome.excluded().entrySet().stream()
+        java.util.TreeSet<String> waiting = new java.util.TreeSet<>();
+        outcome.excluded().entrySet().stream()
                 .filter(e -> e.getValue().endsWith("has no price yet") || e.getValue().equals("no quote yet"))
-                .map(Map.Entry::getKey).sorted().toList();
+                .forEach(e -> waiting.add(e.getKey()));
+        quotes.forEach((venue, q) -> {
+            if (q.flags().stream().anyMatch(f -> f.startsWith("no-staking-yield"))) {
+                waiting.add(venue);
+            }
+        });
         return waiting.isEmpty() ? null : "hold while warming up (block " + headsSinceStart + " of " + WARM_UP_BLOCKS
                 + " since start): no first price or quote yet for " + String.join(", ", waiting);
     }

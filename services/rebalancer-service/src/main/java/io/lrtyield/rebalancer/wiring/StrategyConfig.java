@@ -38,8 +38,8 @@ public interface StrategyConfig {
     @WithDefault("PT1H")
     Duration cooldown();
 
-    /** Default cap of one venue, fraction of the vault. */
-    @WithDefault("0.5")
+    /** Default cap of one venue, fraction of the vault: no single protocol's contract holds more than this. */
+    @WithDefault("0.4")
     double venueCapFraction();
 
     /** Per-venue caps as fractions of the vault, e.g. {@code aave-wsteth-loop=0.2,idle-eth=1}. */

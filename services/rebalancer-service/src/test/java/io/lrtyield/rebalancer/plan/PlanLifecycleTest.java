@@ -51,4 +51,19 @@ class PlanLifecycleTest {
         assertEquals(b.actions(), exec.actions());
         assertEquals(b.steps(), back.steps());
     }
+
+    /** The API shows a plan's headline fields at the top level; reading the stored JSON back ignores them. */
+    @org.junit.jupiter.api.Test
+    void aStoredPlanRoundTripsWithItsHeadlineFieldsAtTheTop() throws Exception {
+        var p = new io.lrtyield.common.event.Provenance(31337, 7, "0x7", 70);
+        var plan = PlanLifecycle.propose("0xvault", "id1", java.util.List.of(new io.lrtyield.common.event.RebalancePlan.Allocation("lido-wsteth",
+                java.math.BigDecimal.TEN, java.math.BigDecimal.ONE)), java.util.List.of(), java.math.BigDecimal.ONE, java.math.BigDecimal.ZERO, "why", p);
+        StoredPlan stored = new StoredPlan(plan, java.util.List.of(), java.util.List.of(), java.util.List.of("PROPOSED"));
+        String json = io.lrtyield.common.codec.EventCodec.toJson(stored);
+        var tree = io.lrtyield.common.codec.EventCodec.mapper().readTree(json);
+        org.junit.jupiter.api.Assertions.assertEquals("PROPOSED", tree.get("status").asText());
+        org.junit.jupiter.api.Assertions.assertEquals(7, tree.get("provenance").get("blockNumber").asLong());
+        org.junit.jupiter.api.Assertions.assertEquals("lido-wsteth", tree.get("target").get(0).get("venueId").asText());
+        org.junit.jupiter.api.Assertions.assertEquals(stored, io.lrtyield.common.codec.EventCodec.fromJson(json, StoredPlan.class));
+    }
 }

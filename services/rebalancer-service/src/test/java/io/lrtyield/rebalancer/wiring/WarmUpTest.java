@@ -31,4 +31,15 @@ class WarmUpTest {
         assertNull(SnapshotPipeline.warmingUp(rebalance(Map.of("swell-rsweth", "no allowlisted entry route",
                 "kelp-rseth", "rsETH STALE (feed older than its heartbeat)")), 1), "a stale price or a missing route is not warm-up");
     }
+
+    /** A loop quoted before its staking token's first quote counts its staking yield as 0: not a quote to plan on yet. */
+    @Test
+    void aLoopQuotedWithoutItsStakingYieldIsWaitedFor() {
+        var p = new io.lrtyield.common.event.Provenance(31337, 1, "0x1", 1);
+        var loop = new io.lrtyield.common.event.YieldQuote(1, "q", "aave-wsteth-loop", "LEVERAGED_LOOP", "wstETH", java.math.BigDecimal.ZERO,
+                "spot", List.of(), List.of(), List.of(), 1, List.of("no-staking-yield: no staking quote for wstETH yet; counted as 0"), p);
+        assertEquals("hold while warming up (block 2 of 30 since start): no first price or quote yet for aave-wsteth-loop",
+                SnapshotPipeline.warmingUp(rebalance(Map.of()), Map.of("aave-wsteth-loop", loop), 2));
+        assertNull(SnapshotPipeline.warmingUp(rebalance(Map.of()), Map.of("aave-wsteth-loop", loop), SnapshotPipeline.WARM_UP_BLOCKS + 1));
+    }
 }

@@ -33,8 +33,9 @@ import java.util.List;
  * <h2>Fixed costs and minimum trade sizes: a heuristic second pass</h2>
  * Gas per action and minimum trade sizes make the problem non-convex (mixed-integer). After the exact convex solve,
  * every venue whose trade is below its {@code minTrade}, or whose gain from trading — its Lagrangian term at the new
- * amount minus at the current one, i.e. with capital priced at the shadow prices — does not cover its gas, is held
- * at its current amount and the convex problem is re-solved (exactly) with those venues fixed; repeat until no
+ * amount minus at the current one, i.e. with capital priced at the shadow prices — does not cover its gas (and for
+ * which an exact re-solve with it held confirms the loss: a linear venue at the margin sets the price of capital and so
+ * shows no gain at it, yet dropping it would idle its capital), is held at its current amount and the convex problem is re-solved (exactly) with those venues fixed; repeat until no
  * venue is dropped. If pinning them all makes the problem infeasible, only the worst one is pinned. Finally the
  * result is compared with doing nothing (if the current allocation is feasible) and the better one is returned. This
  * pass is a heuristic: it can miss the best set of venues to trade; each convex re-solve in it is exact.
@@ -70,6 +71,11 @@ public final class AllocationOptimizer {
                     continue;
                 }
                 double margin = prices.tradeGain(i) - qp.gas[i];
+                if (trade >= qp.minTrade[i] && margin < 0 && losesByPinning(problem, qp, solver, i, tiny)) {
+                    // a venue that sets the price of capital (a linear venue at the margin) shows no gain at the shadow
+                    // prices — its value is what would have to replace it: the exact re-solve says it is worth its gas
+                    continue;
+                }
                 if (trade < qp.minTrade[i] || margin < 0) {
                     drop.add(i);
                     double score = trade < qp.minTrade[i] ? Math.min(margin, -trade) : margin;
@@ -103,6 +109,26 @@ public final class AllocationOptimizer {
             java.util.Arrays.fill(held, true);
         }
         return ResultBuilder.build(problem, qp, solver, amounts, held, gap, objective(qp, amounts, tiny), passes);
+    }
+
+    /**
+     * Whether holding venue {@code i} at its current amount (and re-solving the convex problem) gives a lower objective,
+     * gas included, than the current solution. The solver is left as it was.
+     */
+    private static boolean losesByPinning(AllocationProblem problem, SeparableQp qp, DualNewtonSolver solver, int i, double tiny) {
+        double now = objective(qp, solver.x, tiny);
+        Snapshot before = new Snapshot(solver);
+        try {
+            solver.lo[i] = qp.x0[i];
+            solver.hi[i] = qp.x0[i];
+            convexSolve(problem, qp, solver);
+            double pinned = objective(qp, solver.x, tiny);
+            return pinned < now - 1e-12 * (Math.abs(now) + tiny);
+        } catch (IllegalArgumentException infeasible) {
+            return true;
+        } finally {
+            before.restore(solver);
+        }
     }
 
     private static double pinAndSolve(AllocationProblem problem, SeparableQp qp, DualNewtonSolver solver,

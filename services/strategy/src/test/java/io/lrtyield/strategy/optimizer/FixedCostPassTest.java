@@ -33,6 +33,28 @@ class FixedCostPassTest {
         assertEquals(0.01 + 0.005 * 12.5, trade.allocations().get(0).transitionCost(), 1e-12);
     }
 
+    /**
+     * Idle cash, two linear venues and a capped curved one: the linear venue at the margin sets the budget's shadow
+     * price, so at that price its trade shows no gain — yet holding it at 0 idles its capital. The pass must keep it:
+     * idle 0, the 3.0 % venue at its cap, the 2.8 % venue takes the rest (exact LP answer, gas paid once each).
+     */
+    @Test
+    void aLinearVenueThatSetsThePriceOfCapitalIsNotDroppedForItsGas() {
+        double h = 90 / 365.0;
+        TradeCost gas = new TradeCost(0.0001, 0, 0.02, 0.1);
+        AllocationProblem p = new AllocationProblem(List.of(
+                new Venue("idle", 10_000, 0, 0, 0, 10_000, Double.POSITIVE_INFINITY, 0, TradeCost.NONE),
+                new Venue("a", 0, 0.030, 0, 0, 5_000, Double.POSITIVE_INFINITY, 0, gas),
+                new Venue("b", 0, 0.028, 0, 0, 5_000, Double.POSITIVE_INFINITY, 0, gas),
+                new Venue("c", 0, 0.060, 1e-5, 0, 2_000, Double.POSITIVE_INFINITY, 0, gas)),
+                List.of(), LiquidityReserve.NONE, 10_000, 1.0, h);
+        AllocationResult r = optimizer.solve(p);
+        assertEquals(0, r.amounts()[0], 1e-6, "no idle ETH while venues pay: " + r.allocations());
+        assertEquals(5_000, r.amounts()[1], 1e-6);
+        assertEquals(10_000 - 5_000 - r.amounts()[3], r.amounts()[2], 1e-6);
+        assertTrue(r.allocations().stream().skip(1).noneMatch(VenueAllocation::held), r.allocations().toString());
+    }
+
     /** A 12.5 ETH rebalance is below a 20 ETH minimum trade: no trade. */
     @Test
     void tradesBelowTheMinimumAreNotMade() {

@@ -248,7 +248,11 @@ public final class VenueQuoter {
                     continue;
                 }
                 BigDecimal apy = entry.get().apy();
-                curve.add(new SizePoint(size, YieldMath.scale(apy.subtract(fee(venue, apy)))));
+                // held to maturity the PT needs no exit trade (nothing off its APY); sold before it, Pendle's AMM, which
+                // is symmetric in the implied rate, costs about what buying moved it: the exit a rebalance would pay
+                BigDecimal saleCost = entry.get().effectivePtPrice().divide(ptPrice, MC).subtract(BigDecimal.ONE).max(BigDecimal.ZERO);
+                curve.add(new SizePoint(size, YieldMath.scale(apy.subtract(fee(venue, apy))),
+                        new ExitRoute(ExitRoute.Kind.INSTANT_DEX, YieldMath.scale(saleCost), BigDecimal.ZERO, BigDecimal.ZERO)));
             }
         } else {
             curve = curve(size -> net);
