@@ -41,7 +41,7 @@ public record PolicySettings(double riskAversion, double horizonDays, BigDecimal
     }
 
     public static PolicySettings defaults() {
-        return new PolicySettings(1.0, 90, new BigDecimal("0.01"), 0.5, 3600, 0.4, Map.of(), 0.6, 0.7,
+        return new PolicySettings(1.0, 90, new BigDecimal("0.01"), 0.5, 3600, 0.3, Map.of(), 0.6, 0.7,
                 Map.of("3", 0.5, "4", 0.2, "5", 0.0), 0.1, 1, 20, 250_000, 1, 0, 0.1, new BigDecimal("1.03"),
                 java.util.List.of(0.5, 0.7, 0.8, 0.88), 10);
     }

@@ -242,9 +242,9 @@ public class SnapshotPipeline {
     }
 
     /**
-     * A rebalance right after start-up would be planned on whatever market data has arrived so far (the first venues
-     * priced win by default): for the first {@link #WARM_UP_BLOCKS} decided blocks, a rebalance waits while any venue is
-     * out only because its first price or quote has not arrived yet. An emergency deleverage never waits.
+     * A rebalance right after start-up would be planned on whatever market data has arrived so far, and on staking APYs
+     * measured over a few blocks: for the first {@link #WARM_UP_BLOCKS} decided blocks a rebalance waits, and says which
+     * venues still have no first price or quote. An emergency deleverage never waits.
      */
     static String warmingUp(PolicyOutcome outcome, long headsSinceStart) {
         return warmingUp(outcome, Map.of(), headsSinceStart);
@@ -267,8 +267,8 @@ public class SnapshotPipeline {
                 waiting.add(venue);
             }
         });
-        return waiting.isEmpty() ? null : "hold while warming up (block " + headsSinceStart + " of " + WARM_UP_BLOCKS
-                + " since start): no first price or quote yet for " + String.join(", ", waiting);
+        return "hold while warming up (block " + headsSinceStart + " of " + WARM_UP_BLOCKS + " since start): "
+                + (waiting.isEmpty() ? "the quotes' first windows are still filling" : "no first price or quote yet for " + String.join(", ", waiting));
     }
 
     public Uni<Void> publish(RebalancePlan plan) {

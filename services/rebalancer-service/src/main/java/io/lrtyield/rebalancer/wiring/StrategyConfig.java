@@ -38,8 +38,11 @@ public interface StrategyConfig {
     @WithDefault("PT1H")
     Duration cooldown();
 
-    /** Default cap of one venue, fraction of the vault: no single protocol's contract holds more than this. */
-    @WithDefault("0.4")
+    /**
+     * Default cap of one venue, fraction of the vault: no single issuer's contract holds more than this (curators of
+     * LST/LRT vaults commonly keep one issuer under a third).
+     */
+    @WithDefault("0.3")
     double venueCapFraction();
 
     /** Per-venue caps as fractions of the vault, e.g. {@code aave-wsteth-loop=0.2,idle-eth=1}. */
