@@ -111,7 +111,18 @@ class EventContractTest {
     @Test
     void largeExponentsAreWrittenPlain() {
         String json = EventCodec.toJson(new SizePoint(new BigDecimal("1E+3"), new BigDecimal("1.5E-20")));
-        assertEquals("{\"sizeEth\":\"1000\",\"netApy\":\"0.000000000000000000015\"}", json);
+        assertEquals("{\"sizeEth\":\"1000\",\"netApy\":\"0.000000000000000000015\",\"exit\":null}", json);
+    }
+
+    @Test
+    void aSizePointsExitRouteRoundTrips() {
+        SizePoint p = new SizePoint(new BigDecimal("10000"), new BigDecimal("0.028"), new io.lrtyield.common.exit.ExitRoute(
+                io.lrtyield.common.exit.ExitRoute.Kind.QUEUE, new BigDecimal("0.000712"), new BigDecimal("5"), new BigDecimal("0.002889")));
+        String json = EventCodec.toJson(p);
+        assertTrue(json.contains("\"kind\":\"QUEUE\"") && json.contains("\"delayDays\":\"5\""), json);
+        assertEquals(p, EventCodec.fromJson(json, SizePoint.class));
+        assertEquals(new SizePoint(BigDecimal.TEN, BigDecimal.ONE), EventCodec.fromJson("{\"sizeEth\":\"10\",\"netApy\":\"1\"}", SizePoint.class),
+                "a point from a producer without exit routes reads as none");
     }
 
     @Test

@@ -5,7 +5,7 @@ import io.lrtyield.rebalancer.RebalancerConfig;
 import io.lrtyield.rebalancer.plan.PlanLifecycle;
 import io.lrtyield.rebalancer.plan.StoredPlan;
 import io.lrtyield.rebalancer.store.PlanStore;
-import io.lrtyield.rebalancer.wiring.SnapshotPipeline;
+import io.lrtyield.rebalancer.store.PlanEvents;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,16 +31,16 @@ public class AdminActions {
     }
 
     private final PlanStore plans;
-    private final SnapshotPipeline pipeline;
+    private final PlanEvents events;
     private final KillSwitch killSwitch;
     private final PolicyOverrides policy;
     private final AdminAudit audit;
     private final String vault;
 
-    AdminActions(PlanStore plans, SnapshotPipeline pipeline, KillSwitch killSwitch, PolicyOverrides policy, AdminAudit audit,
+    AdminActions(PlanStore plans, PlanEvents events, KillSwitch killSwitch, PolicyOverrides policy, AdminAudit audit,
                  RebalancerConfig config) {
         this.plans = plans;
-        this.pipeline = pipeline;
+        this.events = events;
         this.killSwitch = killSwitch;
         this.policy = policy;
         this.audit = audit;
@@ -96,7 +96,7 @@ public class AdminActions {
     }
 
     private Uni<StoredPlan> move(String subject, String action, String id, String status, String why) {
-        return audited(subject, action, id, why, plans.transition(vault, id, status, why).call(p -> pipeline.publish(p.plan())));
+        return audited(subject, action, id, why, plans.transition(vault, id, status, why).call(p -> events.publish(p.plan())));
     }
 
     /** Runs {@code work}, records its outcome, and turns lifecycle failures into problems. */

@@ -9,7 +9,9 @@ import io.lrtyield.rebalancer.execution.runtime.ExecutionRuntime;
 import io.lrtyield.rebalancer.plan.PlanLifecycle;
 import io.lrtyield.rebalancer.plan.StoredPlan;
 import io.lrtyield.rebalancer.store.PlanStore;
-import io.lrtyield.rebalancer.wiring.SnapshotPipeline;
+import io.lrtyield.common.runtime.ChainHeads;
+import io.lrtyield.rebalancer.store.PlanEvents;
+import io.lrtyield.rebalancer.wiring.StrategyConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -47,18 +49,22 @@ public class PlanDispatcher {
     private final PlanStore plans;
     private final ExecutionRuntime runtime;
     private final KillSwitch killSwitch;
-    private final SnapshotPipeline pipeline;
+    private final PlanEvents events;
+    private final ChainHeads heads;
+    private final long expiryBlocks;
     private final Vertx vertx;
     private final MeterRegistry meters;
     private final AtomicBoolean busy = new AtomicBoolean();
 
-    PlanDispatcher(RebalancerConfig config, PlanStore plans, ExecutionRuntime runtime, KillSwitch killSwitch, SnapshotPipeline pipeline,
-                   Vertx vertx, MeterRegistry meters) {
+    PlanDispatcher(RebalancerConfig config, PlanStore plans, ExecutionRuntime runtime, KillSwitch killSwitch, PlanEvents events, ChainHeads heads,
+                   StrategyConfig strategy, Vertx vertx, MeterRegistry meters) {
         this.config = config;
         this.plans = plans;
         this.runtime = runtime;
         this.killSwitch = killSwitch;
-        this.pipeline = pipeline;
+        this.events = events;
+        this.heads = heads;
+        this.expiryBlocks = strategy.planExpiryBlocks();
         this.vertx = vertx;
         this.meters = meters;
     }
@@ -99,9 +105,9 @@ public class PlanDispatcher {
             return Optional.empty();
         }
         RebalancePlan plan = stored.plan();
-        long head = pipeline.lastHead();
-        if (PlanLifecycle.expired(plan, head, pipeline.planExpiryBlocks())) {
-            move(plan, PlanLifecycle.EXPIRED, "not started within " + pipeline.planExpiryBlocks() + " blocks (proposed at "
+        long head = heads.last() == null ? Long.MIN_VALUE : heads.last().number();
+        if (PlanLifecycle.expired(plan, head, expiryBlocks)) {
+            move(plan, PlanLifecycle.EXPIRED, "not started within " + expiryBlocks + " blocks (proposed at "
                     + plan.provenance().blockNumber() + ", head " + head + "): its min-outs are too old");
             return Optional.of(plan.planId() + " " + PlanLifecycle.EXPIRED);
         }
@@ -133,7 +139,7 @@ public class PlanDispatcher {
 
     private RebalancePlan move(RebalancePlan plan, String to, String why) {
         StoredPlan moved = plans.transition(config.vault(), plan.planId(), to, why).await().atMost(REDIS);
-        pipeline.publish(moved.plan()).await().atMost(REDIS);
+        events.publish(moved.plan()).await().atMost(REDIS);
         return moved.plan();
     }
 }

@@ -6,7 +6,6 @@ import io.lrtyield.common.chain.Multicall3;
 import io.lrtyield.common.event.PriceTick;
 import io.lrtyield.common.event.Provenance;
 import io.lrtyield.common.event.RebalancePlan;
-import io.lrtyield.common.event.Topics;
 import io.lrtyield.common.runtime.CatalogueProvider;
 import io.lrtyield.common.runtime.ChainConfig;
 import io.lrtyield.common.runtime.ChainHeads;
@@ -31,11 +30,8 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.jboss.logging.Logger;
 import org.web3j.protocol.Web3j;
 
@@ -71,11 +67,10 @@ public class SnapshotPipeline {
     private final MarketCache cache;
     private final DecisionStore decisions;
     private final PlanStore plans;
-    private final MutinyEmitter<Record<String, RebalancePlan>> emitter;
+    private final io.lrtyield.rebalancer.store.PlanEvents events;
     private final Timer latency;
     private final AtomicReference<Runtime> runtime = new AtomicReference<>();
     private final AtomicLong headsDecided = new AtomicLong();
-    private final AtomicLong lastHead = new AtomicLong(Long.MIN_VALUE);
     static final int WARM_UP_BLOCKS = 30;
 
     record Runtime(StrategyFactory.Strategy strategy, PortfolioReader reader, PortfolioValuer valuer) {
@@ -86,7 +81,7 @@ public class SnapshotPipeline {
 
     SnapshotPipeline(StrategyConfig config, RebalancerConfig rebalancer, ChainHeads heads, CatalogueProvider catalogues, Web3j web3j,
                      ChainConfig chain, MarketCache cache, DecisionStore decisions, PlanStore plans,
-                     @Channel(Topics.REBALANCE_PLANS_CHANNEL) MutinyEmitter<Record<String, RebalancePlan>> emitter, MeterRegistry meters,
+                     io.lrtyield.rebalancer.store.PlanEvents events, MeterRegistry meters,
                      io.lrtyield.rebalancer.admin.PolicyOverrides overrides, PlanDispatcher dispatcher) {
         this.overrides = overrides;
         this.dispatcher = dispatcher;
@@ -99,7 +94,7 @@ public class SnapshotPipeline {
         this.cache = cache;
         this.decisions = decisions;
         this.plans = plans;
-        this.emitter = emitter;
+        this.events = events;
         this.latency = LatencyTimers.register(meters, "rebalancer.decision.latency", "new head received → decision stored", 250);
     }
 
@@ -142,19 +137,8 @@ public class SnapshotPipeline {
         return fromCatalogue.toLowerCase();
     }
 
-    /** The newest head this pipeline has seen, {@code Long.MIN_VALUE} before the first. */
-    public long lastHead() {
-        return lastHead.get();
-    }
-
-    /** Blocks a PROPOSED or APPROVED plan may wait before it expires. */
-    public long planExpiryBlocks() {
-        return config.planExpiryBlocks();
-    }
-
     Uni<Void> onHead(BlockHead head, long receivedNanos) {
         Runtime rt = runtime().orElse(null);
-        lastHead.accumulateAndGet(head.number(), Math::max);
         if (rt == null) {
             return Uni.createFrom().voidItem();
         }
@@ -271,8 +255,8 @@ public class SnapshotPipeline {
                 + (waiting.isEmpty() ? "the quotes' first windows are still filling" : "no first price or quote yet for " + String.join(", ", waiting));
     }
 
-    public Uni<Void> publish(RebalancePlan plan) {
-        return emitter.send(Record.of(plan.vault(), plan));
+    private Uni<Void> publish(RebalancePlan plan) {
+        return events.publish(plan);
     }
 
     private static List<RebalancePlan.Allocation> target(PolicyOutcome o, Portfolio p) {
