@@ -5,6 +5,7 @@ import io.lrtyield.common.catalogue.Catalogue;
 import io.lrtyield.common.catalogue.Venue;
 import io.lrtyield.common.catalogue.VenueKind;
 import io.lrtyield.common.event.PriceTick;
+import io.lrtyield.common.event.QuoteFlag;
 import io.lrtyield.common.event.SizePoint;
 import io.lrtyield.common.event.YieldQuote;
 import io.lrtyield.rebalancer.plan.PlanBuilder;
@@ -381,6 +382,6 @@ public final class DecisionPolicy {
     }
 
     static boolean trusted(YieldQuote q) {
-        return q.flags().stream().noneMatch(f -> f.startsWith("clamped") || f.startsWith("jump"));
+        return q.flags().stream().map(QuoteFlag::of).flatMap(java.util.Optional::stream).noneMatch(QuoteFlag::untradable);
     }
 }

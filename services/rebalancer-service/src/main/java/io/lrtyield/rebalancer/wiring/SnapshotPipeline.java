@@ -4,9 +4,9 @@ import io.lrtyield.common.catalogue.Catalogue;
 import io.lrtyield.common.chain.BlockHead;
 import io.lrtyield.common.chain.Multicall3;
 import io.lrtyield.common.event.PriceTick;
+import io.lrtyield.common.event.QuoteFlag;
 import io.lrtyield.common.event.Provenance;
 import io.lrtyield.common.event.RebalancePlan;
-import io.lrtyield.common.runtime.CatalogueProvider;
 import io.lrtyield.common.runtime.ChainConfig;
 import io.lrtyield.common.runtime.ChainHeads;
 import io.lrtyield.common.runtime.LatencyTimers;
@@ -61,7 +61,7 @@ public class SnapshotPipeline {
     private final StrategyConfig config;
     private final RebalancerConfig rebalancer;
     private final ChainHeads heads;
-    private final CatalogueProvider catalogues;
+    private final io.lrtyield.common.runtime.ChainIdentity identity;
     private final Web3j web3j;
     private final ChainConfig chain;
     private final MarketCache cache;
@@ -79,7 +79,7 @@ public class SnapshotPipeline {
     private final io.lrtyield.rebalancer.admin.PolicyOverrides overrides;
     private final PlanDispatcher dispatcher;
 
-    SnapshotPipeline(StrategyConfig config, RebalancerConfig rebalancer, ChainHeads heads, CatalogueProvider catalogues, Web3j web3j,
+    SnapshotPipeline(StrategyConfig config, RebalancerConfig rebalancer, ChainHeads heads, io.lrtyield.common.runtime.ChainIdentity identity, Web3j web3j,
                      ChainConfig chain, MarketCache cache, DecisionStore decisions, PlanStore plans,
                      io.lrtyield.rebalancer.store.PlanEvents events, MeterRegistry meters,
                      io.lrtyield.rebalancer.admin.PolicyOverrides overrides, PlanDispatcher dispatcher) {
@@ -88,7 +88,7 @@ public class SnapshotPipeline {
         this.config = config;
         this.rebalancer = rebalancer;
         this.heads = heads;
-        this.catalogues = catalogues;
+        this.identity = identity;
         this.web3j = web3j;
         this.chain = chain;
         this.cache = cache;
@@ -102,20 +102,19 @@ public class SnapshotPipeline {
         if (!config.enabled()) {
             return;
         }
-        heads.stream().onOverflow().drop()
+        // only once the node is known to serve the catalogue's chain (never value or trade the wrong contracts)
+        identity.verifiedCatalogue()
+                .invoke(c -> runtime.updateAndGet(old -> old != null ? old : create(c)))
+                .onItem().transformToMulti(c -> heads.stream()).onOverflow().drop()
                 .onItem().transformToUniAndConcatenate(head -> onHead(head, System.nanoTime())
                         .onFailure().invoke(e -> LOG.warnf("snapshot at block %d failed: %s", head.number(), e.getMessage()))
                         .onFailure().recoverWithNull())
                 .subscribe().with(x -> { }, e -> LOG.error("snapshot pipeline ended", e));
     }
 
-    /** The strategy for the loaded catalogue, built once; empty until the catalogue is loaded. */
+    /** The strategy for the verified catalogue, built once; empty until the node is known to serve its chain. */
     public java.util.Optional<Runtime> runtime() {
-        Runtime r = runtime.get();
-        if (r != null) {
-            return java.util.Optional.of(r);
-        }
-        return catalogues.current().map(c -> runtime.updateAndGet(old -> old != null ? old : create(c)));
+        return java.util.Optional.ofNullable(runtime.get());
     }
 
     private Runtime create(Catalogue c) {
@@ -247,7 +246,7 @@ public class SnapshotPipeline {
                 .filter(e -> e.getValue().endsWith("has no price yet") || e.getValue().equals("no quote yet"))
                 .forEach(e -> waiting.add(e.getKey()));
         quotes.forEach((venue, q) -> {
-            if (q.flags().stream().anyMatch(f -> f.startsWith("no-staking-yield"))) {
+            if (q.flags().stream().anyMatch(f -> QuoteFlag.of(f).orElse(null) == QuoteFlag.NO_STAKING_YIELD)) {
                 waiting.add(venue);
             }
         });

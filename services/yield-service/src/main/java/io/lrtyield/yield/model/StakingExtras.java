@@ -1,5 +1,6 @@
 package io.lrtyield.yield.model;
 
+import io.lrtyield.common.event.QuoteFlag;
 import io.lrtyield.common.catalogue.Venue;
 import io.lrtyield.common.event.SizePoint;
 import io.lrtyield.common.event.YieldComponent;
@@ -47,7 +48,7 @@ public final class StakingExtras {
         risk.put("withdrawalDelaySeconds", Long.toString(venue.withdrawalDelaySeconds()));
         boolean hasPool = venue.param("exitPool").isPresent();
         if (hasPool && exitPool == null) {
-            flags.add("size-impact: exit pool state not read yet; the size curve prices the exit by the queue alone");
+            flags.add(QuoteFlag.SIZE_IMPACT.with("exit pool state not read yet; the size curve prices the exit by the queue alone"));
         }
         if (hasPool && exitPool != null) {
             risk.put("exitPoolDepthEth", exitPool.depthEth().round(new MathContext(18)).stripTrailingZeros().toPlainString());

@@ -1,5 +1,6 @@
 package io.lrtyield.yield.model;
 
+import io.lrtyield.common.event.QuoteFlag;
 import io.lrtyield.common.catalogue.Venue;
 import io.lrtyield.common.event.RatePoint;
 import io.lrtyield.common.event.SizePoint;
@@ -78,14 +79,14 @@ public final class StakingYieldModel {
         BigDecimal gross = basis.apy();
         if (basis.apr().abs().compareTo(maxPlausibleApr) > 0) {
             BigDecimal bound = basis.apr().signum() > 0 ? maxPlausibleApr : maxPlausibleApr.negate();
-            flags.add("clamped: " + basis.window() + " APR " + basis.apr().toPlainString() + " outside ±" + maxPlausibleApr.toPlainString());
+            flags.add(QuoteFlag.CLAMPED.with(basis.window() + " APR " + basis.apr().toPlainString() + " outside ±" + maxPlausibleApr.toPlainString()));
             gross = AprMath.apy(bound);
         }
         WindowYield shortest = windows.get(0);
         if (shortest != basis && basis.apr().signum() > 0
                 && shortest.apr().compareTo(basis.apr().multiply(jumpFactor)) > 0) {
-            flags.add("jump: " + shortest.window() + " APR " + shortest.apr().toPlainString() + " is more than "
-                    + jumpFactor.toPlainString() + "× the " + basis.window() + " APR " + basis.apr().toPlainString());
+            flags.add(QuoteFlag.JUMP.with(shortest.window() + " APR " + shortest.apr().toPlainString() + " is more than "
+                    + jumpFactor.toPlainString() + "× the " + basis.window() + " APR " + basis.apr().toPlainString()));
         }
         // the protocol takes a share of rewards, never of losses: no fee "rebate" on a negative yield
         BigDecimal fee = gross.max(BigDecimal.ZERO).multiply(BigDecimal.valueOf(venue.protocolFee()))
@@ -119,7 +120,7 @@ public final class StakingYieldModel {
             return longestComplete;
         }
         WindowYield longest = windows.get(windows.size() - 1);
-        flags.add("short-history: " + (longest.end().blockTimestamp() - longest.start().blockTimestamp()) + " s of observations");
+        flags.add(QuoteFlag.SHORT_HISTORY.with((longest.end().blockTimestamp() - longest.start().blockTimestamp()) + " s of observations"));
         return longest;
     }
 

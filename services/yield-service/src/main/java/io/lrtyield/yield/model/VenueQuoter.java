@@ -1,5 +1,6 @@
 package io.lrtyield.yield.model;
 
+import io.lrtyield.common.event.QuoteFlag;
 import io.lrtyield.common.catalogue.Venue;
 import io.lrtyield.common.event.SizePoint;
 import io.lrtyield.common.event.WindowYield;
@@ -102,7 +103,7 @@ public final class VenueQuoter {
         BigDecimal net = YieldMath.scale(gross.subtract(fee));
         Optional<AaveRateModel> model = venue.param("rateModel").map(AaveRateModel::parse);
         if (model.isEmpty()) {
-            flags.add("size-impact: no rateModel in the catalogue; the size curve ignores our own supply");
+            flags.add(QuoteFlag.SIZE_IMPACT.with("no rateModel in the catalogue; the size curve ignores our own supply"));
         }
         List<SizePoint> curve = curve(size -> {
             if (model.isEmpty()) {
@@ -133,7 +134,7 @@ public final class VenueQuoter {
         String stakingAsset = venue.param("stakingAsset").orElse(venue.asset());
         BigDecimal staking = ctx.stakingApy().get(stakingAsset);
         if (staking == null) {
-            flags.add("no-staking-yield: no staking quote for " + stakingAsset + " yet; counted as 0");
+            flags.add(QuoteFlag.NO_STAKING_YIELD.with("no staking quote for " + stakingAsset + " yet; counted as 0"));
             staking = ZERO;
         }
         BigDecimal collApr = LendingRateMath.aaveApr(coll.liquidityRateRay());
@@ -150,8 +151,8 @@ public final class VenueQuoter {
         addFee(components, fee);
         BigDecimal net = YieldMath.scale(r.netApy().subtract(fee));
         if (net.signum() < 0) {
-            flags.add("negative-carry: net APY " + net.stripTrailingZeros().toPlainString() + " at leverage "
-                    + r.leverage().stripTrailingZeros().toPlainString() + " (borrowing " + borrowAsset + " costs more than the collateral earns)");
+            flags.add(QuoteFlag.NEGATIVE_CARRY.with("net APY " + net.stripTrailingZeros().toPlainString() + " at leverage "
+                    + r.leverage().stripTrailingZeros().toPlainString() + " (borrowing " + borrowAsset + " costs more than the collateral earns)"));
         }
         Map<String, String> risk = new LinkedHashMap<>();
         risk.put("leverage", plain(r.leverage()));
@@ -163,13 +164,13 @@ public final class VenueQuoter {
         Optional<AaveRateModel> borrowModel = venue.param("borrowRateModel").map(AaveRateModel::parse);
         Optional<AaveRateModel> collModel = venue.param("collateralRateModel").map(AaveRateModel::parse);
         if (borrowModel.isEmpty()) {
-            flags.add("size-impact: no borrowRateModel in the catalogue; the size curve ignores our own borrowing");
+            flags.add(QuoteFlag.SIZE_IMPACT.with("no borrowRateModel in the catalogue; the size curve ignores our own borrowing"));
         }
         final BigDecimal stakingApy = staking;
         StablePool exit = venue.param("exitPool").map(p -> state.pools().get(address(venue, "exitPool", ctx))).orElse(null);
         int exitCoin = Integer.parseInt(venue.param("exitCoin").orElse("1"));
         if (venue.param("exitPool").isPresent() && exit == null) {
-            flags.add("size-impact: exit pool state unavailable; the size curve ignores the unwind's slippage");
+            flags.add(QuoteFlag.SIZE_IMPACT.with("exit pool state unavailable; the size curve ignores the unwind's slippage"));
         }
         List<SizePoint> curve = new ArrayList<>();
         for (BigDecimal size : sizesEth) {
@@ -274,7 +275,7 @@ public final class VenueQuoter {
         String basis;
         List<WindowYield> windows;
         if (growth == null) {
-            flags.add("short-history: no virtual-price growth observed yet; base counted as 0");
+            flags.add(QuoteFlag.SHORT_HISTORY.with("no virtual-price growth observed yet; base counted as 0"));
             base = ZERO;
             basis = "none";
             windows = List.of();
@@ -315,7 +316,7 @@ public final class VenueQuoter {
         List<String> flags = new ArrayList<>();
         BigDecimal staking = ctx.stakingApy().get(stakingAsset);
         if (staking == null) {
-            flags.add("no-staking-yield: no staking quote for " + stakingAsset + " yet; counted as 0");
+            flags.add(QuoteFlag.NO_STAKING_YIELD.with("no staking quote for " + stakingAsset + " yet; counted as 0"));
             staking = ZERO;
         }
         List<YieldComponent> components = new ArrayList<>();

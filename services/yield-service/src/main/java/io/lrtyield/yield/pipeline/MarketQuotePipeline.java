@@ -145,7 +145,7 @@ public class MarketQuotePipeline {
                     risk.putIfAbsent("withdrawalDelaySeconds", Long.toString(venue.withdrawalDelaySeconds()));
                     BigDecimal net = q.netApy();
                     if (net.abs().compareTo(maxPlausibleApy) > 0) {
-                        flags.add("clamped: net APY " + net.toPlainString() + " outside ±" + maxPlausibleApy.toPlainString());
+                        flags.add(io.lrtyield.common.event.QuoteFlag.CLAMPED.with("net APY " + net.toPlainString() + " outside ±" + maxPlausibleApy.toPlainString()));
                         net = net.signum() > 0 ? maxPlausibleApy : maxPlausibleApy.negate();
                     }
                     out.add(new YieldQuote(YieldQuote.SCHEMA_VERSION, YieldQuote.idFor(venue.id(), provenance), venue.id(), venue.kind(),
