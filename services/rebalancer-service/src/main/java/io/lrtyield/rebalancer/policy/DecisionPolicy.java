@@ -255,8 +255,13 @@ public final class DecisionPolicy {
             String id = LoopLadder.rungId(v.id(), ltv);
             ids.add(id);
             double rungExit = e.exitCostFraction() * l / l0;
+            // the state the entry will find: it borrows (L − 1) per unit of equity, and Aave lends only what it holds
+            // (90 % of it, so the market is not left at 100 % usage)
+            double borrowable = q.risk().get("borrowAvailableEth") == null ? Double.POSITIVE_INFINITY
+                    : 0.9 * Double.parseDouble(q.risk().get("borrowAvailableEth")) / Math.max(l - 1, 1e-9);
+            double rungCap = passes ? Math.min(Math.max(cap, 0), (isHeld ? current : 0) + borrowable) : 0;
             venues.add(new io.lrtyield.strategy.optimizer.Venue(id, isHeld ? current : 0, LoopLadder.apyAt(q, l0, l),
-                    e.decayPerEth() * LoopLadder.decayScale(l0, l), risk, passes ? Math.max(cap, 0) : 0, Math.max(exitCap, 0),
+                    e.decayPerEth() * LoopLadder.decayScale(l0, l), risk, rungCap, Math.max(exitCap, 0),
                     v.withdrawalDelaySeconds() / 86_400.0, tradeCost(v, LoopLadder.at(v, ltv), rungExit)));
         }
         if (ids.size() > 1) {

@@ -66,4 +66,22 @@ class PlanLifecycleTest {
         org.junit.jupiter.api.Assertions.assertEquals("lido-wsteth", tree.get("target").get(0).get("venueId").asText());
         org.junit.jupiter.api.Assertions.assertEquals(stored, io.lrtyield.common.codec.EventCodec.fromJson(json, StoredPlan.class));
     }
+
+    /** A plan not started within the expiry is EXPIRED: from PROPOSED or APPROVED only, never once it runs. */
+    @org.junit.jupiter.api.Test
+    void aPlanNotStartedWithinTheExpiryExpires() {
+        var p = new io.lrtyield.common.event.Provenance(31337, 100, "0x7", 1000);
+        var proposed = PlanLifecycle.propose("0xvault", "id2", java.util.List.of(), java.util.List.of(), java.math.BigDecimal.ONE,
+                java.math.BigDecimal.ZERO, "why", p);
+        org.junit.jupiter.api.Assertions.assertFalse(PlanLifecycle.expired(proposed, 120, 20), "20 blocks old: still fresh");
+        org.junit.jupiter.api.Assertions.assertTrue(PlanLifecycle.expired(proposed, 121, 20), "21 blocks old: its min-outs are too old");
+        var approved = PlanLifecycle.transition(proposed, PlanLifecycle.APPROVED, "ok");
+        org.junit.jupiter.api.Assertions.assertTrue(PlanLifecycle.expired(approved, 121, 20));
+        var executing = PlanLifecycle.transition(approved, PlanLifecycle.EXECUTING, "go");
+        org.junit.jupiter.api.Assertions.assertFalse(PlanLifecycle.expired(executing, 10_000, 20), "a running plan is finished, not expired");
+        org.junit.jupiter.api.Assertions.assertTrue(PlanLifecycle.allowed(PlanLifecycle.PROPOSED, PlanLifecycle.EXPIRED));
+        org.junit.jupiter.api.Assertions.assertFalse(PlanLifecycle.allowed(PlanLifecycle.EXPIRED, PlanLifecycle.EXECUTING), "an expired plan never runs");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> PlanLifecycle.transition(PlanLifecycle.transition(proposed, PlanLifecycle.EXPIRED, "old"), PlanLifecycle.APPROVED, "late"));
+    }
 }

@@ -143,12 +143,16 @@ class DecisionPolicyTest {
     }
 
     static YieldQuote loopQuote(double l0, double staking, double borrowApr) {
+        return loopQuote(l0, staking, borrowApr, Map.of());
+    }
+
+    static YieldQuote loopQuote(double l0, double staking, double borrowApr, Map<String, String> risk) {
         return new YieldQuote(1, "q-loop", "aave-wsteth-loop", "LEVERAGED_LOOP", "wstETH",
                 BigDecimal.valueOf(l0 * staking - (l0 - 1) * borrowApr), "spot",
                 List.of(new YieldComponent("staking × leverage", BigDecimal.valueOf(l0 * staking), "s"),
                         new YieldComponent("collateral supply × leverage", BigDecimal.ZERO, "s"),
                         new YieldComponent("borrow cost", BigDecimal.valueOf(-(l0 - 1) * borrowApr), "b")), List.of(),
-                List.of(new SizePoint(BigDecimal.TEN, BigDecimal.valueOf(l0 * staking - (l0 - 1) * borrowApr))), 10, List.of(), P);
+                List.of(new SizePoint(BigDecimal.TEN, BigDecimal.valueOf(l0 * staking - (l0 - 1) * borrowApr))), 10, List.of(), P, risk);
     }
 
     /**
@@ -203,6 +207,13 @@ class DecisionPolicyTest {
                 .orElseThrow().amount();
         assertTrue(chosen > 100, "the passing rung is used: " + o.result().allocations());
         assertEquals(new BigDecimal("0.836"), LoopLadder.blendedLtv(Map.of(new BigDecimal("0.836"), chosen)));
+
+        // the entry borrows (L − 1) per ETH of equity: with 200 WETH to borrow, the 83.6 % rung holds at most 0.9 × 200 / (L − 1)
+        Map<String, YieldQuote> thin = Map.of("lido-wsteth", quote("lido-wsteth", "wstETH", "0.032"),
+                "aave-wsteth-loop", loopQuote(12.5, 0.032, 0.02, Map.of("borrowAvailableEth", "200")));
+        PolicyOutcome t = p.decide(new MarketState(idle(1_000), thin, prices(), alerts, Long.MIN_VALUE));
+        var capped = t.problem().venues().stream().filter(v -> v.id().equals("aave-wsteth-loop@ltv0.836")).findFirst().orElseThrow();
+        assertEquals(0.9 * 200 / (l - 1), capped.cap(), 1e-9);
     }
 
     /** A price that stopped coming is stale after N blocks, whatever status it was published with. */
