@@ -20,6 +20,8 @@ public final class DevnetCatalogue {
     private static final double LST_MAX_ANNUAL_GROWTH = 0.15;
     private static final double LRT_MAX_ANNUAL_GROWTH = 0.20;
     private static final long DAY = 86_400L;
+    /** lido-wsteth's withdrawal delay: the simulator finalizes queued requests this old (chain time), as mainnet's ~5 days. */
+    public static final long LIDO_WITHDRAWAL_DELAY_SECONDS = 5 * DAY;
     /** The simulator's default RedStone-style feed heartbeat (6 h). */
     private static final long REDSTONE_HEARTBEAT = 21_600;
 
@@ -72,8 +74,10 @@ public final class DevnetCatalogue {
         List<Venue> venues = new ArrayList<>(List.of(
                 new Venue("idle-eth", "IDLE", "ETH", "vault", 1, 0, 0.0),
                 // an instant exit sells stETH (coin 1) into the Curve stETH/WETH pool: the size curve's cost
-                new Venue("lido-wsteth", "NATIVE_STAKING", "wstETH", "lido", 1, 5 * DAY, 0.0,
-                        Map.of("exitPool", "curveStEthWethPool", "exitCoin", "1")),
+                // and, where the deployment has it, a large exit by Lido's withdrawal queue (finalized after the delay)
+                new Venue("lido-wsteth", "NATIVE_STAKING", "wstETH", "lido", 1, LIDO_WITHDRAWAL_DELAY_SECONDS, 0.0, m == null || m.lidoWithdrawalQueue() == null
+                        ? Map.of("exitPool", "curveStEthWethPool", "exitCoin", "1")
+                        : Map.of("exitPool", "curveStEthWethPool", "exitCoin", "1", "withdrawalQueue", "lidoWithdrawalQueue")),
                 new Venue("rocketpool-reth", "NATIVE_STAKING", "rETH", "rocketpool", 1, 0, 0.0),
                 new Venue("coinbase-cbeth", "NATIVE_STAKING", "cbETH", "coinbase", 2, 7 * DAY, 0.0),
                 new Venue("etherfi-weeth", "RESTAKING_TOKEN", "weETH", "etherfi", 3, 7 * DAY, 0.0,
@@ -106,6 +110,9 @@ public final class DevnetCatalogue {
             contracts.put("eigenDelegationManager", m.eigenDelegationManager());
             contracts.put("eigenStEthStrategy", m.eigenStEthStrategy());
             contracts.put("strategyVault", m.strategyVault());
+            if (m.lidoWithdrawalQueue() != null) {
+                contracts.put("lidoWithdrawalQueue", m.lidoWithdrawalQueue());
+            }
             // the rate models are the deployer's (MarketDeployer.initReserve): the size curve's rate impact follows them
             String wethRates = String.join(",", MarketDeployer.WETH_RATES);
             venues.add(new Venue("aave-weth-supply", "LENDING_SUPPLY", "WETH", "aave", 2, 0, 0.0,

@@ -39,7 +39,7 @@ import java.util.Map;
  * Deploys and seeds the markets on top of the tokens: Chainlink- and RedStone-style X/ETH market feeds, Uniswap-v3-style
  * asset/WETH price replicas, Curve stETH/WETH and eETH/WETH pools, an
  * Aave-v3-style pool (WETH, wstETH, weETH, USDC; ETH-correlated eMode; ~60 % WETH utilisation), a Pendle PT market
- * on weETH, EigenLayer with a stETH strategy, and the strategy vault with its allowlist. Three phases, each one batch
+ * on weETH, EigenLayer with a stETH strategy, Lido's withdrawal queue, and the strategy vault with its allowlist. Three phases, each one batch
  * of consecutive nonces per sender and one wait: deploy (the second feed family and the Uniswap replicas in a batch of
  * their own), configure, supply. Liquidity comes from the market maker, who also sets the Uniswap replicas' prices.
  */
@@ -127,6 +127,9 @@ public final class MarketDeployer {
         String eigenSm = deploy(dh, "EigenStrategyManager", BigInteger.ZERO);
         String eigenDm = deploy(dh, "EigenDelegationManager", BigInteger.ZERO, new Address(eigenSm), new Uint32(EIGEN_WITHDRAWAL_DELAY_BLOCKS));
         String eigenSt = deploy(dh, "EigenStrategyBase", BigInteger.ZERO, new Address(eigenSm), new Address(d.stETH()));
+        // Lido's withdrawal queue: the oracle account finalizes requests (the simulator, after the venue's delay)
+        String lidoQueue = deploy(dh, "LidoWithdrawalQueue", BigInteger.ZERO, new Address(oracle.address()), new Address(d.stETH()),
+                new Address(d.wstETH()));
         String vault = deploy(dh, "StrategyVault", VAULT_ETH, new Address(deployer.address()), new Address(strategist));
         // the deployer's weETH for the Pendle market (PENDLE_SEED PT + PENDLE_SEED weETH)
         call(deployer, dh, d.etherfiPool(), "deposit", eth(11_000));
@@ -167,7 +170,7 @@ public final class MarketDeployer {
         deployer.awaitAll(dh, MINED_WITHIN);
 
         MarketDeployment m = new MarketDeployment(me, strategist, feeds, curveSt, curveE, aave, aaveOracle, usdc, pendle, pendlePt,
-                pendleOracle, expiry, eigenSm, eigenDm, eigenSt, EIGEN_WITHDRAWAL_DELAY_BLOCKS, vault, redStone, uniPools);
+                pendleOracle, expiry, eigenSm, eigenDm, eigenSt, EIGEN_WITHDRAWAL_DELAY_BLOCKS, vault, redStone, uniPools, lidoQueue);
 
         // phase 2: configuration (deployer, the admin of every replica) and pool liquidity (market maker)
         dh.clear();

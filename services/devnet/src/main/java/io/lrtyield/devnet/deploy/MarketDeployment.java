@@ -18,16 +18,30 @@ import java.util.Map;
  * @param strategyVault BoringVault-style vault holding the strategy's ETH, with its on-chain allowlist
  * @param redStoneFeeds a second, independent push-oracle family: RedStone-style X/ETH feeds (18 decimals), same assets
  * @param uniV3Pools Uniswap-v3-style asset/WETH price replicas by asset symbol ({@link FundamentalRates#UNI_V3_ASSETS})
+ * @param lidoWithdrawalQueue Lido WithdrawalQueueERC721-style queue (unstETH requests, finalized by the oracle role);
+ *                            null in deployments made before it existed
  */
 public record MarketDeployment(String marketMaker, String strategist, Map<String, String> ethFeeds, String curveStEthPool,
                                String curveEEthPool, String aavePool, String aaveOracle, String usdc, String pendleMarket,
                                String pendlePt, String pendleOracle, long pendleExpiry, String eigenStrategyManager,
                                String eigenDelegationManager, String eigenStEthStrategy, long eigenWithdrawalDelayBlocks,
-                               String strategyVault, Map<String, String> redStoneFeeds, Map<String, String> uniV3Pools) {
+                               String strategyVault, Map<String, String> redStoneFeeds, Map<String, String> uniV3Pools,
+                               String lidoWithdrawalQueue) {
 
     public MarketDeployment {
         ethFeeds = Map.copyOf(ethFeeds);
         redStoneFeeds = Map.copyOf(redStoneFeeds);
         uniV3Pools = Map.copyOf(uniV3Pools);
+    }
+
+    /** Without the Lido withdrawal queue. */
+    public MarketDeployment(String marketMaker, String strategist, Map<String, String> ethFeeds, String curveStEthPool,
+                            String curveEEthPool, String aavePool, String aaveOracle, String usdc, String pendleMarket,
+                            String pendlePt, String pendleOracle, long pendleExpiry, String eigenStrategyManager,
+                            String eigenDelegationManager, String eigenStEthStrategy, long eigenWithdrawalDelayBlocks,
+                            String strategyVault, Map<String, String> redStoneFeeds, Map<String, String> uniV3Pools) {
+        this(marketMaker, strategist, ethFeeds, curveStEthPool, curveEEthPool, aavePool, aaveOracle, usdc, pendleMarket, pendlePt,
+                pendleOracle, pendleExpiry, eigenStrategyManager, eigenDelegationManager, eigenStEthStrategy, eigenWithdrawalDelayBlocks,
+                strategyVault, redStoneFeeds, uniV3Pools, null);
     }
 }

@@ -60,6 +60,10 @@ public final class VaultAllowlist {
         p.add(new Pair(m.eigenDelegationManager(), "queueWithdrawals((address[],uint256[],address)[])"));
         p.add(new Pair(m.eigenDelegationManager(),
                 "completeQueuedWithdrawals((address,address,address,uint256,uint32,address[],uint256[])[],address[][],bool[])"));
+        if (m.lidoWithdrawalQueue() != null) {
+            p.add(new Pair(m.lidoWithdrawalQueue(), "requestWithdrawals(uint256[],address)"));
+            p.add(new Pair(m.lidoWithdrawalQueue(), "claimWithdrawal(uint256)"));
+        }
         return p;
     }
 }

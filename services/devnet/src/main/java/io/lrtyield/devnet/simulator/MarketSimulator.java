@@ -1,5 +1,6 @@
 package io.lrtyield.devnet.simulator;
 
+import io.lrtyield.devnet.deploy.DevnetCatalogue;
 import io.lrtyield.devnet.deploy.DevnetDeployment;
 import io.lrtyield.devnet.deploy.TxSender;
 import org.jboss.logging.Logger;
@@ -28,7 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Moves the devnet market: each staking and restaking token's fundamental rate accrues at its configured APR over
  * the chain time elapsed since the previous report (block timestamps, never wall clock), through the same oracle
  * paths the protocols use — Lido's oracle report, Rocket Pool / ether.fi / Renzo / Kelp / Puffer / Swell reward accrual,
- * Coinbase's exchange-rate update, Kelp's stored rsETHPrice refresh.
+ * Coinbase's exchange-rate update, Kelp's stored rsETHPrice refresh — and, as Lido's oracle report does, the
+ * finalization of the withdrawal requests older than the lido-wsteth venue's delay ({@link LidoQueueFinalizer}).
  */
 public final class MarketSimulator {
 
@@ -41,6 +43,7 @@ public final class MarketSimulator {
     private final Map<String, BigDecimal> aprs = new ConcurrentHashMap<>();
     private final long blockInterval;
     private final Object reportLock = new Object();
+    private final LidoQueueFinalizer lidoQueue;
     /** Chain time through which rewards have been reported. */
     private long lastReportTimestamp = -1;
 
@@ -62,6 +65,9 @@ public final class MarketSimulator {
         this.d = deployment;
         this.aprs.putAll(aprs);
         this.blockInterval = Math.max(1, blockInterval);
+        String queue = deployment.markets() == null ? null : deployment.markets().lidoWithdrawalQueue();
+        this.lidoQueue = queue == null ? null
+                : new LidoQueueFinalizer(web3j, oracle, queue, deployment.stETH(), DevnetCatalogue.LIDO_WITHDRAWAL_DELAY_SECONDS);
     }
 
     /** Sends one round of reports covering the chain time since the last one; returns rewards per asset in wei. */
@@ -99,6 +105,9 @@ public final class MarketSimulator {
             oracle.send(d.cbETH(), FunctionEncoder.encode(new Function("updateExchangeRate", List.of(new Uint256(newCbRate)), List.of())),
                     BigInteger.ZERO);
             rewards.put("cbETH", newCbRate.subtract(cbRate));
+            if (lidoQueue != null) {
+                lidoQueue.finalizeDue(now);
+            }
             lastReportTimestamp = now;
             return rewards;
         } catch (IOException e) {

@@ -6,6 +6,7 @@ import io.lrtyield.rebalancer.execution.venue.CurveCalls;
 import io.lrtyield.rebalancer.execution.venue.EigenLayerCalls;
 import io.lrtyield.rebalancer.execution.venue.Erc20Calls;
 import io.lrtyield.rebalancer.execution.venue.LidoCalls;
+import io.lrtyield.rebalancer.execution.venue.LidoWithdrawalQueueCalls;
 import io.lrtyield.rebalancer.execution.venue.LiquidStakingDepositCalls;
 import io.lrtyield.rebalancer.execution.venue.PendleCalls;
 
@@ -22,6 +23,9 @@ import java.util.List;
  *   <li>pufETH: ERC-4626 {@code redeem} → WETH (the devnet's PufferVault has no exit fee; mainnet's V2 has one);</li>
  *   <li>Pendle PT: {@code swapExactPtForToken} → weETH, then the weETH route;</li>
  *   <li>EigenLayer: {@code queueWithdrawals}; nothing arrives within the plan.</li>
+ *   <li>wstETH by Lido's withdrawal queue: unwrap, approve the stETH to the queue, {@code requestWithdrawals} in
+ *       requests of at most 1,000 stETH owned by the vault, reset the approval; the ETH is claimed after finalization,
+ *       nothing arrives within the plan.</li>
  * </ul>
  */
 final class ExitRoutes {
@@ -34,6 +38,7 @@ final class ExitRoutes {
     private final LiquidStakingDepositCalls deposits;
     private final PendleCalls pendle;
     private final EigenLayerCalls eigen;
+    private final LidoWithdrawalQueueCalls lidoQueue;
 
     ExitRoutes(PlanAddresses addresses, String vault, int slippageBps) {
         this.a = addresses;
@@ -43,6 +48,33 @@ final class ExitRoutes {
         this.pendle = addresses.pendleMarket() == null ? null : new PendleCalls(addresses.pendleMarket(), vault);
         this.eigen = addresses.eigenDelegationManager() == null ? null
                 : new EigenLayerCalls(addresses.eigenStrategyManager(), addresses.eigenDelegationManager(), vault);
+        this.lidoQueue = addresses.lidoWithdrawalQueue() == null ? null : new LidoWithdrawalQueueCalls(addresses.lidoWithdrawalQueue(), vault);
+    }
+
+    /**
+     * Unwrap wstETH and queue its stETH for withdrawal (at most 1,000 stETH a request); returns the stETH requested, the
+     * ETH the vault can claim after finalization (1:1, less any loss before it).
+     */
+    BigInteger queueLidoWithdrawal(String venueId, BigInteger wstEth, BigInteger stEthPerWstEth, List<PlannedAction> out) {
+        BigInteger stEth = wstEth.multiply(stEthPerWstEth).divide(E18);
+        // stETH moves as shares: unwrap and transferFrom may each round a wei down
+        BigInteger request = stEth.subtract(EntryRoutes.REBASE_ROUNDING_WEI);
+        List<BigInteger> chunks = LidoWithdrawalQueueCalls.chunks(request);
+        if (chunks.isEmpty()) {
+            return BigInteger.ZERO;
+        }
+        out.add(new PlannedAction(venueId, "UNWRAP", lido.unwrap(wstEth), stEth, request));
+        out.add(PlannedAction.of(venueId, "APPROVE", Erc20Calls.approve(a.stETH(), lidoQueue.queue(), request)));
+        out.add(new PlannedAction(venueId, "REQUEST_WITHDRAWALS", lidoQueue.requestWithdrawals(chunks), request, request));
+        out.add(PlannedAction.of(venueId, "RESET_APPROVAL", Erc20Calls.resetApproval(a.stETH(), lidoQueue.queue())));
+        return request;
+    }
+
+    /** {@code claimWithdrawal} of each finalized request: ETH to the vault. */
+    void claimLidoWithdrawals(String venueId, List<BigInteger> requestIds, List<PlannedAction> out) {
+        for (BigInteger id : requestIds) {
+            out.add(PlannedAction.of(venueId, "CLAIM_WITHDRAWAL", lidoQueue.claimWithdrawal(id)));
+        }
     }
 
     /** Unwrap wstETH → stETH ({@code lidoSide}) or weETH → eETH and sell into the Curve pool; returns the WETH min-out. */

@@ -11,12 +11,31 @@ import io.lrtyield.rebalancer.execution.EntryRoutes;
  * @param pendleMarket           the PT market on weETH; {@code pendlePt} its principal token
  * @param eigenStrategyManager   EigenLayer deposits; {@code eigenDelegationManager} queues withdrawals
  * @param eigenStEthStrategy     the stETH strategy
+ * @param lidoWithdrawalQueue    Lido's WithdrawalQueueERC721 (catalogue contract {@code lidoWithdrawalQueue})
  */
 public record PlanAddresses(String weth, String stETH, String wstETH, String eETH, String weETH, String aavePool,
                             String curveStEthPool, String curveEEthPool, String etherfiLiquidityPool,
                             String rocketDepositPool, String renzoRestakeManager, String kelpDepositPool, String pufETH,
                             String rETH, String pendleMarket, String pendlePt, String eigenStrategyManager,
-                            String eigenDelegationManager, String eigenStEthStrategy) {
+                            String eigenDelegationManager, String eigenStEthStrategy, String lidoWithdrawalQueue) {
+
+    /** Without Lido's withdrawal queue: wstETH then leaves through Curve only. */
+    public PlanAddresses(String weth, String stETH, String wstETH, String eETH, String weETH, String aavePool,
+                         String curveStEthPool, String curveEEthPool, String etherfiLiquidityPool,
+                         String rocketDepositPool, String renzoRestakeManager, String kelpDepositPool, String pufETH,
+                         String rETH, String pendleMarket, String pendlePt, String eigenStrategyManager,
+                         String eigenDelegationManager, String eigenStEthStrategy) {
+        this(weth, stETH, wstETH, eETH, weETH, aavePool, curveStEthPool, curveEEthPool, etherfiLiquidityPool, rocketDepositPool,
+                renzoRestakeManager, kelpDepositPool, pufETH, rETH, pendleMarket, pendlePt, eigenStrategyManager,
+                eigenDelegationManager, eigenStEthStrategy, null);
+    }
+
+    /** These addresses with Lido's withdrawal queue at {@code queue}. */
+    public PlanAddresses withLidoWithdrawalQueue(String queue) {
+        return new PlanAddresses(weth, stETH, wstETH, eETH, weETH, aavePool, curveStEthPool, curveEEthPool, etherfiLiquidityPool,
+                rocketDepositPool, renzoRestakeManager, kelpDepositPool, pufETH, rETH, pendleMarket, pendlePt, eigenStrategyManager,
+                eigenDelegationManager, eigenStEthStrategy, queue);
+    }
 
     /** Without the exit-only and PT / EigenLayer contracts: those routes are then unavailable. */
     public PlanAddresses(String weth, String stETH, String wstETH, String eETH, String weETH, String aavePool,
@@ -33,7 +52,7 @@ public record PlanAddresses(String weth, String stETH, String wstETH, String eET
                 c.contracts().get("renzoRestakeManager"), c.contracts().get("kelpDepositPool"), token(c, "pufETH"),
                 token(c, "rETH"), c.contracts().get("pendleMarketWeEth"), c.contracts().get("pendlePtWeEth"),
                 c.contracts().get("eigenStrategyManager"), c.contracts().get("eigenDelegationManager"),
-                c.contracts().get("eigenStEthStrategy"));
+                c.contracts().get("eigenStEthStrategy"), c.contracts().get("lidoWithdrawalQueue"));
     }
 
     /** The subset {@link EntryRoutes} needs. */

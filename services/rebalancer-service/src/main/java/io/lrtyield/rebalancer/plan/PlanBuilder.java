@@ -2,6 +2,7 @@ package io.lrtyield.rebalancer.plan;
 
 import io.lrtyield.common.catalogue.Venue;
 import io.lrtyield.common.catalogue.VenueKind;
+import io.lrtyield.common.exit.ExitRoute;
 import io.lrtyield.rebalancer.execution.EntryRoutes;
 import io.lrtyield.rebalancer.execution.PlannedAction;
 import io.lrtyield.rebalancer.execution.venue.AaveCalls;
@@ -24,7 +25,9 @@ import java.util.Map;
  * entries need, then the entries, each sized so that the ETH counted on is what the exits guarantee (their min-outs).
  * Routes are those the devnet/mainnet allowlist permits.
  * <ul>
- *   <li>Out ({@link ExitRoutes}): wstETH through unwrap + Curve stETH/WETH; weETH through unwrap + Curve eETH/WETH;
+ *   <li>Out ({@link ExitRoutes}): wstETH through unwrap + Curve stETH/WETH, or — when the decision priced its exit as
+ *       the queue ({@link Move#exit()} QUEUE) and the venue names {@code withdrawalQueue} — through Lido's withdrawal
+ *       queue, which like EigenLayer's only starts the exit (said in {@link BuiltPlan#skipped()}, not counted); weETH through unwrap + Curve eETH/WETH;
  *       rETH through {@code burn} (ETH at the protocol rate); pufETH through ERC-4626 {@code redeem} (WETH); Pendle PT
  *       through {@code swapExactPtForToken} then the weETH route; Aave WETH supply withdraw; the wstETH loop through
  *       {@link LoopUnwinder}; EigenLayer through {@code queueWithdrawals}, which only starts the exit: its stETH arrives
@@ -47,8 +50,17 @@ public final class PlanBuilder {
 
     private static final BigInteger E18 = BigInteger.TEN.pow(18);
 
-    /** One move: positive amount enters the venue, negative leaves it; wei of ETH value at fundamental prices. */
-    public record Move(Venue venue, BigInteger ethWei) {
+    /**
+     * One move: positive amount enters the venue, negative leaves it; wei of ETH value at fundamental prices.
+     *
+     * @param exit the exit route the decision priced for the venue (null: the builder's default route); QUEUE sends a
+     *             wstETH exit through Lido's withdrawal queue where the venue names one
+     */
+    public record Move(Venue venue, BigInteger ethWei, ExitRoute.Kind exit) {
+
+        public Move(Venue venue, BigInteger ethWei) {
+            this(venue, ethWei, null);
+        }
     }
 
     private final PlanAddresses a;
@@ -94,7 +106,8 @@ public final class PlanBuilder {
         return switch (v.venueKind()) {
             case IDLE -> true;
             case LENDING_SUPPLY -> "WETH".equals(v.asset()) && a.aavePool() != null;
-            case NATIVE_STAKING -> ("wstETH".equals(v.asset()) && a.curveStEthPool() != null) || ("rETH".equals(v.asset()) && a.rETH() != null);
+            case NATIVE_STAKING -> ("wstETH".equals(v.asset()) && (a.curveStEthPool() != null || lidoQueue(v)))
+                    || ("rETH".equals(v.asset()) && a.rETH() != null);
             case RESTAKING_TOKEN -> ("weETH".equals(v.asset()) && a.curveEEthPool() != null) || ("pufETH".equals(v.asset()) && a.pufETH() != null);
             case LEVERAGED_LOOP -> wstEthLoop(v) && a.curveStEthPool() != null;
             case FIXED_YIELD_PT -> "weETH".equals(v.asset()) && a.pendleMarket() != null && a.pendlePt() != null && a.curveEEthPool() != null;
@@ -117,6 +130,25 @@ public final class PlanBuilder {
             nominal.put(asset, BigDecimal.ONE);
         }
         return build(List.of(new Move(v, E18)), nominal, E18, BigInteger.ZERO, null).actions().size();
+    }
+
+    /** The venue names Lido's withdrawal queue ({@code withdrawalQueue}) and the catalogue has its contract. */
+    private boolean lidoQueue(Venue v) {
+        return "wstETH".equals(v.asset()) && v.param("withdrawalQueue").isPresent() && a.lidoWithdrawalQueue() != null;
+    }
+
+    /**
+     * {@code claimWithdrawal} actions for Lido withdrawal requests the vault owns that are finalized and not claimed, to
+     * run first in a plan. A claim rides along with the next plan rather than making one of its own: the ETH is safe in
+     * the queue until then and earns nothing either way, and a plan of its own would need its own trigger and cooldown.
+     * The claimed ETH is not counted for the plan's entries (the amount is the queue's to say); the next plan spends it.
+     */
+    public List<PlannedAction> claimLidoWithdrawals(String venueId, List<BigInteger> finalizedRequestIds) {
+        List<PlannedAction> out = new ArrayList<>();
+        if (a.lidoWithdrawalQueue() != null && !finalizedRequestIds.isEmpty()) {
+            exits.claimLidoWithdrawals(venueId, finalizedRequestIds, out);
+        }
+        return out;
     }
 
     private boolean wstEthLoop(Venue v) {
@@ -158,6 +190,14 @@ public final class PlanBuilder {
                 case NATIVE_STAKING, RESTAKING_TOKEN -> {
                     BigDecimal rate = rate(ethPerToken, v.asset());
                     BigInteger tokens = tokens(out, rate);
+                    boolean queue = lidoQueue(v) && (m.exit() == ExitRoute.Kind.QUEUE || a.curveStEthPool() == null);
+                    if (queue) {
+                        BigInteger requested = exits.queueLidoWithdrawal(v.id(), tokens, toWad(rate), actions);
+                        skipped.add(v.id() + ": " + (requested.signum() == 0 ? "exit below the queue's 100 wei minimum, not queued"
+                                : requested + " wei stETH queued in Lido's withdrawal queue; its ETH is claimable after finalization (~"
+                                + v.withdrawalDelaySeconds() + " s) and is not counted for this plan's entries"));
+                        continue;
+                    }
                     switch (v.asset()) {
                         case "rETH" -> freedEth = freedEth.add(exits.burnReth(v.id(), tokens, toWad(rate), actions));
                         case "pufETH" -> freedWeth = freedWeth.add(exits.redeemPufEth(v.id(), tokens, toWad(rate), actions));

@@ -35,6 +35,11 @@ import java.util.function.Consumer;
  * of each Pendle venue and the LP balance and virtual price of each Curve LP venue. The aToken and debt-token
  * addresses come from {@code getReserveData} once (they never change) and are cached; after that every block is one
  * round trip. A failed sub-call is listed in {@link RawSnapshot#unavailable()} and never fails the snapshot.
+ * <p>Lido's withdrawal queue needs two dependent reads: the vault's request ids ({@code getWithdrawalRequests}), then
+ * their status. The ids read at the previous block are kept and their status read in the same multicall as the new
+ * ids; only when the ids changed (a request made or claimed, a few blocks in a position's life) is a second multicall
+ * of the same block sent for the new ids' status. So the snapshot is always consistent at its block, and every other
+ * block stays one round trip — simpler than keeping ids from the plans, which would miss requests made by hand.
  */
 public final class PortfolioReader {
 
@@ -60,12 +65,26 @@ public final class PortfolioReader {
     private final Aggregator chain;
     private final String aavePool;
     private volatile List<Reserve> reserves;
+    private final String lidoQueue;
+    private final String lidoVenue;
+    private volatile List<BigInteger> lidoIds = List.of();
 
     public PortfolioReader(Catalogue catalogue, String vault, Aggregator chain) {
         this.catalogue = catalogue;
         this.vault = vault.toLowerCase();
         this.chain = chain;
         this.aavePool = catalogue.contracts().get("aavePool");
+        Venue queued = catalogue.venues().stream().filter(v -> v.param("withdrawalQueue").isPresent()).findFirst().orElse(null);
+        this.lidoVenue = queued == null ? null : queued.id();
+        this.lidoQueue = queued == null ? null : resolve(queued.param("withdrawalQueue").orElseThrow());
+    }
+
+    /**
+     * The portfolio position that holds a venue's queued withdrawals: apart from the venue itself, so the policy never
+     * plans to sell a claim (it is neither tradable nor in the venue's size), but in the vault's total.
+     */
+    public static String lidoQueuePosition(String venueId) {
+        return venueId + ":withdrawal-queue";
     }
 
     public Uni<RawSnapshot> read(long blockNumber, long blockTimestamp) {
@@ -74,8 +93,42 @@ public final class PortfolioReader {
                 : resolveReserves(blockNumber);
         return known.chain(list -> {
             Plan plan = plan(list);
-            return chain.aggregate3(plan.calls, blockNumber).map(results -> plan.decode(results, blockNumber, blockTimestamp));
+            return chain.aggregate3(plan.calls, blockNumber).map(results -> plan.decode(results, blockNumber, blockTimestamp))
+                    .chain(raw -> lidoStatusesIfChanged(plan, raw));
         });
+    }
+
+    /** The second multicall of a block whose Lido request ids differ from the previous block's (see the class comment). */
+    private Uni<RawSnapshot> lidoStatusesIfChanged(Plan plan, RawSnapshot raw) {
+        if (lidoQueue == null || plan.lidoIdsNow == null || plan.lidoIdsNow.equals(plan.lidoIdsAsked)) {
+            return Uni.createFrom().item(raw);
+        }
+        List<BigInteger> ids = plan.lidoIdsNow;
+        lidoIds = ids;
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(withLido(raw, List.of(), List.of()));
+        }
+        return chain.aggregate3(List.of(LidoQueueReader.getWithdrawalStatusCall(lidoQueue, ids)), raw.blockNumber()).map(results -> {
+            Read<List<LidoWithdrawalRequest>> r = LidoQueueReader.decodeWithdrawalStatus(results.get(0), ids);
+            return r.available() ? withLido(raw, r.value(), List.of())
+                    : withLido(raw, List.of(), List.of(lidoVenue + " withdrawal requests: " + r.error()));
+        });
+    }
+
+    /** {@code raw} with these Lido requests, the unclaimed ones as a claim holding each (ETH, 1:1 after finalization). */
+    private RawSnapshot withLido(RawSnapshot raw, List<LidoWithdrawalRequest> requests, List<String> failed) {
+        Map<String, List<Holding>> holdings = new LinkedHashMap<>(raw.venueHoldings());
+        holdings.remove(lidoQueuePosition(lidoVenue));
+        List<Holding> claims = requests.stream().filter(q -> !q.claimed())
+                .map(q -> new Holding("Lido withdrawal request " + q.id() + (q.finalized() ? " (finalized)" : " (pending)"), "ETH",
+                        q.amountOfStETH(), false)).toList();
+        if (!claims.isEmpty()) {
+            holdings.put(lidoQueuePosition(lidoVenue), claims);
+        }
+        List<String> unavailable = new ArrayList<>(raw.unavailable());
+        unavailable.addAll(failed);
+        return new RawSnapshot(raw.blockNumber(), raw.blockTimestamp(), raw.ethBalance(), raw.tokens(), raw.aave(), holdings,
+                raw.queuedWithdrawals(), unavailable, raw.venueRates(), requests);
     }
 
     private Uni<List<Reserve>> resolveReserves(long blockNumber) {
@@ -107,6 +160,9 @@ public final class PortfolioReader {
         BigInteger eth = BigInteger.ZERO;
         UserAccountData account;
         int queued;
+        List<BigInteger> lidoIdsAsked;
+        List<BigInteger> lidoIdsNow;
+        List<LidoWithdrawalRequest> lidoRequests = List.of();
 
         void add(Multicall3.Call call, Consumer<Multicall3.Result> sink) {
             calls.add(call);
@@ -127,7 +183,8 @@ public final class PortfolioReader {
             }
             AaveAccount aave = account == null ? null : new AaveAccount(account.totalCollateralBase(), account.totalDebtBase(),
                     account.liquidationThresholdFraction(), account.hasDebt() ? account.healthFactorDecimal() : null, supplied, borrowed);
-            return new RawSnapshot(block, timestamp, eth, tokens, aave, venues, queued, unavailable, venueRates);
+            RawSnapshot raw = new RawSnapshot(block, timestamp, eth, tokens, aave, venues, queued, unavailable, venueRates);
+            return lidoQueue == null ? raw : withLido(raw, lidoRequests, List.of());
         }
     }
 
@@ -168,7 +225,21 @@ public final class PortfolioReader {
             p.add(QUEUED_ROOTS.call(delegation, ViewFunction.address(vault)),
                     r -> p.note(QUEUED_ROOTS.decode(r), "EigenLayer queued withdrawals", v -> p.queued = v));
         }
+        if (lidoQueue != null) {
+            lido(p);
+        }
         return p;
+    }
+
+    private void lido(Plan p) {
+        List<BigInteger> known = lidoIds;
+        p.lidoIdsAsked = known;
+        p.add(LidoQueueReader.getWithdrawalRequestsCall(lidoQueue, vault),
+                r -> p.note(LidoQueueReader.decodeWithdrawalRequests(r), lidoVenue + " withdrawal request ids", v -> p.lidoIdsNow = v));
+        if (!known.isEmpty()) {
+            p.add(LidoQueueReader.getWithdrawalStatusCall(lidoQueue, known),
+                    r -> p.note(LidoQueueReader.decodeWithdrawalStatus(r, known), lidoVenue + " withdrawal requests", v -> p.lidoRequests = v));
+        }
     }
 
     private void eigen(Plan p, Venue venue) {

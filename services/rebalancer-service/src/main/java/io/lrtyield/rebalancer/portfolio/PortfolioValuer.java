@@ -21,7 +21,9 @@ import java.util.Optional;
  * loop of it); EigenLayer, PT and LP holdings → their venue; anything else → {@link Portfolio#UNASSIGNED}.
  * Valuation: fundamental = the asset's fundamental rate from its latest {@link PriceTick} (ETH, WETH and rebasing
  * tokens without a rate view at 1); market = the tick's market price (ETH and WETH at 1), null when missing. PTs are
- * valued at redemption value (one underlying each), said in the position's notes.
+ * valued at redemption value (one underlying each), said in the position's notes. Lido withdrawal requests are a
+ * claim on ETH (the stETH locked, 1:1 after finalization), in a position of their own
+ * ({@link PortfolioReader#lidoQueuePosition}) that counts in the total but is no venue the policy trades.
  */
 public final class PortfolioValuer {
 
@@ -80,6 +82,8 @@ public final class PortfolioValuer {
                 .forEach(h -> add(byVenue, venue, h)));
         catalogue.venues().stream().filter(v -> v.venueKind() == VenueKind.FIXED_YIELD_PT && byVenue.containsKey(v.id()))
                 .forEach(v -> notes.computeIfAbsent(v.id(), k -> new ArrayList<>()).add("PT valued at redemption value (1 " + v.asset() + " each)"));
+        byVenue.keySet().stream().filter(id -> id.endsWith(PortfolioReader.lidoQueuePosition(""))).forEach(id -> notes
+                .computeIfAbsent(id, k -> new ArrayList<>()).add("queued withdrawal, claimable after finalization (ETH 1:1 for the stETH locked)"));
         if (raw.queuedWithdrawals() > 0) {
             venuesOf(VenueKind.EIGENLAYER_STRATEGY).forEach(v -> notes.computeIfAbsent(v.id(), k -> new ArrayList<>())
                     .add(raw.queuedWithdrawals() + " queued EigenLayer withdrawal(s) not yet completed"));

@@ -16,12 +16,26 @@ import java.util.Map;
  * @param unavailable     failed reads, one line each
  * @param venueRates      what one unit of a venue's position is worth in its asset, by venue id, where the snapshot
  *                        read it (EigenLayer: underlying per share, {@code sharesToUnderlyingView(1e18)} / 1e18)
+ * @param lidoRequests    the vault's unclaimed requests in Lido's withdrawal queue (its holdings are in
+ *                        {@code venueHoldings} under {@link PortfolioReader#lidoQueuePosition})
  */
 public record RawSnapshot(long blockNumber, long blockTimestamp, BigInteger ethBalance, Map<String, BigInteger> tokens,
                           AaveAccount aave, Map<String, List<Holding>> venueHoldings, int queuedWithdrawals,
-                          List<String> unavailable, Map<String, BigDecimal> venueRates) {
+                          List<String> unavailable, Map<String, BigDecimal> venueRates, List<LidoWithdrawalRequest> lidoRequests) {
+
+    public RawSnapshot(long blockNumber, long blockTimestamp, BigInteger ethBalance, Map<String, BigInteger> tokens,
+                       AaveAccount aave, Map<String, List<Holding>> venueHoldings, int queuedWithdrawals,
+                       List<String> unavailable, Map<String, BigDecimal> venueRates) {
+        this(blockNumber, blockTimestamp, ethBalance, tokens, aave, venueHoldings, queuedWithdrawals, unavailable, venueRates, List.of());
+    }
+
+    /** Ids of the finalized, unclaimed Lido requests: what a plan claims first. */
+    public List<BigInteger> finalizedLidoRequests() {
+        return lidoRequests.stream().filter(r -> r.finalized() && !r.claimed()).map(LidoWithdrawalRequest::id).toList();
+    }
 
     public RawSnapshot {
+        lidoRequests = List.copyOf(lidoRequests);
         venueRates = Map.copyOf(venueRates);
         tokens = Map.copyOf(tokens);
         venueHoldings = Map.copyOf(venueHoldings);

@@ -9,6 +9,7 @@ import io.lrtyield.rebalancer.plan.LoopUnwinder;
 import io.lrtyield.rebalancer.plan.PlanBuilder;
 import io.lrtyield.rebalancer.policy.LoopLadder;
 import io.lrtyield.rebalancer.policy.PolicyOutcome;
+import io.lrtyield.rebalancer.policy.VenueEconomics;
 import io.lrtyield.rebalancer.portfolio.AaveAccount;
 import io.lrtyield.rebalancer.portfolio.Portfolio;
 import io.lrtyield.rebalancer.portfolio.PortfolioValuer;
@@ -88,7 +89,9 @@ public final class PlanMaker {
                 }
                 loop = loopOf(v, p.aave());
             }
-            moves.add(new PlanBuilder.Move(v, wei));
+            // the route the decision priced: a wstETH exit it priced as Lido's queue goes by the queue
+            VenueEconomics econ = o.economics() == null ? null : o.economics().get(t.getKey());
+            moves.add(new PlanBuilder.Move(v, wei, econ == null || econ.exit() == null ? null : econ.exit().kind()));
         }
         Map<String, BigDecimal> rates = new HashMap<>(venueRates);
         for (String asset : List.of("wstETH", "weETH", "rETH", "ezETH", "rsETH", "pufETH")) {
@@ -98,6 +101,26 @@ public final class PlanMaker {
             }
         }
         return st.builder().build(moves, rates, idleEth, idleWeth, loop);
+    }
+
+    /**
+     * As {@link #make}, with {@code claimWithdrawal} of the vault's finalized Lido withdrawal requests first in a
+     * rebalance (see {@link PlanBuilder#claimLidoWithdrawals}); a deleverage stays as it is, nothing delays it.
+     */
+    public static BuiltPlan make(StrategyFactory.Strategy st, PolicyOutcome o, Portfolio p, BigInteger idleEth, BigInteger idleWeth,
+                                 Map<String, PriceTick> prices, Map<String, BigDecimal> venueRates, List<BigInteger> finalizedLidoRequests) {
+        BuiltPlan built = make(st, o, p, idleEth, idleWeth, prices, venueRates);
+        if (PolicyOutcome.DELEVERAGE.equals(o.action()) || finalizedLidoRequests.isEmpty()) {
+            return built;
+        }
+        String venue = st.catalogue().venues().stream().filter(v -> v.param("withdrawalQueue").isPresent()).map(Venue::id)
+                .findFirst().orElse(null);
+        if (venue == null) {
+            return built;
+        }
+        List<io.lrtyield.rebalancer.execution.PlannedAction> actions = new ArrayList<>(st.builder().claimLidoWithdrawals(venue, finalizedLidoRequests));
+        actions.addAll(built.actions());
+        return new BuiltPlan(actions, built.steps(), built.skipped());
     }
 
     /**

@@ -192,7 +192,8 @@ public class SnapshotPipeline {
                 BuiltPlan built;
                 try {
                     built = PlanMaker.make(rt.strategy(), outcome, portfolio, raw.ethBalance(),
-                            raw.tokens().getOrDefault("WETH", BigInteger.ZERO), prices, PlanMaker.venueRates(raw, cache.quotes()));
+                            raw.tokens().getOrDefault("WETH", BigInteger.ZERO), prices, PlanMaker.venueRates(raw, cache.quotes()),
+                            raw.finalizedLidoRequests());
                 } catch (RuntimeException e) {
                     built = new BuiltPlan(List.of(), List.of(), List.of("the plan cannot be built: " + e.getMessage()));
                 }

@@ -12,6 +12,7 @@ import io.lrtyield.rebalancer.execution.venue.EigenLayerCalls;
 import io.lrtyield.rebalancer.execution.venue.EigenWithdrawal;
 import io.lrtyield.rebalancer.execution.venue.Erc20Calls;
 import io.lrtyield.rebalancer.execution.venue.LidoCalls;
+import io.lrtyield.rebalancer.execution.venue.LidoWithdrawalQueueCalls;
 import io.lrtyield.rebalancer.execution.venue.LiquidStakingDepositCalls;
 import io.lrtyield.rebalancer.execution.venue.WethCalls;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,6 +58,7 @@ class AllowlistMainnetTest {
     static final String RENZO_RESTAKE_MANAGER = "0x74a09653a083691711cf8215a6ab074bb4e99ef5";
     static final String KELP_DEPOSIT_POOL = "0x036676389e48133b63a802f8635ad39e752d375d";
     static final String EIGEN_STETH_STRATEGY = "0x93c4b944d05dfe6df7645a86cd2206016c51564d";
+    static final String LIDO_WITHDRAWAL_QUEUE = "0x889edc2edab5f40e902b864ad4d7ade8e412f9b1";
 
     Map<String, String> book;
     Allowlist allowlist;
@@ -72,7 +74,7 @@ class AllowlistMainnetTest {
     @Test
     void everyStatedSelectorIsTheKeccakOfItsSignature() throws Exception {
         JsonNode rules = file().path("rules");
-        assertEquals(27, rules.size());
+        assertEquals(29, rules.size());
         for (JsonNode r : rules) {
             String signature = r.path("signature").asText();
             assertEquals(r.path("selector").asText(), keccakSelector(signature), signature);
@@ -110,12 +112,12 @@ class AllowlistMainnetTest {
             }));
         }
         assertEquals(Set.of(ROCKET_DEPOSIT_POOL, ETHERFI_LIQUIDITY_POOL, EETH, RENZO_RESTAKE_MANAGER, KELP_DEPOSIT_POOL,
-                EIGEN_STETH_STRATEGY), literals);
+                EIGEN_STETH_STRATEGY, LIDO_WITHDRAWAL_QUEUE), literals);
     }
 
     @Test
     void loadsAgainstTheMainnetCataloguesAddressBook() {
-        assertEquals(27, allowlist.pairs().size());
+        assertEquals(29, allowlist.pairs().size());
         assertTrue(allowlist.pairs().contains(new VaultPair("0x87870bca3f3fd6335c3f4ce8392d69350b4fa4e2", "0x617ba037")), "Aave v3 supply");
         assertTrue(allowlist.pairs().contains(new VaultPair("0xae7ab96520de3a18e5e111b5eaab095312d7fe84", "0xa1903eab")), "Lido submit");
         assertTrue(allowlist.pairs().contains(new VaultPair("0xdc24316b9ae028f1497c275eb9192a3ea0f67022", "0x3df02124")), "Curve exchange");
@@ -157,7 +159,10 @@ class AllowlistMainnetTest {
                 eigen.depositIntoStrategy(EIGEN_STETH_STRATEGY, book.get("stETH"), ONE),
                 eigen.queueWithdrawal(List.of(EIGEN_STETH_STRATEGY), List.of(ONE)),
                 eigen.completeQueuedWithdrawal(new EigenWithdrawal(VAULT, ATTACKER, VAULT, BigInteger.ZERO, 21_000_000L,
-                        List.of(EIGEN_STETH_STRATEGY), List.of(ONE)), List.of(book.get("stETH")), true));
+                        List.of(EIGEN_STETH_STRATEGY), List.of(ONE)), List.of(book.get("stETH")), true),
+                Erc20Calls.approve(book.get("stETH"), LIDO_WITHDRAWAL_QUEUE, ONE),
+                new LidoWithdrawalQueueCalls(LIDO_WITHDRAWAL_QUEUE, VAULT).requestWithdrawals(List.of(LidoWithdrawalQueueCalls.MAX_REQUEST, ONE)),
+                new LidoWithdrawalQueueCalls(LIDO_WITHDRAWAL_QUEUE, VAULT).claimWithdrawal(BigInteger.valueOf(42)));
         for (ContractCall call : calls) {
             assertDoesNotThrow(() -> allowlist.require(call), call.signature() + " on " + call.target());
         }
@@ -177,6 +182,8 @@ class AllowlistMainnetTest {
         assertThrows(NotAllowlistedException.class, () -> allowlist.require(
                 new EigenLayerCalls(book.get("eigenStrategyManager"), book.get("eigenDelegationManager"), VAULT)
                         .depositIntoStrategy(ATTACKER, book.get("stETH"), ONE)), "another strategy");
+        assertThrows(NotAllowlistedException.class, () -> allowlist.require(new LidoWithdrawalQueueCalls(LIDO_WITHDRAWAL_QUEUE, ATTACKER)
+                .requestWithdrawals(List.of(ONE))), "queue requests owned by another");
         assertThrows(NotAllowlistedException.class, () -> allowlist.require(
                 ContractCall.of(book.get("WETH"), BigInteger.ZERO, "transfer", new Address(ATTACKER), new Uint256(ONE))));
         ContractCall wrapWithEth = new ContractCall(book.get("wstETH"), "wrap(uint256)",

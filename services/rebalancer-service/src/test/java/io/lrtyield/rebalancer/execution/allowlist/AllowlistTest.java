@@ -35,7 +35,7 @@ class AllowlistTest {
         String[] names = {"stETH", "wstETH", "WETH", "rETH", "cbETH", "eETH", "weETH", "ezETH", "rsETH", "pufETH", "usdc",
                 "pendlePtWeEth", "rocketDepositPool", "etherfiLiquidityPool", "renzoRestakeManager", "kelpDepositPool",
                 "curveStEthWethPool", "curveEEthWethPool", "aavePool", "pendleMarketWeEth", "eigenStrategyManager",
-                "eigenDelegationManager", "eigenStEthStrategy"};
+                "eigenDelegationManager", "eigenStEthStrategy", "lidoWithdrawalQueue"};
         for (int i = 0; i < names.length; i++) {
             book.put(names[i], String.format("0x%040x", 0x1000 + i));
         }
@@ -55,7 +55,7 @@ class AllowlistTest {
 
     @Test
     void devnetConfigurationHasTheVaultsPairs() {
-        assertEquals(39, allowlist.pairs().size(), "37 + rETH burn and pufETH redeem");
+        assertEquals(41, allowlist.pairs().size(), "37 + rETH burn and pufETH redeem + Lido's requestWithdrawals and claimWithdrawal");
         assertTrue(allowlist.pairs().contains(new VaultPair(book.get("aavePool"), "0x617ba037")));
         assertTrue(allowlist.pairs().contains(new VaultPair(book.get("stETH"), "0xa1903eab")));
     }
@@ -71,6 +71,13 @@ class AllowlistTest {
         assertDoesNotThrow(() -> allowlist.require(aave.supply(book.get("wstETH"), ONE)));
         assertDoesNotThrow(() -> allowlist.require(Erc20Calls.resetApproval(book.get("wstETH"), book.get("aavePool"))));
         assertDoesNotThrow(() -> allowlist.require(new LiquidStakingDepositCalls(VAULT).pufferDepositEth(book.get("pufETH"), ONE)));
+        var queue = new io.lrtyield.rebalancer.execution.venue.LidoWithdrawalQueueCalls(book.get("lidoWithdrawalQueue"), VAULT);
+        assertDoesNotThrow(() -> allowlist.require(Erc20Calls.approve(book.get("stETH"), book.get("lidoWithdrawalQueue"), ONE)));
+        assertDoesNotThrow(() -> allowlist.require(queue.requestWithdrawals(java.util.List.of(ONE, ONE))));
+        assertDoesNotThrow(() -> allowlist.require(queue.claimWithdrawal(BigInteger.ONE)));
+        assertThrows(NotAllowlistedException.class, () -> allowlist.require(
+                new io.lrtyield.rebalancer.execution.venue.LidoWithdrawalQueueCalls(book.get("lidoWithdrawalQueue"), ATTACKER)
+                        .requestWithdrawals(java.util.List.of(ONE))), "requests owned by another than the vault");
     }
 
     @Test

@@ -1,0 +1,93 @@
+package io.lrtyield.devnet.simulator;
+
+import io.lrtyield.devnet.deploy.TxSender;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.datatypes.DynamicArray;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.Type;
+import org.web3j.abi.datatypes.generated.Uint256;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.request.Transaction;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.util.List;
+
+/**
+ * Lido's oracle as it finalizes the withdrawal queue: every request at least {@code delaySeconds} old in chain time
+ * (the lido-wsteth venue's withdrawal delay) is finalized at the current share rate, the oracle account sending the ETH
+ * they redeem for ({@code prefinalize}). Requests are finalized in order and their timestamps only grow, so only the
+ * first unfinalized one decides whether anything is due: three reads per report when nothing is.
+ */
+public final class LidoQueueFinalizer {
+
+    private static final BigInteger E27 = BigInteger.TEN.pow(27);
+
+    private final Web3j web3j;
+    private final TxSender oracle;
+    private final String queue;
+    private final String stETH;
+    private final long delaySeconds;
+
+    public LidoQueueFinalizer(Web3j web3j, TxSender oracle, String queue, String stETH, long delaySeconds) {
+        this.web3j = web3j;
+        this.oracle = oracle;
+        this.queue = queue;
+        this.stETH = stETH;
+        this.delaySeconds = delaySeconds;
+    }
+
+    /**
+     * Finalizes the requests due at chain time {@code now}; returns the transaction hash, or null when none is due.
+     * Not mined when it returns: the caller awaits it with its other oracle writes, or not.
+     */
+    public String finalizeDue(long now) throws IOException {
+        BigInteger last = word(call("getLastRequestId"), 0);
+        BigInteger finalized = word(call("getLastFinalizedRequestId"), 0);
+        BigInteger due = null;
+        for (BigInteger id = finalized.add(BigInteger.ONE); id.compareTo(last) <= 0; id = id.add(BigInteger.ONE)) {
+            // getWithdrawalStatus([id]): offset, length, then the static struct (stETH, shares, owner, timestamp, …)
+            long requested = word(call("getWithdrawalStatus", ids(id)), 5).longValueExact();
+            if (requested + delaySeconds > now) {
+                break;
+            }
+            due = id;
+        }
+        if (due == null) {
+            return null;
+        }
+        BigInteger shareRate = word(ethCall(stETH, "getTotalPooledEther"), 0).multiply(E27)
+                .divide(word(ethCall(stETH, "getTotalShares"), 0));
+        BigInteger ethToLock = word(call("prefinalize", ids(due), new Uint256(shareRate)), 0);
+        String data = FunctionEncoder.encode(new Function("finalize", List.of(new Uint256(due), new Uint256(shareRate)), List.of()));
+        return oracle.send(queue, data, ethToLock);
+    }
+
+    private static DynamicArray<Uint256> ids(BigInteger id) {
+        return new DynamicArray<>(Uint256.class, List.of(new Uint256(id)));
+    }
+
+    private String call(String view, Type... args) throws IOException {
+        return ethCall(queue, view, args);
+    }
+
+    private String ethCall(String contract, String view, Type... args) throws IOException {
+        String data = FunctionEncoder.encode(new Function(view, List.of(args), List.of()));
+        var response = web3j.ethCall(Transaction.createEthCallTransaction(null, contract, data), DefaultBlockParameterName.LATEST).send();
+        if (response.hasError() || response.getValue() == null) {
+            throw new IOException(view + " on " + contract + " failed: "
+                    + (response.hasError() ? response.getError().getMessage() : "no result"));
+        }
+        return response.getValue();
+    }
+
+    /** The 32-byte word {@code index} of ABI return data. */
+    static BigInteger word(String hex, int index) throws IOException {
+        int start = 2 + 64 * index;
+        if (hex.length() < start + 64) {
+            throw new IOException("return data has no word " + index + ": " + hex);
+        }
+        return new BigInteger(hex.substring(start, start + 64), 16);
+    }
+}
