@@ -112,6 +112,10 @@ public final class DecisionPolicy {
             if (why == null && current == 0 && !routes.canEnter(v)) {
                 why = "no allowlisted entry route";
             }
+            if (why == null && current == 0 && !routes.canExit(v)) {
+                // never enter what cannot be left: a position with no exit route is trapped capital
+                why = "no allowlisted exit route: not entered";
+            }
             if (why != null) {
                 excluded.put(v.id(), why);
                 if (block0 != null) {

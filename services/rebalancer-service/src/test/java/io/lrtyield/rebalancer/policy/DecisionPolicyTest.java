@@ -216,6 +216,29 @@ class DecisionPolicyTest {
         assertEquals(0.9 * 200 / (l - 1), capped.cap(), 1e-9);
     }
 
+    /** Never enter what cannot be left: a venue with an entry route but no exit route stays out of the problem. */
+    @Test
+    void aVenueWithNoExitRouteIsNotEntered() {
+        Map<String, String> contracts = new HashMap<>(CATALOGUE.contracts());
+        contracts.put("renzoRestakeManager", addr(12));
+        List<Asset> assets = new java.util.ArrayList<>(CATALOGUE.assets());
+        assets.add(new Asset("ezETH", addr(13), 18, "ETH", null));
+        List<Venue> venues = new java.util.ArrayList<>(CATALOGUE.venues());
+        venues.add(new Venue("renzo-ezeth", "RESTAKING_TOKEN", "ezETH", "renzo", 3, 7 * 86_400, 0.0));
+        Catalogue c = new Catalogue("test", 31337, contracts, assets, venues);
+        PlanBuilder b = new PlanBuilder(PlanAddresses.from(c), addr(99), new PlanSettings(50, BigDecimal.ONE, new BigDecimal("1.05"), 40));
+        assertTrue(b.canEnter(c.venue("renzo-ezeth").orElseThrow()) && !b.canExit(c.venue("renzo-ezeth").orElseThrow()));
+        DecisionPolicy p = new DecisionPolicy(c, settings, new RiskScorer(riskSettings), new StressTester(c, riskSettings), b,
+                riskSettings.minStressedHealthFactor());
+        Map<String, YieldQuote> quotes = new HashMap<>(quotes("0.035", "0.03", "0.045"));
+        quotes.put("renzo-ezeth", quote("renzo-ezeth", "ezETH", "0.09"));
+        Map<String, PriceTick> prices = prices();
+        prices.put("ezETH", tick("ezETH", "1.05", PriceStatus.OK, null));
+        PolicyOutcome o = p.decide(new MarketState(idle(1000), quotes, prices, alerts, Long.MIN_VALUE));
+        assertEquals("no allowlisted exit route: not entered", o.excluded().get("renzo-ezeth"));
+        assertTrue(o.result().allocations().stream().noneMatch(va -> va.venue().equals("renzo-ezeth")));
+    }
+
     /** A price that stopped coming is stale after N blocks, whatever status it was published with. */
     @Test
     void aPriceOlderThanTheMaximumAgeIsStaleWhateverItsStatus() {
