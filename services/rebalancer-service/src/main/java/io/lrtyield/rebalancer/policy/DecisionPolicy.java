@@ -170,6 +170,12 @@ public final class DecisionPolicy {
         try {
             result = optimizer.solve(problem);
         } catch (IllegalArgumentException e) {
+            // what the operator needs to see why: every bound and row of the problem
+            problem.venues().forEach(v -> notes.add(String.format(Locale.ROOT, "bound %s: current %.6f, cap %.6f, exit cap %.6f, delay %.3f d",
+                    v.id(), v.current(), v.cap(), v.exitLiquidityCap(), v.withdrawalDelayDays())));
+            problem.groups().forEach(g -> notes.add(String.format(Locale.ROOT, "group %s ≤ %.6f over %s", g.name(), g.cap(), g.venues())));
+            notes.add(String.format(Locale.ROOT, "budget %.6f, reserve ≥ %.6f within %.2f d", budget, problem.reserve().minimum(),
+                    problem.reserve().maxWithdrawalDelayDays()));
             return new PolicyOutcome(PolicyOutcome.HOLD, prefix + "hold because the allocation problem has no solution: " + e.getMessage(),
                     excluded, problem, null, 0, 0, risk, null, notes, economics);
         }
