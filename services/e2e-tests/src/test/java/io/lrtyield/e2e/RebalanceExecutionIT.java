@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.web3j.crypto.Credentials;
-import org.web3j.crypto.WalletUtils;
 
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -41,8 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RebalanceExecutionIT {
 
-    /** Anvil's well-known dev account 2: the devnet vault's default strategist. */
-    private static final String STRATEGIST_KEY = "5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a";
+    private static final String STRATEGIST_KEY = Strategist.KEY;
     private static final String PASSWORD = "e2e-" + UUID.randomUUID();
     private static final SystemUnderTest system = new SystemUnderTest();
     private static final ChainProbe chain = new ChainProbe(SystemUnderTest.rpcUrl());
@@ -56,16 +54,11 @@ class RebalanceExecutionIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Path keystoreDir = Files.createDirectories(SystemUnderTest.ROOT.resolve("services/e2e-tests/target/e2e-keystore"));
-        String file = WalletUtils.generateWalletFile(PASSWORD, Credentials.create(STRATEGIST_KEY).getEcKeyPair(), keystoreDir.toFile(), false);
-        system.start(Map.of(), Map.of("rebalancer-service", Map.of(
-                "EXECUTION_ENABLED", "true",
-                "SIGNER_KEYSTORE_FILE", keystoreDir.resolve(file).toString(),
-                "SIGNER_KEYSTORE_PASSWORD", PASSWORD,
-                "PLAN_APPROVAL", "manual",
-                // a year's horizon: the devnet's yields pay for the plan's gas and slippage many times over
-                "REBALANCER_STRATEGY_HORIZON_DAYS", "365",
-                "REBALANCER_STRATEGY_COOLDOWN", "PT10S")));
+        Map<String, String> env = new java.util.HashMap<>(Strategist.executionEnv("e2e-keystore", PASSWORD, "manual"));
+        // a year's horizon: the devnet's yields pay for the plan's gas and slippage many times over
+        env.put("REBALANCER_STRATEGY_HORIZON_DAYS", "365");
+        env.put("REBALANCER_STRATEGY_COOLDOWN", "PT10S");
+        system.start(Map.of(), Map.of("rebalancer-service", env));
         system.awaitReady(Duration.ofSeconds(180));
         catalogue = EventCodec.mapper().readTree(SystemUnderTest.get(SystemUnderTest.DEVNET, "/api/v1/catalogue").body());
         vault = catalogue.path("contracts").path("strategyVault").asText();
@@ -157,7 +150,7 @@ class RebalanceExecutionIT {
             if (out == null || !Set.of("NATIVE_STAKING", "RESTAKING_TOKEN").contains(v.path("kind").asText())) {
                 continue;
             }
-            String token = tokenAddress(v.path("asset").asText());
+            String token = Strategist.tokenAddress(catalogue, v.path("asset").asText());
             if (routedThroughByAnother(v.path("id").asText(), token)) {
                 // e.g. weETH is also the PT route's intermediate (its wrap dust stays in the vault): checked through that venue
                 continue;
@@ -258,14 +251,5 @@ class RebalanceExecutionIT {
     private static String id() {
         assertNotNull(plan, "the plan of test 1");
         return plan.path("planId").asText();
-    }
-
-    private static String tokenAddress(String symbol) {
-        for (JsonNode a : catalogue.path("assets")) {
-            if (symbol.equals(a.path("symbol").asText())) {
-                return a.path("address").asText();
-            }
-        }
-        throw new AssertionError("no asset " + symbol + " in the catalogue");
     }
 }

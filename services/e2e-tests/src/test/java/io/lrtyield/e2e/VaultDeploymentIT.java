@@ -8,13 +8,9 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.web3j.crypto.Credentials;
-import org.web3j.crypto.WalletUtils;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +31,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class VaultDeploymentIT {
 
-    private static final String STRATEGIST_KEY = "5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a";
     private static final String PASSWORD = "e2e-" + UUID.randomUUID();
     private static final SystemUnderTest system = new SystemUnderTest();
     private static final ChainProbe chain = new ChainProbe(SystemUnderTest.rpcUrl());
@@ -49,13 +44,7 @@ class VaultDeploymentIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Path keystoreDir = Files.createDirectories(SystemUnderTest.ROOT.resolve("services/e2e-tests/target/e2e-keystore-deploy"));
-        String file = WalletUtils.generateWalletFile(PASSWORD, Credentials.create(STRATEGIST_KEY).getEcKeyPair(), keystoreDir.toFile(), false);
-        system.start(Map.of(), Map.of("rebalancer-service", Map.of(
-                "EXECUTION_ENABLED", "true",
-                "SIGNER_KEYSTORE_FILE", keystoreDir.resolve(file).toString(),
-                "SIGNER_KEYSTORE_PASSWORD", PASSWORD,
-                "PLAN_APPROVAL", "auto")));
+        system.start(Map.of(), Map.of("rebalancer-service", Strategist.executionEnv("e2e-keystore-deploy", PASSWORD, "auto")));
         system.awaitReady(Duration.ofSeconds(180));
         catalogue = EventCodec.mapper().readTree(SystemUnderTest.get(SystemUnderTest.DEVNET, "/api/v1/catalogue").body());
         vault = catalogue.path("contracts").path("strategyVault").asText();
@@ -99,7 +88,7 @@ class VaultDeploymentIT {
                     assertEquals(chain.ethBalance(vault, block), amount, "vault ETH at block " + block);
                     checked++;
                 } else if (source.startsWith("balanceOf ")) {
-                    assertEquals(chain.balanceOf(tokenAddress(h.path("asset").asText()), vault, block), amount, source + " at block " + block);
+                    assertEquals(chain.balanceOf(Strategist.tokenAddress(catalogue, h.path("asset").asText()), vault, block), amount, source + " at block " + block);
                     checked++;
                 }
             }
@@ -215,14 +204,5 @@ class VaultDeploymentIT {
 
     private static JsonNode decisions() throws Exception {
         return EventCodec.mapper().readTree(SystemUnderTest.get(SystemUnderTest.REBALANCER, "/api/v1/decisions?limit=1000").body());
-    }
-
-    private static String tokenAddress(String symbol) {
-        for (JsonNode a : catalogue.path("assets")) {
-            if (symbol.equals(a.path("symbol").asText())) {
-                return a.path("address").asText();
-            }
-        }
-        throw new AssertionError("no asset " + symbol + " in the catalogue");
     }
 }
