@@ -103,8 +103,43 @@ class RebalanceExecutionIT {
                 "the strategist sent nothing before approval");
     }
 
+    /**
+     * A plan left waiting longer than the expiry (20 blocks) is EXPIRED: an operator can no longer approve it (409), the
+     * strategist never sends a transaction for it, and it does not block the next decision — a fresh plan follows.
+     */
     @Test
     @Order(2)
+    void aPlanLeftWaitingExpiresIsNeverExecutedAndANewOneFollows() throws Exception {
+        String expiredId = id();
+        Eventually.await(Duration.ofSeconds(90), "plan " + expiredId + " EXPIRED", () -> {
+            JsonNode p = EventCodec.mapper().readTree(SystemUnderTest.get(SystemUnderTest.REBALANCER, "/api/v1/plans/" + expiredId).body());
+            return "EXPIRED".equals(p.path("plan").path("status").asText()) ? true : null;
+        });
+        var late = SystemUnderTest.post(SystemUnderTest.REBALANCER, "/api/v1/admin/plans/" + expiredId + "/approve",
+                DevTokens.mint("e2e-operator", "operator"));
+        assertEquals(409, late.statusCode(), "an expired plan cannot be approved: " + late.body());
+        assertEquals(chain.nonce(STRATEGIST, proposedAt), chain.nonce(STRATEGIST, chain.latestBlock()),
+                "nothing was sent for the expired plan");
+        String body = Eventually.await(Duration.ofSeconds(120), "a fresh PROPOSED plan across ≥ 3 venues after the expiry", () -> {
+            JsonNode plans = EventCodec.mapper().readTree(SystemUnderTest.get(SystemUnderTest.REBALANCER, "/api/v1/plans").body());
+            JsonNode p = plans.isArray() && !plans.isEmpty() ? plans.get(0).path("plan") : null;
+            if (p == null || !"PROPOSED".equals(p.path("status").asText()) || expiredId.equals(p.path("planId").asText())) {
+                return null;
+            }
+            if (venuesOf(p).size() >= 3) {
+                return plans.get(0).toString();
+            }
+            var r = SystemUnderTest.post(SystemUnderTest.REBALANCER, "/api/v1/admin/plans/" + p.path("planId").asText() + "/reject",
+                    DevTokens.mint("e2e-operator", "operator"));
+            assertEquals(200, r.statusCode(), r.body());
+            return null;
+        });
+        plan = EventCodec.mapper().readTree(body).path("plan");
+        proposedAt = plan.path("provenance").path("blockNumber").asLong();
+    }
+
+    @Test
+    @Order(3)
     void onlyAnOperatorApproves() throws Exception {
         String path = "/api/v1/admin/plans/" + id() + "/approve";
         assertEquals(401, SystemUnderTest.post(SystemUnderTest.REBALANCER, path, null).statusCode());
@@ -115,7 +150,7 @@ class RebalanceExecutionIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void theApprovedPlanExecutesAndTheVaultHoldsWhatThePlanSaid() throws Exception {
         String done = Eventually.await(Duration.ofSeconds(300), "plan " + id() + " DONE", () -> {
             JsonNode p = EventCodec.mapper().readTree(SystemUnderTest.get(SystemUnderTest.REBALANCER, "/api/v1/plans/" + id()).body());
@@ -178,7 +213,7 @@ class RebalanceExecutionIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void executionsV1TellsEachTransactionsLifeOnce() throws Exception {
         int actions = plan.path("actions").size();
         try (var events = new TopicReader<>("executions.v1", new EventDeserializer<>(ExecutionEvent.class, ExecutionEvent.SCHEMA_VERSION))) {
@@ -214,7 +249,7 @@ class RebalanceExecutionIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void noLogOfAnyServiceContainsTheKeyOrThePassword() throws Exception {
         system.close(); // flush and end every log first
         List<String> secrets = List.of(STRATEGIST_KEY, STRATEGIST_KEY.toUpperCase(), PASSWORD);
