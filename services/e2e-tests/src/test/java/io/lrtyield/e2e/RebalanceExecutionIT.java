@@ -166,12 +166,20 @@ class RebalanceExecutionIT {
         int actions = plan.path("actions").size();
         assertEquals(actions, chain.nonce(STRATEGIST, head) - chain.nonce(STRATEGIST, proposedAt),
                 "exactly one transaction per action, none repeated");
-        // ETH leaves the vault only as the actions' values (gas is the strategist's)
+        // ETH leaves the vault only as the actions' values and enters only as WETH unwrapped (a loop's borrowed WETH);
+        // gas is the strategist's
         BigInteger spent = BigInteger.ZERO;
+        BigInteger unwrapped = BigInteger.ZERO;
+        String weth = Strategist.tokenAddress(catalogue, "WETH");
         for (JsonNode a : plan.path("actions")) {
             spent = spent.add(new BigInteger(a.path("valueWei").asText()));
+            String data = a.path("calldata").asText();
+            if (weth.equalsIgnoreCase(a.path("target").asText()) && data.startsWith("0x2e1a7d4d")) { // withdraw(uint256)
+                unwrapped = unwrapped.add(new BigInteger(data.substring(10, 74), 16));
+            }
         }
-        assertEquals(chain.ethBalance(vault, proposedAt).subtract(spent), chain.ethBalance(vault, head), "vault ETH after the plan");
+        assertEquals(chain.ethBalance(vault, proposedAt).subtract(spent).add(unwrapped), chain.ethBalance(vault, head),
+                "vault ETH after the plan");
         // each token venue: what the vault holds now lies between the plan's min-out and its expected amount
         Map<String, JsonNode> lastOutput = new LinkedHashMap<>();
         for (JsonNode a : plan.path("actions")) {
@@ -206,6 +214,25 @@ class RebalanceExecutionIT {
                 BigInteger got = chain.balanceOf(pt, vault, head).subtract(chain.balanceOf(pt, vault, proposedAt));
                 assertTrue(got.compareTo(new BigInteger(a.path("minOut").asText())) >= 0, "PT: got " + got + " < min-out " + a.path("minOut"));
                 checked.add(a.path("venueId").asText() + " " + got);
+            }
+        }
+        // venues held as positions rather than tokens (the loop's Aave account, EigenLayer shares): the portfolio the
+        // rebalancer reads on chain holds at least the plan's target for each, less the plan's slippage bound
+        JsonNode portfolio = EventCodec.mapper().readTree(SystemUnderTest.get(SystemUnderTest.REBALANCER, "/api/v1/portfolio").body());
+        Map<String, java.math.BigDecimal> target = new LinkedHashMap<>();
+        plan.path("target").forEach(t -> target.merge(t.path("venueId").asText().replaceAll("@ltv.*", ""),
+                new java.math.BigDecimal(t.path("amountEth").asText()), java.math.BigDecimal::add));
+        for (String venue : venuesOf(plan)) {
+            if (checked.stream().anyMatch(c -> c.startsWith(venue + " ")) || !target.containsKey(venue)) {
+                continue;
+            }
+            for (JsonNode position : portfolio.path("positions")) {
+                if (venue.equals(position.path("venueId").asText())) {
+                    java.math.BigDecimal value = new java.math.BigDecimal(position.path("valueFundamental").asText());
+                    assertTrue(value.compareTo(target.get(venue).multiply(new java.math.BigDecimal("0.98"))) >= 0,
+                            venue + ": holds " + value + " < 98 % of the plan's target " + target.get(venue));
+                    checked.add(venue + " " + value.setScale(4, java.math.RoundingMode.DOWN));
+                }
             }
         }
         assertTrue(checked.size() >= 3, "at least three venues' holdings checked on chain: " + checked);
