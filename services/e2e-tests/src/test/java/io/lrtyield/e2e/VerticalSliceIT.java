@@ -111,8 +111,10 @@ class VerticalSliceIT {
         Map<String, String> simulatedApr = Map.of("rETH", "0.028", "cbETH", "0.029", "weETH", "0.031", "rsETH", "0.030", "pufETH", "0.031");
         try (var quotes = new TopicReader<>("yields.v1", new EventDeserializer<>(YieldQuote.class, YieldQuote.SCHEMA_VERSION))) {
             for (var venue : List.of("rocketpool-reth", "coinbase-cbeth", "etherfi-weeth", "kelp-rseth", "puffer-pufeth")) {
+                // a window of ≥ 60 s: the simulator's reward reports land a few blocks late on a loaded machine (seen: 6 s
+                // behind), which over a 20-s window moved the measured APR by a third; over 60 s it stays inside the tolerance
                 YieldQuote q = quotes.await(r -> r.key().equals(venue) && fromThisDeployment(r.value())
-                        && span(r.value().windows().get(0)) >= 20, Duration.ofSeconds(60)).value();
+                        && span(r.value().windows().get(0)) >= 60, Duration.ofSeconds(120)).value();
                 var source = catalogue.asset(q.asset()).orElseThrow().fundamentalRate();
                 String calldata = new io.lrtyield.common.chain.UintViewCall(source.function(), source.args()).encode();
                 assertWindowsMatchTheChain(q, source.contract(), calldata);
