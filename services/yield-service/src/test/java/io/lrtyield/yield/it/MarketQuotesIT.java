@@ -141,7 +141,9 @@ class MarketQuotesIT {
                 List.of(new TypeReference<Uint128>() { })), block)));
         BigDecimal usage = debt.divide(debt.add(virtual), MC);
         BigDecimal modelApr = AaveRateModel.parse(loop.param("borrowRateModel").orElseThrow()).borrowApr(usage);
-        assertEquals(modelApr.doubleValue(), weth.variableBorrowApr().doubleValue(), 1e-12, "the pool's borrow rate is the catalogue's model");
+        // the stored rate was set at the reserve's last update; the debt read here has accrued interest since (a few
+        // seconds at 1.8 % moves the usage by ~1e-10 relative): the model agrees within that, not to the last digit
+        assertEquals(modelApr.doubleValue(), weth.variableBorrowApr().doubleValue(), 1e-10, "the pool's borrow rate is the catalogue's model");
 
         double leverage = 1 / (1 - targetLtv.doubleValue());
         double borrowApy = Math.expm1(31_536_000 * Math.log1p(weth.variableBorrowApr().doubleValue() / 31_536_000));
