@@ -170,9 +170,15 @@ class VerticalSliceIT {
         Map<String, Object> t = EventCodec.mapper().readValue(target, new TypeReference<>() { });
         @SuppressWarnings("unchecked")
         Map<String, Map<String, Object>> exits = (Map<String, Map<String, Object>>) t.get("exitRoutes");
-        if (exits != null && exits.containsKey(VENUE)) {
+        @SuppressWarnings("unchecked")
+        Map<String, String> excluded = (Map<String, String>) t.get("excluded");
+        assertTrue(exits != null && (exits.containsKey(VENUE) || excluded.containsKey(VENUE)),
+                VENUE + " is in the problem with its exit route, or left out with the reason: " + target);
+        if (exits.containsKey(VENUE)) {
             assertTrue(List.of("QUEUE", "INSTANT_DEX").contains(exits.get(VENUE).get("kind")), exits.toString());
         }
+        assertTrue(exits.values().stream().allMatch(e -> List.of("QUEUE", "INSTANT_DEX", "REDEMPTION", "HOLD_TO_MATURITY")
+                .contains(e.get("kind")) && e.get("costFraction") != null), exits.toString());
         assertTrue(t.containsKey("reserve"), "the reserve constraint is shown: " + target);
     }
 

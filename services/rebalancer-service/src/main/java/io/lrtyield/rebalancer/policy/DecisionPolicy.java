@@ -6,7 +6,6 @@ import io.lrtyield.common.catalogue.Venue;
 import io.lrtyield.common.catalogue.VenueKind;
 import io.lrtyield.common.event.PriceTick;
 import io.lrtyield.common.event.QuoteFlag;
-import io.lrtyield.common.event.SizePoint;
 import io.lrtyield.common.event.YieldQuote;
 import io.lrtyield.rebalancer.plan.PlanBuilder;
 import io.lrtyield.rebalancer.portfolio.VenuePosition;
@@ -216,11 +215,6 @@ public final class DecisionPolicy {
     /** The optimizer's own yield term at amount x (one definition, in the optimizer's Venue). */
     static double yieldAt(io.lrtyield.strategy.optimizer.Venue v, double x, AllocationProblem p) {
         return v.riskAdjustedYield(x, p.riskAversion(), p.horizonYears());
-    }
-
-    /** APY lost per ETH before the exit ({@link VenueEconomics}). */
-    static double decayPerEth(YieldQuote q) {
-        return VenueEconomics.of(q, 0).decayPerEth();
     }
 
     /**

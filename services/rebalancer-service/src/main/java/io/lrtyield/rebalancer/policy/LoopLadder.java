@@ -7,7 +7,6 @@ import io.lrtyield.common.event.YieldQuote;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -150,11 +149,5 @@ public final class LoopLadder {
             }
         });
         return out;
-    }
-
-    static List<String> ids(Venue loop, List<BigDecimal> ltvs) {
-        List<String> ids = new ArrayList<>();
-        ltvs.forEach(l -> ids.add(rungId(loop.id(), l)));
-        return ids;
     }
 }
