@@ -37,6 +37,8 @@ contract RenzoRestakeManager {
     address public immutable oracle;
     EzEthToken public immutable ezETH;
     uint256 private ethTVL;
+    /// the WithdrawQueue that pays out redeemed ezETH (set once by the oracle role; mainnet wires it at initialization)
+    address public withdrawQueue;
 
     event Deposit(address depositor, address token, uint256 amount, uint256 ezETHMinted, uint256 referralId);
     event TVLUpdated(uint256 totalTVL, uint256 ezETHSupply);
@@ -96,6 +98,26 @@ contract RenzoRestakeManager {
         emit TVLUpdated(ethTVL, ezETH.totalSupply());
     }
 
+    /// Replica wiring (oracle role, once): the WithdrawQueue allowed to pay claims out of the TVL.
+    function setWithdrawQueue(address queue) external onlyOracle {
+        require(withdrawQueue == address(0) && queue != address(0), "RestakeManager: withdraw queue already set");
+        withdrawQueue = queue;
+    }
+
+    /// WithdrawQueue's payout of a claim: burns the ezETH it locked and sends `amount` ETH out of the TVL to `to`.
+    /// Mainnet keeps a buffer of ETH in the WithdrawQueue itself (filled from deposits and the operators' withdrawals);
+    /// here the ETH stays in the TVL until the claim, so ezETH's rate is the same before and after (TVL and supply fall
+    /// together) as it is on mainnet, where calculateTVLs counts the queue's buffer.
+    function payWithdrawal(uint256 ezETHLocked, uint256 amount, address to) external {
+        require(msg.sender == withdrawQueue, "RestakeManager: caller is not the WithdrawQueue");
+        require(amount <= ethTVL, "RestakeManager: claim exceeds TVL");
+        ethTVL -= amount;
+        ezETH.burn(msg.sender, ezETHLocked);
+        emit TVLUpdated(ethTVL, ezETH.totalSupply());
+        (bool ok,) = to.call{value: amount}("");
+        require(ok, "TransferFailed");
+    }
+
     function _depositETH(uint256 _referralId) internal {
         require(msg.value > 0, "InvalidZeroInput");
         (,, uint256 totalTVL) = calculateTVLs();
@@ -103,5 +125,96 @@ contract RenzoRestakeManager {
         ethTVL += msg.value;
         ezETH.mint(msg.sender, ezETHToMint);
         emit Deposit(msg.sender, address(0), msg.value, ezETHToMint, _referralId);
+    }
+}
+
+/// Replica of Renzo's WithdrawQueue (mainnet 0x5efc9D10E42FB517456f4ac41EB5e2eBe42C8918) with the mainnet signatures:
+/// withdraw(ezETH amount, IS_NATIVE) locks the ezETH and records the ETH it redeems for at the current rate
+/// (totalTVL × amount / supply, RenzoOracle.calculateRedeemAmount); after coolDownPeriod the user claims, at the lower
+/// of the recorded amount and the amount at the rate of the claim (a slashing in between is shared), and the ezETH is
+/// burned. Requests are kept per user in an array; a claim moves the last request into the claimed one's index, as on
+/// mainnet. Only native ETH is offered as the asset out; mainnet also pays stETH. Mainnet's buffer / queued-fill logic
+/// is not replicated: every request is claimable after the cooldown (the devnet's TVL is all ETH).
+contract RenzoWithdrawQueue {
+    address public constant IS_NATIVE = 0xEeeeeEeeeEeEeeEeEeEeeEEEeeeeEeeeeeeeEEeE;
+
+    struct WithdrawRequest {
+        address collateralToken;
+        uint256 withdrawRequestID;
+        uint256 amountToRedeem;
+        uint256 ezETHLocked;
+        uint256 createdAt;
+    }
+
+    RenzoRestakeManager public immutable restakeManager;
+    EzEthToken public immutable ezETH;
+    address public immutable admin;
+    uint256 public coolDownPeriod;
+    uint256 private nextRequestId;
+    mapping(address => WithdrawRequest[]) public withdrawRequests;
+    mapping(address => uint256) public claimReserve;
+
+    event WithdrawRequestCreated(uint256 indexed withdrawRequestID, address user, address claimToken, uint256 amountToRedeem,
+        uint256 ezETHAmountLocked, uint256 withdrawRequestIndex);
+    event WithdrawRequestClaimed(WithdrawRequest withdrawRequest);
+    event CoolDownPeriodUpdated(uint256 oldCoolDownPeriod, uint256 newCoolDownPeriod);
+
+    constructor(RenzoRestakeManager restakeManager_, address admin_, uint256 coolDownPeriod_) {
+        restakeManager = restakeManager_;
+        ezETH = restakeManager_.ezETH();
+        admin = admin_;
+        coolDownPeriod = coolDownPeriod_;
+    }
+
+    function updateCoolDownPeriod(uint256 _newCoolDownPeriod) external {
+        require(msg.sender == admin, "NotWithdrawQueueAdmin");
+        require(_newCoolDownPeriod != 0, "InvalidZeroInput");
+        emit CoolDownPeriodUpdated(coolDownPeriod, _newCoolDownPeriod);
+        coolDownPeriod = _newCoolDownPeriod;
+    }
+
+    /// RenzoOracle.calculateRedeemAmount: the ETH `ezETHAmount` is worth at the current TVL and supply.
+    function calculateAmountToRedeem(uint256 ezETHAmount) public view returns (uint256) {
+        (,, uint256 totalTVL) = restakeManager.calculateTVLs();
+        return totalTVL * ezETHAmount / ezETH.totalSupply();
+    }
+
+    function withdraw(uint256 _amount, address _assetOut) external {
+        require(_amount != 0 && _assetOut != address(0), "InvalidZeroInput");
+        require(_assetOut == IS_NATIVE, "UnsupportedWithdrawAsset");
+        uint256 amountToRedeem = calculateAmountToRedeem(_amount);
+        require(amountToRedeem != 0, "InvalidTokenAmount");
+        ezETH.transferFrom(msg.sender, address(this), _amount);
+        uint256 id = nextRequestId++;
+        withdrawRequests[msg.sender].push(WithdrawRequest(IS_NATIVE, id, amountToRedeem, _amount, block.timestamp));
+        claimReserve[IS_NATIVE] += amountToRedeem;
+        emit WithdrawRequestCreated(id, msg.sender, IS_NATIVE, amountToRedeem, _amount, withdrawRequests[msg.sender].length - 1);
+    }
+
+    function getOutstandingWithdrawRequests(address user) public view returns (uint256) {
+        return withdrawRequests[user].length;
+    }
+
+    /// ETH the queue can pay now beyond what its outstanding requests reserve (the replica pays out of the TVL).
+    function getAvailableToWithdraw(address _asset) external view returns (uint256) {
+        require(_asset == IS_NATIVE, "UnsupportedWithdrawAsset");
+        (,, uint256 totalTVL) = restakeManager.calculateTVLs();
+        return totalTVL > claimReserve[IS_NATIVE] ? totalTVL - claimReserve[IS_NATIVE] : 0;
+    }
+
+    function claim(uint256 withdrawRequestIndex, address user) external {
+        WithdrawRequest[] storage requests = withdrawRequests[user];
+        require(withdrawRequestIndex < requests.length, "InvalidWithdrawIndex");
+        WithdrawRequest memory r = requests[withdrawRequestIndex];
+        require(block.timestamp - r.createdAt >= coolDownPeriod, "EarlyClaim");
+        uint256 atClaim = calculateAmountToRedeem(r.ezETHLocked);
+        claimReserve[IS_NATIVE] -= r.amountToRedeem;
+        if (atClaim < r.amountToRedeem) {
+            r.amountToRedeem = atClaim;
+        }
+        requests[withdrawRequestIndex] = requests[requests.length - 1];
+        requests.pop();
+        restakeManager.payWithdrawal(r.ezETHLocked, r.amountToRedeem, user);
+        emit WithdrawRequestClaimed(r);
     }
 }

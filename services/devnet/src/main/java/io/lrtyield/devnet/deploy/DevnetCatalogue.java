@@ -22,6 +22,10 @@ public final class DevnetCatalogue {
     private static final long DAY = 86_400L;
     /** lido-wsteth's withdrawal delay: the simulator finalizes queued requests this old (chain time), as mainnet's ~5 days. */
     public static final long LIDO_WITHDRAWAL_DELAY_SECONDS = 5 * DAY;
+    /** Renzo WithdrawQueue's coolDownPeriod (mainnet: 7 days). */
+    public static final long RENZO_COOLDOWN_SECONDS = 7 * DAY;
+    /** Kelp's withdrawal delay: LRTWithdrawalManager.withdrawalDelayBlocks on the devnet's 1-s blocks (mainnet ~8–10 days of 12-s blocks). */
+    public static final long KELP_WITHDRAWAL_DELAY_SECONDS = 9 * DAY;
     /** The simulator's default RedStone-style feed heartbeat (6 h). */
     private static final long REDSTONE_HEARTBEAT = 21_600;
 
@@ -82,8 +86,11 @@ public final class DevnetCatalogue {
                 new Venue("coinbase-cbeth", "NATIVE_STAKING", "cbETH", "coinbase", 2, 7 * DAY, 0.0),
                 new Venue("etherfi-weeth", "RESTAKING_TOKEN", "weETH", "etherfi", 3, 7 * DAY, 0.0,
                         Map.of("exitPool", "curveEEthWethPool", "exitCoin", "1", "premiumOver", "wstETH")),
-                new Venue("renzo-ezeth", "RESTAKING_TOKEN", "ezETH", "renzo", 3, 7 * DAY, 0.0, Map.of("premiumOver", "wstETH")),
-                new Venue("kelp-rseth", "RESTAKING_TOKEN", "rsETH", "kelp", 3, 9 * DAY, 0.0, Map.of("premiumOver", "wstETH")),
+                // no DEX pool for ezETH / rsETH on the devnet: they exit by their protocols' withdrawal queues
+                new Venue("renzo-ezeth", "RESTAKING_TOKEN", "ezETH", "renzo", 3, RENZO_COOLDOWN_SECONDS, 0.0, m == null || m.renzoWithdrawQueue() == null
+                        ? Map.of("premiumOver", "wstETH") : Map.of("premiumOver", "wstETH", "withdrawalQueue", "renzoWithdrawQueue")),
+                new Venue("kelp-rseth", "RESTAKING_TOKEN", "rsETH", "kelp", 3, KELP_WITHDRAWAL_DELAY_SECONDS, 0.0, m == null || m.kelpWithdrawalManager() == null
+                        ? Map.of("premiumOver", "wstETH") : Map.of("premiumOver", "wstETH", "withdrawalQueue", "kelpWithdrawalManager")),
                 new Venue("puffer-pufeth", "RESTAKING_TOKEN", "pufETH", "puffer", 3, 14 * DAY, 0.0, Map.of("premiumOver", "wstETH")),
                 new Venue("swell-rsweth", "RESTAKING_TOKEN", "rswETH", "swell", 3, 12 * DAY, 0.0)));
         Map<String, String> contracts = new LinkedHashMap<>();
@@ -112,6 +119,12 @@ public final class DevnetCatalogue {
             contracts.put("strategyVault", m.strategyVault());
             if (m.lidoWithdrawalQueue() != null) {
                 contracts.put("lidoWithdrawalQueue", m.lidoWithdrawalQueue());
+            }
+            if (m.renzoWithdrawQueue() != null) {
+                contracts.put("renzoWithdrawQueue", m.renzoWithdrawQueue());
+            }
+            if (m.kelpWithdrawalManager() != null) {
+                contracts.put("kelpWithdrawalManager", m.kelpWithdrawalManager());
             }
             // the rate models are the deployer's (MarketDeployer.initReserve): the size curve's rate impact follows them
             String wethRates = String.join(",", MarketDeployer.WETH_RATES);

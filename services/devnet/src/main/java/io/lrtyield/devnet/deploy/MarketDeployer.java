@@ -130,6 +130,12 @@ public final class MarketDeployer {
         // Lido's withdrawal queue: the oracle account finalizes requests (the simulator, after the venue's delay)
         String lidoQueue = deploy(dh, "LidoWithdrawalQueue", BigInteger.ZERO, new Address(oracle.address()), new Address(d.stETH()),
                 new Address(d.wstETH()));
+        // Renzo's and Kelp's withdrawal queues: ezETH claimable after the cooldown; rsETH unlocked by the oracle account as
+        // Kelp's operator (the simulator, after the delay) and completable after the delay in blocks (1-s blocks here)
+        String renzoQueue = deploy(dh, "RenzoWithdrawQueue", BigInteger.ZERO, new Address(d.renzoRestakeManager()),
+                new Address(oracle.address()), uint(BigInteger.valueOf(DevnetCatalogue.RENZO_COOLDOWN_SECONDS)));
+        String kelpManager = deploy(dh, "LRTWithdrawalManager", BigInteger.ZERO, new Address(d.kelpDepositPool()),
+                new Address(oracle.address()), uint(BigInteger.valueOf(DevnetCatalogue.KELP_WITHDRAWAL_DELAY_SECONDS)));
         String vault = deploy(dh, "StrategyVault", VAULT_ETH, new Address(deployer.address()), new Address(strategist));
         // the deployer's weETH for the Pendle market (PENDLE_SEED PT + PENDLE_SEED weETH)
         call(deployer, dh, d.etherfiPool(), "deposit", eth(11_000));
@@ -170,7 +176,8 @@ public final class MarketDeployer {
         deployer.awaitAll(dh, MINED_WITHIN);
 
         MarketDeployment m = new MarketDeployment(me, strategist, feeds, curveSt, curveE, aave, aaveOracle, usdc, pendle, pendlePt,
-                pendleOracle, expiry, eigenSm, eigenDm, eigenSt, EIGEN_WITHDRAWAL_DELAY_BLOCKS, vault, redStone, uniPools, lidoQueue);
+                pendleOracle, expiry, eigenSm, eigenDm, eigenSt, EIGEN_WITHDRAWAL_DELAY_BLOCKS, vault, redStone, uniPools, lidoQueue,
+                renzoQueue, kelpManager);
 
         // phase 2: configuration (deployer, the admin of every replica) and pool liquidity (market maker)
         dh.clear();
@@ -198,6 +205,11 @@ public final class MarketDeployer {
             call(deployer, dh, vault, "setAllowed", BigInteger.ZERO, new Address(pair.target()),
                     new Bytes4(Numeric.hexStringToByteArray(pair.selector())), new Bool(true));
         }
+        // the queues pay out of the protocols' TVL: each protocol's admin (the oracle account) names its queue
+        List<String> oh = new ArrayList<>();
+        call(oracle, oh, d.renzoRestakeManager(), "setWithdrawQueue", BigInteger.ZERO, new Address(renzoQueue));
+        call(oracle, oh, d.kelpDepositPool(), "setWithdrawalManager", BigInteger.ZERO, new Address(kelpManager));
+        oracle.awaitAll(oh, MINED_WITHIN);
         call(mm, mh, curveSt, "add_liquidity", BigInteger.ZERO, amounts(eth(5_000), eth(5_000)), uint(0));
         call(mm, mh, curveE, "add_liquidity", BigInteger.ZERO, amounts(eth(2_000), eth(2_000)), uint(0));
         awaitBoth(dh, mh);

@@ -20,18 +20,33 @@ import java.util.Map;
  * @param uniV3Pools Uniswap-v3-style asset/WETH price replicas by asset symbol ({@link FundamentalRates#UNI_V3_ASSETS})
  * @param lidoWithdrawalQueue Lido WithdrawalQueueERC721-style queue (unstETH requests, finalized by the oracle role);
  *                            null in deployments made before it existed
+ * @param renzoWithdrawQueue Renzo WithdrawQueue-style queue (ezETH → ETH claimable after the cooldown); null before it existed
+ * @param kelpWithdrawalManager Kelp LRTWithdrawalManager-style queue (rsETH → ETH, unlocked by the oracle role as operator,
+ *                              completable after the delay in blocks); null before it existed
  */
 public record MarketDeployment(String marketMaker, String strategist, Map<String, String> ethFeeds, String curveStEthPool,
                                String curveEEthPool, String aavePool, String aaveOracle, String usdc, String pendleMarket,
                                String pendlePt, String pendleOracle, long pendleExpiry, String eigenStrategyManager,
                                String eigenDelegationManager, String eigenStEthStrategy, long eigenWithdrawalDelayBlocks,
                                String strategyVault, Map<String, String> redStoneFeeds, Map<String, String> uniV3Pools,
-                               String lidoWithdrawalQueue) {
+                               String lidoWithdrawalQueue, String renzoWithdrawQueue, String kelpWithdrawalManager) {
 
     public MarketDeployment {
         ethFeeds = Map.copyOf(ethFeeds);
         redStoneFeeds = Map.copyOf(redStoneFeeds);
         uniV3Pools = Map.copyOf(uniV3Pools);
+    }
+
+    /** Without the LRT withdrawal queues. */
+    public MarketDeployment(String marketMaker, String strategist, Map<String, String> ethFeeds, String curveStEthPool,
+                            String curveEEthPool, String aavePool, String aaveOracle, String usdc, String pendleMarket,
+                            String pendlePt, String pendleOracle, long pendleExpiry, String eigenStrategyManager,
+                            String eigenDelegationManager, String eigenStEthStrategy, long eigenWithdrawalDelayBlocks,
+                            String strategyVault, Map<String, String> redStoneFeeds, Map<String, String> uniV3Pools,
+                            String lidoWithdrawalQueue) {
+        this(marketMaker, strategist, ethFeeds, curveStEthPool, curveEEthPool, aavePool, aaveOracle, usdc, pendleMarket, pendlePt,
+                pendleOracle, pendleExpiry, eigenStrategyManager, eigenDelegationManager, eigenStEthStrategy, eigenWithdrawalDelayBlocks,
+                strategyVault, redStoneFeeds, uniV3Pools, lidoWithdrawalQueue, null, null);
     }
 
     /** Without the Lido withdrawal queue. */
@@ -42,6 +57,6 @@ public record MarketDeployment(String marketMaker, String strategist, Map<String
                             String strategyVault, Map<String, String> redStoneFeeds, Map<String, String> uniV3Pools) {
         this(marketMaker, strategist, ethFeeds, curveStEthPool, curveEEthPool, aavePool, aaveOracle, usdc, pendleMarket, pendlePt,
                 pendleOracle, pendleExpiry, eigenStrategyManager, eigenDelegationManager, eigenStEthStrategy, eigenWithdrawalDelayBlocks,
-                strategyVault, redStoneFeeds, uniV3Pools, null);
+                strategyVault, redStoneFeeds, uniV3Pools, null, null, null);
     }
 }

@@ -64,6 +64,14 @@ public final class VaultAllowlist {
             p.add(new Pair(m.lidoWithdrawalQueue(), "requestWithdrawals(uint256[],address)"));
             p.add(new Pair(m.lidoWithdrawalQueue(), "claimWithdrawal(uint256)"));
         }
+        if (m.renzoWithdrawQueue() != null) {
+            p.add(new Pair(m.renzoWithdrawQueue(), "withdraw(uint256,address)"));
+            p.add(new Pair(m.renzoWithdrawQueue(), "claim(uint256,address)"));
+        }
+        if (m.kelpWithdrawalManager() != null) {
+            p.add(new Pair(m.kelpWithdrawalManager(), "initiateWithdrawal(address,uint256,string)"));
+            p.add(new Pair(m.kelpWithdrawalManager(), "completeWithdrawal(address,string)"));
+        }
         return p;
     }
 }

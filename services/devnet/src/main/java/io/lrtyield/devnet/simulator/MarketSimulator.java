@@ -30,7 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * the chain time elapsed since the previous report (block timestamps, never wall clock), through the same oracle
  * paths the protocols use — Lido's oracle report, Rocket Pool / ether.fi / Renzo / Kelp / Puffer / Swell reward accrual,
  * Coinbase's exchange-rate update, Kelp's stored rsETHPrice refresh — and, as Lido's oracle report does, the
- * finalization of the withdrawal requests older than the lido-wsteth venue's delay ({@link LidoQueueFinalizer}).
+ * finalization of the withdrawal requests older than the lido-wsteth venue's delay ({@link LidoQueueFinalizer}), and as
+ * Kelp's operator the unlock of its withdrawal queue after the kelp-rseth delay ({@link KelpQueueUnlocker}).
  */
 public final class MarketSimulator {
 
@@ -44,6 +45,7 @@ public final class MarketSimulator {
     private final long blockInterval;
     private final Object reportLock = new Object();
     private final LidoQueueFinalizer lidoQueue;
+    private final KelpQueueUnlocker kelpQueue;
     /** Chain time through which rewards have been reported. */
     private long lastReportTimestamp = -1;
 
@@ -68,6 +70,9 @@ public final class MarketSimulator {
         String queue = deployment.markets() == null ? null : deployment.markets().lidoWithdrawalQueue();
         this.lidoQueue = queue == null ? null
                 : new LidoQueueFinalizer(web3j, oracle, queue, deployment.stETH(), DevnetCatalogue.LIDO_WITHDRAWAL_DELAY_SECONDS);
+        String kelp = deployment.markets() == null ? null : deployment.markets().kelpWithdrawalManager();
+        // devnet blocks are 1 s apart: the delay in seconds is the delay in blocks
+        this.kelpQueue = kelp == null ? null : new KelpQueueUnlocker(web3j, oracle, kelp, DevnetCatalogue.KELP_WITHDRAWAL_DELAY_SECONDS);
     }
 
     /** Sends one round of reports covering the chain time since the last one; returns rewards per asset in wei. */
@@ -107,6 +112,9 @@ public final class MarketSimulator {
             rewards.put("cbETH", newCbRate.subtract(cbRate));
             if (lidoQueue != null) {
                 lidoQueue.finalizeDue(now);
+            }
+            if (kelpQueue != null) {
+                kelpQueue.unlockDue(web3j.ethBlockNumber().send().getBlockNumber().longValueExact());
             }
             lastReportTimestamp = now;
             return rewards;

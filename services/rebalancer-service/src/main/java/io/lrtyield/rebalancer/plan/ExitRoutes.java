@@ -8,6 +8,7 @@ import io.lrtyield.rebalancer.execution.venue.Erc20Calls;
 import io.lrtyield.rebalancer.execution.venue.LidoCalls;
 import io.lrtyield.rebalancer.execution.venue.LidoWithdrawalQueueCalls;
 import io.lrtyield.rebalancer.execution.venue.LiquidStakingDepositCalls;
+import io.lrtyield.rebalancer.execution.venue.LrtWithdrawalQueueCalls;
 import io.lrtyield.rebalancer.execution.venue.PendleCalls;
 
 import java.math.BigInteger;
@@ -26,6 +27,9 @@ import java.util.List;
  *   <li>wstETH by Lido's withdrawal queue: unwrap, approve the stETH to the queue, {@code requestWithdrawals} in
  *       requests of at most 1,000 stETH owned by the vault, reset the approval; the ETH is claimed after finalization,
  *       nothing arrives within the plan.</li>
+ *   <li>ezETH by Renzo's WithdrawQueue ({@code withdraw} for native ETH) and rsETH by Kelp's LRTWithdrawalManager
+ *       ({@code initiateWithdrawal} of ETH): approve the token to the queue, request, reset the approval; the ETH is
+ *       claimed after the cooldown / unlock, nothing arrives within the plan.</li>
  * </ul>
  */
 final class ExitRoutes {
@@ -68,6 +72,22 @@ final class ExitRoutes {
         out.add(new PlannedAction(venueId, "REQUEST_WITHDRAWALS", lidoQueue.requestWithdrawals(chunks), request, request));
         out.add(PlannedAction.of(venueId, "RESET_APPROVAL", Erc20Calls.resetApproval(a.stETH(), lidoQueue.queue())));
         return request;
+    }
+
+    /**
+     * Request the withdrawal of {@code tokens} ezETH (Renzo) or rsETH (Kelp) for native ETH; returns the ETH the request
+     * is expected to pay at {@code ethPerToken} (the queue records its own amount at the protocol's rate).
+     */
+    BigInteger queueLrtWithdrawal(String venueId, String asset, BigInteger tokens, BigInteger ethPerToken, List<PlannedAction> out) {
+        boolean renzo = "ezETH".equals(asset);
+        String token = renzo ? a.ezETH() : a.rsETH();
+        String queue = renzo ? a.renzoWithdrawQueue() : a.kelpWithdrawalManager();
+        BigInteger eth = tokens.multiply(ethPerToken).divide(E18);
+        out.add(PlannedAction.of(venueId, "APPROVE", Erc20Calls.approve(token, queue, tokens)));
+        out.add(new PlannedAction(venueId, "REQUEST_WITHDRAWAL", renzo ? LrtWithdrawalQueueCalls.renzoWithdraw(queue, tokens)
+                : LrtWithdrawalQueueCalls.kelpInitiateWithdrawal(queue, tokens), eth, eth));
+        out.add(PlannedAction.of(venueId, "RESET_APPROVAL", Erc20Calls.resetApproval(token, queue)));
+        return eth;
     }
 
     /** {@code claimWithdrawal} of each finalized request: ETH to the vault. */

@@ -12,12 +12,26 @@ import io.lrtyield.rebalancer.execution.EntryRoutes;
  * @param eigenStrategyManager   EigenLayer deposits; {@code eigenDelegationManager} queues withdrawals
  * @param eigenStEthStrategy     the stETH strategy
  * @param lidoWithdrawalQueue    Lido's WithdrawalQueueERC721 (catalogue contract {@code lidoWithdrawalQueue})
+ * @param ezETH                  Renzo's ezETH; {@code renzoWithdrawQueue} its WithdrawQueue
+ * @param rsETH                  Kelp's rsETH; {@code kelpWithdrawalManager} its LRTWithdrawalManager
  */
 public record PlanAddresses(String weth, String stETH, String wstETH, String eETH, String weETH, String aavePool,
                             String curveStEthPool, String curveEEthPool, String etherfiLiquidityPool,
                             String rocketDepositPool, String renzoRestakeManager, String kelpDepositPool, String pufETH,
                             String rETH, String pendleMarket, String pendlePt, String eigenStrategyManager,
-                            String eigenDelegationManager, String eigenStEthStrategy, String lidoWithdrawalQueue) {
+                            String eigenDelegationManager, String eigenStEthStrategy, String lidoWithdrawalQueue,
+                            String ezETH, String renzoWithdrawQueue, String rsETH, String kelpWithdrawalManager) {
+
+    /** Without the restaking issuers' withdrawal queues: ezETH and rsETH then have no exit. */
+    public PlanAddresses(String weth, String stETH, String wstETH, String eETH, String weETH, String aavePool,
+                         String curveStEthPool, String curveEEthPool, String etherfiLiquidityPool,
+                         String rocketDepositPool, String renzoRestakeManager, String kelpDepositPool, String pufETH,
+                         String rETH, String pendleMarket, String pendlePt, String eigenStrategyManager,
+                         String eigenDelegationManager, String eigenStEthStrategy, String lidoWithdrawalQueue) {
+        this(weth, stETH, wstETH, eETH, weETH, aavePool, curveStEthPool, curveEEthPool, etherfiLiquidityPool, rocketDepositPool,
+                renzoRestakeManager, kelpDepositPool, pufETH, rETH, pendleMarket, pendlePt, eigenStrategyManager,
+                eigenDelegationManager, eigenStEthStrategy, lidoWithdrawalQueue, null, null, null, null);
+    }
 
     /** Without Lido's withdrawal queue: wstETH then leaves through Curve only. */
     public PlanAddresses(String weth, String stETH, String wstETH, String eETH, String weETH, String aavePool,
@@ -34,7 +48,7 @@ public record PlanAddresses(String weth, String stETH, String wstETH, String eET
     public PlanAddresses withLidoWithdrawalQueue(String queue) {
         return new PlanAddresses(weth, stETH, wstETH, eETH, weETH, aavePool, curveStEthPool, curveEEthPool, etherfiLiquidityPool,
                 rocketDepositPool, renzoRestakeManager, kelpDepositPool, pufETH, rETH, pendleMarket, pendlePt, eigenStrategyManager,
-                eigenDelegationManager, eigenStEthStrategy, queue);
+                eigenDelegationManager, eigenStEthStrategy, queue, ezETH, renzoWithdrawQueue, rsETH, kelpWithdrawalManager);
     }
 
     /** Without the exit-only and PT / EigenLayer contracts: those routes are then unavailable. */
@@ -52,7 +66,8 @@ public record PlanAddresses(String weth, String stETH, String wstETH, String eET
                 c.contracts().get("renzoRestakeManager"), c.contracts().get("kelpDepositPool"), token(c, "pufETH"),
                 token(c, "rETH"), c.contracts().get("pendleMarketWeEth"), c.contracts().get("pendlePtWeEth"),
                 c.contracts().get("eigenStrategyManager"), c.contracts().get("eigenDelegationManager"),
-                c.contracts().get("eigenStEthStrategy"), c.contracts().get("lidoWithdrawalQueue"));
+                c.contracts().get("eigenStEthStrategy"), c.contracts().get("lidoWithdrawalQueue"),
+                token(c, "ezETH"), c.contracts().get("renzoWithdrawQueue"), token(c, "rsETH"), c.contracts().get("kelpWithdrawalManager"));
     }
 
     /** The subset {@link EntryRoutes} needs. */

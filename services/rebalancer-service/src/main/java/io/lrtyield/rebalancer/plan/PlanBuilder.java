@@ -32,8 +32,9 @@ import java.util.Map;
  *       through {@code swapExactPtForToken} then the weETH route; Aave WETH supply withdraw; the wstETH loop through
  *       {@link LoopUnwinder}; EigenLayer through {@code queueWithdrawals}, which only starts the exit: its stETH arrives
  *       after the withdrawal delay, so it is said in {@link BuiltPlan#skipped()} and not counted for the entries.
- *       ezETH and rsETH have no exit: the devnet deploys no pool for them (its Uniswap replicas are price-only) and
- *       replicates neither protocol's withdrawal queue.</li>
+ *       ezETH and rsETH leave by their issuers' withdrawal queues (Renzo's WithdrawQueue, Kelp's LRTWithdrawalManager)
+ *       where the venue names one ({@code withdrawalQueue}): the devnet deploys no pool for them (its Uniswap replicas
+ *       are price-only); the request only starts the exit, said in {@link BuiltPlan#skipped()} and not counted.</li>
  *   <li>In: Lido submit + wrap, ether.fi deposit + wrap, WETH supply, the Rocket Pool, Renzo, Kelp and Puffer deposits,
  *       the wstETH loop through {@link LoopEntry} (stake, wrap, supply, eMode, then borrow turns that keep HF ≥ the
  *       minimum), Pendle PT (ether.fi deposit + wrap, then {@code swapExactTokenForPt}) and EigenLayer (Lido submit,
@@ -108,7 +109,8 @@ public final class PlanBuilder {
             case LENDING_SUPPLY -> "WETH".equals(v.asset()) && a.aavePool() != null;
             case NATIVE_STAKING -> ("wstETH".equals(v.asset()) && (a.curveStEthPool() != null || lidoQueue(v)))
                     || ("rETH".equals(v.asset()) && a.rETH() != null);
-            case RESTAKING_TOKEN -> ("weETH".equals(v.asset()) && a.curveEEthPool() != null) || ("pufETH".equals(v.asset()) && a.pufETH() != null);
+            case RESTAKING_TOKEN -> ("weETH".equals(v.asset()) && a.curveEEthPool() != null) || ("pufETH".equals(v.asset()) && a.pufETH() != null)
+                    || lrtQueue(v);
             case LEVERAGED_LOOP -> wstEthLoop(v) && a.curveStEthPool() != null;
             case FIXED_YIELD_PT -> "weETH".equals(v.asset()) && a.pendleMarket() != null && a.pendlePt() != null && a.curveEEthPool() != null;
             case EIGENLAYER_STRATEGY -> "stETH".equals(v.asset()) && a.eigenDelegationManager() != null && a.eigenStEthStrategy() != null;
@@ -147,6 +149,42 @@ public final class PlanBuilder {
         List<PlannedAction> out = new ArrayList<>();
         if (a.lidoWithdrawalQueue() != null && !finalizedRequestIds.isEmpty()) {
             exits.claimLidoWithdrawals(venueId, finalizedRequestIds, out);
+        }
+        return out;
+    }
+
+    /**
+     * The venue names its issuer's withdrawal queue ({@code withdrawalQueue}) and the catalogue has the contract and
+     * token: Renzo's WithdrawQueue for ezETH, Kelp's LRTWithdrawalManager for rsETH.
+     */
+    private boolean lrtQueue(Venue v) {
+        if (v.param("withdrawalQueue").isEmpty()) {
+            return false;
+        }
+        return switch (v.asset()) {
+            case "ezETH" -> a.ezETH() != null && a.renzoWithdrawQueue() != null;
+            case "rsETH" -> a.rsETH() != null && a.kelpWithdrawalManager() != null;
+            default -> false;
+        };
+    }
+
+    /**
+     * Claims of the vault's ezETH / rsETH withdrawals that are claimable now, to run first in a plan (as Lido's, see
+     * {@link #claimLidoWithdrawals}). Renzo: {@code claim(index, vault)} from the highest index down (a claim moves the
+     * last request into the claimed index); Kelp: one {@code completeWithdrawal} per claimable request, each paying the
+     * vault's oldest (claimable requests are the oldest ones: unlocks go in order and the delay is the same for all).
+     *
+     * @param asset             ezETH or rsETH
+     * @param claimableIndexes  the claimable requests' indexes in the queue's list of the vault's requests
+     */
+    public List<PlannedAction> claimLrtWithdrawals(String venueId, String asset, List<Integer> claimableIndexes) {
+        List<PlannedAction> out = new ArrayList<>();
+        if ("ezETH".equals(asset) && a.renzoWithdrawQueue() != null) {
+            claimableIndexes.stream().sorted(java.util.Comparator.reverseOrder()).forEach(i -> out.add(PlannedAction.of(venueId, "CLAIM_WITHDRAWAL",
+                    io.lrtyield.rebalancer.execution.venue.LrtWithdrawalQueueCalls.renzoClaim(a.renzoWithdrawQueue(), i, vault))));
+        } else if ("rsETH".equals(asset) && a.kelpWithdrawalManager() != null) {
+            claimableIndexes.forEach(i -> out.add(PlannedAction.of(venueId, "CLAIM_WITHDRAWAL",
+                    io.lrtyield.rebalancer.execution.venue.LrtWithdrawalQueueCalls.kelpCompleteWithdrawal(a.kelpWithdrawalManager()))));
         }
         return out;
     }
@@ -196,6 +234,13 @@ public final class PlanBuilder {
                         skipped.add(v.id() + ": " + (requested.signum() == 0 ? "exit below the queue's 100 wei minimum, not queued"
                                 : requested + " wei stETH queued in Lido's withdrawal queue; its ETH is claimable after finalization (~"
                                 + v.withdrawalDelaySeconds() + " s) and is not counted for this plan's entries"));
+                        continue;
+                    }
+                    if (lrtQueue(v)) {
+                        BigInteger eth = exits.queueLrtWithdrawal(v.id(), v.asset(), tokens, toWad(rate), actions);
+                        skipped.add(v.id() + ": " + tokens + " wei " + v.asset() + " queued in " + ("ezETH".equals(v.asset())
+                                ? "Renzo's WithdrawQueue" : "Kelp's LRTWithdrawalManager") + " for ~" + eth + " wei ETH, claimable after ~"
+                                + v.withdrawalDelaySeconds() + " s; not counted for this plan's entries");
                         continue;
                     }
                     switch (v.asset()) {
@@ -277,7 +322,7 @@ public final class PlanBuilder {
 
     private String noExitReason(Venue v) {
         return switch (v.asset()) {
-            case "ezETH", "rsETH" -> "no allowlisted exit route (no " + v.asset() + " pool on this chain, withdrawal queue not routed)";
+            case "ezETH", "rsETH" -> "no allowlisted exit route (no " + v.asset() + " pool on this chain and no withdrawal queue in the catalogue)";
             default -> "no allowlisted exit route";
         };
     }

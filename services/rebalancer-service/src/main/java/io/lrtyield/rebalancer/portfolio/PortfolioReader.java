@@ -40,6 +40,7 @@ import java.util.function.Consumer;
  * ids; only when the ids changed (a request made or claimed, a few blocks in a position's life) is a second multicall
  * of the same block sent for the new ids' status. So the snapshot is always consistent at its block, and every other
  * block stays one round trip — simpler than keeping ids from the plans, which would miss requests made by hand.
+ * Renzo's and Kelp's queues ({@link LrtQueueReader}) are read the same way, by the number of the vault's requests.
  */
 public final class PortfolioReader {
 
@@ -68,15 +69,24 @@ public final class PortfolioReader {
     private final String lidoQueue;
     private final String lidoVenue;
     private volatile List<BigInteger> lidoIds = List.of();
+    private final List<LrtQueueReader> lrtQueues = new ArrayList<>();
+    private final Map<String, Integer> lrtKnown = new java.util.concurrent.ConcurrentHashMap<>();
 
     public PortfolioReader(Catalogue catalogue, String vault, Aggregator chain) {
         this.catalogue = catalogue;
         this.vault = vault.toLowerCase();
         this.chain = chain;
         this.aavePool = catalogue.contracts().get("aavePool");
-        Venue queued = catalogue.venues().stream().filter(v -> v.param("withdrawalQueue").isPresent()).findFirst().orElse(null);
+        Venue queued = catalogue.venues().stream().filter(v -> "wstETH".equals(v.asset()) && v.param("withdrawalQueue").isPresent())
+                .findFirst().orElse(null);
         this.lidoVenue = queued == null ? null : queued.id();
         this.lidoQueue = queued == null ? null : resolve(queued.param("withdrawalQueue").orElseThrow());
+        for (Venue v : catalogue.venues()) {
+            String queue = v.param("withdrawalQueue").map(this::resolve).orElse(null);
+            if (queue != null && ("ezETH".equals(v.asset()) || "rsETH".equals(v.asset()))) {
+                lrtQueues.add(new LrtQueueReader(v.id(), v.asset(), queue, this.vault));
+            }
+        }
     }
 
     /**
@@ -94,8 +104,70 @@ public final class PortfolioReader {
         return known.chain(list -> {
             Plan plan = plan(list);
             return chain.aggregate3(plan.calls, blockNumber).map(results -> plan.decode(results, blockNumber, blockTimestamp))
-                    .chain(raw -> lidoStatusesIfChanged(plan, raw));
+                    .chain(raw -> lidoStatusesIfChanged(plan, raw))
+                    .chain(raw -> lrtRequests(plan, raw));
         });
+    }
+
+    /**
+     * The restaking queues' requests: decoded from the block's multicall when their number is the one asked for (the
+     * previous block's), else read again at the same block for the new number (as Lido's ids, see the class comment).
+     */
+    private Uni<RawSnapshot> lrtRequests(Plan plan, RawSnapshot raw) {
+        if (lrtQueues.isEmpty()) {
+            return Uni.createFrom().item(raw);
+        }
+        List<LrtWithdrawalRequest> found = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        List<LrtQueueReader> again = new ArrayList<>();
+        for (LrtQueueReader q : lrtQueues) {
+            int known = plan.lrtAsked.get(q);
+            LrtQueueReader.Decoded d = q.decode(plan.lrtResults.get(q), known, raw.blockNumber(), raw.blockTimestamp());
+            if (d.error() != null) {
+                failed.add(d.error());
+            } else if (d.count() != known) {
+                lrtKnown.put(q.venueId(), d.count());
+                if (d.count() > 0) {
+                    again.add(q);
+                }
+            } else {
+                found.addAll(d.requests());
+            }
+        }
+        if (again.isEmpty()) {
+            return Uni.createFrom().item(withLrt(raw, found, failed));
+        }
+        List<Multicall3.Call> calls = new ArrayList<>();
+        again.forEach(q -> calls.addAll(q.calls(lrtKnown.get(q.venueId()))));
+        return chain.aggregate3(calls, raw.blockNumber()).map(results -> {
+            int offset = 0;
+            for (LrtQueueReader q : again) {
+                int n = lrtKnown.get(q.venueId());
+                int size = q.calls(n).size();
+                LrtQueueReader.Decoded d = q.decode(results.subList(offset, offset + size), n, raw.blockNumber(), raw.blockTimestamp());
+                offset += size;
+                if (d.error() != null || d.count() != n) {
+                    failed.add(d.error() != null ? d.error() : q.venueId() + " withdrawal requests: their number changed within the block's reads");
+                } else {
+                    found.addAll(d.requests());
+                }
+            }
+            return withLrt(raw, found, failed);
+        });
+    }
+
+    /** {@code raw} with these restaking-queue requests, each an ETH claim in its venue's queue position. */
+    private RawSnapshot withLrt(RawSnapshot raw, List<LrtWithdrawalRequest> requests, List<String> failed) {
+        Map<String, List<Holding>> holdings = new LinkedHashMap<>(raw.venueHoldings());
+        lrtQueues.forEach(q -> holdings.remove(lidoQueuePosition(q.venueId())));
+        for (LrtWithdrawalRequest r : requests) {
+            holdings.computeIfAbsent(lidoQueuePosition(r.venueId()), k -> new ArrayList<>()).add(new Holding(r.asset()
+                    + " withdrawal request " + r.index() + (r.claimable() ? " (claimable)" : " (pending)"), "ETH", r.ethAmount(), false));
+        }
+        List<String> unavailable = new ArrayList<>(raw.unavailable());
+        unavailable.addAll(failed);
+        return new RawSnapshot(raw.blockNumber(), raw.blockTimestamp(), raw.ethBalance(), raw.tokens(), raw.aave(), holdings,
+                raw.queuedWithdrawals(), unavailable, raw.venueRates(), raw.lidoRequests(), requests);
     }
 
     /** The second multicall of a block whose Lido request ids differ from the previous block's (see the class comment). */
@@ -128,7 +200,7 @@ public final class PortfolioReader {
         List<String> unavailable = new ArrayList<>(raw.unavailable());
         unavailable.addAll(failed);
         return new RawSnapshot(raw.blockNumber(), raw.blockTimestamp(), raw.ethBalance(), raw.tokens(), raw.aave(), holdings,
-                raw.queuedWithdrawals(), unavailable, raw.venueRates(), requests);
+                raw.queuedWithdrawals(), unavailable, raw.venueRates(), requests, raw.lrtRequests());
     }
 
     private Uni<List<Reserve>> resolveReserves(long blockNumber) {
@@ -163,6 +235,8 @@ public final class PortfolioReader {
         List<BigInteger> lidoIdsAsked;
         List<BigInteger> lidoIdsNow;
         List<LidoWithdrawalRequest> lidoRequests = List.of();
+        final Map<LrtQueueReader, Integer> lrtAsked = new HashMap<>();
+        final Map<LrtQueueReader, List<Multicall3.Result>> lrtResults = new HashMap<>();
 
         void add(Multicall3.Call call, Consumer<Multicall3.Result> sink) {
             calls.add(call);
@@ -227,6 +301,13 @@ public final class PortfolioReader {
         }
         if (lidoQueue != null) {
             lido(p);
+        }
+        for (LrtQueueReader q : lrtQueues) {
+            int known = lrtKnown.getOrDefault(q.venueId(), 0);
+            List<Multicall3.Result> got = new ArrayList<>();
+            p.lrtAsked.put(q, known);
+            p.lrtResults.put(q, got);
+            q.calls(known).forEach(c -> p.add(c, got::add));
         }
         return p;
     }

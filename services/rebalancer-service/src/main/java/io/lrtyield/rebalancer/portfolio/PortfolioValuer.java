@@ -83,7 +83,10 @@ public final class PortfolioValuer {
         catalogue.venues().stream().filter(v -> v.venueKind() == VenueKind.FIXED_YIELD_PT && byVenue.containsKey(v.id()))
                 .forEach(v -> notes.computeIfAbsent(v.id(), k -> new ArrayList<>()).add("PT valued at redemption value (1 " + v.asset() + " each)"));
         byVenue.keySet().stream().filter(id -> id.endsWith(PortfolioReader.lidoQueuePosition(""))).forEach(id -> notes
-                .computeIfAbsent(id, k -> new ArrayList<>()).add("queued withdrawal, claimable after finalization (ETH 1:1 for the stETH locked)"));
+                .computeIfAbsent(id, k -> new ArrayList<>()).add(raw.lidoRequests().isEmpty() || raw.lrtRequests().stream()
+                        .anyMatch(r -> PortfolioReader.lidoQueuePosition(r.venueId()).equals(id))
+                        ? "queued withdrawal, an ETH claim at the rate of the request, paid after the issuer's cooldown or unlock"
+                        : "queued withdrawal, claimable after finalization (ETH 1:1 for the stETH locked)"));
         if (raw.queuedWithdrawals() > 0) {
             venuesOf(VenueKind.EIGENLAYER_STRATEGY).forEach(v -> notes.computeIfAbsent(v.id(), k -> new ArrayList<>())
                     .add(raw.queuedWithdrawals() + " queued EigenLayer withdrawal(s) not yet completed"));

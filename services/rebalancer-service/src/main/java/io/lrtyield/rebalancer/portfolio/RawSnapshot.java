@@ -18,10 +18,20 @@ import java.util.Map;
  *                        read it (EigenLayer: underlying per share, {@code sharesToUnderlyingView(1e18)} / 1e18)
  * @param lidoRequests    the vault's unclaimed requests in Lido's withdrawal queue (its holdings are in
  *                        {@code venueHoldings} under {@link PortfolioReader#lidoQueuePosition})
+ * @param lrtRequests     the vault's requests in the restaking issuers' withdrawal queues (Renzo, Kelp), their holdings
+ *                        likewise under each venue's queue position
  */
 public record RawSnapshot(long blockNumber, long blockTimestamp, BigInteger ethBalance, Map<String, BigInteger> tokens,
                           AaveAccount aave, Map<String, List<Holding>> venueHoldings, int queuedWithdrawals,
-                          List<String> unavailable, Map<String, BigDecimal> venueRates, List<LidoWithdrawalRequest> lidoRequests) {
+                          List<String> unavailable, Map<String, BigDecimal> venueRates, List<LidoWithdrawalRequest> lidoRequests,
+                          List<LrtWithdrawalRequest> lrtRequests) {
+
+    public RawSnapshot(long blockNumber, long blockTimestamp, BigInteger ethBalance, Map<String, BigInteger> tokens,
+                       AaveAccount aave, Map<String, List<Holding>> venueHoldings, int queuedWithdrawals,
+                       List<String> unavailable, Map<String, BigDecimal> venueRates, List<LidoWithdrawalRequest> lidoRequests) {
+        this(blockNumber, blockTimestamp, ethBalance, tokens, aave, venueHoldings, queuedWithdrawals, unavailable, venueRates,
+                lidoRequests, List.of());
+    }
 
     public RawSnapshot(long blockNumber, long blockTimestamp, BigInteger ethBalance, Map<String, BigInteger> tokens,
                        AaveAccount aave, Map<String, List<Holding>> venueHoldings, int queuedWithdrawals,
@@ -34,8 +44,14 @@ public record RawSnapshot(long blockNumber, long blockTimestamp, BigInteger ethB
         return lidoRequests.stream().filter(r -> r.finalized() && !r.claimed()).map(LidoWithdrawalRequest::id).toList();
     }
 
+    /** The restaking-queue requests claimable now: what a plan claims first, with Lido's. */
+    public List<LrtWithdrawalRequest> claimableLrtRequests() {
+        return lrtRequests.stream().filter(LrtWithdrawalRequest::claimable).toList();
+    }
+
     public RawSnapshot {
         lidoRequests = List.copyOf(lidoRequests);
+        lrtRequests = List.copyOf(lrtRequests);
         venueRates = Map.copyOf(venueRates);
         tokens = Map.copyOf(tokens);
         venueHoldings = Map.copyOf(venueHoldings);

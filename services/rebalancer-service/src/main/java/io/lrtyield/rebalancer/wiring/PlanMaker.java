@@ -11,6 +11,7 @@ import io.lrtyield.rebalancer.policy.LoopLadder;
 import io.lrtyield.rebalancer.policy.PolicyOutcome;
 import io.lrtyield.rebalancer.policy.VenueEconomics;
 import io.lrtyield.rebalancer.portfolio.AaveAccount;
+import io.lrtyield.rebalancer.portfolio.LrtWithdrawalRequest;
 import io.lrtyield.rebalancer.portfolio.Portfolio;
 import io.lrtyield.rebalancer.portfolio.PortfolioValuer;
 import io.lrtyield.rebalancer.portfolio.RawSnapshot;
@@ -109,16 +110,27 @@ public final class PlanMaker {
      */
     public static BuiltPlan make(StrategyFactory.Strategy st, PolicyOutcome o, Portfolio p, BigInteger idleEth, BigInteger idleWeth,
                                  Map<String, PriceTick> prices, Map<String, BigDecimal> venueRates, List<BigInteger> finalizedLidoRequests) {
+        return make(st, o, p, idleEth, idleWeth, prices, venueRates, finalizedLidoRequests, List.of());
+    }
+
+    /**
+     * As {@link #make}, with the claims first: the vault's finalized Lido requests ({@link PlanBuilder#claimLidoWithdrawals})
+     * and its claimable Renzo / Kelp requests ({@link PlanBuilder#claimLrtWithdrawals}); a deleverage stays as it is.
+     */
+    public static BuiltPlan make(StrategyFactory.Strategy st, PolicyOutcome o, Portfolio p, BigInteger idleEth, BigInteger idleWeth,
+                                 Map<String, PriceTick> prices, Map<String, BigDecimal> venueRates, List<BigInteger> finalizedLidoRequests,
+                                 List<LrtWithdrawalRequest> claimableLrtRequests) {
         BuiltPlan built = make(st, o, p, idleEth, idleWeth, prices, venueRates);
-        if (PolicyOutcome.DELEVERAGE.equals(o.action()) || finalizedLidoRequests.isEmpty()) {
+        if (PolicyOutcome.DELEVERAGE.equals(o.action()) || (finalizedLidoRequests.isEmpty() && claimableLrtRequests.isEmpty())) {
             return built;
         }
-        String venue = st.catalogue().venues().stream().filter(v -> v.param("withdrawalQueue").isPresent()).map(Venue::id)
-                .findFirst().orElse(null);
-        if (venue == null) {
-            return built;
-        }
-        List<io.lrtyield.rebalancer.execution.PlannedAction> actions = new ArrayList<>(st.builder().claimLidoWithdrawals(venue, finalizedLidoRequests));
+        List<io.lrtyield.rebalancer.execution.PlannedAction> actions = new ArrayList<>();
+        st.catalogue().venues().stream().filter(v -> "wstETH".equals(v.asset()) && v.param("withdrawalQueue").isPresent()).map(Venue::id)
+                .findFirst().ifPresent(venue -> actions.addAll(st.builder().claimLidoWithdrawals(venue, finalizedLidoRequests)));
+        Map<String, List<LrtWithdrawalRequest>> byVenue = new java.util.LinkedHashMap<>();
+        claimableLrtRequests.forEach(r -> byVenue.computeIfAbsent(r.venueId(), k -> new ArrayList<>()).add(r));
+        byVenue.forEach((venue, requests) -> actions.addAll(st.builder().claimLrtWithdrawals(venue, requests.get(0).asset(),
+                requests.stream().map(LrtWithdrawalRequest::index).toList())));
         actions.addAll(built.actions());
         return new BuiltPlan(actions, built.steps(), built.skipped());
     }

@@ -235,7 +235,7 @@ class PlanBuilderTest {
         PlanBuilder b = new PlanBuilder(ALL, LoopUnwinderTest.VAULT, MIN_101);
         BuiltPlan plan = b.build(List.of(new PlanBuilder.Move(RENZO, E18.negate()), new PlanBuilder.Move(PT, E18.negate()),
                 new PlanBuilder.Move(EIGEN, E18.negate())), rates, BigInteger.ZERO, BigInteger.ZERO, null);
-        assertEquals(List.of("renzo-ezeth: no allowlisted exit route (no ezETH pool on this chain, withdrawal queue not routed)",
+        assertEquals(List.of("renzo-ezeth: no allowlisted exit route (no ezETH pool on this chain and no withdrawal queue in the catalogue)",
                 "pendle-pt-weeth: no PT price (implied rate) to bound the sale; PT not sold",
                 "eigenlayer-steth: no stETH-per-share rate of the strategy; withdrawal not queued"), plan.skipped());
         assertTrue(plan.empty());

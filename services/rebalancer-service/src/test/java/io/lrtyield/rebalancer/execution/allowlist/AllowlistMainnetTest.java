@@ -59,6 +59,10 @@ class AllowlistMainnetTest {
     static final String KELP_DEPOSIT_POOL = "0x036676389e48133b63a802f8635ad39e752d375d";
     static final String EIGEN_STETH_STRATEGY = "0x93c4b944d05dfe6df7645a86cd2206016c51564d";
     static final String LIDO_WITHDRAWAL_QUEUE = "0x889edc2edab5f40e902b864ad4d7ade8e412f9b1";
+    static final String RENZO_WITHDRAW_QUEUE = "0x5efc9d10e42fb517456f4ac41eb5e2ebe42c8918";
+    static final String KELP_WITHDRAWAL_MANAGER = "0x62de59c08eb5dae4b7e6f7a8cad3006d6965ec16";
+    /** Renzo's IS_NATIVE, Kelp's ETH_TOKEN: native ETH as the asset out. */
+    static final String NATIVE = "0xeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee";
 
     Map<String, String> book;
     Allowlist allowlist;
@@ -74,7 +78,7 @@ class AllowlistMainnetTest {
     @Test
     void everyStatedSelectorIsTheKeccakOfItsSignature() throws Exception {
         JsonNode rules = file().path("rules");
-        assertEquals(29, rules.size());
+        assertEquals(35, rules.size());
         for (JsonNode r : rules) {
             String signature = r.path("signature").asText();
             assertEquals(r.path("selector").asText(), keccakSelector(signature), signature);
@@ -112,12 +116,12 @@ class AllowlistMainnetTest {
             }));
         }
         assertEquals(Set.of(ROCKET_DEPOSIT_POOL, ETHERFI_LIQUIDITY_POOL, EETH, RENZO_RESTAKE_MANAGER, KELP_DEPOSIT_POOL,
-                EIGEN_STETH_STRATEGY, LIDO_WITHDRAWAL_QUEUE), literals);
+                EIGEN_STETH_STRATEGY, LIDO_WITHDRAWAL_QUEUE, RENZO_WITHDRAW_QUEUE, KELP_WITHDRAWAL_MANAGER, NATIVE), literals);
     }
 
     @Test
     void loadsAgainstTheMainnetCataloguesAddressBook() {
-        assertEquals(29, allowlist.pairs().size());
+        assertEquals(35, allowlist.pairs().size());
         assertTrue(allowlist.pairs().contains(new VaultPair("0x87870bca3f3fd6335c3f4ce8392d69350b4fa4e2", "0x617ba037")), "Aave v3 supply");
         assertTrue(allowlist.pairs().contains(new VaultPair("0xae7ab96520de3a18e5e111b5eaab095312d7fe84", "0xa1903eab")), "Lido submit");
         assertTrue(allowlist.pairs().contains(new VaultPair("0xdc24316b9ae028f1497c275eb9192a3ea0f67022", "0x3df02124")), "Curve exchange");

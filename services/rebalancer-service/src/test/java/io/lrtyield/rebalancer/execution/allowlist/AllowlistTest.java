@@ -5,6 +5,7 @@ import io.lrtyield.rebalancer.execution.venue.AaveCalls;
 import io.lrtyield.rebalancer.execution.venue.Erc20Calls;
 import io.lrtyield.rebalancer.execution.venue.LidoCalls;
 import io.lrtyield.rebalancer.execution.venue.LiquidStakingDepositCalls;
+import io.lrtyield.rebalancer.execution.venue.LrtWithdrawalQueueCalls;
 import io.lrtyield.rebalancer.execution.venue.PendleCalls;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class AllowlistTest {
         String[] names = {"stETH", "wstETH", "WETH", "rETH", "cbETH", "eETH", "weETH", "ezETH", "rsETH", "pufETH", "usdc",
                 "pendlePtWeEth", "rocketDepositPool", "etherfiLiquidityPool", "renzoRestakeManager", "kelpDepositPool",
                 "curveStEthWethPool", "curveEEthWethPool", "aavePool", "pendleMarketWeEth", "eigenStrategyManager",
-                "eigenDelegationManager", "eigenStEthStrategy", "lidoWithdrawalQueue"};
+                "eigenDelegationManager", "eigenStEthStrategy", "lidoWithdrawalQueue", "renzoWithdrawQueue", "kelpWithdrawalManager"};
         for (int i = 0; i < names.length; i++) {
             book.put(names[i], String.format("0x%040x", 0x1000 + i));
         }
@@ -55,7 +56,8 @@ class AllowlistTest {
 
     @Test
     void devnetConfigurationHasTheVaultsPairs() {
-        assertEquals(41, allowlist.pairs().size(), "37 + rETH burn and pufETH redeem + Lido's requestWithdrawals and claimWithdrawal");
+        assertEquals(45, allowlist.pairs().size(), "37 + rETH burn and pufETH redeem + Lido's requestWithdrawals and claimWithdrawal"
+                + " + Renzo's withdraw and claim + Kelp's initiateWithdrawal and completeWithdrawal");
         assertTrue(allowlist.pairs().contains(new VaultPair(book.get("aavePool"), "0x617ba037")));
         assertTrue(allowlist.pairs().contains(new VaultPair(book.get("stETH"), "0xa1903eab")));
     }
@@ -78,6 +80,21 @@ class AllowlistTest {
         assertThrows(NotAllowlistedException.class, () -> allowlist.require(
                 new io.lrtyield.rebalancer.execution.venue.LidoWithdrawalQueueCalls(book.get("lidoWithdrawalQueue"), ATTACKER)
                         .requestWithdrawals(java.util.List.of(ONE))), "requests owned by another than the vault");
+        // Renzo's and Kelp's queues: native ETH out, claims for the vault only
+        String renzo = book.get("renzoWithdrawQueue");
+        String kelp = book.get("kelpWithdrawalManager");
+        assertDoesNotThrow(() -> allowlist.require(Erc20Calls.approve(book.get("ezETH"), renzo, ONE)));
+        assertDoesNotThrow(() -> allowlist.require(LrtWithdrawalQueueCalls.renzoWithdraw(renzo, ONE)));
+        assertDoesNotThrow(() -> allowlist.require(LrtWithdrawalQueueCalls.renzoClaim(renzo, 2, VAULT)));
+        assertThrows(NotAllowlistedException.class, () -> allowlist.require(LrtWithdrawalQueueCalls.renzoClaim(renzo, 0, ATTACKER)),
+                "a claim paid to another than the vault");
+        assertThrows(NotAllowlistedException.class, () -> allowlist.require(ContractCall.of(renzo, BigInteger.ZERO, "withdraw",
+                new Uint256(ONE), new Address(book.get("stETH")))), "an asset out other than native ETH");
+        assertDoesNotThrow(() -> allowlist.require(Erc20Calls.approve(book.get("rsETH"), kelp, ONE)));
+        assertDoesNotThrow(() -> allowlist.require(LrtWithdrawalQueueCalls.kelpInitiateWithdrawal(kelp, ONE)));
+        assertDoesNotThrow(() -> allowlist.require(LrtWithdrawalQueueCalls.kelpCompleteWithdrawal(kelp)));
+        assertThrows(NotAllowlistedException.class, () -> allowlist.require(Erc20Calls.approve(book.get("rsETH"), renzo, ONE)),
+                "rsETH approved to Renzo's queue");
     }
 
     @Test
