@@ -33,6 +33,12 @@ public final class AnvilRpc {
         call("anvil_removeBlockTimestampInterval", List.of());
     }
 
+    /** Moves chain time {@code seconds} ahead and mines a block at it (a queue's delay passed, in a test). */
+    public void increaseTime(long seconds) throws IOException {
+        call("evm_increaseTime", List.of(seconds));
+        call("evm_mine", List.of());
+    }
+
     private void call(String method, List<?> params) throws IOException {
         VoidResponse response = new Request<>(method, params, service, VoidResponse.class).send();
         if (response.hasError()) {
