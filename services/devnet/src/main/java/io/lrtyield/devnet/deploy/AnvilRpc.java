@@ -39,6 +39,11 @@ public final class AnvilRpc {
         call("evm_mine", List.of());
     }
 
+    /** Mines {@code blocks} empty blocks at once (a delay in blocks passed, in a test). */
+    public void mine(long blocks) throws IOException {
+        call("anvil_mine", List.of(Numeric.toHexStringWithPrefix(BigInteger.valueOf(blocks))));
+    }
+
     private void call(String method, List<?> params) throws IOException {
         VoidResponse response = new Request<>(method, params, service, VoidResponse.class).send();
         if (response.hasError()) {

@@ -7,6 +7,7 @@ import io.lrtyield.rebalancer.execution.EntryRoutes;
 import io.lrtyield.rebalancer.execution.PlannedAction;
 import io.lrtyield.rebalancer.execution.venue.AaveCalls;
 import io.lrtyield.rebalancer.execution.venue.EigenLayerCalls;
+import io.lrtyield.rebalancer.execution.venue.EigenWithdrawal;
 import io.lrtyield.rebalancer.execution.venue.Erc20Calls;
 import io.lrtyield.rebalancer.execution.venue.LidoCalls;
 import io.lrtyield.rebalancer.execution.venue.LiquidStakingDepositCalls;
@@ -185,6 +186,31 @@ public final class PlanBuilder {
         } else if ("rsETH".equals(asset) && a.kelpWithdrawalManager() != null) {
             claimableIndexes.forEach(i -> out.add(PlannedAction.of(venueId, "CLAIM_WITHDRAWAL",
                     io.lrtyield.rebalancer.execution.venue.LrtWithdrawalQueueCalls.kelpCompleteWithdrawal(a.kelpWithdrawalManager()))));
+        }
+        return out;
+    }
+
+    /**
+     * Completes the vault's EigenLayer withdrawals whose delay passed ({@code completeQueuedWithdrawals}, receiving
+     * the strategy's stETH) and wraps the stETH into wstETH, where the next decision finds it as a lido-wsteth position
+     * rather than a token no venue holds: approve the stETH to wstETH, {@code wrap}, reset. To run first in a plan.
+     *
+     * @param stEthExpected the stETH they pay (shares × the strategy's rate); the wrap takes it less 2 wei of share rounding
+     */
+    public List<PlannedAction> completeEigenWithdrawals(String venueId, List<EigenWithdrawal> withdrawals, BigInteger stEthExpected) {
+        List<PlannedAction> out = new ArrayList<>();
+        if (withdrawals.isEmpty() || a.eigenDelegationManager() == null || a.eigenStEthStrategy() == null) {
+            return out;
+        }
+        EigenLayerCalls eigen = new EigenLayerCalls(a.eigenStrategyManager(), a.eigenDelegationManager(), vault);
+        out.add(new PlannedAction(venueId, "COMPLETE_WITHDRAWAL", eigen.completeQueuedWithdrawals(withdrawals,
+                withdrawals.stream().map(w -> w.strategies().stream().map(s -> a.stETH()).toList()).toList(), true),
+                stEthExpected, stEthExpected));
+        BigInteger wrap = stEthExpected.subtract(EntryRoutes.REBASE_ROUNDING_WEI);
+        if (wrap.signum() > 0 && a.wstETH() != null) {
+            out.add(PlannedAction.of(venueId, "APPROVE", Erc20Calls.approve(a.stETH(), a.wstETH(), wrap)));
+            out.add(new PlannedAction(venueId, "WRAP", new LidoCalls(a.stETH(), a.wstETH()).wrap(wrap), wrap, wrap));
+            out.add(PlannedAction.of(venueId, "RESET_APPROVAL", Erc20Calls.resetApproval(a.stETH(), a.wstETH())));
         }
         return out;
     }

@@ -71,6 +71,10 @@ public final class PortfolioReader {
     private volatile List<BigInteger> lidoIds = List.of();
     private final List<LrtQueueReader> lrtQueues = new ArrayList<>();
     private final Map<String, Integer> lrtKnown = new java.util.concurrent.ConcurrentHashMap<>();
+    private final EigenQueueReader eigenQueue;
+    private final Venue eigenVenue;
+    private final String eigenStrategy;
+    private volatile List<byte[]> eigenRoots = List.of();
 
     public PortfolioReader(Catalogue catalogue, String vault, Aggregator chain) {
         this.catalogue = catalogue;
@@ -81,6 +85,12 @@ public final class PortfolioReader {
                 .findFirst().orElse(null);
         this.lidoVenue = queued == null ? null : queued.id();
         this.lidoQueue = queued == null ? null : resolve(queued.param("withdrawalQueue").orElseThrow());
+        this.eigenVenue = catalogue.venues().stream().filter(v -> v.venueKind() == io.lrtyield.common.catalogue.VenueKind.EIGENLAYER_STRATEGY)
+                .findFirst().orElse(null);
+        String delegation = catalogue.contracts().get("eigenDelegationManager");
+        this.eigenStrategy = eigenVenue == null ? null
+                : eigenVenue.param("strategy").map(this::resolve).orElseGet(() -> strategyFor(eigenVenue.asset()));
+        this.eigenQueue = eigenVenue == null || delegation == null || eigenStrategy == null ? null : new EigenQueueReader(delegation, this.vault);
         for (Venue v : catalogue.venues()) {
             String queue = v.param("withdrawalQueue").map(this::resolve).orElse(null);
             if (queue != null && ("ezETH".equals(v.asset()) || "rsETH".equals(v.asset()))) {
@@ -105,7 +115,8 @@ public final class PortfolioReader {
             Plan plan = plan(list);
             return chain.aggregate3(plan.calls, blockNumber).map(results -> plan.decode(results, blockNumber, blockTimestamp))
                     .chain(raw -> lidoStatusesIfChanged(plan, raw))
-                    .chain(raw -> lrtRequests(plan, raw));
+                    .chain(raw -> lrtRequests(plan, raw))
+                    .chain(raw -> eigenWithdrawals(plan, raw));
         });
     }
 
@@ -167,7 +178,70 @@ public final class PortfolioReader {
         List<String> unavailable = new ArrayList<>(raw.unavailable());
         unavailable.addAll(failed);
         return new RawSnapshot(raw.blockNumber(), raw.blockTimestamp(), raw.ethBalance(), raw.tokens(), raw.aave(), holdings,
-                raw.queuedWithdrawals(), unavailable, raw.venueRates(), raw.lidoRequests(), requests);
+                raw.queuedWithdrawals(), unavailable, raw.venueRates(), raw.lidoRequests(), requests, raw.eigenWithdrawals());
+    }
+
+    /**
+     * The queued EigenLayer withdrawals: decoded from the block's multicall when the roots are those asked for (the
+     * previous block's), else read again at the same block for the new roots.
+     */
+    private Uni<RawSnapshot> eigenWithdrawals(Plan plan, RawSnapshot raw) {
+        if (eigenQueue == null) {
+            return Uni.createFrom().item(raw);
+        }
+        EigenQueueReader.Decoded d = eigenQueue.decode(plan.eigenResults, plan.eigenAsked, raw.blockNumber());
+        if (d.error() != null) {
+            return Uni.createFrom().item(withEigen(raw, List.of(), List.of(d.error())));
+        }
+        if (sameRoots(d.roots(), plan.eigenAsked)) {
+            return Uni.createFrom().item(withEigen(raw, d.withdrawals(), List.of()));
+        }
+        eigenRoots = d.roots();
+        if (d.roots().isEmpty()) {
+            return Uni.createFrom().item(withEigen(raw, List.of(), List.of()));
+        }
+        List<byte[]> roots = d.roots();
+        return chain.aggregate3(eigenQueue.calls(roots), raw.blockNumber()).map(results -> {
+            EigenQueueReader.Decoded again = eigenQueue.decode(results, roots, raw.blockNumber());
+            return again.error() == null && sameRoots(again.roots(), roots) ? withEigen(raw, again.withdrawals(), List.of())
+                    : withEigen(raw, List.of(), List.of(again.error() != null ? again.error()
+                    : "EigenLayer queued withdrawals: they changed within the block's reads"));
+        });
+    }
+
+    private static boolean sameRoots(List<byte[]> a, List<byte[]> b) {
+        return a.size() == b.size() && java.util.stream.IntStream.range(0, a.size()).allMatch(i -> java.util.Arrays.equals(a.get(i), b.get(i)));
+    }
+
+    /**
+     * {@code raw} with these queued EigenLayer withdrawals, each its strategy's underlying (shares × the strategy's
+     * rate read in the same snapshot) in the EigenLayer venue's queue position.
+     */
+    private RawSnapshot withEigen(RawSnapshot raw, List<EigenQueuedWithdrawal> withdrawals, List<String> failed) {
+        Map<String, List<Holding>> holdings = new LinkedHashMap<>(raw.venueHoldings());
+        List<String> unavailable = new ArrayList<>(raw.unavailable());
+        unavailable.addAll(failed);
+        if (eigenVenue != null) {
+            holdings.remove(lidoQueuePosition(eigenVenue.id()));
+            java.math.BigDecimal rate = raw.venueRates().get(eigenVenue.id());
+            for (EigenQueuedWithdrawal w : withdrawals) {
+                for (int i = 0; i < w.shares().size(); i++) {
+                    if (!w.withdrawal().strategies().get(i).equalsIgnoreCase(eigenStrategy)) {
+                        unavailable.add("EigenLayer queued withdrawal " + w.withdrawal().nonce() + ": strategy " + w.withdrawal().strategies().get(i)
+                                + " is not the venue's");
+                    } else if (rate == null) {
+                        unavailable.add("EigenLayer queued withdrawal " + w.withdrawal().nonce() + ": no share rate in this snapshot");
+                    } else {
+                        BigInteger underlying = new java.math.BigDecimal(w.shares().get(i)).multiply(rate).toBigInteger();
+                        holdings.computeIfAbsent(lidoQueuePosition(eigenVenue.id()), k -> new ArrayList<>()).add(new Holding(
+                                "EigenLayer queued withdrawal " + w.withdrawal().nonce() + (w.completable() ? " (completable)" : " (pending)"),
+                                eigenVenue.asset(), underlying, false));
+                    }
+                }
+            }
+        }
+        return new RawSnapshot(raw.blockNumber(), raw.blockTimestamp(), raw.ethBalance(), raw.tokens(), raw.aave(), holdings,
+                raw.queuedWithdrawals(), unavailable, raw.venueRates(), raw.lidoRequests(), raw.lrtRequests(), withdrawals);
     }
 
     /** The second multicall of a block whose Lido request ids differ from the previous block's (see the class comment). */
@@ -200,7 +274,7 @@ public final class PortfolioReader {
         List<String> unavailable = new ArrayList<>(raw.unavailable());
         unavailable.addAll(failed);
         return new RawSnapshot(raw.blockNumber(), raw.blockTimestamp(), raw.ethBalance(), raw.tokens(), raw.aave(), holdings,
-                raw.queuedWithdrawals(), unavailable, raw.venueRates(), requests, raw.lrtRequests());
+                raw.queuedWithdrawals(), unavailable, raw.venueRates(), requests, raw.lrtRequests(), raw.eigenWithdrawals());
     }
 
     private Uni<List<Reserve>> resolveReserves(long blockNumber) {
@@ -237,6 +311,8 @@ public final class PortfolioReader {
         List<LidoWithdrawalRequest> lidoRequests = List.of();
         final Map<LrtQueueReader, Integer> lrtAsked = new HashMap<>();
         final Map<LrtQueueReader, List<Multicall3.Result>> lrtResults = new HashMap<>();
+        List<byte[]> eigenAsked = List.of();
+        final List<Multicall3.Result> eigenResults = new ArrayList<>();
 
         void add(Multicall3.Call call, Consumer<Multicall3.Result> sink) {
             calls.add(call);
@@ -308,6 +384,10 @@ public final class PortfolioReader {
             p.lrtAsked.put(q, known);
             p.lrtResults.put(q, got);
             q.calls(known).forEach(c -> p.add(c, got::add));
+        }
+        if (eigenQueue != null) {
+            p.eigenAsked = eigenRoots;
+            eigenQueue.calls(p.eigenAsked).forEach(c -> p.add(c, p.eigenResults::add));
         }
         return p;
     }

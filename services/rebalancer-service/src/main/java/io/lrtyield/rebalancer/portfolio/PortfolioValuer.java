@@ -83,10 +83,7 @@ public final class PortfolioValuer {
         catalogue.venues().stream().filter(v -> v.venueKind() == VenueKind.FIXED_YIELD_PT && byVenue.containsKey(v.id()))
                 .forEach(v -> notes.computeIfAbsent(v.id(), k -> new ArrayList<>()).add("PT valued at redemption value (1 " + v.asset() + " each)"));
         byVenue.keySet().stream().filter(id -> id.endsWith(PortfolioReader.lidoQueuePosition(""))).forEach(id -> notes
-                .computeIfAbsent(id, k -> new ArrayList<>()).add(raw.lidoRequests().isEmpty() || raw.lrtRequests().stream()
-                        .anyMatch(r -> PortfolioReader.lidoQueuePosition(r.venueId()).equals(id))
-                        ? "queued withdrawal, an ETH claim at the rate of the request, paid after the issuer's cooldown or unlock"
-                        : "queued withdrawal, claimable after finalization (ETH 1:1 for the stETH locked)"));
+                .computeIfAbsent(id, k -> new ArrayList<>()).add(queueNote(id, raw)));
         if (raw.queuedWithdrawals() > 0) {
             venuesOf(VenueKind.EIGENLAYER_STRATEGY).forEach(v -> notes.computeIfAbsent(v.id(), k -> new ArrayList<>())
                     .add(raw.queuedWithdrawals() + " queued EigenLayer withdrawal(s) not yet completed"));
@@ -142,6 +139,18 @@ public final class PortfolioValuer {
         }
         PriceTick tick = prices.get(asset);
         return tick == null ? null : tick.marketPriceEth();
+    }
+
+    /** What a venue's queue position holds, by the queue it is in. */
+    private String queueNote(String position, RawSnapshot raw) {
+        if (venuesOf(VenueKind.EIGENLAYER_STRATEGY).stream().anyMatch(v -> PortfolioReader.lidoQueuePosition(v.id()).equals(position))) {
+            return "queued EigenLayer withdrawal: the strategy's underlying for the shares it pays (net of slashing), completable"
+                    + " after the delay";
+        }
+        if (raw.lrtRequests().stream().anyMatch(r -> PortfolioReader.lidoQueuePosition(r.venueId()).equals(position))) {
+            return "queued withdrawal, an ETH claim at the rate of the request, paid after the issuer's cooldown or unlock";
+        }
+        return "queued withdrawal, claimable after finalization (ETH 1:1 for the stETH locked)";
     }
 
     private List<Venue> venuesOf(VenueKind... kinds) {

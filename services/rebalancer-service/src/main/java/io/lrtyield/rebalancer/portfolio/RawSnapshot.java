@@ -20,11 +20,21 @@ import java.util.Map;
  *                        {@code venueHoldings} under {@link PortfolioReader#lidoQueuePosition})
  * @param lrtRequests     the vault's requests in the restaking issuers' withdrawal queues (Renzo, Kelp), their holdings
  *                        likewise under each venue's queue position
+ * @param eigenWithdrawals the vault's queued EigenLayer withdrawals (their underlying likewise under the EigenLayer
+ *                        venue's queue position)
  */
 public record RawSnapshot(long blockNumber, long blockTimestamp, BigInteger ethBalance, Map<String, BigInteger> tokens,
                           AaveAccount aave, Map<String, List<Holding>> venueHoldings, int queuedWithdrawals,
                           List<String> unavailable, Map<String, BigDecimal> venueRates, List<LidoWithdrawalRequest> lidoRequests,
-                          List<LrtWithdrawalRequest> lrtRequests) {
+                          List<LrtWithdrawalRequest> lrtRequests, List<EigenQueuedWithdrawal> eigenWithdrawals) {
+
+    public RawSnapshot(long blockNumber, long blockTimestamp, BigInteger ethBalance, Map<String, BigInteger> tokens,
+                       AaveAccount aave, Map<String, List<Holding>> venueHoldings, int queuedWithdrawals,
+                       List<String> unavailable, Map<String, BigDecimal> venueRates, List<LidoWithdrawalRequest> lidoRequests,
+                       List<LrtWithdrawalRequest> lrtRequests) {
+        this(blockNumber, blockTimestamp, ethBalance, tokens, aave, venueHoldings, queuedWithdrawals, unavailable, venueRates,
+                lidoRequests, lrtRequests, List.of());
+    }
 
     public RawSnapshot(long blockNumber, long blockTimestamp, BigInteger ethBalance, Map<String, BigInteger> tokens,
                        AaveAccount aave, Map<String, List<Holding>> venueHoldings, int queuedWithdrawals,
@@ -49,8 +59,14 @@ public record RawSnapshot(long blockNumber, long blockTimestamp, BigInteger ethB
         return lrtRequests.stream().filter(LrtWithdrawalRequest::claimable).toList();
     }
 
+    /** The queued EigenLayer withdrawals whose delay passed: what a plan completes first. */
+    public List<EigenQueuedWithdrawal> completableEigenWithdrawals() {
+        return eigenWithdrawals.stream().filter(EigenQueuedWithdrawal::completable).toList();
+    }
+
     public RawSnapshot {
         lidoRequests = List.copyOf(lidoRequests);
+        eigenWithdrawals = List.copyOf(eigenWithdrawals);
         lrtRequests = List.copyOf(lrtRequests);
         venueRates = Map.copyOf(venueRates);
         tokens = Map.copyOf(tokens);

@@ -11,6 +11,7 @@ import io.lrtyield.rebalancer.policy.LoopLadder;
 import io.lrtyield.rebalancer.policy.PolicyOutcome;
 import io.lrtyield.rebalancer.policy.VenueEconomics;
 import io.lrtyield.rebalancer.portfolio.AaveAccount;
+import io.lrtyield.rebalancer.portfolio.EigenQueuedWithdrawal;
 import io.lrtyield.rebalancer.portfolio.LrtWithdrawalRequest;
 import io.lrtyield.rebalancer.portfolio.Portfolio;
 import io.lrtyield.rebalancer.portfolio.PortfolioValuer;
@@ -120,11 +121,30 @@ public final class PlanMaker {
     public static BuiltPlan make(StrategyFactory.Strategy st, PolicyOutcome o, Portfolio p, BigInteger idleEth, BigInteger idleWeth,
                                  Map<String, PriceTick> prices, Map<String, BigDecimal> venueRates, List<BigInteger> finalizedLidoRequests,
                                  List<LrtWithdrawalRequest> claimableLrtRequests) {
+        return make(st, o, p, idleEth, idleWeth, prices, venueRates, finalizedLidoRequests, claimableLrtRequests, List.of());
+    }
+
+    /**
+     * As {@link #make}, with the claims first: Lido's finalized requests, the claimable Renzo / Kelp requests and the
+     * EigenLayer withdrawals whose delay passed ({@link PlanBuilder#completeEigenWithdrawals}, their stETH wrapped).
+     */
+    public static BuiltPlan make(StrategyFactory.Strategy st, PolicyOutcome o, Portfolio p, BigInteger idleEth, BigInteger idleWeth,
+                                 Map<String, PriceTick> prices, Map<String, BigDecimal> venueRates, List<BigInteger> finalizedLidoRequests,
+                                 List<LrtWithdrawalRequest> claimableLrtRequests, List<EigenQueuedWithdrawal> completableEigen) {
         BuiltPlan built = make(st, o, p, idleEth, idleWeth, prices, venueRates);
-        if (PolicyOutcome.DELEVERAGE.equals(o.action()) || (finalizedLidoRequests.isEmpty() && claimableLrtRequests.isEmpty())) {
+        if (PolicyOutcome.DELEVERAGE.equals(o.action())
+                || (finalizedLidoRequests.isEmpty() && claimableLrtRequests.isEmpty() && completableEigen.isEmpty())) {
             return built;
         }
         List<io.lrtyield.rebalancer.execution.PlannedAction> actions = new ArrayList<>();
+        st.catalogue().venues().stream().filter(v -> v.venueKind() == io.lrtyield.common.catalogue.VenueKind.EIGENLAYER_STRATEGY)
+                .findFirst().filter(v -> !completableEigen.isEmpty() && venueRates.get(v.id()) != null).ifPresent(v -> {
+                    BigDecimal rate = venueRates.get(v.id());
+                    BigInteger stEth = completableEigen.stream().flatMap(w -> w.shares().stream())
+                            .map(s -> new BigDecimal(s).multiply(rate).toBigInteger()).reduce(BigInteger.ZERO, BigInteger::add);
+                    actions.addAll(st.builder().completeEigenWithdrawals(v.id(),
+                            completableEigen.stream().map(EigenQueuedWithdrawal::withdrawal).toList(), stEth));
+                });
         st.catalogue().venues().stream().filter(v -> "wstETH".equals(v.asset()) && v.param("withdrawalQueue").isPresent()).map(Venue::id)
                 .findFirst().ifPresent(venue -> actions.addAll(st.builder().claimLidoWithdrawals(venue, finalizedLidoRequests)));
         Map<String, List<LrtWithdrawalRequest>> byVenue = new java.util.LinkedHashMap<>();

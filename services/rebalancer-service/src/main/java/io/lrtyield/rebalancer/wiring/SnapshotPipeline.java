@@ -193,7 +193,8 @@ public class SnapshotPipeline {
                 try {
                     built = PlanMaker.make(rt.strategy(), outcome, portfolio, raw.ethBalance(),
                             raw.tokens().getOrDefault("WETH", BigInteger.ZERO), prices, PlanMaker.venueRates(raw, cache.quotes()),
-                            raw.finalizedLidoRequests(), raw.claimableLrtRequests());
+                            raw.finalizedLidoRequests(), raw.claimableLrtRequests(),
+                            raw.completableEigenWithdrawals());
                 } catch (RuntimeException e) {
                     built = new BuiltPlan(List.of(), List.of(), List.of("the plan cannot be built: " + e.getMessage()));
                 }

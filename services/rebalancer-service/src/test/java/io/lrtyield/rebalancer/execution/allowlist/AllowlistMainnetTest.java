@@ -78,7 +78,7 @@ class AllowlistMainnetTest {
     @Test
     void everyStatedSelectorIsTheKeccakOfItsSignature() throws Exception {
         JsonNode rules = file().path("rules");
-        assertEquals(35, rules.size());
+        assertEquals(36, rules.size());
         for (JsonNode r : rules) {
             String signature = r.path("signature").asText();
             assertEquals(r.path("selector").asText(), keccakSelector(signature), signature);
@@ -121,7 +121,7 @@ class AllowlistMainnetTest {
 
     @Test
     void loadsAgainstTheMainnetCataloguesAddressBook() {
-        assertEquals(35, allowlist.pairs().size());
+        assertEquals(36, allowlist.pairs().size());
         assertTrue(allowlist.pairs().contains(new VaultPair("0x87870bca3f3fd6335c3f4ce8392d69350b4fa4e2", "0x617ba037")), "Aave v3 supply");
         assertTrue(allowlist.pairs().contains(new VaultPair("0xae7ab96520de3a18e5e111b5eaab095312d7fe84", "0xa1903eab")), "Lido submit");
         assertTrue(allowlist.pairs().contains(new VaultPair("0xdc24316b9ae028f1497c275eb9192a3ea0f67022", "0x3df02124")), "Curve exchange");
