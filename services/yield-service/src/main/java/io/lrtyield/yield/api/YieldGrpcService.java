@@ -1,6 +1,8 @@
 package io.lrtyield.yield.api;
 
+import io.lrtyield.common.event.SizePoint;
 import io.lrtyield.common.event.YieldQuote;
+import io.lrtyield.common.exit.ExitRoute;
 import io.lrtyield.common.runtime.GrpcProblems;
 import io.lrtyield.common.runtime.ProblemException;
 import io.lrtyield.grpc.yield.v1.GetYieldRequest;
@@ -51,7 +53,19 @@ public class YieldGrpcService implements YieldService {
                 .addAllFlags(q.flags())
                 .setBlockNumber(q.provenance().blockNumber())
                 .setEventId(q.eventId())
+                .addAllSizeCurve(q.sizeCurve().stream().map(YieldGrpcService::toProto).toList())
                 .build();
+    }
+
+    static io.lrtyield.grpc.yield.v1.SizePoint toProto(SizePoint p) {
+        var b = io.lrtyield.grpc.yield.v1.SizePoint.newBuilder().setSizeEth(p.sizeEth().toPlainString()).setNetApy(p.netApy().toPlainString());
+        ExitRoute e = p.exit();
+        if (e != null) {
+            b.setExit(io.lrtyield.grpc.yield.v1.ExitRoute.newBuilder().setKind(e.kind().name())
+                    .setCostFraction(e.costFraction().toPlainString()).setDelayDays(e.delayDays().toPlainString())
+                    .setApyCost(e.apyCost().toPlainString()));
+        }
+        return b.build();
     }
 
     /** As {@link GrpcProblems#toStatus}, and REST's 422 (a size beyond the venue's curve) as FAILED_PRECONDITION. */

@@ -58,6 +58,21 @@ class YieldGrpcServiceTest {
     }
 
     @Test
+    void theSizeCurveCarriesEachPointsExitRoute() {
+        Yield got = grpc.getYield(GetYieldRequest.newBuilder().setVenueId("lido-wsteth").build()).await().atMost(WAIT);
+        assertEquals(List.of("10", "100", "1000"), got.getSizeCurveList().stream().map(io.lrtyield.grpc.yield.v1.SizePoint::getSizeEth).toList());
+        assertEquals("0.010", got.getSizeCurve(2).getNetApy());
+        var queued = YieldGrpcService.toProto(new SizePoint(new BigDecimal("10000"), new BigDecimal("0.0296"),
+                new io.lrtyield.common.exit.ExitRoute(io.lrtyield.common.exit.ExitRoute.Kind.QUEUE, BigDecimal.ZERO, new BigDecimal("5"),
+                        new BigDecimal("0.00293"))));
+        assertEquals("QUEUE", queued.getExit().getKind());
+        assertEquals("5", queued.getExit().getDelayDays());
+        assertEquals("0.00293", queued.getExit().getApyCost());
+        assertEquals("0", queued.getExit().getCostFraction());
+        assertEquals(false, got.getSizeCurve(0).hasExit(), "no exit priced on that point");
+    }
+
+    @Test
     void badSizesAreStatusCodesNotStackTraces() {
         assertEquals(Status.Code.INVALID_ARGUMENT, code(() -> grpc.listYields(ListYieldsRequest.newBuilder().setSize("ten").build()).await().atMost(WAIT)));
         assertEquals(Status.Code.INVALID_ARGUMENT, code(() -> grpc.getYield(GetYieldRequest.newBuilder().setVenueId("lido-wsteth").setSize("-1").build())
