@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * A plan's life on {@code rebalance-plans.v1}, keyed by vault.
  *
- * @param status PROPOSED, APPROVED, REJECTED, EXECUTING, DONE or FAILED
+ * @param status a {@link PlanStatus} name (PROPOSED, APPROVED, REJECTED, EXECUTING, DONE, FAILED or EXPIRED); any
+ *               other value is refused here, so a malformed event never enters a store
  * @param target the allocation the plan moves to
  * @param actions ordered actions: exits before entries
  * @param expectedGainEth extra yield over the holding horizon, in ETH
@@ -29,8 +30,14 @@ public record RebalancePlan(
     public static final int SCHEMA_VERSION = 1;
 
     public RebalancePlan {
+        PlanStatus.of(status);
         target = target == null ? List.of() : List.copyOf(target);
         actions = actions == null ? List.of() : List.copyOf(actions);
+    }
+
+    /** The status, typed. */
+    public PlanStatus planStatus() {
+        return PlanStatus.of(status);
     }
 
     public static String idFor(String vault, String planId, String status) {

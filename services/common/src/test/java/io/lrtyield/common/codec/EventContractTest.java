@@ -202,6 +202,10 @@ class EventContractTest {
             assertNull(deserializer.deserialize("rebalance-plans.v1", null));
             assertThrows(EventDecodingException.class,
                     () -> deserializer.deserialize("rebalance-plans.v1", "garbage".getBytes(StandardCharsets.UTF_8)));
+            // a status that is no PlanStatus is a malformed event (dead-lettered), not a plan in an unknown state
+            byte[] unknown = new String(bytes, StandardCharsets.UTF_8).replace("\"PROPOSED\"", "\"PENDING\"").getBytes(StandardCharsets.UTF_8);
+            assertThrows(EventDecodingException.class, () -> deserializer.deserialize("rebalance-plans.v1", unknown));
+            assertEquals(io.lrtyield.common.event.PlanStatus.PROPOSED, rebalancePlan().planStatus());
         }
         try (EventDeserializer<PriceTick> v2 = new EventDeserializer<>(PriceTick.class, 2)) {
             assertThrows(EventDecodingException.class, () -> v2.deserialize("prices.v1", EventCodec.toBytes(priceTick())));

@@ -1,6 +1,7 @@
 package io.lrtyield.rebalancer.plan;
 
 import io.lrtyield.common.event.EventIds;
+import io.lrtyield.common.event.PlanStatus;
 import io.lrtyield.common.event.Provenance;
 import io.lrtyield.common.event.RebalancePlan;
 import io.lrtyield.rebalancer.execution.ContractCall;
@@ -10,8 +11,6 @@ import io.lrtyield.rebalancer.execution.PlannedAction;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * PROPOSED → APPROVED / REJECTED → EXECUTING → DONE / FAILED; a PROPOSED or APPROVED plan not started within the
@@ -22,18 +21,13 @@ import java.util.Set;
  */
 public final class PlanLifecycle {
 
-    public static final String PROPOSED = "PROPOSED";
-    public static final String APPROVED = "APPROVED";
-    public static final String REJECTED = "REJECTED";
-    public static final String EXECUTING = "EXECUTING";
-    public static final String DONE = "DONE";
-    public static final String FAILED = "FAILED";
-    public static final String EXPIRED = "EXPIRED";
-
-    private static final Map<String, Set<String>> NEXT = Map.of(
-            PROPOSED, Set.of(APPROVED, REJECTED, EXPIRED),
-            APPROVED, Set.of(EXECUTING, REJECTED, EXPIRED),
-            EXECUTING, Set.of(DONE, FAILED));
+    public static final String PROPOSED = PlanStatus.PROPOSED.name();
+    public static final String APPROVED = PlanStatus.APPROVED.name();
+    public static final String REJECTED = PlanStatus.REJECTED.name();
+    public static final String EXECUTING = PlanStatus.EXECUTING.name();
+    public static final String DONE = PlanStatus.DONE.name();
+    public static final String FAILED = PlanStatus.FAILED.name();
+    public static final String EXPIRED = PlanStatus.EXPIRED.name();
 
     private PlanLifecycle() {
     }
@@ -63,8 +57,13 @@ public final class PlanLifecycle {
                 target, list, gainEth, costEth, reason, provenance);
     }
 
+    /** The transition table of {@link PlanStatus#next()}; an unknown name is never allowed. */
     public static boolean allowed(String from, String to) {
-        return NEXT.getOrDefault(from, Set.of()).contains(to);
+        try {
+            return PlanStatus.of(from).next().contains(PlanStatus.of(to));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     public static RebalancePlan transition(RebalancePlan plan, String to, String reason) {
