@@ -117,6 +117,62 @@ public final class LoopUnwinder {
         return new BuiltPlan(actions, steps, skipped);
     }
 
+    /** A partial unwind: its actions and the WETH it frees for the plan's entries (the swaps' min-outs less the repays). */
+    public record Reduction(BuiltPlan plan, BigInteger freedWeth) {
+    }
+
+    /**
+     * Takes {@code equityOutWei} of ETH value out of the loop at its current leverage, instead of unwinding it whole:
+     * collateral and debt both shrink by the fraction f = out / equity (equity = C × stETH per wstETH − D at the
+     * fundamental rate), so the LTV and the health factor stay where they are. Each step withdraws w wstETH (at most what
+     * keeps HF ≥ the minimum until the repay, and what is left to reach C·(1 − f)), sells it into the Curve pool and
+     * repays the debt's share of it, w·D'/C' of what remains to repay; the rest of the sale's min-out is freed WETH.
+     * Stops after the configured number of steps (said in skipped).
+     */
+    public Reduction reduce(String venueId, LoopState loop, BigInteger equityOutWei, BigInteger stEthPerWstEth) {
+        List<PlannedAction> actions = new ArrayList<>();
+        List<DeleverageStep> steps = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        BigInteger c = loop.collateralWei();
+        BigInteger d = loop.debtWei();
+        BigInteger equity = c.multiply(stEthPerWstEth).divide(E18).subtract(d);
+        if (equity.signum() <= 0 || equityOutWei.signum() <= 0) {
+            skipped.add(venueId + ": no equity to take out of the loop");
+            return new Reduction(new BuiltPlan(actions, steps, skipped), BigInteger.ZERO);
+        }
+        BigInteger out = equityOutWei.min(equity);
+        BigInteger cTarget = c.subtract(c.multiply(out).divide(equity));
+        BigInteger dTarget = d.subtract(d.multiply(out).divide(equity));
+        BigDecimal min = settings.minHealthFactor();
+        BigInteger freed = BigInteger.ZERO;
+        while (c.compareTo(cTarget) > 0) {
+            if (steps.size() >= settings.maxSteps()) {
+                skipped.add(venueId + ": reduction stopped after " + settings.maxSteps() + " steps, "
+                        + c.subtract(cTarget) + " wei wstETH short of the target");
+                break;
+            }
+            BigInteger wMax = d.signum() > 0 ? maxWithdraw(loop, c, d, min.add(ACCRUAL_BUFFER)) : c;
+            BigInteger w = wMax.min(c.subtract(cTarget));
+            if (w.multiply(stEthPerWstEth).divide(E18).compareTo(REBASE_ROUNDING_WEI) <= 0) {
+                skipped.add(venueId + (wMax.signum() <= 0 ? ": any withdraw would take HF below " + min : ": step too small to route"));
+                break;
+            }
+            BigDecimal mid = d.signum() > 0 ? loop.healthFactor(c.subtract(w), d) : null;
+            actions.add(new PlannedAction(venueId, "WITHDRAW", aave.withdraw(a.wstETH(), w), w, w));
+            BigInteger weth = exits.unwrapAndSell(venueId, w, stEthPerWstEth, true, actions);
+            // the debt's share of this withdraw: what remains to repay × w / what remains to withdraw
+            BigInteger repay = d.subtract(dTarget).max(BigInteger.ZERO).multiply(w).divide(c.subtract(cTarget)).min(weth);
+            if (repay.signum() > 0) {
+                repayActions(venueId, repay, actions);
+            }
+            c = c.subtract(w);
+            d = d.subtract(repay);
+            freed = freed.add(weth.subtract(repay));
+            steps.add(new DeleverageStep(steps.size(), "collateral", w, repay, mid, loop.healthFactor(c, d)));
+        }
+        return new Reduction(new BuiltPlan(actions, steps, skipped), freed);
+    }
+
     private void repayActions(String venueId, BigInteger repay, List<PlannedAction> actions) {
         actions.add(PlannedAction.of(venueId, "APPROVE", Erc20Calls.approve(a.weth(), a.aavePool(), repay)));
         actions.add(new PlannedAction(venueId, "REPAY", aave.repay(a.weth(), repay), null, null));

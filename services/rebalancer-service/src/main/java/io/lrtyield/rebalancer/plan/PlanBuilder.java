@@ -31,7 +31,8 @@ import java.util.Map;
  *       queue, which like EigenLayer's only starts the exit (said in {@link BuiltPlan#skipped()}, not counted); weETH through unwrap + Curve eETH/WETH;
  *       rETH through {@code burn} (ETH at the protocol rate); pufETH through ERC-4626 {@code redeem} (WETH); Pendle PT
  *       through {@code swapExactPtForToken} then the weETH route; Aave WETH supply withdraw; the wstETH loop through
- *       {@link LoopUnwinder}; EigenLayer through {@code queueWithdrawals}, which only starts the exit: its stETH arrives
+ *       {@link LoopUnwinder}: a trim (under 95 % of its equity) takes that equity out at the loop's leverage
+ *       ({@link LoopUnwinder#reduce}), freeing WETH for the entries; a full exit unwinds it whole; EigenLayer through {@code queueWithdrawals}, which only starts the exit: its stETH arrives
  *       after the withdrawal delay, so it is said in {@link BuiltPlan#skipped()} and not counted for the entries.
  *       ezETH and rsETH leave by their issuers' withdrawal queues (Renzo's WithdrawQueue, Kelp's LRTWithdrawalManager)
  *       where the venue names one ({@code withdrawalQueue}): the devnet deploys no pool for them (its Uniswap replicas
@@ -51,6 +52,8 @@ import java.util.Map;
 public final class PlanBuilder {
 
     private static final BigInteger E18 = BigInteger.TEN.pow(18);
+    /** A loop exit of at least this share of its equity unwinds it whole; a smaller one reduces it at its leverage. */
+    static final long FULL_EXIT_PERCENT = 95;
 
     /**
      * One move: positive amount enters the venue, negative leaves it; wei of ETH value at fundamental prices.
@@ -280,8 +283,19 @@ public final class PlanBuilder {
                         skipped.add(v.id() + ": no loop position to unwind");
                         continue;
                     }
-                    BuiltPlan unwind = new LoopUnwinder(a, vault, settings).unwind(v.id(), loop, BigInteger.ZERO,
-                            BigInteger.ZERO, toWad(rate(ethPerToken, "wstETH")), true);
+                    BigInteger stEthPerWstEth = toWad(rate(ethPerToken, "wstETH"));
+                    LoopUnwinder unwinder = new LoopUnwinder(a, vault, settings);
+                    BigInteger equity = loop.collateralWei().multiply(stEthPerWstEth).divide(E18).subtract(loop.debtWei());
+                    if (equity.signum() > 0 && out.multiply(BigInteger.valueOf(100)).compareTo(equity.multiply(BigInteger.valueOf(FULL_EXIT_PERCENT))) < 0) {
+                        // a trim takes its equity out at the loop's leverage; only a (near) full exit unwinds the whole loop
+                        LoopUnwinder.Reduction r = unwinder.reduce(v.id(), loop, out, stEthPerWstEth);
+                        actions.addAll(r.plan().actions());
+                        steps.addAll(r.plan().steps());
+                        skipped.addAll(r.plan().skipped());
+                        freedWeth = freedWeth.add(r.freedWeth());
+                        continue;
+                    }
+                    BuiltPlan unwind = unwinder.unwind(v.id(), loop, BigInteger.ZERO, BigInteger.ZERO, stEthPerWstEth, true);
                     actions.addAll(unwind.actions());
                     steps.addAll(unwind.steps());
                     skipped.addAll(unwind.skipped());
