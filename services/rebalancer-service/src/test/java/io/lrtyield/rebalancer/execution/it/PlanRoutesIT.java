@@ -15,6 +15,7 @@ import io.lrtyield.rebalancer.execution.chain.ExecutionChain;
 import io.lrtyield.rebalancer.execution.sign.SignedTransaction;
 import io.lrtyield.rebalancer.plan.BuiltPlan;
 import io.lrtyield.rebalancer.plan.DeleverageStep;
+import io.lrtyield.rebalancer.plan.LoopState;
 import io.lrtyield.rebalancer.plan.PlanAddresses;
 import io.lrtyield.rebalancer.plan.PlanBuilder;
 import io.lrtyield.rebalancer.plan.PlanSettings;
@@ -221,6 +222,42 @@ class PlanRoutesIT {
                 freedExpected, step, collateral, suppliedMin, wrapped, debt, new BigDecimal(lowest).movePointLeft(18),
                 steps.subList(1, steps.size()).stream().map(DeleverageStep::hfAfterWithdraw).distinct().toList(),
                 new BigDecimal(accountWord(5)).movePointLeft(18), plan.skipped());
+    }
+
+    @Test
+    @Order(4)
+    void aLoopTrimTakesItsEquityOutAtTheSameLeverage() throws Exception {
+        Map<String, BigDecimal> rates = rates();
+        String aWstEth = reserveWord(d.wstETH(), 8);
+        String debtWeth = reserveWord(d.weth(), 10);
+        BigInteger collateral = balance(aWstEth);
+        BigInteger debt = balance(debtWeth);
+        BigDecimal hf = new BigDecimal(accountWord(5)).movePointLeft(18);
+        BigInteger wethBefore = balance(d.weth());
+        LoopState loop = LoopState.fromAccount(collateral, debt, hf, new BigDecimal("0.95"));
+        // 5 of the loop's ~20 ETH equity: a quarter of the collateral and of the debt, not the whole loop
+        BuiltPlan plan = builder.build(List.of(move("aave-wsteth-loop", -5)), rates, BigInteger.ZERO, BigInteger.ZERO, loop);
+        assertTrue(plan.skipped().isEmpty(), plan.skipped().toString());
+        run("it-routes-loop-trim", plan, ExecutionListener.NONE);
+
+        BigInteger withdrawn = plan.steps().stream().map(DeleverageStep::withdrawnWei).reduce(BigInteger.ZERO, BigInteger::add);
+        BigInteger repaid = plan.steps().stream().map(DeleverageStep::repaidWei).reduce(BigInteger.ZERO, BigInteger::add);
+        BigInteger collateralAfter = balance(aWstEth);
+        BigInteger debtAfter = balance(debtWeth);
+        assertEquals(collateral.subtract(withdrawn), collateralAfter, "exactly the planned withdrawals");
+        // the debt: less what was repaid, plus a few blocks of interest
+        assertTrue(debtAfter.compareTo(debt.subtract(repaid)) >= 0
+                && debtAfter.compareTo(debt.subtract(repaid).add(E18.divide(BigInteger.valueOf(1_000)))) <= 0, "debt " + debtAfter);
+        BigDecimal f = new BigDecimal(withdrawn).divide(new BigDecimal(collateral), java.math.MathContext.DECIMAL64);
+        assertTrue(f.compareTo(new BigDecimal("0.15")) > 0 && f.compareTo(new BigDecimal("0.35")) < 0, "share of the collateral " + f);
+        BigDecimal hfAfter = new BigDecimal(accountWord(5)).movePointLeft(18);
+        assertTrue(hfAfter.subtract(hf).abs().compareTo(new BigDecimal("0.002")) < 0, "HF " + hf + " → " + hfAfter);
+        // the equity left as WETH: at least the sales' min-outs less the repays
+        BigInteger minOuts = plan.actions().stream().filter(a -> a.kind().equals("SWAP")).map(PlannedAction::minOut)
+                .reduce(BigInteger.ZERO, BigInteger::add);
+        BigInteger freed = balance(d.weth()).subtract(wethBefore);
+        assertTrue(freed.compareTo(minOuts.subtract(repaid)) >= 0 && freed.compareTo(E18.multiply(BigInteger.valueOf(5))) <= 0,
+                "WETH freed " + freed + " vs ≥ " + minOuts.subtract(repaid));
     }
 
     private void run(String planId, BuiltPlan plan, ExecutionListener listener) throws Exception {
