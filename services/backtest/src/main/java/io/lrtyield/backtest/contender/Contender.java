@@ -1,0 +1,16 @@
+package io.lrtyield.backtest.contender;
+
+/** One way of running the vault over a history: the production strategy or a benchmark. */
+public interface Contender {
+
+    /** Short name for tables and charts. */
+    String name();
+
+    /** The plan to run now, or null to hold. */
+    Decision decide(DecisionInput in);
+
+    /** Whether this contender wants a decision at every decision point (false: only when its own rule says). */
+    default boolean active() {
+        return true;
+    }
+}
