@@ -27,7 +27,8 @@ import java.util.Map;
  */
 public final class QuoteModel {
 
-    static final double[] SIZES = {1, 10, 100, 1_000, 10_000};
+    /** The yield service's default size grid (yield.size-curve-eth). */
+    static final double[] SIZES = {10, 100, 1_000, 10_000};
     /** The yield service's amortisation horizon: an exit's cost over 90 days comes off a size point's APY. */
     static final double HORIZON_YEARS = 90 / 365.0;
     /** Exit liquidity of a protocol redemption (rETH deposit pool, pufETH vault) or Lido's queue, ETH. */
@@ -108,8 +109,8 @@ public final class QuoteModel {
         double fee = m.dexFeeBps().doubleValue();
         List<SizePoint> curve = new ArrayList<>();
         for (double size : SIZES) {
-            // an unwind sells the whole collateral, L per unit of equity
-            ExitRoute exit = route(ExitRoute.Kind.INSTANT_DEX, l * PoolModel.exitCost(size * l, f, mk, depth, fee), 0);
+            // an unwind sells the collateral that repays the debt, L − 1 per unit of equity (the rest is withdrawn)
+            ExitRoute exit = route(ExitRoute.Kind.INSTANT_DEX, (l - 1) * PoolModel.exitCost(size * (l - 1), f, mk, depth, fee), 0);
             curve.add(new SizePoint(dec(size), dec(net - exit.apyCost().doubleValue()), exit));
         }
         List<String> flags = net < 0 ? List.of(QuoteFlag.NEGATIVE_CARRY.with("borrow costs more than the collateral earns")) : List.of();

@@ -28,22 +28,28 @@ public final class ScenarioGenerator {
     private static final double DAY = 86_400;
     /** The lending market's WETH reserve and rate model (devnet MarketDeployer.WETH_RATES: 0, 2.7 %, 80 %, kink 90 %). */
     private static final double WETH_RESERVE = 200_000;
+    /** The Curve stETH/ETH and eETH/ETH pools' fee, 0.01 %: the pools the plan builder's exits sell into. */
+    static final BigDecimal DEX_FEE_BPS = BigDecimal.ONE;
 
     /** An asset's starting figures: rate, staking APR, effective DEX depth (ETH), typical discount (bps). */
     record AssetSeed(String symbol, double rate, double apr, double depth, double discountBps) {
     }
 
+    /**
+     * Depths are effective: the constant-product reserve with the same price impact as the real pool near balance
+     * (a Curve stableswap pool of reserve R and amplification A ≈ A·R; a concentrated Uniswap v3 range likewise).
+     */
     static final List<AssetSeed> ASSETS = List.of(
-            new AssetSeed("stETH", 1.0, 0.030, 150_000, 4),
-            new AssetSeed("wstETH", 1.17, 0.030, 150_000, 4),
-            new AssetSeed("rETH", 1.10, 0.027, 20_000, 8),
-            new AssetSeed("cbETH", 1.07, 0.026, 10_000, 10),
-            new AssetSeed("eETH", 1.0, 0.032, 40_000, 8),
-            new AssetSeed("weETH", 1.05, 0.032, 40_000, 8),
-            new AssetSeed("ezETH", 1.02, 0.036, 15_000, 15),
-            new AssetSeed("rsETH", 1.01, 0.035, 8_000, 15),
-            new AssetSeed("pufETH", 1.03, 0.034, 6_000, 15),
-            new AssetSeed("rswETH", 1.04, 0.033, 4_000, 20));
+            new AssetSeed("stETH", 1.0, 0.030, 2_000_000, 4),
+            new AssetSeed("wstETH", 1.17, 0.030, 2_000_000, 4),
+            new AssetSeed("rETH", 1.10, 0.027, 200_000, 8),
+            new AssetSeed("cbETH", 1.07, 0.026, 100_000, 10),
+            new AssetSeed("eETH", 1.0, 0.032, 400_000, 8),
+            new AssetSeed("weETH", 1.05, 0.032, 400_000, 8),
+            new AssetSeed("ezETH", 1.02, 0.036, 100_000, 15),
+            new AssetSeed("rsETH", 1.01, 0.035, 60_000, 15),
+            new AssetSeed("pufETH", 1.03, 0.034, 50_000, 15),
+            new AssetSeed("rswETH", 1.04, 0.033, 30_000, 20));
 
     private ScenarioGenerator() {
     }
@@ -61,7 +67,7 @@ public final class ScenarioGenerator {
         int samples = (int) Math.round(days * DAY / BLOCK_SECONDS / SAMPLE_EVERY_BLOCKS);
         HistoryHeader header = new HistoryHeader(scenario.id(), seed, START_BLOCK, START_TIMESTAMP, BLOCK_SECONDS, SAMPLE_EVERY_BLOCKS,
                 samples, scenario == Scenario.LST_DISCOUNT ? HistoryHeader.MARKET : HistoryHeader.FUNDAMENTAL, new BigDecimal("0.01"),
-                new BigDecimal("4"), assets(), scenario.description());
+                DEX_FEE_BPS, assets(), scenario.description());
         SplittableRandom rnd = new SplittableRandom(seed ^ (scenario.ordinal() * 0x9E3779B97F4A7C15L));
         int n = ASSETS.size();
         double[] rate = new double[n];
