@@ -39,6 +39,9 @@ public final class ServiceConfig {
             return config.getConfigMapping(StrategyConfig.class);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the rebalancer's application.properties", e);
+        } catch (RuntimeException e) {
+            // SmallRye's validation names the unknown or malformed key
+            throw new IllegalArgumentException("bad strategy setting: " + e.getMessage().replace('\n', ' '), e);
         }
     }
 

@@ -46,7 +46,7 @@ final class Shock {
         if (scenario != Scenario.BORROW_SPIKE || day < START_DAY) {
             return calm;
         }
-        double u = day < START_DAY + 5 ? 0.92 + 0.008 * Math.sin(day * 7)
+        double u = day < START_DAY + 5 ? 0.925 + 0.005 * Math.sin(day * 7)
                 : day < START_DAY + 7 ? 0.92 + (calm - 0.92) * (day - START_DAY - 5) / 2 : calm;
         return Math.max(calm, u);
     }
