@@ -74,12 +74,15 @@ token: build
 	  | sed 's/\x1b\[[0-9;]*m//g'
 
 # make backtest ARGS="--scenario lst-discount --seed 7": the production strategy and the benchmarks over scenario
-# histories (no args: the whole suite); report under services/backtest/target/backtest/
-backtest: build
+# histories (no args: the whole suite); report under services/backtest/target/backtest/. Builds only what it needs
+# (-pl … -am), nothing is started.
+backtest:
+	@$(MVN) -pl services/backtest -am -DskipTests install
 	@$(MVN) -pl services/backtest exec:exec -Dexec.executable=$(JAVA_HOME)/bin/java \
 	  '-Dexec.args=-cp %classpath io.lrtyield.backtest.cli.BacktestCli $(ARGS)'
 
 # medians of several one-year backtests (BENCH_RUNS, default 3)
-bench-backtest: build
+bench-backtest:
+	@$(MVN) -pl services/backtest -am -DskipTests install
 	@$(MVN) -pl services/backtest exec:exec -Dexec.classpathScope=test -Dexec.executable=$(JAVA_HOME)/bin/java \
 	  '-Dexec.args=-cp %classpath io.lrtyield.backtest.bench.BacktestBench $${BENCH_RUNS:-3}'
