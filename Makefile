@@ -74,15 +74,15 @@ token: build
 	  | sed 's/\x1b\[[0-9;]*m//g'
 
 # make backtest ARGS="--scenario lst-discount --seed 7": the production strategy and the benchmarks over scenario
-# histories (no args: the whole suite); report under services/backtest/target/backtest/. Builds only what it needs
-# (-pl … -am), nothing is started.
+# histories (no args: the whole suite); report under services/backtest/target/backtest/. Compiles only what it needs
+# (-pl … -am) and runs on this clone's classes, never on another build's jars in the shared ~/.m2; nothing is started.
+BACKTEST_CP := services/backtest/target/backtest.classpath
 backtest:
-	@$(MVN) -pl services/backtest -am -DskipTests install
-	@$(MVN) -pl services/backtest exec:exec -Dexec.executable=$(JAVA_HOME)/bin/java \
-	  '-Dexec.args=-cp %classpath io.lrtyield.backtest.cli.BacktestCli $(ARGS)'
+	@$(MVN) -pl services/backtest -am compile dependency:build-classpath -Dmdep.outputFile=$(CURDIR)/$(BACKTEST_CP)
+	@cd services/backtest && $(JAVA_HOME)/bin/java -cp target/classes:$$(cat $(CURDIR)/$(BACKTEST_CP)) io.lrtyield.backtest.cli.BacktestCli $(ARGS)
 
 # medians of several one-year backtests (BENCH_RUNS, default 3)
 bench-backtest:
-	@$(MVN) -pl services/backtest -am -DskipTests install
-	@$(MVN) -pl services/backtest exec:exec -Dexec.classpathScope=test -Dexec.executable=$(JAVA_HOME)/bin/java \
-	  '-Dexec.args=-cp %classpath io.lrtyield.backtest.bench.BacktestBench $${BENCH_RUNS:-3}'
+	@$(MVN) -pl services/backtest -am test-compile dependency:build-classpath -Dmdep.outputFile=$(CURDIR)/$(BACKTEST_CP)
+	@cd services/backtest && $(JAVA_HOME)/bin/java -cp target/test-classes:target/classes:$$(cat $(CURDIR)/$(BACKTEST_CP)) \
+	  io.lrtyield.backtest.bench.BacktestBench $${BENCH_RUNS:-3}
