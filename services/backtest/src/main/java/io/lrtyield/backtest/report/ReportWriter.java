@@ -16,14 +16,42 @@ import java.util.Map;
 /**
  * The report under the output directory: per history four PNG charts (value of each contender at market, the
  * strategy's allocation, discounts and the borrow APR, health factors), {@code report.md}, {@code report.html} and
- * {@code summary.json}. Every file is written atomically, the summary last: a directory without it is no result.
+ * {@code summary.json}. Every file is written atomically, the summary last, in a directory swapped in whole.
  */
 public final class ReportWriter {
 
     private ReportWriter() {
     }
 
-    public static Path write(Path dir, List<RunResult> results, String invocation) {
+    /**
+     * Writes the report into a fresh sibling directory and only then swaps it in for {@code target}: a run that fails
+     * half-way leaves the previous report whole (or none), never a mix.
+     */
+    public static Path write(Path target, List<RunResult> results, String invocation) {
+        Path dir = target.toAbsolutePath().resolveSibling(target.getFileName() + ".partial-" + ProcessHandle.current().pid());
+        try {
+            deleteTree(dir);
+            writeInto(dir, results, invocation);
+            deleteTree(target);
+            java.nio.file.Files.move(dir, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return target;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write the report to " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteTree(Path p) throws java.io.IOException {
+        if (!java.nio.file.Files.exists(p)) {
+            return;
+        }
+        try (var walk = java.nio.file.Files.walk(p)) {
+            for (Path x : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                java.nio.file.Files.delete(x);
+            }
+        }
+    }
+
+    private static void writeInto(Path dir, List<RunResult> results, String invocation) {
         StringBuilder md = new StringBuilder("# Backtest report\n\n");
         md.append("Run: `").append(invocation).append("`\n\n");
         md.append("The production decision code (DecisionPolicy, LoopLadder, StressTester, RiskScorer, the optimizer, PlanMaker and "
@@ -68,7 +96,6 @@ public final class ReportWriter {
         AtomicFiles.writeString(dir.resolve("report.md"), md.toString());
         AtomicFiles.writeString(dir.resolve("report.html"), html(md.toString()));
         AtomicFiles.writeString(dir.resolve("summary.json"), json(results, invocation));
-        return dir;
     }
 
     /** The Markdown as a self-contained page: tables, code blocks, images, headings and list items. */

@@ -54,8 +54,9 @@ public final class SummaryTable {
             Metrics c = r.of(CHASE);
             if (crisis) {
                 boolean ok = s.maxDrawdownMarket() < c.maxDrawdownMarket() || (s.maxDrawdownMarket() == 0 && c.maxDrawdownMarket() == 0);
-                out.add(String.format(Locale.ROOT, "%s %s: strategy max drawdown %.3f %% vs chase-top-apy %.3f %% (market marks)",
-                        ok ? "PASS" : "FAIL", r.history().name(), s.maxDrawdownMarket() * 100, c.maxDrawdownMarket() * 100));
+                out.add(String.format(Locale.ROOT, "%s %s: strategy max drawdown %.3f %% vs chase-top-apy %.3f %% at market prices "
+                                + "(at the protocols' rates: %.3f %% vs %.3f %%)", ok ? "PASS" : "FAIL", r.history().name(),
+                        s.maxDrawdownMarket() * 100, c.maxDrawdownMarket() * 100, s.maxDrawdownFundamental() * 100, c.maxDrawdownFundamental() * 100));
             } else if (Scenario.CALM_YEAR.id().equals(r.history().name())) {
                 Metrics w = r.of(WSTETH);
                 out.add(String.format(Locale.ROOT, "%s %s: strategy net APY %.3f %% vs 100 %% wstETH %.3f %%",
