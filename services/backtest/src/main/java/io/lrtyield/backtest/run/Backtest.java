@@ -25,8 +25,8 @@ import java.util.Map;
 
 /**
  * Replays a history block by block for each contender side by side: at each sample the market moves (interest
- * accrues, the lending market sees the new oracle price), contenders due to decide do so ({@link Cadence}) and their
- * plans are executed; at every block withdrawal queues pay out when due, a loop below health factor 1 is liquidated
+ * accrues, the lending market sees the new oracle price), a loop below health factor 1 is liquidated first, then
+ * contenders due to decide do so ({@link Cadence}) and their plans are executed within the block; at every block withdrawal queues pay out when due, a loop below health factor 1 is liquidated
  * (one liquidation call per block while it stays below), and the marks feed the metrics.
  */
 public final class Backtest {
@@ -74,6 +74,10 @@ public final class Backtest {
                     executor.accrue(t.ledger, view, (long) hd.sampleEveryBlocks() * hd.blockSeconds());
                 }
                 t.mark(view, executor);
+                // liquidators act on the new price in its own block, before any keeper's plan lands
+                if (t.unsafe && executor.liquidate(t.ledger, view, bonus)) {
+                    t.mark(view, executor);
+                }
                 if (t.contender.active() && due(t, s.block(), inputs)) {
                     if (prices == null) {
                         prices = view.prices();
@@ -109,7 +113,7 @@ public final class Backtest {
                         executor.payQueues(t.ledger, block);
                         t.mark(view, executor);
                     }
-                    if (t.unsafe && executor.liquidate(t.ledger, view, bonus)) {
+                    if (block != s.block() && t.unsafe && executor.liquidate(t.ledger, view, bonus)) {
                         t.mark(view, executor);
                     }
                     if (t.fundamental > 0) {
