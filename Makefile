@@ -20,7 +20,7 @@ MVN := mvn -B -q
 SOURCES := $(shell find services -path '*/target' -prune -o -type f \( -name '*.java' -o -name '*.proto' -o -name '*.properties' -o -name '*.sol' -o -name '*.cjs' -o -name 'pom.xml' -o -name '*.json' \) -print) pom.xml
 BUILD_STAMP := .local/build.stamp
 
-.PHONY: run test stop clean bench bench-pipeline build deps token backtest bench-backtest
+.PHONY: run test stop clean bench bench-pipeline build deps token backtest bench-backtest record
 
 deps: node_modules/.package-lock.json
 
@@ -80,6 +80,14 @@ BACKTEST_CP := services/backtest/target/backtest.classpath
 backtest:
 	@$(MVN) -pl services/backtest -am compile dependency:build-classpath -Dmdep.outputFile=$(CURDIR)/$(BACKTEST_CP)
 	@cd services/backtest && $(JAVA_HOME)/bin/java -cp target/classes:$$(cat $(CURDIR)/$(BACKTEST_CP)) io.lrtyield.backtest.cli.BacktestCli $(ARGS)
+
+# make record RECORD_SECONDS=600: prices.v1 + yields.v1 of a running `make run` stack (KAFKA=localhost:9092, read from
+# the beginning by a fresh consumer group, nothing committed) into services/backtest/target/recorded.history.gz (OUT=…);
+# then make backtest ARGS="--history services/backtest/target/recorded.history.gz"
+record:
+	@$(MVN) -pl services/backtest -am compile dependency:build-classpath -Dmdep.outputFile=$(CURDIR)/$(BACKTEST_CP)
+	@$(JAVA_HOME)/bin/java -cp services/backtest/target/classes:$$(cat $(BACKTEST_CP)) io.lrtyield.backtest.record.KafkaRecorder \
+	  $${KAFKA:-localhost:9092} $${RECORD_SECONDS:-600} $${OUT:-services/backtest/target/recorded.history.gz}
 
 # medians of several one-year backtests (BENCH_RUNS, default 3)
 bench-backtest:
