@@ -32,8 +32,9 @@ public final class SummaryTable {
         return sb.toString();
     }
 
+    /** Rounded down: a health factor just under 1 must not print as 1.0000. */
     static String hf(double hf) {
-        return Double.isNaN(hf) ? "—" : String.format(Locale.ROOT, "%.4f", hf);
+        return Double.isNaN(hf) ? "—" : String.format(Locale.ROOT, "%.4f", Math.floor(hf * 10_000) / 10_000);
     }
 
     /** One line per check: PASS or FAIL with the numbers. */
