@@ -29,7 +29,7 @@ import java.util.Map;
  * {@link PortfolioValuer}, {@code DecisionPolicy#decide} on a {@link MarketState} of that portfolio, the quotes, the
  * prices and the alerts, and for REBALANCE or DELEVERAGE the plan from {@link PlanMaker#make}. Not copied: what the
  * pipeline adds around it is the warm-up (the history starts warm) and the one-open-plan rule (a simulated plan
- * executes within its block).
+ * executes within its block). Its alert book gets the depeg alerts the price service would raise on the history.
  */
 public final class ProductionStrategy implements Contender {
 
@@ -38,11 +38,17 @@ public final class ProductionStrategy implements Contender {
     private final AlertBook alerts;
     private PolicyOutcome last;
 
-    public ProductionStrategy(StrategyFactory.Strategy strategy) {
+    /** @param alertWindowSeconds the depeg history window of the risk score ({@code rebalancer.strategy.alert-window}) */
+    public ProductionStrategy(StrategyFactory.Strategy strategy, long alertWindowSeconds) {
         this.strategy = strategy;
         this.valuer = new PortfolioValuer(strategy.catalogue());
-        // no risk-alerts.v1 in a history: the depeg alert count is 0 and no CRITICAL alert triggers a deleverage
-        this.alerts = new AlertBook(Long.MAX_VALUE / 4);
+        this.alerts = new AlertBook(alertWindowSeconds);
+    }
+
+    /** The alerts reach the policy's {@link AlertBook} as risk-alerts.v1 reaches the service's. */
+    @Override
+    public void observe(List<io.lrtyield.common.event.RiskAlert> raised) {
+        raised.forEach(alerts::onAlert);
     }
 
     @Override

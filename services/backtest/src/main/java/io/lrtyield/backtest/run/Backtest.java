@@ -5,6 +5,7 @@ import io.lrtyield.backtest.contender.Decision;
 import io.lrtyield.backtest.contender.DecisionInput;
 import io.lrtyield.backtest.history.MarketHistory;
 import io.lrtyield.backtest.history.MarketSample;
+import io.lrtyield.backtest.market.DepegAlerts;
 import io.lrtyield.backtest.market.MarketView;
 import io.lrtyield.backtest.market.QuoteModel;
 import io.lrtyield.backtest.sim.Executor;
@@ -12,6 +13,7 @@ import io.lrtyield.common.catalogue.Catalogue;
 import io.lrtyield.common.catalogue.Venue;
 import io.lrtyield.common.catalogue.VenueKind;
 import io.lrtyield.common.event.PriceTick;
+import io.lrtyield.common.event.RiskAlert;
 import io.lrtyield.common.event.YieldQuote;
 
 import java.io.PrintStream;
@@ -25,8 +27,9 @@ import java.util.Map;
 
 /**
  * Replays a history block by block for each contender side by side: at each sample the market moves (interest
- * accrues, the lending market sees the new oracle price), a loop below health factor 1 is liquidated first, then
- * contenders due to decide do so ({@link Cadence}) and their plans are executed within the block; at every block withdrawal queues pay out when due, a loop below health factor 1 is liquidated
+ * accrues, the lending market sees the new oracle price, the price service's depeg alerts are raised), a loop below
+ * health factor 1 is liquidated first, then contenders due to decide (or alerted) do so ({@link Cadence}) and their
+ * plans are executed within the block; at every block withdrawal queues pay out when due, a loop below health factor 1 is liquidated
  * (one liquidation call per block while it stays below), and the marks feed the metrics.
  */
 public final class Backtest {
@@ -36,6 +39,7 @@ public final class Backtest {
     private final Catalogue catalogue;
     private final Executor executor;
     private final QuoteModel quotes;
+    private final DepegAlerts depegAlerts;
     private final Cadence cadence;
     private final BigInteger startWei;
     private final PrintStream progress;
@@ -45,6 +49,7 @@ public final class Backtest {
         this.catalogue = catalogue;
         this.executor = executor;
         this.quotes = new QuoteModel(catalogue);
+        this.depegAlerts = new DepegAlerts(catalogue);
         this.cadence = cadence;
         this.startWei = startWei;
         this.progress = progress;
@@ -67,6 +72,7 @@ public final class Backtest {
             MarketSample s = history.samples().get(i);
             view = new MarketView(history, s, catalogue.chainId());
             double[] inputs = inputs(s);
+            List<RiskAlert> alerts = depegAlerts.observe(view);
             Map<String, PriceTick> prices = null;
             Map<String, YieldQuote> q = null;
             for (Track t : tracks) {
@@ -78,7 +84,8 @@ public final class Backtest {
                 if (t.unsafe && executor.liquidate(t.ledger, view, bonus)) {
                     t.mark(view, executor);
                 }
-                if (t.contender.active() && due(t, s.block(), inputs)) {
+                t.contender.observe(alerts);
+                if (t.contender.active() && (!alerts.isEmpty() || due(t, s.block(), inputs))) {
                     if (prices == null) {
                         prices = view.prices();
                         q = quotes.quotes(view);

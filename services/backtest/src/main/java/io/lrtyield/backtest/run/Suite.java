@@ -45,8 +45,13 @@ public final class Suite {
     public RunResult run(MarketHistory history, PrintStream progress) {
         StrategyFactory.Strategy st = strategy();
         List<Contender> contenders = new ArrayList<>(Benchmarks.all(st));
-        contenders.add(new ProductionStrategy(st));
+        contenders.add(new ProductionStrategy(st, config.alertWindow().toSeconds()));
         Executor executor = new Executor(catalogue, st.policySettings().gasPerAction());
         return new Backtest(catalogue, executor, cadence, startWei, progress).run(history, contenders);
+    }
+
+    /** The strategy as a contender, with the configured alert window. */
+    public ProductionStrategy productionStrategy(StrategyFactory.Strategy st) {
+        return new ProductionStrategy(st, config.alertWindow().toSeconds());
     }
 }

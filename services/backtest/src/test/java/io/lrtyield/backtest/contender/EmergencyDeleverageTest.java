@@ -27,6 +27,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -43,7 +44,8 @@ class EmergencyDeleverageTest {
         // the lending market prices wstETH at market; at sample 1 the market is 3.3 % under the rate
         MarketHistory h = ToyHistories.of(2, 25, HistoryHeader.MARKET,
                 i -> new Toy(1.2, i == 0 ? 1.2 : 1.16, 2_000_000, 10, 0.02, PriceStatus.OK));
-        StrategyFactory.Strategy st = new Suite(Map.of(), Cadence.defaults(), 1000).strategy();
+        Suite suite = new Suite(Map.of(), Cadence.defaults(), 1000);
+        StrategyFactory.Strategy st = suite.strategy();
         Executor ex = new Executor(CATALOGUE, 250_000);
         Ledger l = new Ledger(BigInteger.TEN.pow(20));
         MarketView m0 = new MarketView(h, h.samples().get(0), BacktestCatalogue.CHAIN_ID);
@@ -57,7 +59,7 @@ class EmergencyDeleverageTest {
         MarketView m1 = new MarketView(h, h.samples().get(1), BacktestCatalogue.CHAIN_ID);
         double hf1 = ex.healthFactor(l, m1).doubleValue();
         assertTrue(hf1 < 1.03 && hf1 > 1, "under the trigger, above liquidation: " + hf1);
-        ProductionStrategy strategy = new ProductionStrategy(st);
+        ProductionStrategy strategy = suite.productionStrategy(st);
         Decision d = strategy.decide(new DecisionInput(m1, m1.prices(), new QuoteModel(CATALOGUE).quotes(m1), l, ex, Long.MIN_VALUE));
         assertEquals(PolicyOutcome.DELEVERAGE, strategy.lastOutcome().action(), strategy.lastOutcome().reason());
         assertNotNull(d);
@@ -69,5 +71,38 @@ class EmergencyDeleverageTest {
         assertTrue(l.loopDebt().compareTo(debtBefore) < 0);
         assertEquals(0, l.liquidations());
         assertTrue(l.slippageEth().signum() > 0, "collateral was sold into the pool");
+    }
+
+    /**
+     * The price service's CRITICAL depeg alert reaches the policy, which decides DELEVERAGE at once — but the unwinder
+     * only deleverages down to the target health factor (1.06), so a loop already above it gets an empty plan and the
+     * service holds ("no step can be routed"): the emergency path does nothing for a healthy loop. A finding of the
+     * backtest (README), pinned here so that a change of that behaviour is seen.
+     */
+    @Test
+    void aCriticalDepegOfTheCollateralDecidesDeleverageButAHealthyLoopGetsNoStep() {
+        // the lending market keeps the exchange rate (HF unmoved), but stETH/wstETH trade 2.5 % under it
+        MarketHistory h = ToyHistories.of(2, 25, HistoryHeader.FUNDAMENTAL,
+                i -> new Toy(1.2, i == 0 ? 1.2 : 1.17, 2_000_000, 10, 0.02, PriceStatus.DEGRADED));
+        Suite suite = new Suite(Map.of(), Cadence.defaults(), 1000);
+        StrategyFactory.Strategy st = suite.strategy();
+        Executor ex = new Executor(CATALOGUE, 250_000);
+        Ledger l = new Ledger(BigInteger.TEN.pow(20));
+        MarketView m0 = new MarketView(h, h.samples().get(0), BacktestCatalogue.CHAIN_ID);
+        List<PlanBuilder.Move> enter = List.of(new PlanBuilder.Move(LoopLadder.at(CATALOGUE.venue("aave-wsteth-loop").orElseThrow(),
+                new BigDecimal("0.76")), new BigInteger("50000000000000000000")));
+        ex.execute(l, m0, enter, st.builder().build(enter, Map.of("wstETH", new BigDecimal("1.2")), l.eth(), BigInteger.ZERO, null));
+        ProductionStrategy strategy = suite.productionStrategy(st);
+        io.lrtyield.backtest.market.DepegAlerts alerts = new io.lrtyield.backtest.market.DepegAlerts(CATALOGUE);
+        strategy.observe(alerts.observe(m0));
+        MarketView m1 = new MarketView(h, h.samples().get(1), BacktestCatalogue.CHAIN_ID);
+        var raised = alerts.observe(m1);
+        assertTrue(raised.stream().anyMatch(a -> a.subject().equals("wstETH") && a.severity().equals("CRITICAL") && a.active()), raised.toString());
+        strategy.observe(raised);
+        assertTrue(ex.healthFactor(l, m1).doubleValue() > 1.2);
+        Decision d = strategy.decide(new DecisionInput(m1, m1.prices(), new QuoteModel(CATALOGUE).quotes(m1), l, ex, Long.MIN_VALUE));
+        assertEquals(PolicyOutcome.DELEVERAGE, strategy.lastOutcome().action(), strategy.lastOutcome().reason());
+        assertTrue(strategy.lastOutcome().reason().contains("CRITICAL DEPEG"), strategy.lastOutcome().reason());
+        assertNull(d, "PlanMaker builds no unwind step for a loop above the target health factor");
     }
 }

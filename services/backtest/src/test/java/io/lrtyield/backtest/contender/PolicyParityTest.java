@@ -72,7 +72,8 @@ class PolicyParityTest {
         for (Ledger ledger : List.of(new Ledger(BigInteger.TEN.pow(21)), held(m, ex, quotes, prices))) {
             long lastPlan = m.timestamp() - 7_200;
             // the backtester's path
-            ProductionStrategy backtester = new ProductionStrategy(new Suite(Map.of(), Cadence.defaults(), 1000).strategy());
+            Suite suite = new Suite(Map.of(), Cadence.defaults(), 1000);
+            ProductionStrategy backtester = suite.productionStrategy(suite.strategy());
             DecisionInput in = new DecisionInput(m, prices, quotes, ledger, ex, lastPlan);
             Decision decision = backtester.decide(in);
             PolicyOutcome ours = backtester.lastOutcome();
