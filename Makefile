@@ -4,6 +4,7 @@
 #   make test   unit, integration and end-to-end tests against real Kafka, Redis and Anvil (own ports)
 #   make stop   stop everything `make run` or `make test` started
 #   make bench  micro-benchmarks of the hot paths
+#   make backtest ARGS=…  the strategy and benchmarks over market histories and crises (no args: the suite), report in services/backtest/target/backtest
 #   make bench-pipeline  per-block latency of price, yield and decision, p50/p99 over 500 devnet blocks, whole stack running
 #   make clean  remove build output and local state
 #   make token ROLE=operator  a LOCAL admin-API bearer token (viewer|operator|admin) signed with the dev key
@@ -19,7 +20,7 @@ MVN := mvn -B -q
 SOURCES := $(shell find services -path '*/target' -prune -o -type f \( -name '*.java' -o -name '*.proto' -o -name '*.properties' -o -name '*.sol' -o -name '*.cjs' -o -name 'pom.xml' -o -name '*.json' \) -print) pom.xml
 BUILD_STAMP := .local/build.stamp
 
-.PHONY: run test stop clean bench bench-pipeline build deps token
+.PHONY: run test stop clean bench bench-pipeline build deps token backtest bench-backtest record
 
 deps: node_modules/.package-lock.json
 
@@ -71,3 +72,25 @@ token: build
 	@set -o pipefail; $(MVN) -pl services/rebalancer-service exec:java -Dexec.classpathScope=test \
 	  -Dexec.mainClass=io.lrtyield.rebalancer.admin.TokenMinter -Drole=$(ROLE) $(if $(SUBJECT),-Dsubject=$(SUBJECT)) \
 	  | sed 's/\x1b\[[0-9;]*m//g'
+
+# make backtest ARGS="--scenario lst-discount --seed 7": the production strategy and the benchmarks over scenario
+# histories (no args: the whole suite); report under services/backtest/target/backtest/. Compiles only what it needs
+# (-pl … -am) and runs on this clone's classes, never on another build's jars in the shared ~/.m2; nothing is started.
+BACKTEST_CP := services/backtest/target/backtest.classpath
+backtest:
+	@$(MVN) -pl services/backtest -am compile dependency:build-classpath -Dmdep.outputFile=$(CURDIR)/$(BACKTEST_CP)
+	@cd services/backtest && $(JAVA_HOME)/bin/java -cp target/classes:$$(cat $(CURDIR)/$(BACKTEST_CP)) io.lrtyield.backtest.cli.BacktestCli $(ARGS)
+
+# make record RECORD_SECONDS=600: prices.v1 + yields.v1 of a running `make run` stack (KAFKA=localhost:9092, read from
+# the beginning by a fresh consumer group, nothing committed) into services/backtest/target/recorded.history.gz (OUT=…);
+# then make backtest ARGS="--history services/backtest/target/recorded.history.gz"
+record:
+	@$(MVN) -pl services/backtest -am compile dependency:build-classpath -Dmdep.outputFile=$(CURDIR)/$(BACKTEST_CP)
+	@$(JAVA_HOME)/bin/java -cp services/backtest/target/classes:$$(cat $(BACKTEST_CP)) io.lrtyield.backtest.record.KafkaRecorder \
+	  $${KAFKA:-localhost:9092} $${RECORD_SECONDS:-600} $${OUT:-services/backtest/target/recorded.history.gz}
+
+# medians of several one-year backtests (BENCH_RUNS, default 3)
+bench-backtest:
+	@$(MVN) -pl services/backtest -am test-compile dependency:build-classpath -Dmdep.outputFile=$(CURDIR)/$(BACKTEST_CP)
+	@cd services/backtest && $(JAVA_HOME)/bin/java -cp target/test-classes:target/classes:$$(cat $(CURDIR)/$(BACKTEST_CP)) \
+	  io.lrtyield.backtest.bench.BacktestBench $${BENCH_RUNS:-3}

@@ -1,0 +1,2 @@
+/** The make backtest command line. */
+package io.lrtyield.backtest.cli;
