@@ -249,6 +249,8 @@ public final class DecisionPolicy {
         double l0 = LoopLadder.leverage(v.decimalParam("targetLtv", null));
         BigDecimal held = current > 0 ? LoopLadder.nearest(ltvs, currentLtv(v, s)) : null;
         List<String> ids = new ArrayList<>();
+        double maxLeverage = 1;
+        double heldEquity = 0;
         for (BigDecimal ltv : ltvs) {
             boolean passes = loopSurvivesStress(v, ltv, lt, s.prices(), notes);
             boolean isHeld = ltv.equals(held);
@@ -258,6 +260,8 @@ public final class DecisionPolicy {
             double l = LoopLadder.leverage(ltv);
             String id = LoopLadder.rungId(v.id(), ltv);
             ids.add(id);
+            maxLeverage = Math.max(maxLeverage, l);
+            heldEquity += isHeld ? current : 0;
             double rungExit = e.exitCostFraction() * l / l0;
             // the state the entry will find: it borrows (L − 1) per unit of equity, and Aave lends only what it holds
             // (90 % of it, so the market is not left at 100 % usage)
@@ -270,6 +274,14 @@ public final class DecisionPolicy {
         }
         if (ids.size() > 1) {
             groups.add(new GroupCap("venue:" + v.id(), GroupCap.Kind.PROTOCOL, Math.max(cap, 0), ids));
+            // the rungs borrow from the same pool: together they may not borrow more than each could alone. Held
+            // conservatively at the highest rung's leverage (the group bounds equity, not debt: Σ equity × (L − 1) ≤
+            // what Aave lends follows from Σ equity × (L_max − 1) ≤ it)
+            String available = q.risk().get("borrowAvailableEth");
+            if (available != null) {
+                groups.add(new GroupCap("borrow:" + v.id(), GroupCap.Kind.OTHER,
+                        heldEquity + 0.9 * Double.parseDouble(available) / Math.max(maxLeverage - 1, 1e-9), ids));
+            }
         }
     }
 

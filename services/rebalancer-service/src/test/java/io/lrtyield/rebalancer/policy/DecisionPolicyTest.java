@@ -214,6 +214,13 @@ class DecisionPolicyTest {
         PolicyOutcome t = p.decide(new MarketState(idle(1_000), thin, prices(), alerts, Long.MIN_VALUE));
         var capped = t.problem().venues().stream().filter(v -> v.id().equals("aave-wsteth-loop@ltv0.836")).findFirst().orElseThrow();
         assertEquals(0.9 * 200 / (l - 1), capped.cap(), 1e-9);
+        // and the rungs together: each capped alone would let two rungs borrow twice what Aave holds
+        var borrow = t.problem().groups().stream().filter(g -> g.name().equals("borrow:aave-wsteth-loop")).findFirst().orElseThrow();
+        assertEquals(0.9 * 200 / (l - 1), borrow.cap(), 1e-9);
+        assertEquals(List.of("aave-wsteth-loop@ltv0.475", "aave-wsteth-loop@ltv0.836"), borrow.venues());
+        double borrowed = t.result().allocations().stream().filter(va -> va.venue().contains("@"))
+                .mapToDouble(va -> va.amount() * (1 / (1 - Double.parseDouble(va.venue().substring(va.venue().indexOf("ltv") + 3))) - 1)).sum();
+        assertTrue(borrowed <= 0.9 * 200 + 1e-6, "the rungs borrow " + borrowed + " WETH of the 180 Aave can lend");
     }
 
     /** Never enter what cannot be left: a venue with an entry route but no exit route stays out of the problem. */
