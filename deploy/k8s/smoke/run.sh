@@ -150,10 +150,21 @@ say "kube play: $pods"
 for p in $pods; do PLAYED_AT[$p]=$SECONDS; done
 play services
 declare -A PORT=([price-service]=29081 [yield-service]=29082 [rebalancer-service]=29083 [price-service-2]=29181 [yield-service-2]=29182)
+# all polled together, so each pod's time to ready is when it became ready, not when its turn came
+waiting=()
 for p in $pods; do
   [[ -n ${PORT[$p]:-} ]] || die "no host port known for pod $p"
-  wait_for "$READY_TIMEOUT" "$p /q/health/ready" ready "${PORT[$p]}"
-  mark_ready "$p"
+  waiting+=("$p")
+done
+deadline=$((SECONDS + READY_TIMEOUT))
+while ((${#waiting[@]})); do
+  ((SECONDS < deadline)) || die "not ready within ${READY_TIMEOUT}s: ${waiting[*]}"
+  still=()
+  for p in "${waiting[@]}"; do
+    if ready "${PORT[$p]}"; then mark_ready "$p"; else still+=("$p"); fi
+  done
+  waiting=("${still[@]}")
+  ((${#waiting[@]} == 0)) || sleep 1
 done
 curl -fsS "http://127.0.0.1:29083/q/health/ready" | tr -d ' \n' | grep -q '"state":"active"' ||
   say "note: the rebalancer's execution check does not say active yet"
