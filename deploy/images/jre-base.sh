@@ -18,7 +18,9 @@ export SOURCE_DATE_EPOCH=1764547200 # 2025-12-01T00:00:00Z
 die() { echo "jre-base: $*" >&2; exit 1; }
 
 mkdir -p "$OUT"
-pin="$SUITE ${PACKAGES[*]} $SOURCE_DATE_EPOCH"
+# the pin names everything that shapes the image (bump SLIM when the clean-up hook changes)
+SLIM=2
+pin="$SUITE ${PACKAGES[*]} $SOURCE_DATE_EPOCH slim$SLIM"
 if [[ -s $OUT/jre-base.tar && $(cat "$OUT/jre-base.pin" 2>/dev/null) == "$pin" ]] && podman image exists "$IMAGE"; then
   echo "jre-base: $IMAGE is up to date ($pin)"
   exit 0
@@ -30,7 +32,7 @@ include=$(IFS=,; echo "${PACKAGES[*]}")
 # The JDK's postinst writes man page links: the apt variant has no /usr/share/man/man1.
 mmdebstrap --quiet --variant=apt --include="$include" \
   --setup-hook='mkdir -p "$1"/usr/share/man/man1' \
-  --customize-hook='rm -rf "$1"/var/cache/apt/archives/*.deb "$1"/var/lib/apt/lists/*' \
+  --customize-hook='rm -rf "$1"/var/cache/apt/archives/*.deb "$1"/var/lib/apt/lists/* "$1"/usr/share/doc/* "$1"/usr/share/man/* "$1"/usr/share/info/* "$1"/usr/share/locale/*' \
   "$SUITE" "$rootfs" "$MIRROR" || die "mmdebstrap failed (pins: ${PACKAGES[*]})"
 podman rmi -f "$IMAGE" >/dev/null 2>&1 || true
 podman import \
