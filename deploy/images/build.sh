@@ -19,6 +19,10 @@ JAVA_HOME=${JAVA_HOME:-$("$REPO_ROOT/deploy/local/find-jdk.sh")}
 export JAVA_HOME
 cd "$REPO_ROOT"
 modules=$(printf 'services/%s,' "${SERVICES[@]}")
+declare -A BEFORE
+for s in "${SERVICES[@]}"; do
+  BEFORE[$s]=$(podman image inspect --format '{{.Id}}' "ghcr.io/lrt-yield/$s:$TAG" 2>/dev/null || true)
+done
 mvn_started=$SECONDS
 # -am builds what the services need from this reactor (~/.m2 may be shared with other clones).
 mvn -B -q ${MAVEN_ARGS:-} -Pimages -Dimage.tag="$TAG" -DskipTests -pl "${modules%,}" -am package ||
@@ -28,6 +32,10 @@ echo "images: Maven + Jib took $((SECONDS - mvn_started)) s"
 for s in "${SERVICES[@]}"; do
   image=ghcr.io/lrt-yield/$s:$TAG
   podman image exists "$image" || die "$image is not in podman after the build"
+  # the image this build replaced is left untagged: remove it unless a container still uses it
+  if [[ -n ${BEFORE[$s]} && ${BEFORE[$s]} != "$(podman image inspect --format '{{.Id}}' "$image")" ]]; then
+    podman rmi "${BEFORE[$s]}" >/dev/null 2>&1 || true
+  fi
   size=$(podman image inspect --format '{{.Size}}' "$image")
   printf '%-45s %4d MB\n' "$image" $((size / 1000000)) | tee -a "$OUT/images.txt"
 done

@@ -35,14 +35,14 @@ mmdebstrap --quiet --variant=apt --include="$include" \
   --customize-hook='rm -rf "$1"/var/cache/apt/archives/*.deb "$1"/var/lib/apt/lists/* "$1"/usr/share/doc/* "$1"/usr/share/man/* "$1"/usr/share/info/* "$1"/usr/share/locale/*' \
   "$SUITE" "$rootfs" "$MIRROR" || die "mmdebstrap failed (pins: ${PACKAGES[*]})"
 podman rmi -f "$IMAGE" >/dev/null 2>&1 || true
-podman import \
+podman import --quiet \
   --change "ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" \
   --change "ENV JAVA_HOME=$JAVA_HOME_IN_IMAGE" \
   --change "ENV LANG=C.UTF-8" \
   --change "LABEL org.opencontainers.image.description=Debian-$SUITE-openjdk-21-jre-headless" \
   "$rootfs" "$IMAGE" >/dev/null || die "podman import failed"
 rm -f "$OUT/jre-base.tar"
-podman save --format docker-archive -o "$OUT/jre-base.tar" "$IMAGE" >/dev/null || die "podman save failed"
+podman save --quiet --format docker-archive -o "$OUT/jre-base.tar" "$IMAGE" >/dev/null || die "podman save failed"
 rm -f "$rootfs"
 echo "$pin" >"$OUT/jre-base.pin"
 echo "jre-base: $IMAGE built in $((SECONDS - started)) s ($(du -h "$OUT/jre-base.tar" | cut -f1) archive)"

@@ -50,8 +50,11 @@ if ! fresh "$ANVIL_IMAGE" "$pin"; then
   echo "infra-images: built $ANVIL_IMAGE"
 fi
 
-pin="$(cat "$KAFKA_POM" "$(dirname "${BASH_SOURCE[0]}")/kafka-start.sh" | sha256sum | cut -c1-16) on localhost/lrt-yield/jre-base:21"
+base_id=$(podman image inspect --format '{{.Id}}' localhost/lrt-yield/jre-base:21 2>/dev/null) ||
+  die "localhost/lrt-yield/jre-base:21 is missing: run make images first"
+pin="$(cat "$KAFKA_POM" "$(dirname "${BASH_SOURCE[0]}")/kafka-start.sh" | sha256sum | cut -c1-16) on jre-base ${base_id:0:12}"
 if ! fresh "$KAFKA_IMAGE" "$pin"; then
+  old=$(podman image inspect --format '{{.Id}}' "$KAFKA_IMAGE" 2>/dev/null || true)
   libs=$OUT/kafka-libs
   rm -rf "$libs"
   mvn -B -q -f "$KAFKA_POM" dependency:copy-dependencies -DoutputDirectory="$libs" || die "maven could not fetch the Kafka jars"
@@ -65,5 +68,6 @@ if ! fresh "$KAFKA_IMAGE" "$pin"; then
   buildah commit --quiet "$ctr" "$KAFKA_IMAGE" >/dev/null
   buildah rm "$ctr" >/dev/null
   rm -rf "$libs"
+  [[ -z $old ]] || podman rmi "$old" >/dev/null 2>&1 || true
   echo "infra-images: built $KAFKA_IMAGE"
 fi
