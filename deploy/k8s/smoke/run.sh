@@ -115,7 +115,7 @@ wait_for() {
   done
 }
 rpc() { curl -fsS --max-time 3 -H 'Content-Type: application/json' --data "$1" http://127.0.0.1:29545; }
-ready() { curl -fsS --max-time 3 "http://127.0.0.1:$1/q/health/ready" | grep -q '"status" *: *"UP"'; }
+ready() { curl -fsS --max-time 3 "http://127.0.0.1:$1/q/health/ready" 2>/dev/null | grep -q '"status" *: *"UP"'; }
 kafka_tool() { podman exec lrt-kafka-kafka-bootstrap-kafka java -Xmx128m -XX:TieredStopAtLevel=1 \
   -Dlog4j2.configurationFile=/opt/kafka/log4j2-tools.properties -cp '/opt/kafka/libs/*' org.apache.kafka.tools.TopicCommand \
   --bootstrap-server localhost:9092 "$@"; }
