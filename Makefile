@@ -8,6 +8,8 @@
 #   make bench-pipeline  per-block latency of price, yield and decision, p50/p99 over 500 devnet blocks, whole stack running
 #   make clean  remove build output and local state
 #   make token ROLE=operator  a LOCAL admin-API bearer token (viewer|operator|admin) signed with the dev key
+#   make images     container images of the services (Jib on a JRE base built from Debian packages), loaded into podman
+#   make k8s-smoke  the devnet Kubernetes overlay run by `podman kube play` (needs make images); cleans up after itself
 
 SHELL := /bin/bash
 JAVA_HOME := $(shell deploy/local/find-jdk.sh)
@@ -20,7 +22,7 @@ MVN := mvn -B -q
 SOURCES := $(shell find services -path '*/target' -prune -o -type f \( -name '*.java' -o -name '*.proto' -o -name '*.properties' -o -name '*.sol' -o -name '*.cjs' -o -name 'pom.xml' -o -name '*.json' \) -print) pom.xml
 BUILD_STAMP := .local/build.stamp
 
-.PHONY: run test stop clean bench bench-pipeline build deps token backtest bench-backtest record
+.PHONY: run test stop clean bench bench-pipeline build deps token backtest bench-backtest record images k8s-smoke
 
 deps: node_modules/.package-lock.json
 
@@ -60,6 +62,12 @@ bench-pipeline: build
 	@ANVIL_BLOCK_TIME=$${BENCH_BLOCK_TIME:-0.5} deploy/local/stack.sh start test && trap 'deploy/local/stack.sh stop test' EXIT && \
 	  $(MVN) -pl services/e2e-tests exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.lrtyield.e2e.PipelineBench -Drepo.root=$(CURDIR) \
 	    -Dbench.blocks=$${BENCH_BLOCKS:-500}
+
+images: deps
+	@deploy/images/build.sh
+
+k8s-smoke: deps
+	@deploy/k8s/smoke/run.sh
 
 clean:
 	-$(MVN) clean

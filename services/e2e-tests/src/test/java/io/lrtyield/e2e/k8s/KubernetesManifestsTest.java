@@ -3,14 +3,10 @@ package io.lrtyield.e2e.k8s;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.*;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -33,8 +29,6 @@ class KubernetesManifestsTest {
     private static final Map<String, String> NAMESPACES = Map.of("mainnet", "lrt-yield", "devnet", "lrt-devnet");
     private static final Pattern HTTP_PORT_LINE =
             Pattern.compile("(?m)^\\s*quarkus\\.http\\.port\\s*=\\s*\\$\\{HTTP_PORT:(\\d+)}\\s*$");
-    private static final long KUBECTL_TIMEOUT_SECONDS = 120;
-    private static final Map<String, List<JsonNode>> RENDERED = new HashMap<>();
 
     @ParameterizedTest(name = "overlay {0}")
     @ValueSource(strings = {"mainnet", "devnet"})
@@ -235,60 +229,11 @@ class KubernetesManifestsTest {
         return names;
     }
 
-    /** {@code kubectl kustomize deploy/k8s/overlays/OVERLAY}, parsed into one node per YAML document. */
-    private static synchronized List<JsonNode> render(String overlay) throws Exception {
-        List<JsonNode> cached = RENDERED.get(overlay);
-        if (cached != null) {
-            return cached;
-        }
-        String kubectl = System.getProperty("kubectl", "kubectl");
-        Path out = Files.createTempFile("kustomize-" + overlay, ".yaml");
-        Path err = Files.createTempFile("kustomize-" + overlay, ".err");
-        try {
-            Process process;
-            try {
-                process = new ProcessBuilder(kubectl, "kustomize", "deploy/k8s/overlays/" + overlay)
-                        .directory(repoRoot().toFile()).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            } catch (IOException e) {
-                return fail("cannot run `" + kubectl + "` (" + e.getMessage() + "): kubectl renders the deploy/k8s manifests."
-                        + " Install it (`make test` does) or pass -Dkubectl=/path/to/kubectl");
-            }
-            if (!process.waitFor(KUBECTL_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                return fail("`kubectl kustomize deploy/k8s/overlays/" + overlay + "` did not finish in " + KUBECTL_TIMEOUT_SECONDS + "s");
-            }
-            String stderr = Files.readString(err, StandardCharsets.UTF_8);
-            assertEquals(0, process.exitValue(), "`kubectl kustomize deploy/k8s/overlays/" + overlay + "` failed:\n" + stderr);
-            List<JsonNode> docs = new ArrayList<>();
-            try (MappingIterator<JsonNode> it = new YAMLMapper().readerFor(JsonNode.class).readValues(out.toFile())) {
-                while (it.hasNext()) {
-                    JsonNode doc = it.next();
-                    if (doc != null && doc.isObject()) {
-                        docs.add(doc);
-                    }
-                }
-            }
-            assertFalse(docs.isEmpty(), "`kubectl kustomize deploy/k8s/overlays/" + overlay + "` rendered nothing");
-            RENDERED.put(overlay, docs);
-            return docs;
-        } finally {
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
-        }
+    private static List<JsonNode> render(String overlay) throws Exception {
+        return Kustomize.render(overlay);
     }
 
-    /** System property repo.root, else the nearest ancestor of user.dir that has deploy/k8s. */
     private static Path repoRoot() {
-        String configured = System.getProperty("repo.root");
-        if (configured != null && !configured.isBlank() && Files.isDirectory(Path.of(configured, "deploy", "k8s"))) {
-            return Path.of(configured).toAbsolutePath();
-        }
-        for (Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("deploy").resolve("k8s"))) {
-                return dir;
-            }
-        }
-        return fail("cannot find the repository root (a folder with deploy/k8s) from user.dir="
-                + System.getProperty("user.dir") + "; pass -Drepo.root=/path/to/repo");
+        return Kustomize.repoRoot();
     }
 }

@@ -56,6 +56,8 @@ public class PricePipeline {
     private final MutinyEmitter<Record<String, PriceTick>> emitter;
     private final MutinyEmitter<Record<String, RiskAlert>> alertEmitter;
     private final AlertStore alerts;
+    /** Active DEPEG level per asset, read by the price_depeg_level gauge. */
+    private final Map<String, Integer> depegLevels = new java.util.concurrent.ConcurrentHashMap<>();
     private final PriceConfig config;
     private final MeterRegistry meters;
     private final CoinGeckoPriceClient http;
@@ -187,6 +189,14 @@ public class PricePipeline {
 
     private Uni<Void> raise(RiskAlert alert) {
         LOG.warnf("%s %s on %s: %s", alert.severity(), alert.kind(), alert.subject(), alert.message());
+        if ("DEPEG".equals(alert.kind())) {
+            // 0 at peg, 1 WARN, 2 CRITICAL: the alerting rules page on a CRITICAL depeg (price_depeg_level >= 2)
+            int level = !alert.active() ? 0 : "CRITICAL".equals(alert.severity()) ? 2 : 1;
+            if (depegLevels.put(alert.subject(), level) == null) {
+                meters.gauge("price.depeg.level", io.micrometer.core.instrument.Tags.of("asset", alert.subject()), depegLevels,
+                        m -> m.getOrDefault(alert.subject(), 0));
+            }
+        }
         return alertEmitter.send(Record.of(alert.subject(), alert)).chain(() -> alerts.save(alert));
     }
 

@@ -11,6 +11,7 @@ import io.lrtyield.rebalancer.plan.StoredPlan;
 import io.lrtyield.rebalancer.store.PlanStore;
 import io.lrtyield.common.runtime.ChainHeads;
 import io.lrtyield.rebalancer.store.PlanEvents;
+import io.lrtyield.rebalancer.wiring.RebalancerMetrics;
 import io.lrtyield.rebalancer.wiring.StrategyConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
@@ -54,10 +55,12 @@ public class PlanDispatcher {
     private final long expiryBlocks;
     private final Vertx vertx;
     private final MeterRegistry meters;
+    private final RebalancerMetrics metrics;
     private final AtomicBoolean busy = new AtomicBoolean();
 
     PlanDispatcher(RebalancerConfig config, PlanStore plans, ExecutionRuntime runtime, KillSwitch killSwitch, PlanEvents events, ChainHeads heads,
-                   StrategyConfig strategy, Vertx vertx, MeterRegistry meters) {
+                   StrategyConfig strategy, Vertx vertx, MeterRegistry meters, RebalancerMetrics metrics) {
+        this.metrics = metrics;
         this.config = config;
         this.plans = plans;
         this.runtime = runtime;
@@ -98,6 +101,7 @@ public class PlanDispatcher {
         String vault = config.vault();
         Optional<String> open = plans.openPlan(vault).await().atMost(REDIS);
         if (open.isEmpty()) {
+            metrics.executing(null);
             return Optional.empty();
         }
         StoredPlan stored = plans.get(vault, open.get()).await().atMost(REDIS).orElse(null);
@@ -114,8 +118,10 @@ public class PlanDispatcher {
         if (PlanLifecycle.APPROVED.equals(plan.status())) {
             plan = move(plan, PlanLifecycle.EXECUTING, "executing on " + runtime.instance());
         } else if (!PlanLifecycle.EXECUTING.equals(plan.status())) {
+            metrics.executing(null);
             return Optional.empty(); // PROPOSED: waiting for an operator
         }
+        metrics.executing(plan.planId());
         ExecutionReport report;
         try {
             report = runtime.execute(PlanLifecycle.toExecution(plan));
@@ -133,6 +139,7 @@ public class PlanDispatcher {
                 ? "executed: " + report.outcomes().size() + " transactions confirmed"
                 : report.status().toLowerCase() + ": " + report.error();
         move(plan, to, why);
+        metrics.executing(null);
         LOG.infof("plan %s %s (%s)", plan.planId(), to, why);
         return Optional.of(plan.planId() + " " + to);
     }

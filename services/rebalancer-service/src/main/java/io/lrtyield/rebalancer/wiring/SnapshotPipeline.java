@@ -78,11 +78,13 @@ public class SnapshotPipeline {
 
     private final io.lrtyield.rebalancer.admin.PolicyOverrides overrides;
     private final PlanDispatcher dispatcher;
+    private final RebalancerMetrics metrics;
 
     SnapshotPipeline(StrategyConfig config, RebalancerConfig rebalancer, ChainHeads heads, io.lrtyield.common.runtime.ChainIdentity identity, Web3j web3j,
                      ChainConfig chain, MarketCache cache, DecisionStore decisions, PlanStore plans,
                      io.lrtyield.rebalancer.store.PlanEvents events, MeterRegistry meters,
-                     io.lrtyield.rebalancer.admin.PolicyOverrides overrides, PlanDispatcher dispatcher) {
+                     io.lrtyield.rebalancer.admin.PolicyOverrides overrides, PlanDispatcher dispatcher, RebalancerMetrics metrics) {
+        this.metrics = metrics;
         this.overrides = overrides;
         this.dispatcher = dispatcher;
         this.config = config;
@@ -172,6 +174,7 @@ public class SnapshotPipeline {
                              io.lrtyield.rebalancer.admin.PolicyOverrides.Policy policy) {
         Map<String, PriceTick> prices = cache.prices();
         Portfolio portfolio = rt.valuer().value(rt.strategy().vault(), raw, prices);
+        metrics.portfolio(portfolio);
         PolicyOutcome outcome = rt.strategy().policy().decide(new MarketState(portfolio, cache.quotes(), prices, cache.alerts(), lastPlanAt,
                 policy.minGainEth(), policy.costMargin()));
         cache.snapshot(portfolio, rt.strategy().stress().run(portfolio, prices), outcome);

@@ -72,12 +72,14 @@ public class ExecutionRuntime {
     private final KillSwitch killSwitch;
     private final ChainHeads heads;
     private final String instanceId = System.getenv().getOrDefault("HOSTNAME", "rebalancer") + "-" + UUID.randomUUID();
+    private final io.lrtyield.rebalancer.wiring.RebalancerMetrics metrics;
     private volatile ActiveExecutor executor;
     private volatile String state = "disabled";
 
     ExecutionRuntime(ExecutionConfig config, CatalogueProvider catalogue, Web3j web3j, RedisDataSource redis, Vertx vertx,
                      @Channel(Topics.EXECUTIONS_CHANNEL) MutinyEmitter<Record<String, ExecutionEvent>> events,
-                     KillSwitch killSwitch, ChainHeads heads) {
+                     KillSwitch killSwitch, ChainHeads heads, io.lrtyield.rebalancer.wiring.RebalancerMetrics metrics) {
+        this.metrics = metrics;
         this.heads = heads;
         this.events = events;
         this.killSwitch = killSwitch;
@@ -131,8 +133,11 @@ public class ExecutionRuntime {
     private void tick() {
         ActiveExecutor e = executor;
         try {
-            state = e.tick() ? "active" : "standby";
+            boolean active = e.tick();
+            metrics.executorActive(active);
+            state = active ? "active" : "standby";
         } catch (Exception ex) {
+            metrics.executorActive(false);
             state = "lease or journal unavailable: " + ex.getMessage();
             LOG.warn("executor tick failed: " + ex.getMessage());
         }
