@@ -45,19 +45,19 @@ public final class EigenQueueReader {
 
     public Decoded decode(List<Multicall3.Result> results, List<byte[]> known, long block) {
         try {
-            BigInteger[] r = words(results.get(0));
+            BigInteger[] r = AbiWords.of(results.get(0));
             int n = r[1].intValueExact();
             List<byte[]> roots = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 roots.add(Numeric.toBytesPadded(r[2 + i], 32));
             }
-            long delay = words(results.get(1))[0].longValueExact();
+            long delay = AbiWords.of(results.get(1))[0].longValueExact();
             if (!same(roots, known)) {
                 return new Decoded(roots, List.of(), null);
             }
             List<EigenQueuedWithdrawal> out = new ArrayList<>();
             for (int i = 0; i < known.size(); i++) {
-                out.add(withdrawal(words(results.get(2 + i)), block, delay));
+                out.add(withdrawal(AbiWords.of(results.get(2 + i)), block, delay));
             }
             return new Decoded(roots, out, null);
         } catch (RuntimeException e) {
@@ -112,15 +112,4 @@ public final class EigenQueueReader {
         return new Multicall3.Call(delegationManager, FunctionEncoder.encode(new Function(name, List.of(args), List.of())));
     }
 
-    private static BigInteger[] words(Multicall3.Result r) {
-        if (!r.success()) {
-            throw new IllegalArgumentException("reverted");
-        }
-        byte[] data = r.returnData();
-        BigInteger[] w = new BigInteger[data.length / 32];
-        for (int i = 0; i < w.length; i++) {
-            w[i] = new BigInteger(1, Arrays.copyOfRange(data, i * 32, i * 32 + 32));
-        }
-        return w;
-    }
 }

@@ -37,7 +37,7 @@ public final class LidoQueueReader {
     /** The ids, sorted (the queue keeps no order among an owner's requests). */
     public static Read<List<BigInteger>> decodeWithdrawalRequests(Multicall3.Result r) {
         try {
-            BigInteger[] w = words(r);
+            BigInteger[] w = AbiWords.of(r);
             int n = length(w, 1);
             List<BigInteger> ids = new ArrayList<>(Arrays.asList(w).subList(2, 2 + n));
             ids.sort(null);
@@ -49,7 +49,7 @@ public final class LidoQueueReader {
 
     public static Read<List<LidoWithdrawalRequest>> decodeWithdrawalStatus(Multicall3.Result r, List<BigInteger> ids) {
         try {
-            BigInteger[] w = words(r);
+            BigInteger[] w = AbiWords.of(r);
             int n = length(w, 1);
             if (n != ids.size() || w.length < 2 + n * STATUS_WORDS) {
                 throw new IllegalArgumentException(n + " statuses for " + ids.size() + " ids");
@@ -76,15 +76,4 @@ public final class LidoQueueReader {
         return n;
     }
 
-    private static BigInteger[] words(Multicall3.Result r) {
-        if (!r.success()) {
-            throw new IllegalArgumentException("reverted");
-        }
-        byte[] data = r.returnData();
-        BigInteger[] w = new BigInteger[data.length / 32];
-        for (int i = 0; i < w.length; i++) {
-            w[i] = new BigInteger(1, Arrays.copyOfRange(data, i * 32, i * 32 + 32));
-        }
-        return w;
-    }
 }

@@ -9,7 +9,6 @@ import org.web3j.abi.datatypes.generated.Uint256;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -90,13 +89,13 @@ public final class LrtQueueReader {
                 }
                 List<LrtWithdrawalRequest> out = new ArrayList<>();
                 for (int i = 0; i < known; i++) {
-                    BigInteger[] w = words(results.get(2 + i));
+                    BigInteger[] w = AbiWords.of(results.get(2 + i));
                     long created = w[4].longValueExact();
                     out.add(new LrtWithdrawalRequest(venueId, asset, i, w[2], created + coolDown <= timestamp));
                 }
                 return new Decoded(count, out, null);
             }
-            BigInteger[] nonces = words(results.get(0));
+            BigInteger[] nonces = AbiWords.of(results.get(0));
             int count = nonces[1].subtract(nonces[0]).intValueExact();
             BigInteger nextLocked = word(results.get(1), 0);
             long delay = word(results.get(2), 0).longValueExact();
@@ -105,7 +104,7 @@ public final class LrtQueueReader {
             }
             List<LrtWithdrawalRequest> out = new ArrayList<>();
             for (int i = 0; i < known; i++) {
-                BigInteger[] w = words(results.get(3 + i));
+                BigInteger[] w = AbiWords.of(results.get(3 + i));
                 boolean unlocked = w[3].compareTo(nextLocked) < 0;
                 out.add(new LrtWithdrawalRequest(venueId, asset, i, w[1], unlocked && w[2].longValueExact() + delay <= block));
             }
@@ -120,22 +119,11 @@ public final class LrtQueueReader {
     }
 
     private static BigInteger word(Multicall3.Result r, int index) {
-        BigInteger[] w = words(r);
+        BigInteger[] w = AbiWords.of(r);
         if (w.length <= index) {
             throw new IllegalArgumentException("short return data");
         }
         return w[index];
     }
 
-    private static BigInteger[] words(Multicall3.Result r) {
-        if (!r.success()) {
-            throw new IllegalArgumentException("reverted");
-        }
-        byte[] data = r.returnData();
-        BigInteger[] w = new BigInteger[data.length / 32];
-        for (int i = 0; i < w.length; i++) {
-            w[i] = new BigInteger(1, Arrays.copyOfRange(data, i * 32, i * 32 + 32));
-        }
-        return w;
-    }
 }

@@ -120,6 +120,30 @@ final class DevnetFixture implements AutoCloseable {
         return Numeric.toBigInt(out.substring(0, 66));
     }
 
+    /** The portfolio reader's snapshot at the latest block. */
+    io.lrtyield.rebalancer.portfolio.RawSnapshot snapshot(io.lrtyield.rebalancer.portfolio.PortfolioReader reader) throws Exception {
+        org.web3j.protocol.core.methods.response.EthBlock.Block b = web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false)
+                .send().getBlock();
+        return reader.read(b.getNumber().longValueExact(), b.getTimestamp().longValueExact()).await().atMost(Duration.ofSeconds(30));
+    }
+
+    /** Runs a built plan through the executor with the devnet allowlist; it must end DONE. */
+    void run(String planId, io.lrtyield.rebalancer.plan.BuiltPlan plan) throws Exception {
+        io.lrtyield.rebalancer.execution.ExecutionReport report = executor(allowlist)
+                .execute(new io.lrtyield.rebalancer.execution.ExecutionPlan(planId, plan.actions()));
+        org.junit.jupiter.api.Assertions.assertEquals(io.lrtyield.rebalancer.execution.ExecutionReport.DONE, report.status(), report.error());
+    }
+
+    BigInteger ethOf(String holder) throws Exception {
+        return web3j.ethGetBalance(holder, DefaultBlockParameterName.LATEST).send().getBalance();
+    }
+
+    /** The portfolio's position {@code id}, or an AssertionError listing the positions. */
+    static io.lrtyield.rebalancer.portfolio.VenuePosition position(io.lrtyield.rebalancer.portfolio.Portfolio p, String id) {
+        return p.positions().stream().filter(x -> x.venueId().equals(id)).findFirst()
+                .orElseThrow(() -> new AssertionError("no position " + id + " in " + p.positions()));
+    }
+
     @Override
     public void close() {
         transport.close();

@@ -6,8 +6,6 @@ import io.lrtyield.devnet.deploy.AnvilRpc;
 import io.lrtyield.devnet.deploy.DevnetCatalogue;
 import io.lrtyield.devnet.deploy.DevnetDeployment;
 import io.lrtyield.devnet.deploy.MarketDeployer;
-import io.lrtyield.rebalancer.execution.ExecutionPlan;
-import io.lrtyield.rebalancer.execution.ExecutionReport;
 import io.lrtyield.rebalancer.execution.PlannedAction;
 import io.lrtyield.rebalancer.plan.BuiltPlan;
 import io.lrtyield.rebalancer.plan.PlanAddresses;
@@ -25,14 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.web3j.abi.datatypes.Address;
-import org.web3j.protocol.core.DefaultBlockParameterName;
-import org.web3j.protocol.core.methods.response.EthBlock;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -85,9 +80,9 @@ class EigenQueueIT {
         var eigen = catalogue.venue("eigenlayer-steth").orElseThrow();
         String strategy = d.markets().eigenStEthStrategy();
         BigInteger in = E18.multiply(BigInteger.valueOf(100));
-        run("it-eigen-in", builder.build(List.of(new PlanBuilder.Move(eigen, in)), Map.of("wstETH", BigDecimal.ONE), ethOf(vault),
+        devnet.run("it-eigen-in", builder.build(List.of(new PlanBuilder.Move(eigen, in)), Map.of("wstETH", BigDecimal.ONE), devnet.ethOf(vault),
                 BigInteger.ZERO, null));
-        RawSnapshot held = snapshot();
+        RawSnapshot held = devnet.snapshot(reader);
         Portfolio before = valuer.value(vault, held, Map.of());
         BigDecimal perShare = held.venueRates().get("eigenlayer-steth");
         BigInteger shares = devnet.uint(d.markets().eigenStrategyManager(), "stakerDepositShares", new Address(vault), new Address(strategy));
@@ -97,19 +92,19 @@ class EigenQueueIT {
         BuiltPlan exit = builder.build(List.of(new PlanBuilder.Move(eigen, out.negate())), Map.of("eigenlayer-steth", perShare),
                 BigInteger.ZERO, BigInteger.ZERO, null);
         assertEquals(List.of("QUEUE_WITHDRAWAL"), exit.actions().stream().map(PlannedAction::kind).toList());
-        run("it-eigen-queue", exit);
+        devnet.run("it-eigen-queue", exit);
         BigInteger queuedShares = new BigDecimal(out).divide(perShare, 0, RoundingMode.DOWN).toBigInteger();
         assertEquals(shares.subtract(queuedShares), devnet.uint(d.markets().eigenStrategyManager(), "stakerDepositShares",
                 new Address(vault), new Address(strategy)));
 
-        RawSnapshot pending = snapshot();
+        RawSnapshot pending = devnet.snapshot(reader);
         assertEquals(1, pending.eigenWithdrawals().size(), pending.eigenWithdrawals() + " " + pending.unavailable());
         EigenQueuedWithdrawal w = pending.eigenWithdrawals().get(0);
         assertFalse(w.completable());
         assertEquals(List.of(queuedShares), w.shares());
         assertEquals(List.of(strategy.toLowerCase()), w.withdrawal().strategies().stream().map(String::toLowerCase).toList());
         Portfolio p = valuer.value(vault, pending, Map.of());
-        VenuePosition queued = position(p, PortfolioReader.lidoQueuePosition("eigenlayer-steth"));
+        VenuePosition queued = DevnetFixture.position(p, PortfolioReader.lidoQueuePosition("eigenlayer-steth"));
         BigInteger underlying = new BigDecimal(queuedShares).multiply(perShare).toBigInteger();
         assertEquals(new BigDecimal(underlying).movePointLeft(18).setScale(18), queued.valueFundamental());
         assertTrue(queued.notes().get(0).startsWith("queued EigenLayer withdrawal"), queued.notes().toString());
@@ -119,41 +114,22 @@ class EigenQueueIT {
 
         // the delay in blocks passes: completable; the plan completes it and wraps the stETH
         new AnvilRpc(devnet.transport).mine(MarketDeployer.EIGEN_WITHDRAWAL_DELAY_BLOCKS + 1);
-        RawSnapshot due = snapshot();
+        RawSnapshot due = devnet.snapshot(reader);
         assertEquals(1, due.completableEigenWithdrawals().size());
         BigInteger wstEthBefore = devnet.uint(d.wstETH(), "balanceOf", new Address(vault));
         List<PlannedAction> complete = builder.completeEigenWithdrawals("eigenlayer-steth",
                 due.completableEigenWithdrawals().stream().map(EigenQueuedWithdrawal::withdrawal).toList(), underlying);
         assertEquals(List.of("COMPLETE_WITHDRAWAL", "APPROVE", "WRAP", "RESET_APPROVAL"), complete.stream().map(PlannedAction::kind).toList());
-        run("it-eigen-complete", new BuiltPlan(complete, List.of(), List.of()));
+        devnet.run("it-eigen-complete", new BuiltPlan(complete, List.of(), List.of()));
         BigInteger stEthPerWstEth = devnet.uint(d.wstETH(), "stEthPerToken");
         BigInteger wrapped = devnet.uint(d.wstETH(), "balanceOf", new Address(vault)).subtract(wstEthBefore);
         BigInteger expected = underlying.subtract(BigInteger.TWO).multiply(E18).divide(stEthPerWstEth);
         assertTrue(wrapped.subtract(expected).abs().compareTo(BigInteger.TEN) <= 0, "wrapped " + wrapped + " for " + expected);
         assertTrue(devnet.uint(d.stETH(), "balanceOf", new Address(vault)).compareTo(BigInteger.TEN) <= 0, "no stETH left but dust");
 
-        RawSnapshot after = snapshot();
+        RawSnapshot after = devnet.snapshot(reader);
         assertTrue(after.eigenWithdrawals().isEmpty(), after.eigenWithdrawals().toString());
         assertFalse(valuer.value(vault, after, Map.of()).positions().stream()
                 .anyMatch(x -> x.venueId().equals(PortfolioReader.lidoQueuePosition("eigenlayer-steth"))));
-    }
-
-    private RawSnapshot snapshot() throws Exception {
-        EthBlock.Block b = devnet.web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock();
-        return reader.read(b.getNumber().longValueExact(), b.getTimestamp().longValueExact()).await().atMost(Duration.ofSeconds(30));
-    }
-
-    private static VenuePosition position(Portfolio p, String id) {
-        return p.positions().stream().filter(x -> x.venueId().equals(id)).findFirst()
-                .orElseThrow(() -> new AssertionError("no position " + id + " in " + p.positions()));
-    }
-
-    private void run(String planId, BuiltPlan plan) throws Exception {
-        ExecutionReport report = devnet.executor(devnet.allowlist).execute(new ExecutionPlan(planId, plan.actions()));
-        assertEquals(ExecutionReport.DONE, report.status(), report.error());
-    }
-
-    private BigInteger ethOf(String holder) throws Exception {
-        return devnet.web3j.ethGetBalance(holder, DefaultBlockParameterName.LATEST).send().getBalance();
     }
 }

@@ -7,8 +7,6 @@ import io.lrtyield.devnet.deploy.DevnetCatalogue;
 import io.lrtyield.devnet.deploy.DevnetDeployment;
 import io.lrtyield.devnet.deploy.TxSender;
 import io.lrtyield.devnet.simulator.LidoQueueFinalizer;
-import io.lrtyield.rebalancer.execution.ExecutionPlan;
-import io.lrtyield.rebalancer.execution.ExecutionReport;
 import io.lrtyield.rebalancer.execution.PlannedAction;
 import io.lrtyield.rebalancer.plan.BuiltPlan;
 import io.lrtyield.rebalancer.plan.PlanAddresses;
@@ -27,8 +25,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.crypto.Credentials;
-import org.web3j.protocol.core.DefaultBlockParameterName;
-import org.web3j.protocol.core.methods.response.EthBlock;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -92,8 +88,8 @@ class LidoQueueIT {
         // in: 10,100 ETH into wstETH (the vault's 10,000 ETH topped up so that 10,000 ETH worth can leave)
         new io.lrtyield.devnet.deploy.AnvilRpc(devnet.transport).setBalance(vault, E18.multiply(BigInteger.valueOf(10_100)));
         BigInteger in = E18.multiply(BigInteger.valueOf(10_100));
-        run("it-lido-in", builder.build(List.of(new PlanBuilder.Move(catalogue.venue("lido-wsteth").orElseThrow(), in)), rates,
-                ethOf(vault), BigInteger.ZERO, null));
+        devnet.run("it-lido-in", builder.build(List.of(new PlanBuilder.Move(catalogue.venue("lido-wsteth").orElseThrow(), in)), rates,
+                devnet.ethOf(vault), BigInteger.ZERO, null));
 
         // out by the queue: 10,000 ETH worth, in requests of ≤ 1,000 stETH owned by the vault
         BigInteger out = E18.multiply(BigInteger.valueOf(10_000));
@@ -102,66 +98,43 @@ class LidoQueueIT {
         assertEquals(List.of("UNWRAP", "APPROVE", "REQUEST_WITHDRAWALS", "RESET_APPROVAL"), exit.actions().stream().map(PlannedAction::kind).toList());
         assertTrue(exit.skipped().get(0).contains("queued in Lido's withdrawal queue"), exit.skipped().toString());
         BigInteger requested = exit.actions().get(2).expectedOut();
-        run("it-lido-queue", exit);
+        devnet.run("it-lido-queue", exit);
         assertEquals(BigInteger.ZERO, devnet.uint(d.stETH(), "allowance", new Address(vault), new Address(queue)));
         BigInteger requests = devnet.uint(queue, "balanceOf", new Address(vault));
         assertTrue(requests.intValueExact() >= 10 && requests.intValueExact() <= 11, requests + " unstETH requests of ≤ 1,000 stETH");
 
         // pending: valued as an ETH claim, in a position of its own
-        RawSnapshot pending = snapshot();
+        RawSnapshot pending = devnet.snapshot(reader);
         assertEquals(requests.intValueExact(), pending.lidoRequests().size(), pending.lidoRequests().toString());
         assertTrue(pending.lidoRequests().stream().noneMatch(LidoWithdrawalRequest::finalized));
         assertTrue(pending.lidoRequests().stream().allMatch(r -> r.amountOfStETH().compareTo(THOUSAND) <= 0));
         assertEquals(requested, pending.lidoRequests().stream().map(LidoWithdrawalRequest::amountOfStETH).reduce(BigInteger.ZERO, BigInteger::add));
         assertTrue(pending.finalizedLidoRequests().isEmpty());
         Portfolio p = valuer.value(vault, pending, Map.of());
-        VenuePosition claim = position(p, PortfolioReader.lidoQueuePosition("lido-wsteth"));
+        VenuePosition claim = DevnetFixture.position(p, PortfolioReader.lidoQueuePosition("lido-wsteth"));
         assertEquals(new BigDecimal(requested).movePointLeft(18).setScale(18), claim.valueFundamental());
         assertTrue(claim.notes().get(0).startsWith("queued withdrawal, claimable after finalization"), claim.notes().toString());
 
         // the oracle finalizes (the simulator's finalizer with no delay), at the current share rate
         TxSender oracle = new TxSender(devnet.web3j, Credentials.create(DevnetFixture.ORACLE_KEY), devnet.web3j.ethChainId().send()
                 .getChainId().longValueExact());
-        String tx = new LidoQueueFinalizer(devnet.web3j, oracle, queue, d.stETH(), 0).finalizeDue(now() + 1);
+        String tx = new LidoQueueFinalizer(devnet.web3j, oracle, queue, d.stETH(), 0).finalizeDue(devnet.snapshot(reader).blockTimestamp() + 1);
         oracle.awaitAll(List.of(tx), Duration.ofSeconds(30));
         assertEquals(requests, devnet.uint(queue, "getLastFinalizedRequestId"));
 
-        RawSnapshot finalized = snapshot();
+        RawSnapshot finalized = devnet.snapshot(reader);
         assertEquals(requests.intValueExact(), finalized.finalizedLidoRequests().size());
-        BigInteger ethBefore = ethOf(vault);
+        BigInteger ethBefore = devnet.ethOf(vault);
         List<PlannedAction> claims = builder.claimLidoWithdrawals("lido-wsteth", finalized.finalizedLidoRequests());
-        run("it-lido-claim", new BuiltPlan(claims, List.of(), List.of()));
-        BigInteger received = ethOf(vault).subtract(ethBefore);
+        devnet.run("it-lido-claim", new BuiltPlan(claims, List.of(), List.of()));
+        BigInteger received = devnet.ethOf(vault).subtract(ethBefore);
         // 1:1 at the request's stETH, less at most a wei per request of share rounding
         assertTrue(received.compareTo(requested) <= 0 && received.compareTo(requested.subtract(requests)) >= 0,
                 "received " + received + " for " + requested);
 
-        RawSnapshot after = snapshot();
+        RawSnapshot after = devnet.snapshot(reader);
         assertTrue(after.lidoRequests().isEmpty(), after.lidoRequests().toString());
         assertTrue(valuer.value(vault, after, Map.of()).positions().stream()
                 .noneMatch(x -> x.venueId().equals(PortfolioReader.lidoQueuePosition("lido-wsteth"))));
-    }
-
-    private RawSnapshot snapshot() throws Exception {
-        EthBlock.Block b = devnet.web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock();
-        return reader.read(b.getNumber().longValueExact(), b.getTimestamp().longValueExact()).await().atMost(Duration.ofSeconds(30));
-    }
-
-    private long now() throws Exception {
-        return devnet.web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock().getTimestamp().longValueExact();
-    }
-
-    private static VenuePosition position(Portfolio p, String id) {
-        return p.positions().stream().filter(x -> x.venueId().equals(id)).findFirst()
-                .orElseThrow(() -> new AssertionError("no position " + id + " in " + p.positions()));
-    }
-
-    private void run(String planId, BuiltPlan plan) throws Exception {
-        ExecutionReport report = devnet.executor(devnet.allowlist).execute(new ExecutionPlan(planId, plan.actions()));
-        assertEquals(ExecutionReport.DONE, report.status(), report.error());
-    }
-
-    private BigInteger ethOf(String holder) throws Exception {
-        return devnet.web3j.ethGetBalance(holder, DefaultBlockParameterName.LATEST).send().getBalance();
     }
 }

@@ -7,8 +7,6 @@ import io.lrtyield.devnet.deploy.DevnetCatalogue;
 import io.lrtyield.devnet.deploy.DevnetDeployment;
 import io.lrtyield.devnet.deploy.TxSender;
 import io.lrtyield.devnet.simulator.KelpQueueUnlocker;
-import io.lrtyield.rebalancer.execution.ExecutionPlan;
-import io.lrtyield.rebalancer.execution.ExecutionReport;
 import io.lrtyield.rebalancer.execution.PlannedAction;
 import io.lrtyield.rebalancer.plan.BuiltPlan;
 import io.lrtyield.rebalancer.plan.PlanAddresses;
@@ -30,8 +28,6 @@ import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.crypto.Credentials;
-import org.web3j.protocol.core.DefaultBlockParameterName;
-import org.web3j.protocol.core.methods.response.EthBlock;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -101,8 +97,8 @@ class LrtQueueIT {
 
         // in: 1,000 ETH into each
         BigInteger in = E18.multiply(BigInteger.valueOf(1000));
-        run("it-lrt-in", builder.build(List.of(new PlanBuilder.Move(renzo, in), new PlanBuilder.Move(kelp, in)), rates(),
-                ethOf(vault), BigInteger.ZERO, null));
+        devnet.run("it-lrt-in", builder.build(List.of(new PlanBuilder.Move(renzo, in), new PlanBuilder.Move(kelp, in)), rates(),
+                devnet.ethOf(vault), BigInteger.ZERO, null));
         BigInteger ezEth = devnet.uint(d.ezETH(), "balanceOf", new Address(vault));
         BigInteger rsEth = devnet.uint(d.rsETH(), "balanceOf", new Address(vault));
         assertTrue(ezEth.signum() > 0 && rsEth.signum() > 0);
@@ -118,14 +114,14 @@ class LrtQueueIT {
                 exit.skipped().toString());
         BigInteger ezQueued = tokens(out, rates.get("ezETH"));
         BigInteger rsQueued = tokens(out, rates.get("rsETH"));
-        run("it-lrt-queue", exit);
+        devnet.run("it-lrt-queue", exit);
         assertEquals(ezEth.subtract(ezQueued), devnet.uint(d.ezETH(), "balanceOf", new Address(vault)));
         assertEquals(rsEth.subtract(rsQueued), devnet.uint(d.rsETH(), "balanceOf", new Address(vault)));
         assertEquals(BigInteger.ZERO, devnet.uint(d.ezETH(), "allowance", new Address(vault), new Address(renzoQueue)));
         assertEquals(BigInteger.ONE, devnet.uint(renzoQueue, "getOutstandingWithdrawRequests", new Address(vault)));
 
         // pending: each an ETH claim at the rate of the request, in a position of its own, not claimable yet
-        RawSnapshot pending = snapshot();
+        RawSnapshot pending = devnet.snapshot(reader);
         assertEquals(2, pending.lrtRequests().size(), pending.lrtRequests() + " " + pending.unavailable());
         assertTrue(pending.claimableLrtRequests().isEmpty());
         Portfolio p = valuer.value(vault, pending, Map.of());
@@ -134,12 +130,12 @@ class LrtQueueIT {
         // the queue records amount × rate at the protocol's own arithmetic: within a few wei of 600 ETH
         assertTrue(ezClaim.subtract(out).abs().compareTo(BigInteger.valueOf(1_000_000)) < 0, "ezETH claim " + ezClaim);
         assertTrue(rsClaim.subtract(out).abs().compareTo(BigInteger.valueOf(1_000_000)) < 0, "rsETH claim " + rsClaim);
-        VenuePosition renzoClaim = position(p, PortfolioReader.lidoQueuePosition("renzo-ezeth"));
+        VenuePosition renzoClaim = DevnetFixture.position(p, PortfolioReader.lidoQueuePosition("renzo-ezeth"));
         assertEquals(new BigDecimal(ezClaim).movePointLeft(18).setScale(18), renzoClaim.valueFundamental());
         assertTrue(renzoClaim.notes().get(0).startsWith("queued withdrawal, an ETH claim"), renzoClaim.notes().toString());
-        position(p, PortfolioReader.lidoQueuePosition("kelp-rseth"));
+        DevnetFixture.position(p, PortfolioReader.lidoQueuePosition("kelp-rseth"));
 
-        BigInteger before = ethOf(vault);
+        BigInteger before = devnet.ethOf(vault);
         // Renzo: 7 days pass; Kelp: its operator unlocks (the simulator's unlocker, no extra delay) and sets the delay
         // in blocks to 0 (LRTWithdrawalManager.setWithdrawalDelayBlocks), as 9 days of 1-s blocks cannot be mined here
         new AnvilRpc(devnet.transport).increaseTime(DevnetCatalogue.RENZO_COOLDOWN_SECONDS);
@@ -149,19 +145,19 @@ class LrtQueueIT {
                 List.of())), BigInteger.ZERO);
         oracle.awaitAll(List.of(tx, delay), Duration.ofSeconds(30));
 
-        RawSnapshot due = snapshot();
+        RawSnapshot due = devnet.snapshot(reader);
         assertEquals(2, due.claimableLrtRequests().size(), due.lrtRequests().toString());
         List<PlannedAction> claims = new ArrayList<>();
         for (LrtWithdrawalRequest r : due.claimableLrtRequests()) {
             claims.addAll(builder.claimLrtWithdrawals(r.venueId(), r.asset(), List.of(r.index())));
         }
         assertEquals(List.of("CLAIM_WITHDRAWAL", "CLAIM_WITHDRAWAL"), claims.stream().map(PlannedAction::kind).toList());
-        run("it-lrt-claim", new BuiltPlan(claims, List.of(), List.of()));
-        BigInteger received = ethOf(vault).subtract(before);
+        devnet.run("it-lrt-claim", new BuiltPlan(claims, List.of(), List.of()));
+        BigInteger received = devnet.ethOf(vault).subtract(before);
         // the vault pays no gas (the strategist does): exactly what the portfolio valued the claims at
         assertEquals(ezClaim.add(rsClaim), received);
 
-        RawSnapshot after = snapshot();
+        RawSnapshot after = devnet.snapshot(reader);
         assertTrue(after.lrtRequests().isEmpty(), after.lrtRequests().toString());
         assertFalse(valuer.value(vault, after, Map.of()).positions().stream()
                 .anyMatch(x -> x.venueId().endsWith(PortfolioReader.lidoQueuePosition(""))));
@@ -181,24 +177,5 @@ class LrtQueueIT {
     private static BigInteger claim(RawSnapshot raw, String venue) {
         return raw.lrtRequests().stream().filter(r -> r.venueId().equals(venue)).map(LrtWithdrawalRequest::ethAmount)
                 .reduce(BigInteger.ZERO, BigInteger::add);
-    }
-
-    private RawSnapshot snapshot() throws Exception {
-        EthBlock.Block b = devnet.web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock();
-        return reader.read(b.getNumber().longValueExact(), b.getTimestamp().longValueExact()).await().atMost(Duration.ofSeconds(30));
-    }
-
-    private static VenuePosition position(Portfolio p, String id) {
-        return p.positions().stream().filter(x -> x.venueId().equals(id)).findFirst()
-                .orElseThrow(() -> new AssertionError("no position " + id + " in " + p.positions()));
-    }
-
-    private void run(String planId, BuiltPlan plan) throws Exception {
-        ExecutionReport report = devnet.executor(devnet.allowlist).execute(new ExecutionPlan(planId, plan.actions()));
-        assertEquals(ExecutionReport.DONE, report.status(), report.error());
-    }
-
-    private BigInteger ethOf(String holder) throws Exception {
-        return devnet.web3j.ethGetBalance(holder, DefaultBlockParameterName.LATEST).send().getBalance();
     }
 }
