@@ -131,6 +131,27 @@ class VaultDeploymentIT {
         System.out.printf("after %d blocks: %s; plans %s%n", p.path("blockNumber").asLong() - firstDecision, summary(p), plansSummary());
     }
 
+    /** Prices frozen (the price service stopped) for more than max-price-age-blocks (10): the breaker names them, no plan. */
+    @Test
+    @Order(3)
+    void frozenPricesStopNewPlansWithTheReason() throws Exception {
+        system.stopOne("price-service");
+        long frozenAt = chain.latestBlock();
+        int plansBefore = EventCodec.mapper().readTree(SystemUnderTest.get(SystemUnderTest.REBALANCER, "/api/v1/plans").body()).size();
+        JsonNode stale = Eventually.await(Duration.ofSeconds(90), "a decision on prices older than 10 blocks", () -> {
+            JsonNode d = decisions();
+            JsonNode latest = d.isEmpty() ? null : d.get(0);
+            return latest != null && latest.path("blockNumber").asLong() > frozenAt + 12
+                    && latest.path("reason").asText().contains("blocks old > 10") ? latest : null;
+        });
+        String reason = stale.path("reason").asText();
+        System.out.printf("prices frozen at block %d; decision at %d: %s%n", frozenAt, stale.path("blockNumber").asLong(), reason);
+        assertTrue(reason.startsWith("circuit breaker: ") && reason.contains("STALE (last price at block "), reason);
+        assertEquals("HOLD", stale.path("action").asText(), reason);
+        assertEquals(plansBefore, EventCodec.mapper().readTree(SystemUnderTest.get(SystemUnderTest.REBALANCER, "/api/v1/plans").body()).size(),
+                "no plan on frozen prices: " + plansSummary());
+    }
+
     private static boolean deployed(JsonNode p) {
         double total = p.path("totalFundamental").asDouble();
         return total > 0 && valueOf(p, "idle-eth") <= 0.12 * total && held(p).size() >= 4;
