@@ -187,7 +187,9 @@ public final class Executor {
                 BigInteger proceeds = toWei(PoolModel.sell(new BigDecimal(w), m.market(asset), m.depth(asset).multiply(WEI), m.dexFeeBps()));
                 l.slippageEth = l.slippageEth.add(value.subtract(new BigDecimal(proceeds)).divide(WEI, MC));
                 l.tradedEth = l.tradedEth.add(value.divide(WEI, MC));
-                BigInteger repay = proceeds.min(l.loopDebt);
+                // the plan's REPAY is the step's own amount (the sale's min-out for an unwind, the debt's share for a
+                // trim): what the sale brings beyond it stays in the vault
+                BigInteger repay = s.repaidWei().min(proceeds).min(l.loopDebt);
                 l.loopDebt = l.loopDebt.subtract(repay);
                 l.eth = l.eth.add(proceeds.subtract(repay));
             }
