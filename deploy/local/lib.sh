@@ -38,7 +38,8 @@ load_profile() {
   esac
   # Both profiles run the devnet chain, so the rebalancer executes its plans there (deploy/local/services.sh signs as
   # the devnet vault's strategist, Anvil's public dev account 2); the service's own defaults stay off / manual.
-  : "${EXECUTION_ENABLED:=true}" "${PLAN_APPROVAL:=auto}"
+  # Anvil never reorganises: one confirmation (in a block) before the next action, where the service's default is 2.
+  : "${EXECUTION_ENABLED:=true}" "${PLAN_APPROVAL:=auto}" "${EXECUTION_CONFIRMATIONS:=1}"
   : "${STATE_DIR:=$REPO_ROOT/.local/$PROFILE}"
   mkdir -p "$STATE_DIR"
   STATE_DIR=$(cd "$STATE_DIR" && pwd)

@@ -65,7 +65,7 @@ devnet_signer() {
 
 # rebalancer_env: the execution settings, exported in the rebalancer's own subshell only.
 rebalancer_env() {
-  export EXECUTION_ENABLED PLAN_APPROVAL
+  export EXECUTION_ENABLED PLAN_APPROVAL EXECUTION_CONFIRMATIONS
   [[ $EXECUTION_ENABLED == true ]] || return 0
   export SIGNER_KEYSTORE_FILE
   if [[ -n ${SIGNER_PASSWORD_FILE:-} ]]; then

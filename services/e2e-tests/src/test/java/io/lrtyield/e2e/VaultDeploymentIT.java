@@ -44,7 +44,10 @@ class VaultDeploymentIT {
 
     @BeforeAll
     static void start() throws Exception {
-        system.start(Map.of(), Map.of("rebalancer-service", Strategist.executionEnv("e2e-keystore-deploy", PASSWORD, "auto")));
+        // as make run starts it (deploy/local/lib.sh): execution on, approval auto, one confirmation on Anvil
+        Map<String, String> env = new java.util.HashMap<>(Strategist.executionEnv("e2e-keystore-deploy", PASSWORD, "auto"));
+        env.put("EXECUTION_CONFIRMATIONS", "1");
+        system.start(Map.of(), Map.of("rebalancer-service", env));
         system.awaitReady(Duration.ofSeconds(180));
         catalogue = EventCodec.mapper().readTree(SystemUnderTest.get(SystemUnderTest.DEVNET, "/api/v1/catalogue").body());
         vault = catalogue.path("contracts").path("strategyVault").asText();
