@@ -245,9 +245,10 @@ class PlanRoutesIT {
         BigInteger collateralAfter = balance(aWstEth);
         BigInteger debtAfter = balance(debtWeth);
         assertEquals(collateral.subtract(withdrawn), collateralAfter, "exactly the planned withdrawals");
-        // the debt: less what was repaid, plus a few blocks of interest
-        assertTrue(debtAfter.compareTo(debt.subtract(repaid)) >= 0
-                && debtAfter.compareTo(debt.subtract(repaid).add(E18.divide(BigInteger.valueOf(1_000)))) <= 0, "debt " + debtAfter);
+        // the debt: less what was repaid (to a few wei of the pool's ray rounding), plus a few blocks of interest
+        assertTrue(debtAfter.compareTo(debt.subtract(repaid).subtract(BigInteger.TEN)) >= 0
+                && debtAfter.compareTo(debt.subtract(repaid).add(E18.divide(BigInteger.valueOf(1_000)))) <= 0,
+                "debt " + debt + " − repaid " + repaid + " → " + debtAfter + "; steps " + plan.steps());
         BigDecimal f = new BigDecimal(withdrawn).divide(new BigDecimal(collateral), java.math.MathContext.DECIMAL64);
         assertTrue(f.compareTo(new BigDecimal("0.15")) > 0 && f.compareTo(new BigDecimal("0.35")) < 0, "share of the collateral " + f);
         BigDecimal hfAfter = new BigDecimal(accountWord(5)).movePointLeft(18);
