@@ -85,11 +85,10 @@ printf 'https://lrtyield.invalid/k8s-smoke' >"$WORK/secrets/rebalancer-jwt/issue
 chmod 644 "$WORK/secrets/"*/*
 
 # --- render and translate ---
-# One loop rung: with several rungs the policy caps each rung by what Aave can lend on its own, not the rungs together,
-# and a plan whose rungs borrow more WETH than the pool holds is refused at simulation (NOT_ENOUGH_LIQUIDITY, the plan
-# FAILED, nothing sent) — a bug of the strategy, not of the deployment, reported with this run. SMOKE_EXTRA_ENV= runs the
-# manifests' own settings.
-export SMOKE_EXTRA_ENV=${SMOKE_EXTRA_ENV-rebalancer-service:REBALANCER_STRATEGY_LOOP_RUNGS=0.8}
+# SMOKE_EXTRA_ENV="container:NAME=VALUE …" adds smoke-only settings (none by default: the overlay's own settings run).
+# The first smoke runs needed REBALANCER_STRATEGY_LOOP_RUNGS=0.8: the rungs were each capped by what Aave lends on its
+# own, and a plan borrowing more WETH than the pool held was refused at simulation; the policy now caps them together.
+export SMOKE_EXTRA_ENV=${SMOKE_EXTRA_ENV-}
 kubectl kustomize "$REPO_ROOT/deploy/k8s/overlays/devnet" >"$WORK/rendered.yaml" || die "kubectl kustomize failed"
 python3 "$HERE/podmanize.py" "$WORK/rendered.yaml" "$WORK/secrets" "$WORK" "$PREFIX" 2>&1 | sed 's/^/  /'
 [[ -s $WORK/services.yaml ]] || die "podmanize.py wrote nothing"
