@@ -87,7 +87,8 @@ token: build
 BACKTEST_CP := services/backtest/target/backtest.classpath
 backtest:
 	@$(MVN) -pl services/backtest -am compile dependency:build-classpath -Dmdep.outputFile=$(CURDIR)/$(BACKTEST_CP)
-	@cd services/backtest && $(JAVA_HOME)/bin/java -cp target/classes:$$(cat $(CURDIR)/$(BACKTEST_CP)) io.lrtyield.backtest.cli.BacktestCli $(ARGS)
+	@$(JAVA_HOME)/bin/java -Dbacktest.out=services/backtest/target/backtest -cp services/backtest/target/classes:$$(cat $(BACKTEST_CP)) \
+	  io.lrtyield.backtest.cli.BacktestCli $(ARGS)
 
 # make record RECORD_SECONDS=600: prices.v1 + yields.v1 of a running `make run` stack (KAFKA=localhost:9092, read from
 # the beginning by a fresh consumer group, nothing committed) into services/backtest/target/recorded.history.gz (OUT=…);

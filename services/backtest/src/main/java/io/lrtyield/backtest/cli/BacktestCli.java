@@ -24,6 +24,9 @@ import java.util.List;
  */
 public final class BacktestCli {
 
+    /** Below this a history's annualised figures mostly say what entering cost. */
+    static final double SHORT_DAYS = 7;
+
     private BacktestCli() {
     }
 
@@ -53,6 +56,10 @@ public final class BacktestCli {
                 MarketHistory h = HistoryFile.read(o.history());
                 err.println("backtest: " + h.header().name() + " from " + o.history() + " (" + h.header().samples() + " samples, "
                         + String.format("%.1f", h.header().days()) + " days)");
+                if (h.header().days() < SHORT_DAYS) {
+                    err.printf("backtest: note: %.2f days annualise one-off entry costs and gas over a short window; compare the "
+                            + "contenders with each other, not their APYs with a year's (record longer for figures that hold)%n", h.header().days());
+                }
                 results.add(suite.run(h, err));
             } else {
                 for (Scenario s : o.scenarios()) {

@@ -31,7 +31,7 @@ record Options(List<Scenario> scenarios, long seed, Path history, Path saveHisto
               --decide-every <n>     blocks between the strategy's regular decisions (default 300 = 1 h)
               --start-eth <eth>      vault size (default 1000)
               --set <key=value>      a rebalancer.strategy.* setting for this run only (repeatable), e.g. venue-cap-fraction=0.4
-              --out <dir>            report directory (default target/backtest)
+              --out <dir>            report directory (default target/backtest; under make: services/backtest/target/backtest)
               --no-report            print the table only
               --help
             """.formatted(String.join(", ", Arrays.stream(Scenario.values()).map(Scenario::id).toList()));
@@ -45,7 +45,7 @@ record Options(List<Scenario> scenarios, long seed, Path history, Path saveHisto
         long every = 300;
         double startEth = 1000;
         Map<String, String> overrides = new LinkedHashMap<>();
-        Path out = Path.of("target", "backtest");
+        Path out = Path.of(System.getProperty("backtest.out", "target/backtest"));
         boolean report = true;
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
