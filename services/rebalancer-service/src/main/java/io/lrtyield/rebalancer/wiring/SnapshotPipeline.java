@@ -11,6 +11,7 @@ import io.lrtyield.common.runtime.ChainConfig;
 import io.lrtyield.common.runtime.ChainHeads;
 import io.lrtyield.common.runtime.LatencyTimers;
 import io.lrtyield.rebalancer.RebalancerConfig;
+import io.lrtyield.rebalancer.VaultAddress;
 import io.lrtyield.rebalancer.decision.Decision;
 import io.lrtyield.rebalancer.dispatch.PlanDispatcher;
 import io.lrtyield.rebalancer.plan.BuiltPlan;
@@ -125,17 +126,9 @@ public class SnapshotPipeline {
         return new Runtime(StrategyFactory.create(config, c, vault), new PortfolioReader(c, vault, mc::aggregate3), new PortfolioValuer(c));
     }
 
-    /** The configured vault when it is an address, else the catalogue's {@code strategyVault}. */
+    /** The configured vault's address ({@link VaultAddress}). */
     String vaultAddress(Catalogue c) {
-        String v = rebalancer.vault();
-        if (v.startsWith("0x") && v.length() == 42) {
-            return v.toLowerCase();
-        }
-        String fromCatalogue = c.contracts().get("strategyVault");
-        if (fromCatalogue == null) {
-            throw new IllegalStateException("rebalancer.vault is not an address and the catalogue names no strategyVault");
-        }
-        return fromCatalogue.toLowerCase();
+        return VaultAddress.resolve(rebalancer.vault(), c);
     }
 
     Uni<Void> onHead(BlockHead head, long receivedNanos) {

@@ -27,10 +27,6 @@ public interface ExecutionConfig {
     @WithDefault("classpath:allowlists/devnet.json")
     String allowlist();
 
-    /** Catalogue contract name of the vault (its address comes from the catalogue's {@code contracts}). */
-    @WithDefault("strategyVault")
-    String vaultContract();
-
     /** Address-book entries the catalogue does not name (e.g. deposit pools), name → address. */
     Map<String, String> addresses();
 

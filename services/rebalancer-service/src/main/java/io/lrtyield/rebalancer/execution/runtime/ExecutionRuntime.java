@@ -3,6 +3,8 @@ package io.lrtyield.rebalancer.execution.runtime;
 import io.lrtyield.common.catalogue.Catalogue;
 import io.lrtyield.common.runtime.CatalogueProvider;
 import io.lrtyield.common.runtime.ChainHeads;
+import io.lrtyield.rebalancer.RebalancerConfig;
+import io.lrtyield.rebalancer.VaultAddress;
 import io.lrtyield.rebalancer.admin.KillSwitch;
 import io.lrtyield.rebalancer.execution.AddressBook;
 import io.lrtyield.rebalancer.execution.FeeOracle;
@@ -73,10 +75,11 @@ public class ExecutionRuntime {
     private final ChainHeads heads;
     private final String instanceId = System.getenv().getOrDefault("HOSTNAME", "rebalancer") + "-" + UUID.randomUUID();
     private final io.lrtyield.rebalancer.wiring.RebalancerMetrics metrics;
+    private final RebalancerConfig rebalancer;
     private volatile ActiveExecutor executor;
     private volatile String state = "disabled";
 
-    ExecutionRuntime(ExecutionConfig config, CatalogueProvider catalogue, Web3j web3j, RedisDataSource redis, Vertx vertx,
+    ExecutionRuntime(ExecutionConfig config, RebalancerConfig rebalancer, CatalogueProvider catalogue, Web3j web3j, RedisDataSource redis, Vertx vertx,
                      @Channel(Topics.EXECUTIONS_CHANNEL) MutinyEmitter<Record<String, ExecutionEvent>> events,
                      KillSwitch killSwitch, ChainHeads heads, io.lrtyield.rebalancer.wiring.RebalancerMetrics metrics) {
         this.metrics = metrics;
@@ -84,6 +87,7 @@ public class ExecutionRuntime {
         this.events = events;
         this.killSwitch = killSwitch;
         this.config = config;
+        this.rebalancer = rebalancer;
         this.catalogue = catalogue;
         this.web3j = web3j;
         this.redis = redis;
@@ -159,10 +163,7 @@ public class ExecutionRuntime {
 
     private ActiveExecutor prepare(Catalogue c) {
         try {
-            String vault = c.contracts().get(config.vaultContract());
-            if (vault == null) {
-                throw new IllegalStateException("catalogue names no contract '" + config.vaultContract() + "' (the vault)");
-            }
+            String vault = VaultAddress.resolve(rebalancer.vault(), c);
             Allowlist allowlist = loadAllowlist(AddressBook.of(c, config.addresses()), vault);
             state = "verifying the vault's allowlist";
             long head = web3j.ethBlockNumber().send().getBlockNumber().longValueExact();
