@@ -99,9 +99,18 @@ final class ExitRoutes {
 
     /** Unwrap wstETH → stETH ({@code lidoSide}) or weETH → eETH and sell into the Curve pool; returns the WETH min-out. */
     BigInteger unwrapAndSell(String venueId, BigInteger wrapped, BigInteger ratePerWrapped, boolean lidoSide, List<PlannedAction> out) {
+        return unwrapAndSell(venueId, wrapped, ratePerWrapped, E18, lidoSide, out);
+    }
+
+    /**
+     * As above, the base token sold at {@code salePrice} WETH per base token (1e18-scaled; 1e18 at the peg, the market
+     * price in a depeg) less the slippage.
+     */
+    BigInteger unwrapAndSell(String venueId, BigInteger wrapped, BigInteger ratePerWrapped, BigInteger salePrice, boolean lidoSide,
+                             List<PlannedAction> out) {
         BigInteger base = wrapped.multiply(ratePerWrapped).divide(E18);
         BigInteger baseMin = base.subtract(EntryRoutes.REBASE_ROUNDING_WEI);
-        BigInteger minWeth = minOut(baseMin);
+        BigInteger minWeth = minOut(baseMin.multiply(salePrice).divide(E18));
         String baseToken = lidoSide ? a.stETH() : a.eETH();
         String pool = lidoSide ? a.curveStEthPool() : a.curveEEthPool();
         out.add(new PlannedAction(venueId, "UNWRAP", lidoSide ? lido.unwrap(wrapped) : deposits.weEthUnwrap(a.weETH(), wrapped), base, baseMin));

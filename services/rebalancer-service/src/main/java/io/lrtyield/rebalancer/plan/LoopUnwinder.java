@@ -58,12 +58,21 @@ public final class LoopUnwinder {
      */
     public BuiltPlan unwind(String venueId, LoopState loop, BigInteger idleEthWei, BigInteger idleWethWei,
                             BigInteger stEthPerWstEth, boolean fullExit) {
+        return unwind(venueId, loop, idleEthWei, idleWethWei, stEthPerWstEth, E18, settings.targetHealthFactor(), fullExit);
+    }
+
+    /**
+     * As above, with the stETH sold at {@code stEthSalePrice} WETH per stETH (1e18-scaled: the market price in a depeg,
+     * where a sale at the peg would revert) and stopping at {@code targetHf} instead of the settings' target.
+     */
+    public BuiltPlan unwind(String venueId, LoopState loop, BigInteger idleEthWei, BigInteger idleWethWei,
+                            BigInteger stEthPerWstEth, BigInteger stEthSalePrice, BigDecimal targetHf, boolean fullExit) {
         List<PlannedAction> actions = new ArrayList<>();
         List<DeleverageStep> steps = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         BigInteger c = loop.collateralWei();
         BigInteger d = loop.debtWei();
-        BigDecimal target = settings.targetHealthFactor();
+        BigDecimal target = targetHf;
         BigDecimal min = settings.minHealthFactor();
 
         // 1. idle ETH/WETH repays first
@@ -84,7 +93,8 @@ public final class LoopUnwinder {
             }
         }
         // 2. collateral: withdraw → unwrap → sell → repay
-        BigInteger k = stEthPerWstEth.multiply(BPS.subtract(BigInteger.valueOf(settings.maxSlippageBps())));  // WETH per wstETH × 1e18 × 1e4
+        BigInteger k = stEthPerWstEth.multiply(stEthSalePrice).divide(E18)
+                .multiply(BPS.subtract(BigInteger.valueOf(settings.maxSlippageBps())));  // WETH per wstETH × 1e18 × 1e4
         while (d.signum() > 0 && (fullExit || below(loop, c, d, target))) {
             if (steps.size() >= settings.maxSteps()) {
                 skipped.add(venueId + ": stopped after " + settings.maxSteps() + " steps at HF " + loop.healthFactor(c, d));
@@ -105,7 +115,7 @@ public final class LoopUnwinder {
             }
             BigDecimal mid = loop.healthFactor(c.subtract(w), d);
             actions.add(new PlannedAction(venueId, "WITHDRAW", aave.withdraw(a.wstETH(), w), w, w));
-            BigInteger repay = exits.unwrapAndSell(venueId, w, stEthPerWstEth, true, actions).min(d);
+            BigInteger repay = exits.unwrapAndSell(venueId, w, stEthPerWstEth, stEthSalePrice, true, actions).min(d);
             repayActions(venueId, repay, actions);
             c = c.subtract(w);
             d = d.subtract(repay);

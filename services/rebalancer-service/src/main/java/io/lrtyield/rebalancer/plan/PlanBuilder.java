@@ -77,6 +77,11 @@ public final class PlanBuilder {
     private final EntryRoutes routes;
     private final ExitRoutes exits;
 
+    /** The health factor a deleverage stops at unless the policy names another. */
+    public BigDecimal targetHealthFactor() {
+        return settings.targetHealthFactor();
+    }
+
     public PlanBuilder(PlanAddresses addresses, String vault, PlanSettings settings) {
         this.a = addresses;
         this.vault = vault;

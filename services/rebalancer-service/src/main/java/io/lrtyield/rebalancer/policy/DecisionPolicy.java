@@ -81,11 +81,25 @@ public final class DecisionPolicy {
                 continue;
             }
             String depegged = lineage(v.asset()).stream().filter(s.alerts()::criticalDepeg).findFirst().orElse(null);
-            if (p.healthFactor().compareTo(settings.hfTrigger()) < 0 || depegged != null) {
-                String why = depegged != null ? "active CRITICAL DEPEG alert on " + depegged
-                        : "health factor " + p.healthFactor().stripTrailingZeros().toPlainString() + " < trigger " + settings.hfTrigger();
+            if (p.healthFactor().compareTo(settings.hfTrigger()) < 0) {
+                String why = "health factor " + p.healthFactor().stripTrailingZeros().toPlainString() + " < trigger " + settings.hfTrigger();
                 return new PolicyOutcome(PolicyOutcome.DELEVERAGE, "emergency deleverage of " + v.id() + ": " + why
                         + " (cooldown skipped, every step keeps HF ≥ the minimum)", excluded, null, null, 0, 0, Map.of(), v.id(), notes);
+            }
+            if (depegged != null) {
+                // a live depeg: the loop is kept at least at the target HF (deleveraged to it when below, the sale bounded by the
+                // market price); above it, it is held — selling collateral into the depeg would realise the discount, and the
+                // health factor the lending market computes is what liquidates (the backtest's lst-discount scenario lost 7.5 %
+                // of APY a year when loops were unwound whenever "oracle at market + a further 5 %" fell under 1)
+                String hf = p.healthFactor().stripTrailingZeros().toPlainString();
+                BigDecimal target = routes.targetHealthFactor();
+                if (p.healthFactor().compareTo(target) < 0) {
+                    return new PolicyOutcome(PolicyOutcome.DELEVERAGE, "emergency deleverage of " + v.id() + ": active CRITICAL DEPEG alert on "
+                            + depegged + " and HF " + hf + " < target " + target + " (cooldown skipped, every step keeps HF ≥ the minimum)",
+                            excluded, null, null, 0, 0, Map.of(), v.id(), notes);
+                }
+                notes.add(v.id() + ": active CRITICAL DEPEG alert on " + depegged + ", HF " + hf + " ≥ target " + target
+                        + ": held, not sold into the depeg");
             }
         }
         // 2. circuit breaker and what can be traded

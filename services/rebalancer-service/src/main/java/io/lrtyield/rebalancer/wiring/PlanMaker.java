@@ -51,7 +51,8 @@ public final class PlanMaker {
             PriceTick tick = prices.get(v.asset());
             boolean priced = rate != null && tick != null && tick.status().actionable();
             BuiltPlan built = new LoopUnwinder(st.addresses(), st.vault(), st.planSettings()).unwind(v.id(), loop, idleEth, idleWeth,
-                    priced ? rate.movePointRight(18).setScale(0, RoundingMode.DOWN).toBigInteger() : BigInteger.TEN.pow(18), false);
+                    priced ? rate.movePointRight(18).setScale(0, RoundingMode.DOWN).toBigInteger() : BigInteger.TEN.pow(18),
+                    priced ? stEthSalePrice(v.asset(), rate, prices) : BigInteger.TEN.pow(18), st.planSettings().targetHealthFactor(), false);
             if (priced) {
                 return built;
             }
@@ -112,6 +113,21 @@ public final class PlanMaker {
     public static BuiltPlan make(StrategyFactory.Strategy st, PolicyOutcome o, Portfolio p, BigInteger idleEth, BigInteger idleWeth,
                                  Map<String, PriceTick> prices, Map<String, BigDecimal> venueRates, List<BigInteger> finalizedLidoRequests) {
         return make(st, o, p, idleEth, idleWeth, prices, venueRates, finalizedLidoRequests, List.of());
+    }
+
+    /**
+     * WETH per stETH a deleverage's sale is bounded by, 1e18-scaled: the peg, or the price service's market price when
+     * the collateral trades below its fundamental rate (a sale bounded at the peg would revert in a depeg): market /
+     * fundamental of the collateral, at most 1 — the more conservative of the two (ARCHITECTURE §7.1: a deleverage uses
+     * the most conservative price available), never the traded pool's own spot.
+     */
+    static BigInteger stEthSalePrice(String collateral, BigDecimal fundamental, Map<String, PriceTick> prices) {
+        BigDecimal market = PortfolioValuer.market(collateral, prices);
+        if (market == null || fundamental.signum() <= 0) {
+            return BigInteger.TEN.pow(18);
+        }
+        BigDecimal ratio = market.divide(fundamental, 18, RoundingMode.DOWN).min(BigDecimal.ONE);
+        return ratio.movePointRight(18).setScale(0, RoundingMode.DOWN).toBigInteger();
     }
 
     /**

@@ -8,6 +8,7 @@ import java.math.BigInteger;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -111,6 +112,32 @@ class LoopUnwinderTest {
         PlannedAction withdrawAll = plan.actions().get(plan.actions().size() - 1);
         assertEquals("WITHDRAW", withdrawAll.kind());
         assertTrue(plan.steps().stream().allMatch(x -> x.hfAfterWithdraw().compareTo(BigDecimal.ONE) >= 0));
+    }
+
+    /**
+     * In a depeg the stETH sells at the market (0.96 WETH per stETH here), not the peg: every swap's min-out is
+     * ⌊⌊stETH · 0.96⌋ · (1 − 50 bp)⌋, the steps repay that much, and the unwind stops at the policy's target (1.097),
+     * not the settings' 1.05.
+     */
+    @Test
+    void aDepegSaleIsBoundedByTheMarketPriceAndStopsAtThePolicysTarget() {
+        LoopState loop = new LoopState(E18.multiply(BigInteger.valueOf(100)), E18.multiply(BigInteger.valueOf(108)), new BigDecimal("1.2"),
+                new BigDecimal("0.95"));
+        BigInteger sale = new BigInteger("960000000000000000");
+        BuiltPlan plan = new LoopUnwinder(ADDRESSES, VAULT, SETTINGS).unwind("aave-wsteth-loop", loop, BigInteger.ZERO, BigInteger.ZERO,
+                RATE, sale, new BigDecimal("1.097"), false);
+        assertFalse(plan.steps().isEmpty());
+        DeleverageStep last = plan.steps().get(plan.steps().size() - 1);
+        assertTrue(last.hfAfter().compareTo(new BigDecimal("1.097")) >= 0, last.toString());
+        assertTrue(plan.steps().stream().allMatch(x -> x.hfAfterWithdraw().compareTo(SETTINGS.minHealthFactor()) >= 0));
+        List<PlannedAction> swaps = plan.actions().stream().filter(a -> "SWAP".equals(a.kind())).toList();
+        assertEquals(plan.steps().size(), swaps.size());
+        for (int i = 0; i < swaps.size(); i++) {
+            BigInteger in = swaps.get(i).expectedOut();
+            BigInteger min = in.multiply(sale).divide(E18).multiply(BigInteger.valueOf(9950)).divide(BigInteger.valueOf(10_000));
+            assertEquals(min, swaps.get(i).minOut(), swaps.get(i).toString());
+            assertEquals(min, plan.steps().get(i).repaidWei());
+        }
     }
 
     static void step(DeleverageStep s, String source, String withdrawn, String repaid, String mid, String after) {

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -323,17 +324,42 @@ class DecisionPolicyTest {
         assertNull(fine.deleverage());
     }
 
+    /** wstETH's market 4 % under its rate of 1.2, stETH's too: the prices a CRITICAL stETH depeg comes with. */
+    Map<String, PriceTick> depegged() {
+        Map<String, PriceTick> m = prices();
+        m.put("wstETH", new PriceTick(1, "t-wstETH", "wstETH", new BigDecimal("1.152"), null, new BigDecimal("1.2"), new BigDecimal("400"),
+                PriceStatus.OK, BigDecimal.ONE, List.of(), List.of(), P));
+        m.put("stETH", new PriceTick(1, "t-stETH", "stETH", new BigDecimal("0.96"), null, BigDecimal.ONE, new BigDecimal("400"),
+                PriceStatus.OK, BigDecimal.ONE, List.of(), List.of(), P));
+        return m;
+    }
+
     @Test
-    void aCriticalDepegAlertOnTheCollateralsUnderlyingDeleverages() {
+    void aCriticalDepegDeleveragesALoopUnderTheTargetHealthFactor() {
         alerts.onAlert(new RiskAlert(1, "a1", "stETH", "DEPEG", "CRITICAL", "stETH 4% below", new BigDecimal("400"),
                 new BigDecimal("200"), true, P));
-        PolicyOutcome o = policy.decide(new MarketState(withLoop("1.055"), quotes("0.035", "0.03", "0.045"), prices(), alerts,
+        // HF 1.045: above the trigger (1.03), under the target (1.05): deleverage to the target during the depeg
+        PolicyOutcome o = policy.decide(new MarketState(withLoop("1.045"), quotes("0.035", "0.03", "0.045"), depegged(), alerts,
                 P.blockTimestamp() - 1));
-        assertEquals(PolicyOutcome.DELEVERAGE, o.action());
-        assertTrue(o.reason().contains("active CRITICAL DEPEG alert on stETH"), o.reason());
+        assertEquals(PolicyOutcome.DELEVERAGE, o.action(), o.reason());
+        assertEquals("aave-wsteth-loop", o.deleverage());
+        assertTrue(o.reason().contains("active CRITICAL DEPEG alert on stETH and HF 1.045 < target 1.05"), o.reason());
         alerts.onAlert(new RiskAlert(1, "a2", "stETH", "DEPEG", "CRITICAL", "cleared", new BigDecimal("10"),
                 new BigDecimal("200"), false, P));
-        assertEquals(PolicyOutcome.HOLD, policy.decide(new MarketState(withLoop("1.055"), quotes("0.035", "0.03", "0.045"), prices(),
+        assertEquals(PolicyOutcome.HOLD, policy.decide(new MarketState(withLoop("1.045"), quotes("0.035", "0.03", "0.045"), prices(),
                 alerts, P.blockTimestamp() - 1)).action());
+    }
+
+    @Test
+    void aLoopAtOrAboveTheTargetIsHeldNotSoldIntoTheDepeg() {
+        alerts.onAlert(new RiskAlert(1, "a1", "stETH", "DEPEG", "CRITICAL", "stETH 4% below", new BigDecimal("400"),
+                new BigDecimal("200"), true, P));
+        // HF 1.25 ≥ the target: no emergency; the policy goes on and says why the loop stays
+        PolicyOutcome o = policy.decide(new MarketState(withLoop("1.25"), quotes("0.035", "0.03", "0.045"), depegged(), alerts,
+                P.blockTimestamp() - 1));
+        assertNotEquals(PolicyOutcome.DELEVERAGE, o.action(), o.reason());
+        assertNull(o.deleverage());
+        assertTrue(o.notes().stream().anyMatch(n -> n.startsWith("aave-wsteth-loop: active CRITICAL DEPEG alert on stETH, HF 1.25 ≥ target 1.05")
+                && n.endsWith("held, not sold into the depeg")), o.notes().toString());
     }
 }
