@@ -21,6 +21,11 @@ final class RpcEndpoint {
         return nowMillis >= unhealthyUntilMillis.get();
     }
 
+    /** When this endpoint is healthy again (epoch millis; 0 = it is). */
+    long unhealthyUntil() {
+        return unhealthyUntilMillis.get();
+    }
+
     void markUnhealthy(long nowMillis, long forMillis) {
         unhealthyUntilMillis.set(nowMillis + forMillis);
     }

@@ -12,7 +12,7 @@ public class RpcException extends IOException {
         this.retryable = retryable;
     }
 
-    /** Transport errors, timeouts, 429 and 5xx are worth another attempt; a JSON-RPC error object is not. */
+    /** Transport errors, timeouts, 429, 5xx and transient JSON-RPC errors ({@link RpcErrors}) are worth another attempt. */
     public boolean retryable() {
         return retryable;
     }

@@ -33,7 +33,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * web3j's {@link Web3jService} on a non-blocking Vert.x WebClient: retries with full-jitter back-off on transport
- * errors, timeouts, 429 and 5xx; fails over to the next healthy endpoint; per-endpoint rate limit; a latency
+ * errors, timeouts, 429, 5xx and the JSON-RPC errors providers send for transient failures ({@link RpcErrors}); fails over to the next healthy endpoint; per-endpoint rate limit; a latency
  * histogram per method. The blocking {@link #send} refuses to run on an event loop.
  */
 public final class VertxJsonRpcService implements Web3jService {
@@ -135,30 +135,58 @@ public final class VertxJsonRpcService implements Web3jService {
                 });
     }
 
-    private static Uni<Buffer> checkStatus(RpcEndpoint endpoint, HttpResponse<Buffer> response) {
+    private Uni<Buffer> checkStatus(RpcEndpoint endpoint, HttpResponse<Buffer> response) {
         int status = response.statusCode();
         if (status == 200) {
-            return Uni.createFrom().item(response.body() == null ? Buffer.buffer() : response.body());
+            Buffer body = response.body() == null ? Buffer.buffer() : response.body();
+            String transientError = transientError(body);
+            return transientError == null ? Uni.createFrom().item(body)
+                    : Uni.createFrom().failure(new RpcException(endpoint.safeName() + " answered " + transientError, true, null));
         }
         boolean retryable = status == 429 || status >= 500;
         return Uni.createFrom().failure(new RpcException(endpoint.safeName() + " answered HTTP " + status, retryable, null));
     }
 
-    /** The first healthy endpoint with budget; if none is healthy, the first with budget (better than nothing). */
+    /**
+     * The first transient JSON-RPC error in a response or a batch of them ({@link RpcErrors}), as "code message"; null
+     * when there is none (a result, or an error that is the node's answer). Bodies without an error are not parsed.
+     */
+    private String transientError(Buffer body) {
+        if (body.length() == 0 || body.toString().indexOf("\"error\"") < 0) {
+            return null;
+        }
+        try {
+            JsonNode root = mapper.readTree(body.getBytes());
+            for (JsonNode r : root.isArray() ? root : List.of(root)) {
+                JsonNode error = r.get("error");
+                if (error != null && error.isObject() && RpcErrors.transientError(error.path("code").asInt(), error.path("message").asText())) {
+                    return "JSON-RPC error " + error.path("code").asInt() + " " + error.path("message").asText();
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            return null; // left to the decoder, which says what is malformed
+        }
+    }
+
+    /**
+     * The first healthy endpoint with budget; if none is healthy, the one that failed longest ago (better than nothing,
+     * and every endpoint gets its turn) among those with budget.
+     */
     private RpcEndpoint pick(long now) {
-        RpcEndpoint fallback = null;
         for (RpcEndpoint endpoint : endpoints) {
             if (endpoint.healthy(now) && endpoint.tryAcquire(now)) {
                 return endpoint;
             }
         }
-        for (RpcEndpoint endpoint : endpoints) {
+        List<RpcEndpoint> bySoonestHealthy = new ArrayList<>(endpoints);
+        bySoonestHealthy.sort(java.util.Comparator.comparingLong(RpcEndpoint::unhealthyUntil));
+        for (RpcEndpoint endpoint : bySoonestHealthy) {
             if (endpoint.tryAcquire(now)) {
-                fallback = endpoint;
-                break;
+                return endpoint;
             }
         }
-        return fallback;
+        return null;
     }
 
     private Duration backoff(int attempt) {

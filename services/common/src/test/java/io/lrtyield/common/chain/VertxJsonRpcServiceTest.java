@@ -155,6 +155,33 @@ class VertxJsonRpcServiceTest {
     }
 
     @Test
+    void aProvidersTransientJsonRpcErrorIsRetriedOnTheNextEndpoint() throws Exception {
+        // a rate-limited provider answers HTTP 200 with error -32005; a node behind the head says "header not found"
+        String limited = script("/rate-limited", (hit, body) -> new Reply(200, new JsonObject().put("jsonrpc", "2.0")
+                .put("id", new JsonObject(body).getValue("id"))
+                .put("error", new JsonObject().put("code", -32005).put("message", "daily request count exceeded, request rate limited")).encode()));
+        String lagging = script("/lagging", (hit, body) -> hit == 1 ? new Reply(200, new JsonObject().put("jsonrpc", "2.0")
+                .put("id", new JsonObject(body).getValue("id"))
+                .put("error", new JsonObject().put("code", -32000).put("message", "header not found")).encode()) : result(body, "0x2b"));
+        Web3j web3j = web3j(Duration.ofSeconds(2), 4, limited, lagging);
+        assertEquals(BigInteger.valueOf(43), web3j.ethBlockNumber().sendAsync().get(5, SECONDS).getBlockNumber());
+        // limited → lagging ("header not found") → both unhealthy: the one that failed longest ago, still limited → lagging, answers
+        assertEquals(2, hits("/rate-limited"));
+        assertEquals(2, hits("/lagging"), "header not found at the head: asked again");
+    }
+
+    @Test
+    void aTransientErrorThatPersistsFailsAfterTheLastAttempt() {
+        String uri = script("/always-limited", (hit, body) -> new Reply(200, new JsonObject().put("jsonrpc", "2.0")
+                .put("id", new JsonObject(body).getValue("id"))
+                .put("error", new JsonObject().put("code", -32005).put("message", "limit exceeded")).encode()));
+        ExecutionException e = assertThrows(ExecutionException.class,
+                () -> web3j(Duration.ofSeconds(2), 3, uri).ethBlockNumber().sendAsync().get(5, SECONDS));
+        assertTrue(rpcFailure(e).getMessage().contains("JSON-RPC error -32005 limit exceeded"), rpcFailure(e).getMessage());
+        assertEquals(3, hits("/always-limited"));
+    }
+
+    @Test
     void clientErrorFailsWithoutRetry() {
         String uri = script("/bad-request", (hit, body) -> new Reply(400, "bad request"));
         Web3j web3j = web3j(Duration.ofSeconds(2), 4, uri);
