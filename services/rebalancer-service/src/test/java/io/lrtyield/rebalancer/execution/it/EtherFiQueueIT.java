@@ -25,10 +25,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.request.Transaction;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -173,6 +177,61 @@ class EtherFiQueueIT {
         assertTrue(after.unavailable().isEmpty(), after.unavailable().toString());
         assertFalse(valuer.value(vault, after, Map.of()).positions().stream()
                 .anyMatch(x -> x.venueId().endsWith(PortfolioReader.lidoQueuePosition(""))));
+    }
+
+    /**
+     * A loss before finalization lowers what the request pays to its shares' value (the valuation follows it); rewards
+     * after finalization do not raise it (the amount is frozen then, as mainnet's finalization rate); the claim pays
+     * exactly the frozen amount.
+     */
+    @Test
+    void aLossBeforeFinalizationIsSharedAndRewardsAfterItAreNot() throws Exception {
+        var etherfi = catalogue.venue("etherfi-weeth").orElseThrow();
+        String nft = catalogue.contracts().get("etherfiWithdrawRequestNFT");
+        String pool = d.etherfiPool();
+        devnet.run("it-etherfi-loss-in", builder.build(List.of(new PlanBuilder.Move(etherfi, E18.multiply(BigInteger.valueOf(300)))),
+                rates(), devnet.ethOf(vault), BigInteger.ZERO, null));
+        devnet.run("it-etherfi-loss-queue", builder.build(List.of(new PlanBuilder.Move(etherfi, E18.multiply(BigInteger.valueOf(-200)),
+                ExitRoute.Kind.QUEUE)), rates(), BigInteger.ZERO, BigInteger.ZERO, null));
+        BigInteger id = devnet.uint(nft, "nextRequestId").subtract(BigInteger.ONE);
+        // getRequest(id) = (amountOfEEth, shareOfEEth, isValid, feeGwei)
+        String raw = devnet.web3j.ethCall(Transaction.createEthCallTransaction(null, nft,
+                FunctionEncoder.encode(new Function("getRequest", List.of(new Uint256(id)), List.of()))),
+                DefaultBlockParameterName.LATEST).send().getValue();
+        BigInteger amount = new BigInteger(raw.substring(2, 66), 16);
+        BigInteger shares = new BigInteger(raw.substring(66, 130), 16);
+
+        // the oracle reports a 1 % loss: the request is now worth its shares at the lower rate, below its eETH
+        BigInteger loss = devnet.uint(pool, "getTotalPooledEther").divide(BigInteger.valueOf(100));
+        send(pool, "reportLoss", BigInteger.ZERO, new Uint256(loss));
+        BigInteger atLoss = shares.multiply(devnet.uint(pool, "getTotalPooledEther")).divide(devnet.uint(d.eETH(), "totalShares"));
+        assertTrue(atLoss.compareTo(amount) < 0);
+        assertEquals(atLoss, ours(devnet.snapshot(reader), id).ethAmount());
+
+        // finalized now (the finalizer with no delay), then 50 ETH of rewards: the request keeps its frozen amount
+        oracle.awaitAll(List.of(new EtherFiQueueFinalizer(devnet.web3j, oracle, nft, 0).finalizeDue(latestTimestamp())), Duration.ofSeconds(30));
+        assertEquals(atLoss, devnet.uint(nft, "getClaimableAmount", new Uint256(id)));
+        send(pool, "accrueRewards", E18.multiply(BigInteger.valueOf(50)));
+        LrtWithdrawalRequest finalized = ours(devnet.snapshot(reader), id);
+        assertEquals(new LrtWithdrawalRequest("etherfi-weeth", "weETH", id.intValueExact(), atLoss, true), finalized);
+
+        BigInteger before = devnet.ethOf(vault);
+        BigInteger pooled = devnet.uint(pool, "getTotalPooledEther");
+        devnet.run("it-etherfi-loss-claim", new BuiltPlan(builder.claimLrtWithdrawals("etherfi-weeth", "weETH", List.of(id.intValueExact())),
+                List.of(), List.of()));
+        assertEquals(atLoss, devnet.ethOf(vault).subtract(before));
+        assertEquals(pooled.subtract(atLoss), devnet.uint(pool, "getTotalPooledEther"));
+        assertTrue(devnet.snapshot(reader).lrtRequests().stream().noneMatch(r -> r.index() == id.intValueExact()));
+    }
+
+    private static LrtWithdrawalRequest ours(RawSnapshot raw, BigInteger id) {
+        return raw.lrtRequests().stream().filter(r -> r.index() == id.intValueExact()).findFirst()
+                .orElseThrow(() -> new AssertionError("no request " + id + " in " + raw.lrtRequests() + " " + raw.unavailable()));
+    }
+
+    private void send(String to, String function, BigInteger value, Type<?>... args) throws Exception {
+        String data = FunctionEncoder.encode(new Function(function, List.of(args), List.of()));
+        oracle.awaitAll(List.of(oracle.send(to, data, value)), Duration.ofSeconds(30));
     }
 
     private Map<String, BigDecimal> rates() throws Exception {
