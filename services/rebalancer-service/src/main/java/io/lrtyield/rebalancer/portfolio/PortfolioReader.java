@@ -183,7 +183,8 @@ public final class PortfolioReader {
         holdings.remove(lidoQueuePosition(etherfiQueue.venueId()));
         if (d.error() != null) {
             unavailable.add(d.error());
-        } else {
+        } else if (raw.blockNumber() >= logsSearchedThrough) {
+            // only a read at the newest block searched drops ids: at an older block a newer mint looks burnt
             etherfiQueue.drop(d.gone());
         }
         for (LrtWithdrawalRequest r : d.requests()) {
