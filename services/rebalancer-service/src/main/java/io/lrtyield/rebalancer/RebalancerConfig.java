@@ -14,4 +14,15 @@ public interface RebalancerConfig {
     /** Decisions kept per vault in Redis. */
     @WithDefault("1000")
     int decisionsKept();
+
+    /**
+     * First block to search ether.fi's WithdrawRequestNFT {@code Transfer} logs for the request NFTs minted to the vault
+     * (the NFT cannot list an owner's tokens): the vault's deployment block on mainnet, 0 on the devnet.
+     */
+    @WithDefault("0")
+    long withdrawalLogsFromBlock();
+
+    /** Widest block range asked in one {@code eth_getLogs} (RPC providers cap it); a wider search is split. */
+    @WithDefault("10000")
+    long logsMaxBlockRange();
 }

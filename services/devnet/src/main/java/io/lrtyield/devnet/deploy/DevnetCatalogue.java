@@ -26,6 +26,8 @@ public final class DevnetCatalogue {
     public static final long RENZO_COOLDOWN_SECONDS = 7 * DAY;
     /** Kelp's withdrawal delay: LRTWithdrawalManager.withdrawalDelayBlocks on the devnet's 1-s blocks (mainnet ~8–10 days of 12-s blocks). */
     public static final long KELP_WITHDRAWAL_DELAY_SECONDS = 9 * DAY;
+    /** ether.fi's withdrawal delay: the simulator finalizes WithdrawRequestNFT requests this old (chain time), as mainnet's ~7 days. */
+    public static final long ETHERFI_WITHDRAWAL_DELAY_SECONDS = 7 * DAY;
     /** The simulator's default RedStone-style feed heartbeat (6 h). */
     private static final long REDSTONE_HEARTBEAT = 21_600;
 
@@ -84,8 +86,13 @@ public final class DevnetCatalogue {
                         : Map.of("exitPool", "curveStEthWethPool", "exitCoin", "1", "withdrawalQueue", "lidoWithdrawalQueue")),
                 new Venue("rocketpool-reth", "NATIVE_STAKING", "rETH", "rocketpool", 1, 0, 0.0),
                 new Venue("coinbase-cbeth", "NATIVE_STAKING", "cbETH", "coinbase", 2, 7 * DAY, 0.0),
-                new Venue("etherfi-weeth", "RESTAKING_TOKEN", "weETH", "etherfi", 3, 7 * DAY, 0.0,
-                        Map.of("exitPool", "curveEEthWethPool", "exitCoin", "1", "premiumOver", "wstETH")),
+                // an instant exit sells eETH into the Curve eETH/WETH pool; a large one, where the deployment has it, by
+                // ether.fi's WithdrawRequestNFT (finalized after the delay)
+                new Venue("etherfi-weeth", "RESTAKING_TOKEN", "weETH", "etherfi", 3, ETHERFI_WITHDRAWAL_DELAY_SECONDS, 0.0,
+                        m == null || m.etherfiWithdrawRequestNFT() == null
+                        ? Map.of("exitPool", "curveEEthWethPool", "exitCoin", "1", "premiumOver", "wstETH")
+                        : Map.of("exitPool", "curveEEthWethPool", "exitCoin", "1", "premiumOver", "wstETH",
+                                "withdrawalQueue", "etherfiWithdrawRequestNFT")),
                 // no DEX pool for ezETH / rsETH on the devnet: they exit by their protocols' withdrawal queues
                 new Venue("renzo-ezeth", "RESTAKING_TOKEN", "ezETH", "renzo", 3, RENZO_COOLDOWN_SECONDS, 0.0, m == null || m.renzoWithdrawQueue() == null
                         ? Map.of("premiumOver", "wstETH") : Map.of("premiumOver", "wstETH", "withdrawalQueue", "renzoWithdrawQueue")),
@@ -125,6 +132,9 @@ public final class DevnetCatalogue {
             }
             if (m.kelpWithdrawalManager() != null) {
                 contracts.put("kelpWithdrawalManager", m.kelpWithdrawalManager());
+            }
+            if (m.etherfiWithdrawRequestNFT() != null) {
+                contracts.put("etherfiWithdrawRequestNFT", m.etherfiWithdrawRequestNFT());
             }
             // the rate models are the deployer's (MarketDeployer.initReserve): the size curve's rate impact follows them
             String wethRates = String.join(",", MarketDeployer.WETH_RATES);

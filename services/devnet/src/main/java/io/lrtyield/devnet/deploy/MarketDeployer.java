@@ -136,6 +136,10 @@ public final class MarketDeployer {
                 new Address(oracle.address()), uint(BigInteger.valueOf(DevnetCatalogue.RENZO_COOLDOWN_SECONDS)));
         String kelpManager = deploy(dh, "LRTWithdrawalManager", BigInteger.ZERO, new Address(d.kelpDepositPool()),
                 new Address(oracle.address()), uint(BigInteger.valueOf(DevnetCatalogue.KELP_WITHDRAWAL_DELAY_SECONDS)));
+        // ether.fi's WithdrawRequestNFT: requests made through the LiquidityPool, finalized by the oracle account as admin
+        // (the simulator, after the etherfi-weeth delay)
+        String etherfiNft = deploy(dh, "EtherFiWithdrawRequestNFT", BigInteger.ZERO, new Address(d.etherfiPool()),
+                new Address(oracle.address()));
         String vault = deploy(dh, "StrategyVault", VAULT_ETH, new Address(deployer.address()), new Address(strategist));
         // the deployer's weETH for the Pendle market (PENDLE_SEED PT + PENDLE_SEED weETH)
         call(deployer, dh, d.etherfiPool(), "deposit", eth(11_000));
@@ -177,7 +181,7 @@ public final class MarketDeployer {
 
         MarketDeployment m = new MarketDeployment(me, strategist, feeds, curveSt, curveE, aave, aaveOracle, usdc, pendle, pendlePt,
                 pendleOracle, expiry, eigenSm, eigenDm, eigenSt, EIGEN_WITHDRAWAL_DELAY_BLOCKS, vault, redStone, uniPools, lidoQueue,
-                renzoQueue, kelpManager);
+                renzoQueue, kelpManager, etherfiNft);
 
         // phase 2: configuration (deployer, the admin of every replica) and pool liquidity (market maker)
         dh.clear();
@@ -209,6 +213,7 @@ public final class MarketDeployer {
         List<String> oh = new ArrayList<>();
         call(oracle, oh, d.renzoRestakeManager(), "setWithdrawQueue", BigInteger.ZERO, new Address(renzoQueue));
         call(oracle, oh, d.kelpDepositPool(), "setWithdrawalManager", BigInteger.ZERO, new Address(kelpManager));
+        call(oracle, oh, d.etherfiPool(), "setWithdrawRequestNFT", BigInteger.ZERO, new Address(etherfiNft));
         oracle.awaitAll(oh, MINED_WITHIN);
         call(mm, mh, curveSt, "add_liquidity", BigInteger.ZERO, amounts(eth(5_000), eth(5_000)), uint(0));
         call(mm, mh, curveE, "add_liquidity", BigInteger.ZERO, amounts(eth(2_000), eth(2_000)), uint(0));

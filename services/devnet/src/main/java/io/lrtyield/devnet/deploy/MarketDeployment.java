@@ -23,18 +23,33 @@ import java.util.Map;
  * @param renzoWithdrawQueue Renzo WithdrawQueue-style queue (ezETH → ETH claimable after the cooldown); null before it existed
  * @param kelpWithdrawalManager Kelp LRTWithdrawalManager-style queue (rsETH → ETH, unlocked by the oracle role as operator,
  *                              completable after the delay in blocks); null before it existed
+ * @param etherfiWithdrawRequestNFT ether.fi WithdrawRequestNFT-style queue (eETH → ETH by the LiquidityPool's requestWithdraw,
+ *                                  finalized by the oracle role as admin); null before it existed
  */
 public record MarketDeployment(String marketMaker, String strategist, Map<String, String> ethFeeds, String curveStEthPool,
                                String curveEEthPool, String aavePool, String aaveOracle, String usdc, String pendleMarket,
                                String pendlePt, String pendleOracle, long pendleExpiry, String eigenStrategyManager,
                                String eigenDelegationManager, String eigenStEthStrategy, long eigenWithdrawalDelayBlocks,
                                String strategyVault, Map<String, String> redStoneFeeds, Map<String, String> uniV3Pools,
-                               String lidoWithdrawalQueue, String renzoWithdrawQueue, String kelpWithdrawalManager) {
+                               String lidoWithdrawalQueue, String renzoWithdrawQueue, String kelpWithdrawalManager,
+                               String etherfiWithdrawRequestNFT) {
 
     public MarketDeployment {
         ethFeeds = Map.copyOf(ethFeeds);
         redStoneFeeds = Map.copyOf(redStoneFeeds);
         uniV3Pools = Map.copyOf(uniV3Pools);
+    }
+
+    /** Without ether.fi's withdrawal queue. */
+    public MarketDeployment(String marketMaker, String strategist, Map<String, String> ethFeeds, String curveStEthPool,
+                            String curveEEthPool, String aavePool, String aaveOracle, String usdc, String pendleMarket,
+                            String pendlePt, String pendleOracle, long pendleExpiry, String eigenStrategyManager,
+                            String eigenDelegationManager, String eigenStEthStrategy, long eigenWithdrawalDelayBlocks,
+                            String strategyVault, Map<String, String> redStoneFeeds, Map<String, String> uniV3Pools,
+                            String lidoWithdrawalQueue, String renzoWithdrawQueue, String kelpWithdrawalManager) {
+        this(marketMaker, strategist, ethFeeds, curveStEthPool, curveEEthPool, aavePool, aaveOracle, usdc, pendleMarket, pendlePt,
+                pendleOracle, pendleExpiry, eigenStrategyManager, eigenDelegationManager, eigenStEthStrategy, eigenWithdrawalDelayBlocks,
+                strategyVault, redStoneFeeds, uniV3Pools, lidoWithdrawalQueue, renzoWithdrawQueue, kelpWithdrawalManager, null);
     }
 
     /** Without the LRT withdrawal queues. */
@@ -46,7 +61,7 @@ public record MarketDeployment(String marketMaker, String strategist, Map<String
                             String lidoWithdrawalQueue) {
         this(marketMaker, strategist, ethFeeds, curveStEthPool, curveEEthPool, aavePool, aaveOracle, usdc, pendleMarket, pendlePt,
                 pendleOracle, pendleExpiry, eigenStrategyManager, eigenDelegationManager, eigenStEthStrategy, eigenWithdrawalDelayBlocks,
-                strategyVault, redStoneFeeds, uniV3Pools, lidoWithdrawalQueue, null, null);
+                strategyVault, redStoneFeeds, uniV3Pools, lidoWithdrawalQueue, null, null, null);
     }
 
     /** Without the Lido withdrawal queue. */
@@ -57,6 +72,6 @@ public record MarketDeployment(String marketMaker, String strategist, Map<String
                             String strategyVault, Map<String, String> redStoneFeeds, Map<String, String> uniV3Pools) {
         this(marketMaker, strategist, ethFeeds, curveStEthPool, curveEEthPool, aavePool, aaveOracle, usdc, pendleMarket, pendlePt,
                 pendleOracle, pendleExpiry, eigenStrategyManager, eigenDelegationManager, eigenStEthStrategy, eigenWithdrawalDelayBlocks,
-                strategyVault, redStoneFeeds, uniV3Pools, null, null, null);
+                strategyVault, redStoneFeeds, uniV3Pools, null, null, null, null);
     }
 }

@@ -68,6 +68,10 @@ public final class VaultAllowlist {
             p.add(new Pair(m.renzoWithdrawQueue(), "withdraw(uint256,address)"));
             p.add(new Pair(m.renzoWithdrawQueue(), "claim(uint256,address)"));
         }
+        if (m.etherfiWithdrawRequestNFT() != null) {
+            p.add(new Pair(d.etherfiPool(), "requestWithdraw(address,uint256)"));
+            p.add(new Pair(m.etherfiWithdrawRequestNFT(), "claimWithdraw(uint256)"));
+        }
         if (m.kelpWithdrawalManager() != null) {
             p.add(new Pair(m.kelpWithdrawalManager(), "initiateWithdrawal(address,uint256,string)"));
             p.add(new Pair(m.kelpWithdrawalManager(), "completeWithdrawal(address,string)"));

@@ -31,7 +31,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * paths the protocols use — Lido's oracle report, Rocket Pool / ether.fi / Renzo / Kelp / Puffer / Swell reward accrual,
  * Coinbase's exchange-rate update, Kelp's stored rsETHPrice refresh — and, as Lido's oracle report does, the
  * finalization of the withdrawal requests older than the lido-wsteth venue's delay ({@link LidoQueueFinalizer}), and as
- * Kelp's operator the unlock of its withdrawal queue after the kelp-rseth delay ({@link KelpQueueUnlocker}).
+ * Kelp's operator the unlock of its withdrawal queue after the kelp-rseth delay ({@link KelpQueueUnlocker}), and as
+ * ether.fi's admin the finalization of the WithdrawRequestNFT's requests after the etherfi-weeth delay
+ * ({@link EtherFiQueueFinalizer}).
  */
 public final class MarketSimulator {
 
@@ -46,6 +48,7 @@ public final class MarketSimulator {
     private final Object reportLock = new Object();
     private final LidoQueueFinalizer lidoQueue;
     private final KelpQueueUnlocker kelpQueue;
+    private final EtherFiQueueFinalizer etherfiQueue;
     /** Chain time through which rewards have been reported. */
     private long lastReportTimestamp = -1;
 
@@ -73,6 +76,9 @@ public final class MarketSimulator {
         String kelp = deployment.markets() == null ? null : deployment.markets().kelpWithdrawalManager();
         // devnet blocks are 1 s apart: the delay in seconds is the delay in blocks
         this.kelpQueue = kelp == null ? null : new KelpQueueUnlocker(web3j, oracle, kelp, DevnetCatalogue.KELP_WITHDRAWAL_DELAY_SECONDS);
+        String etherfi = deployment.markets() == null ? null : deployment.markets().etherfiWithdrawRequestNFT();
+        this.etherfiQueue = etherfi == null ? null
+                : new EtherFiQueueFinalizer(web3j, oracle, etherfi, DevnetCatalogue.ETHERFI_WITHDRAWAL_DELAY_SECONDS);
     }
 
     /** Sends one round of reports covering the chain time since the last one; returns rewards per asset in wei. */
@@ -115,6 +121,9 @@ public final class MarketSimulator {
             }
             if (kelpQueue != null) {
                 kelpQueue.unlockDue(web3j.ethBlockNumber().send().getBlockNumber().longValueExact());
+            }
+            if (etherfiQueue != null) {
+                etherfiQueue.finalizeDue(now);
             }
             lastReportTimestamp = now;
             return rewards;

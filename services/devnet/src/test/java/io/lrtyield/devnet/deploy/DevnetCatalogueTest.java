@@ -104,6 +104,30 @@ class DevnetCatalogueTest {
         assertEquals(withMarkets, CatalogueLoader.parse(EventCodec.toJson(withMarkets)));
     }
 
+    @Test
+    void etherfiVenueNamesItsWithdrawRequestNftWhereDeployed() {
+        MarketDeployment m = new MarketDeployment(addr(20), addr(21), java.util.Map.of(), addr(24), addr(25), addr(26), addr(27),
+                addr(28), addr(29), addr(30), addr(31), 1_800_000_000L, addr(32), addr(33), addr(34), 600, addr(35), java.util.Map.of(),
+                java.util.Map.of(), addr(36), addr(37), addr(38), addr(39));
+        Catalogue c = DevnetCatalogue.of(new DevnetDeployment(31337, MULTICALL3, STETH, WSTETH, ORACLE, 7,
+                addr(1), addr(2), addr(3), addr(4), addr(5), addr(6), addr(7), addr(8), addr(9), addr(10), KELP_ORACLE, addr(11),
+                PUFETH, RSWETH, addr(12), m));
+        var etherfi = c.venue("etherfi-weeth").orElseThrow();
+        assertEquals("etherfiWithdrawRequestNFT", etherfi.param("withdrawalQueue").orElseThrow());
+        assertEquals("curveEEthWethPool", etherfi.param("exitPool").orElseThrow());
+        assertEquals(addr(39), c.contracts().get("etherfiWithdrawRequestNFT"));
+        assertEquals(DevnetCatalogue.ETHERFI_WITHDRAWAL_DELAY_SECONDS, etherfi.withdrawalDelaySeconds());
+        assertEquals(c, CatalogueLoader.parse(EventCodec.toJson(c)));
+        // a deployment without it: the DEX exit only
+        MarketDeployment before = new MarketDeployment(addr(20), addr(21), java.util.Map.of(), addr(24), addr(25), addr(26), addr(27),
+                addr(28), addr(29), addr(30), addr(31), 1_800_000_000L, addr(32), addr(33), addr(34), 600, addr(35), java.util.Map.of(),
+                java.util.Map.of(), addr(36), addr(37), addr(38));
+        Catalogue old = DevnetCatalogue.of(new DevnetDeployment(31337, MULTICALL3, STETH, WSTETH, ORACLE, 7,
+                addr(1), addr(2), addr(3), addr(4), addr(5), addr(6), addr(7), addr(8), addr(9), addr(10), KELP_ORACLE, addr(11),
+                PUFETH, RSWETH, addr(12), before));
+        assertTrue(old.venue("etherfi-weeth").orElseThrow().param("withdrawalQueue").isEmpty());
+    }
+
     /** Every market: both feed families (heartbeat + 10 %) and one Uniswap v3 pool per priced asset. */
     private Catalogue fullMarkets() {
         java.util.Map<String, String> chainlink = new java.util.LinkedHashMap<>();

@@ -5,6 +5,7 @@ import io.lrtyield.rebalancer.execution.PlannedAction;
 import io.lrtyield.rebalancer.execution.venue.CurveCalls;
 import io.lrtyield.rebalancer.execution.venue.EigenLayerCalls;
 import io.lrtyield.rebalancer.execution.venue.Erc20Calls;
+import io.lrtyield.rebalancer.execution.venue.EtherFiWithdrawalQueueCalls;
 import io.lrtyield.rebalancer.execution.venue.LidoCalls;
 import io.lrtyield.rebalancer.execution.venue.LidoWithdrawalQueueCalls;
 import io.lrtyield.rebalancer.execution.venue.LiquidStakingDepositCalls;
@@ -30,6 +31,8 @@ import java.util.List;
  *   <li>ezETH by Renzo's WithdrawQueue ({@code withdraw} for native ETH) and rsETH by Kelp's LRTWithdrawalManager
  *       ({@code initiateWithdrawal} of ETH): approve the token to the queue, request, reset the approval; the ETH is
  *       claimed after the cooldown / unlock, nothing arrives within the plan.</li>
+ *   <li>weETH by ether.fi's WithdrawRequestNFT: unwrap, approve the eETH to the LiquidityPool, {@code requestWithdraw}
+ *       to the vault, reset the approval; the ETH is claimed after finalization, nothing arrives within the plan.</li>
  * </ul>
  */
 final class ExitRoutes {
@@ -37,6 +40,7 @@ final class ExitRoutes {
     static final BigInteger E18 = BigInteger.TEN.pow(18);
 
     private final PlanAddresses a;
+    private final String vault;
     private final int slippageBps;
     private final LidoCalls lido;
     private final LiquidStakingDepositCalls deposits;
@@ -46,6 +50,7 @@ final class ExitRoutes {
 
     ExitRoutes(PlanAddresses addresses, String vault, int slippageBps) {
         this.a = addresses;
+        this.vault = vault;
         this.slippageBps = slippageBps;
         this.lido = new LidoCalls(addresses.stETH(), addresses.wstETH());
         this.deposits = new LiquidStakingDepositCalls(vault);
@@ -88,6 +93,25 @@ final class ExitRoutes {
                 : LrtWithdrawalQueueCalls.kelpInitiateWithdrawal(queue, tokens), eth, eth));
         out.add(PlannedAction.of(venueId, "RESET_APPROVAL", Erc20Calls.resetApproval(token, queue)));
         return eth;
+    }
+
+    /**
+     * Unwrap weETH and queue its eETH in ether.fi's WithdrawRequestNFT (one request, minted to the vault); returns the
+     * eETH requested, the most the request pays after finalization (less if the eETH rate falls before it).
+     */
+    BigInteger queueEtherFiWithdrawal(String venueId, BigInteger weEth, BigInteger eEthPerWeEth, List<PlannedAction> out) {
+        BigInteger eEth = weEth.multiply(eEthPerWeEth).divide(E18);
+        // eETH moves as shares: unwrap and transferFrom may each round a wei down
+        BigInteger request = eEth.subtract(EntryRoutes.REBASE_ROUNDING_WEI);
+        if (request.signum() <= 0) {
+            return BigInteger.ZERO;
+        }
+        out.add(new PlannedAction(venueId, "UNWRAP", deposits.weEthUnwrap(a.weETH(), weEth), eEth, request));
+        out.add(PlannedAction.of(venueId, "APPROVE", Erc20Calls.approve(a.eETH(), a.etherfiLiquidityPool(), request)));
+        out.add(new PlannedAction(venueId, "REQUEST_WITHDRAWAL",
+                EtherFiWithdrawalQueueCalls.requestWithdraw(a.etherfiLiquidityPool(), vault, request), request, request));
+        out.add(PlannedAction.of(venueId, "RESET_APPROVAL", Erc20Calls.resetApproval(a.eETH(), a.etherfiLiquidityPool())));
+        return request;
     }
 
     /** {@code claimWithdrawal} of each finalized request: ETH to the vault. */

@@ -14,13 +14,28 @@ import io.lrtyield.rebalancer.execution.EntryRoutes;
  * @param lidoWithdrawalQueue    Lido's WithdrawalQueueERC721 (catalogue contract {@code lidoWithdrawalQueue})
  * @param ezETH                  Renzo's ezETH; {@code renzoWithdrawQueue} its WithdrawQueue
  * @param rsETH                  Kelp's rsETH; {@code kelpWithdrawalManager} its LRTWithdrawalManager
+ * @param etherfiWithdrawRequestNFT ether.fi's WithdrawRequestNFT (requests made through {@code etherfiLiquidityPool})
  */
 public record PlanAddresses(String weth, String stETH, String wstETH, String eETH, String weETH, String aavePool,
                             String curveStEthPool, String curveEEthPool, String etherfiLiquidityPool,
                             String rocketDepositPool, String renzoRestakeManager, String kelpDepositPool, String pufETH,
                             String rETH, String pendleMarket, String pendlePt, String eigenStrategyManager,
                             String eigenDelegationManager, String eigenStEthStrategy, String lidoWithdrawalQueue,
-                            String ezETH, String renzoWithdrawQueue, String rsETH, String kelpWithdrawalManager) {
+                            String ezETH, String renzoWithdrawQueue, String rsETH, String kelpWithdrawalManager,
+                            String etherfiWithdrawRequestNFT) {
+
+    /** Without ether.fi's withdrawal queue: weETH then leaves through Curve only. */
+    public PlanAddresses(String weth, String stETH, String wstETH, String eETH, String weETH, String aavePool,
+                         String curveStEthPool, String curveEEthPool, String etherfiLiquidityPool,
+                         String rocketDepositPool, String renzoRestakeManager, String kelpDepositPool, String pufETH,
+                         String rETH, String pendleMarket, String pendlePt, String eigenStrategyManager,
+                         String eigenDelegationManager, String eigenStEthStrategy, String lidoWithdrawalQueue,
+                         String ezETH, String renzoWithdrawQueue, String rsETH, String kelpWithdrawalManager) {
+        this(weth, stETH, wstETH, eETH, weETH, aavePool, curveStEthPool, curveEEthPool, etherfiLiquidityPool, rocketDepositPool,
+                renzoRestakeManager, kelpDepositPool, pufETH, rETH, pendleMarket, pendlePt, eigenStrategyManager,
+                eigenDelegationManager, eigenStEthStrategy, lidoWithdrawalQueue, ezETH, renzoWithdrawQueue, rsETH, kelpWithdrawalManager,
+                null);
+    }
 
     /** Without the restaking issuers' withdrawal queues: ezETH and rsETH then have no exit. */
     public PlanAddresses(String weth, String stETH, String wstETH, String eETH, String weETH, String aavePool,
@@ -48,7 +63,8 @@ public record PlanAddresses(String weth, String stETH, String wstETH, String eET
     public PlanAddresses withLidoWithdrawalQueue(String queue) {
         return new PlanAddresses(weth, stETH, wstETH, eETH, weETH, aavePool, curveStEthPool, curveEEthPool, etherfiLiquidityPool,
                 rocketDepositPool, renzoRestakeManager, kelpDepositPool, pufETH, rETH, pendleMarket, pendlePt, eigenStrategyManager,
-                eigenDelegationManager, eigenStEthStrategy, queue, ezETH, renzoWithdrawQueue, rsETH, kelpWithdrawalManager);
+                eigenDelegationManager, eigenStEthStrategy, queue, ezETH, renzoWithdrawQueue, rsETH, kelpWithdrawalManager,
+                etherfiWithdrawRequestNFT);
     }
 
     /** Without the exit-only and PT / EigenLayer contracts: those routes are then unavailable. */
@@ -67,7 +83,8 @@ public record PlanAddresses(String weth, String stETH, String wstETH, String eET
                 token(c, "rETH"), c.contracts().get("pendleMarketWeEth"), c.contracts().get("pendlePtWeEth"),
                 c.contracts().get("eigenStrategyManager"), c.contracts().get("eigenDelegationManager"),
                 c.contracts().get("eigenStEthStrategy"), c.contracts().get("lidoWithdrawalQueue"),
-                token(c, "ezETH"), c.contracts().get("renzoWithdrawQueue"), token(c, "rsETH"), c.contracts().get("kelpWithdrawalManager"));
+                token(c, "ezETH"), c.contracts().get("renzoWithdrawQueue"), token(c, "rsETH"), c.contracts().get("kelpWithdrawalManager"),
+                c.contracts().get("etherfiWithdrawRequestNFT"));
     }
 
     /** The subset {@link EntryRoutes} needs. */

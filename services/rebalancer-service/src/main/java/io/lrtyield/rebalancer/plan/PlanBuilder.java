@@ -9,6 +9,7 @@ import io.lrtyield.rebalancer.execution.venue.AaveCalls;
 import io.lrtyield.rebalancer.execution.venue.EigenLayerCalls;
 import io.lrtyield.rebalancer.execution.venue.EigenWithdrawal;
 import io.lrtyield.rebalancer.execution.venue.Erc20Calls;
+import io.lrtyield.rebalancer.execution.venue.EtherFiWithdrawalQueueCalls;
 import io.lrtyield.rebalancer.execution.venue.LidoCalls;
 import io.lrtyield.rebalancer.execution.venue.LiquidStakingDepositCalls;
 import io.lrtyield.rebalancer.execution.venue.PendleCalls;
@@ -36,7 +37,9 @@ import java.util.Map;
  *       after the withdrawal delay, so it is said in {@link BuiltPlan#skipped()} and not counted for the entries.
  *       ezETH and rsETH leave by their issuers' withdrawal queues (Renzo's WithdrawQueue, Kelp's LRTWithdrawalManager)
  *       where the venue names one ({@code withdrawalQueue}): the devnet deploys no pool for them (its Uniswap replicas
- *       are price-only); the request only starts the exit, said in {@link BuiltPlan#skipped()} and not counted.</li>
+ *       are price-only); the request only starts the exit, said in {@link BuiltPlan#skipped()} and not counted. weETH
+ *       leaves by ether.fi's WithdrawRequestNFT instead of Curve when the decision priced its exit as the queue (or the
+ *       chain has no eETH pool) and the venue names it, likewise only started and not counted.</li>
  *   <li>In: Lido submit + wrap, ether.fi deposit + wrap, WETH supply, the Rocket Pool, Renzo, Kelp and Puffer deposits,
  *       the wstETH loop through {@link LoopEntry} (stake, wrap, supply, eMode, then borrow turns that keep HF ≥ the
  *       minimum), Pendle PT (ether.fi deposit + wrap, then {@code swapExactTokenForPt}) and EigenLayer (Lido submit,
@@ -118,8 +121,8 @@ public final class PlanBuilder {
             case LENDING_SUPPLY -> "WETH".equals(v.asset()) && a.aavePool() != null;
             case NATIVE_STAKING -> ("wstETH".equals(v.asset()) && (a.curveStEthPool() != null || lidoQueue(v)))
                     || ("rETH".equals(v.asset()) && a.rETH() != null);
-            case RESTAKING_TOKEN -> ("weETH".equals(v.asset()) && a.curveEEthPool() != null) || ("pufETH".equals(v.asset()) && a.pufETH() != null)
-                    || lrtQueue(v);
+            case RESTAKING_TOKEN -> ("weETH".equals(v.asset()) && (a.curveEEthPool() != null || etherfiQueue(v)))
+                    || ("pufETH".equals(v.asset()) && a.pufETH() != null) || lrtQueue(v);
             case LEVERAGED_LOOP -> wstEthLoop(v) && a.curveStEthPool() != null;
             case FIXED_YIELD_PT -> "weETH".equals(v.asset()) && a.pendleMarket() != null && a.pendlePt() != null && a.curveEEthPool() != null;
             case EIGENLAYER_STRATEGY -> "stETH".equals(v.asset()) && a.eigenDelegationManager() != null && a.eigenStEthStrategy() != null;
@@ -162,6 +165,12 @@ public final class PlanBuilder {
         return out;
     }
 
+    /** weETH whose venue names ether.fi's WithdrawRequestNFT ({@code withdrawalQueue}) and the catalogue has it and the pool. */
+    private boolean etherfiQueue(Venue v) {
+        return "weETH".equals(v.asset()) && v.param("withdrawalQueue").isPresent() && a.etherfiWithdrawRequestNFT() != null
+                && a.etherfiLiquidityPool() != null && a.eETH() != null && a.weETH() != null;
+    }
+
     /**
      * The venue names its issuer's withdrawal queue ({@code withdrawalQueue}) and the catalogue has the contract and
      * token: Renzo's WithdrawQueue for ezETH, Kelp's LRTWithdrawalManager for rsETH.
@@ -181,10 +190,12 @@ public final class PlanBuilder {
      * Claims of the vault's ezETH / rsETH withdrawals that are claimable now, to run first in a plan (as Lido's, see
      * {@link #claimLidoWithdrawals}). Renzo: {@code claim(index, vault)} from the highest index down (a claim moves the
      * last request into the claimed index); Kelp: one {@code completeWithdrawal} per claimable request, each paying the
-     * vault's oldest (claimable requests are the oldest ones: unlocks go in order and the delay is the same for all).
+     * vault's oldest (claimable requests are the oldest ones: unlocks go in order and the delay is the same for all);
+     * ether.fi (weETH): one {@code claimWithdraw(tokenId)} per finalized request NFT, oldest id first.
      *
-     * @param asset             ezETH or rsETH
-     * @param claimableIndexes  the claimable requests' indexes in the queue's list of the vault's requests
+     * @param asset             ezETH, rsETH or weETH
+     * @param claimableIndexes  the claimable requests' indexes in the queue's list of the vault's requests (weETH: the
+     *                          request NFTs' token ids)
      */
     public List<PlannedAction> claimLrtWithdrawals(String venueId, String asset, List<Integer> claimableIndexes) {
         List<PlannedAction> out = new ArrayList<>();
@@ -194,6 +205,9 @@ public final class PlanBuilder {
         } else if ("rsETH".equals(asset) && a.kelpWithdrawalManager() != null) {
             claimableIndexes.forEach(i -> out.add(PlannedAction.of(venueId, "CLAIM_WITHDRAWAL",
                     io.lrtyield.rebalancer.execution.venue.LrtWithdrawalQueueCalls.kelpCompleteWithdrawal(a.kelpWithdrawalManager()))));
+        } else if ("weETH".equals(asset) && a.etherfiWithdrawRequestNFT() != null) {
+            claimableIndexes.stream().sorted().forEach(id -> out.add(PlannedAction.of(venueId, "CLAIM_WITHDRAWAL",
+                    EtherFiWithdrawalQueueCalls.claimWithdraw(a.etherfiWithdrawRequestNFT(), BigInteger.valueOf(id)))));
         }
         return out;
     }
@@ -267,6 +281,13 @@ public final class PlanBuilder {
                         BigInteger requested = exits.queueLidoWithdrawal(v.id(), tokens, toWad(rate), actions);
                         skipped.add(v.id() + ": " + (requested.signum() == 0 ? "exit below the queue's 100 wei minimum, not queued"
                                 : requested + " wei stETH queued in Lido's withdrawal queue; its ETH is claimable after finalization (~"
+                                + v.withdrawalDelaySeconds() + " s) and is not counted for this plan's entries"));
+                        continue;
+                    }
+                    if (etherfiQueue(v) && (m.exit() == ExitRoute.Kind.QUEUE || a.curveEEthPool() == null)) {
+                        BigInteger requested = exits.queueEtherFiWithdrawal(v.id(), tokens, toWad(rate), actions);
+                        skipped.add(v.id() + ": " + (requested.signum() == 0 ? "exit too small to queue, not queued"
+                                : requested + " wei eETH queued in ether.fi's WithdrawRequestNFT; its ETH is claimable after finalization (~"
                                 + v.withdrawalDelaySeconds() + " s) and is not counted for this plan's entries"));
                         continue;
                     }

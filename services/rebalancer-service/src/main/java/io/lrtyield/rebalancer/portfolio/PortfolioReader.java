@@ -41,6 +41,10 @@ import java.util.function.Consumer;
  * of the same block sent for the new ids' status. So the snapshot is always consistent at its block, and every other
  * block stays one round trip — simpler than keeping ids from the plans, which would miss requests made by hand.
  * Renzo's and Kelp's queues ({@link LrtQueueReader}) are read the same way, by the number of the vault's requests.
+ * <p>ether.fi's WithdrawRequestNFT ({@link EtherFiQueueReader}) cannot list an owner's tokens: the ids minted to the
+ * vault come from its {@code Transfer(0, vault, id)} logs, searched once from a start block and then only over the
+ * blocks since the previous snapshot, and are read in the block's multicall; claimed (burnt) ones drop out. Without a
+ * log source ({@link #PortfolioReader(Catalogue, String, Aggregator)}) that queue is not read.
  */
 public final class PortfolioReader {
 
@@ -56,6 +60,12 @@ public final class PortfolioReader {
     @FunctionalInterface
     public interface Aggregator {
         Uni<List<Multicall3.Result>> aggregate3(List<Multicall3.Call> calls, long blockNumber);
+    }
+
+    /** ERC-721 mints to an owner in a block range ({@link io.lrtyield.common.chain.Erc721MintLogs#mintedTo}). */
+    @FunctionalInterface
+    public interface MintLogs {
+        Uni<List<BigInteger>> mintedTo(String token, String owner, long fromBlock, long toBlock);
     }
 
     private record Reserve(String asset, String aToken, String debtToken) {
@@ -75,8 +85,21 @@ public final class PortfolioReader {
     private final Venue eigenVenue;
     private final String eigenStrategy;
     private volatile List<byte[]> eigenRoots = List.of();
+    private final EtherFiQueueReader etherfiQueue;
+    private final MintLogs mintLogs;
+    /** The last block whose mint logs were searched; the next search starts after it. */
+    private volatile long logsSearchedThrough;
 
+    /** Without a log source: ether.fi's WithdrawRequestNFT is not read. */
     public PortfolioReader(Catalogue catalogue, String vault, Aggregator chain) {
+        this(catalogue, vault, chain, null, 0);
+    }
+
+    /**
+     * @param mintLogs      where the ids of ether.fi request NFTs minted to the vault come from (null: not read)
+     * @param logsFromBlock the first block to search them in (the vault's deployment block on mainnet)
+     */
+    public PortfolioReader(Catalogue catalogue, String vault, Aggregator chain, MintLogs mintLogs, long logsFromBlock) {
         this.catalogue = catalogue;
         this.vault = vault.toLowerCase();
         this.chain = chain;
@@ -97,6 +120,15 @@ public final class PortfolioReader {
                 lrtQueues.add(new LrtQueueReader(v.id(), v.asset(), queue, this.vault));
             }
         }
+        Venue etherfi = catalogue.venues().stream().filter(v -> "weETH".equals(v.asset()) && v.venueKind() == VenueKind.RESTAKING_TOKEN
+                && v.param("withdrawalQueue").isPresent()).findFirst().orElse(null);
+        String nft = etherfi == null ? null : resolve(etherfi.param("withdrawalQueue").orElseThrow());
+        String pool = catalogue.contracts().get("etherfiLiquidityPool");
+        String eEth = catalogue.asset("eETH").map(Asset::address).orElse(null);
+        this.etherfiQueue = mintLogs == null || nft == null || pool == null || eEth == null ? null
+                : new EtherFiQueueReader(etherfi.id(), nft, pool, eEth, this.vault);
+        this.mintLogs = mintLogs;
+        this.logsSearchedThrough = logsFromBlock - 1;
     }
 
     /**
@@ -111,13 +143,58 @@ public final class PortfolioReader {
         Uni<List<Reserve>> known = reserves != null || aavePool == null
                 ? Uni.createFrom().item(reserves == null ? List.of() : reserves)
                 : resolveReserves(blockNumber);
-        return known.chain(list -> {
+        return known.chain(list -> searchMintLogs(blockNumber).chain(logError -> {
             Plan plan = plan(list);
             return chain.aggregate3(plan.calls, blockNumber).map(results -> plan.decode(results, blockNumber, blockTimestamp))
                     .chain(raw -> lidoStatusesIfChanged(plan, raw))
                     .chain(raw -> lrtRequests(plan, raw))
+                    .map(raw -> etherfiRequests(plan, raw, logError))
                     .chain(raw -> eigenWithdrawals(plan, raw));
-        });
+        }));
+    }
+
+    /**
+     * Adds the ether.fi request ids minted to the vault since the last search (through {@code blockNumber}); the item
+     * is the search's error, null when it succeeded or was not needed (the ids known so far are read either way).
+     */
+    private Uni<String> searchMintLogs(long blockNumber) {
+        long from = logsSearchedThrough + 1;
+        if (etherfiQueue == null || blockNumber < from) {
+            return Uni.createFrom().nullItem();
+        }
+        return mintLogs.mintedTo(etherfiQueue.nft(), vault, from, blockNumber).map(ids -> {
+            etherfiQueue.add(ids);
+            logsSearchedThrough = blockNumber;
+            return (String) null;
+        }).onFailure().recoverWithItem(e -> etherfiQueue.venueId() + " withdrawal request ids: " + e.getMessage());
+    }
+
+    /** {@code raw} with the vault's ether.fi requests among the restaking-queue requests, each an ETH claim. */
+    private RawSnapshot etherfiRequests(Plan plan, RawSnapshot raw, String logError) {
+        if (etherfiQueue == null) {
+            return raw;
+        }
+        List<String> unavailable = new ArrayList<>(raw.unavailable());
+        if (logError != null) {
+            unavailable.add(logError);
+        }
+        EtherFiQueueReader.Decoded d = etherfiQueue.decode(plan.etherfiResults, plan.etherfiAsked);
+        Map<String, List<Holding>> holdings = new LinkedHashMap<>(raw.venueHoldings());
+        holdings.remove(lidoQueuePosition(etherfiQueue.venueId()));
+        if (d.error() != null) {
+            unavailable.add(d.error());
+        } else if (raw.blockNumber() >= logsSearchedThrough) {
+            // only a read at the newest block searched drops ids: at an older block a newer mint looks burnt
+            etherfiQueue.drop(d.gone());
+        }
+        for (LrtWithdrawalRequest r : d.requests()) {
+            holdings.computeIfAbsent(lidoQueuePosition(r.venueId()), k -> new ArrayList<>()).add(new Holding("ether.fi withdrawal request "
+                    + r.index() + (r.claimable() ? " (finalized)" : " (pending)"), "ETH", r.ethAmount(), false));
+        }
+        List<LrtWithdrawalRequest> requests = new ArrayList<>(raw.lrtRequests());
+        requests.addAll(d.requests());
+        return new RawSnapshot(raw.blockNumber(), raw.blockTimestamp(), raw.ethBalance(), raw.tokens(), raw.aave(), holdings,
+                raw.queuedWithdrawals(), unavailable, raw.venueRates(), raw.lidoRequests(), requests, raw.eigenWithdrawals());
     }
 
     /**
@@ -313,6 +390,8 @@ public final class PortfolioReader {
         final Map<LrtQueueReader, List<Multicall3.Result>> lrtResults = new HashMap<>();
         List<byte[]> eigenAsked = List.of();
         final List<Multicall3.Result> eigenResults = new ArrayList<>();
+        List<BigInteger> etherfiAsked = List.of();
+        final List<Multicall3.Result> etherfiResults = new ArrayList<>();
 
         void add(Multicall3.Call call, Consumer<Multicall3.Result> sink) {
             calls.add(call);
@@ -388,6 +467,10 @@ public final class PortfolioReader {
         if (eigenQueue != null) {
             p.eigenAsked = eigenRoots;
             eigenQueue.calls(p.eigenAsked).forEach(c -> p.add(c, p.eigenResults::add));
+        }
+        if (etherfiQueue != null) {
+            p.etherfiAsked = etherfiQueue.ids();
+            etherfiQueue.calls(p.etherfiAsked).forEach(c -> p.add(c, p.etherfiResults::add));
         }
         return p;
     }

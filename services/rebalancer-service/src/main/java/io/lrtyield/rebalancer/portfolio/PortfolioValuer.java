@@ -147,6 +147,10 @@ public final class PortfolioValuer {
             return "queued EigenLayer withdrawal: the strategy's underlying for the shares it pays (net of slashing), completable"
                     + " after the delay";
         }
+        if (raw.lrtRequests().stream().anyMatch(r -> "weETH".equals(r.asset()) && PortfolioReader.lidoQueuePosition(r.venueId()).equals(position))) {
+            return "queued withdrawal (ether.fi WithdrawRequestNFT), an ETH claim: its eETH at most, at the rate of its finalization,"
+                    + " paid after finalization";
+        }
         if (raw.lrtRequests().stream().anyMatch(r -> PortfolioReader.lidoQueuePosition(r.venueId()).equals(position))) {
             return "queued withdrawal, an ETH claim at the rate of the request, paid after the issuer's cooldown or unlock";
         }

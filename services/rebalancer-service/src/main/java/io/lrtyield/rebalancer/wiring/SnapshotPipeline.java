@@ -123,7 +123,9 @@ public class SnapshotPipeline {
     private Runtime create(Catalogue c) {
         String vault = vaultAddress(c);
         Multicall3 mc = new Multicall3(web3j, c.multicall3(), chain.multicallChunkSize());
-        return new Runtime(StrategyFactory.create(config, c, vault), new PortfolioReader(c, vault, mc::aggregate3), new PortfolioValuer(c));
+        return new Runtime(StrategyFactory.create(config, c, vault), new PortfolioReader(c, vault, mc::aggregate3,
+                new io.lrtyield.common.chain.Erc721MintLogs(web3j, rebalancer.logsMaxBlockRange())::mintedTo,
+                rebalancer.withdrawalLogsFromBlock()), new PortfolioValuer(c));
     }
 
     /** The configured vault's address ({@link VaultAddress}). */

@@ -68,6 +68,29 @@ class PlanMakerTest {
     }
 
     @Test
+    void finalizedEtherFiRequestsAreClaimedFirstInARebalance() {
+        StrategyFactory.Strategy base = strategy();
+        PlanAddresses a = new PlanAddresses(addr(1), addr(2), addr(3), addr(4), addr(5), addr(6), addr(7), addr(8), addr(9), null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null, null, addr(40));
+        PlanBuilder builder = new PlanBuilder(a, addr(99), base.planSettings());
+        StrategyFactory.Strategy st = new StrategyFactory.Strategy(base.catalogue(), addr(99), base.policySettings(), base.riskSettings(),
+                base.planSettings(), a, builder, base.stress(), base.scorer(), base.policy());
+        PolicyOutcome rebalance = new PolicyOutcome(PolicyOutcome.REBALANCE, "test", Map.of(), null,
+                new io.lrtyield.strategy.optimizer.AllocationResult(List.of(), 0, List.of(), 0, 0, 1), 0, 0, Map.of(), null, List.of());
+        List<io.lrtyield.rebalancer.portfolio.LrtWithdrawalRequest> claimable = List.of(
+                new io.lrtyield.rebalancer.portfolio.LrtWithdrawalRequest("etherfi-weeth", "weETH", 9, E18, true),
+                new io.lrtyield.rebalancer.portfolio.LrtWithdrawalRequest("etherfi-weeth", "weETH", 4, E18, true));
+        BuiltPlan plan = PlanMaker.make(st, rebalance, portfolio(), E18, BigInteger.ZERO, Map.of(), Map.of(), List.of(), claimable);
+        assertEquals(List.of("CLAIM_WITHDRAWAL", "CLAIM_WITHDRAWAL"), plan.actions().stream().map(PlannedAction::kind).toList());
+        assertTrue(plan.actions().stream().allMatch(x -> x.call().target().equals(addr(40)) && x.call().signature().equals("claimWithdraw(uint256)")));
+        assertEquals(List.of(BigInteger.valueOf(4), BigInteger.valueOf(9)),
+                plan.actions().stream().map(x -> new BigInteger(x.call().headWord(0), 16)).toList(), "oldest id first");
+        // a deleverage is never delayed by claims
+        assertTrue(PlanMaker.make(st, deleverage(), portfolio(), E18, BigInteger.ZERO, Map.of(), Map.of(), List.of(), claimable).actions()
+                .stream().noneMatch(x -> "CLAIM_WITHDRAWAL".equals(x.kind())));
+    }
+
+    @Test
     void withAStaleCollateralPriceOnlyTheIdleRepayIsKept() {
         PriceTick stale = new PriceTick(1, "t", "wstETH", null, null, new BigDecimal("1.2"), null, PriceStatus.STALE, null, List.of(),
                 List.of("feed stale"), PortfolioValuerTest.P);

@@ -12,6 +12,7 @@ import io.lrtyield.rebalancer.execution.venue.EigenLayerCalls;
 import io.lrtyield.rebalancer.execution.venue.EigenWithdrawal;
 import io.lrtyield.rebalancer.execution.venue.Erc20Calls;
 import io.lrtyield.rebalancer.execution.venue.LidoCalls;
+import io.lrtyield.rebalancer.execution.venue.EtherFiWithdrawalQueueCalls;
 import io.lrtyield.rebalancer.execution.venue.LidoWithdrawalQueueCalls;
 import io.lrtyield.rebalancer.execution.venue.LiquidStakingDepositCalls;
 import io.lrtyield.rebalancer.execution.venue.WethCalls;
@@ -61,6 +62,8 @@ class AllowlistMainnetTest {
     static final String LIDO_WITHDRAWAL_QUEUE = "0x889edc2edab5f40e902b864ad4d7ade8e412f9b1";
     static final String RENZO_WITHDRAW_QUEUE = "0x5efc9d10e42fb517456f4ac41eb5e2ebe42c8918";
     static final String KELP_WITHDRAWAL_MANAGER = "0x62de59c08eb5dae4b7e6f7a8cad3006d6965ec16";
+    /** ether.fi's WithdrawRequestNFT (etherfi-protocol/smart-contracts script/deploys/Deployed.s.sol WITHDRAW_REQUEST_NFT). */
+    static final String ETHERFI_WITHDRAW_REQUEST_NFT = "0x7d5706f6ef3f89b3951e23e557cdfbc3239d4e2c";
     /** Renzo's IS_NATIVE, Kelp's ETH_TOKEN: native ETH as the asset out. */
     static final String NATIVE = "0xeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee";
 
@@ -78,7 +81,7 @@ class AllowlistMainnetTest {
     @Test
     void everyStatedSelectorIsTheKeccakOfItsSignature() throws Exception {
         JsonNode rules = file().path("rules");
-        assertEquals(36, rules.size());
+        assertEquals(38, rules.size());
         for (JsonNode r : rules) {
             String signature = r.path("signature").asText();
             assertEquals(r.path("selector").asText(), keccakSelector(signature), signature);
@@ -88,6 +91,7 @@ class AllowlistMainnetTest {
         assertEquals("0x70a08231", keccakSelector("balanceOf(address)"));
         assertEquals("0xa9059cbb", keccakSelector("transfer(address,uint256)"));
         assertEquals("0xf6326fb3", keccakSelector("depositETH()"));
+        assertEquals("0x397a1b28", keccakSelector("requestWithdraw(address,uint256)"), "the reference's ether.fi requestWithdraw");
         // and web3j's ABI encoder derives the same selector from typed arguments
         String approve = FunctionEncoder.encode(new Function("approve", List.of(new Address(ATTACKER), new Uint256(ONE)), List.of()));
         assertEquals(keccakSelector("approve(address,uint256)"), approve.substring(0, 10));
@@ -116,12 +120,13 @@ class AllowlistMainnetTest {
             }));
         }
         assertEquals(Set.of(ROCKET_DEPOSIT_POOL, ETHERFI_LIQUIDITY_POOL, EETH, RENZO_RESTAKE_MANAGER, KELP_DEPOSIT_POOL,
-                EIGEN_STETH_STRATEGY, LIDO_WITHDRAWAL_QUEUE, RENZO_WITHDRAW_QUEUE, KELP_WITHDRAWAL_MANAGER, NATIVE), literals);
+                EIGEN_STETH_STRATEGY, LIDO_WITHDRAWAL_QUEUE, RENZO_WITHDRAW_QUEUE, KELP_WITHDRAWAL_MANAGER, ETHERFI_WITHDRAW_REQUEST_NFT, NATIVE),
+                literals);
     }
 
     @Test
     void loadsAgainstTheMainnetCataloguesAddressBook() {
-        assertEquals(36, allowlist.pairs().size());
+        assertEquals(38, allowlist.pairs().size());
         assertTrue(allowlist.pairs().contains(new VaultPair("0x87870bca3f3fd6335c3f4ce8392d69350b4fa4e2", "0x617ba037")), "Aave v3 supply");
         assertTrue(allowlist.pairs().contains(new VaultPair("0xae7ab96520de3a18e5e111b5eaab095312d7fe84", "0xa1903eab")), "Lido submit");
         assertTrue(allowlist.pairs().contains(new VaultPair("0xdc24316b9ae028f1497c275eb9192a3ea0f67022", "0x3df02124")), "Curve exchange");
@@ -166,7 +171,10 @@ class AllowlistMainnetTest {
                         List.of(EIGEN_STETH_STRATEGY), List.of(ONE)), List.of(book.get("stETH")), true),
                 Erc20Calls.approve(book.get("stETH"), LIDO_WITHDRAWAL_QUEUE, ONE),
                 new LidoWithdrawalQueueCalls(LIDO_WITHDRAWAL_QUEUE, VAULT).requestWithdrawals(List.of(LidoWithdrawalQueueCalls.MAX_REQUEST, ONE)),
-                new LidoWithdrawalQueueCalls(LIDO_WITHDRAWAL_QUEUE, VAULT).claimWithdrawal(BigInteger.valueOf(42)));
+                new LidoWithdrawalQueueCalls(LIDO_WITHDRAWAL_QUEUE, VAULT).claimWithdrawal(BigInteger.valueOf(42)),
+                Erc20Calls.approve(EETH, ETHERFI_LIQUIDITY_POOL, ONE),
+                EtherFiWithdrawalQueueCalls.requestWithdraw(ETHERFI_LIQUIDITY_POOL, VAULT, ONE),
+                EtherFiWithdrawalQueueCalls.claimWithdraw(ETHERFI_WITHDRAW_REQUEST_NFT, BigInteger.valueOf(42)));
         for (ContractCall call : calls) {
             assertDoesNotThrow(() -> allowlist.require(call), call.signature() + " on " + call.target());
         }
@@ -179,6 +187,8 @@ class AllowlistMainnetTest {
         assertThrows(NotAllowlistedException.class, () -> allowlist.require(new AaveCalls(book.get("aavePool"), ATTACKER)
                 .withdraw(book.get("wstETH"), ONE)));
         assertThrows(NotAllowlistedException.class, () -> allowlist.require(Erc20Calls.approve(book.get("stETH"), ATTACKER, ONE)));
+        assertThrows(NotAllowlistedException.class, () -> allowlist.require(
+                EtherFiWithdrawalQueueCalls.requestWithdraw(ETHERFI_LIQUIDITY_POOL, ATTACKER, ONE)));
         assertThrows(NotAllowlistedException.class, () -> allowlist.require(new LiquidStakingDepositCalls(ATTACKER)
                 .pufferDepositEth(book.get("pufETH"), ONE)));
         assertThrows(NotAllowlistedException.class, () -> allowlist.require(new LiquidStakingDepositCalls(ATTACKER)

@@ -5,6 +5,7 @@ import io.lrtyield.rebalancer.execution.venue.AaveCalls;
 import io.lrtyield.rebalancer.execution.venue.Erc20Calls;
 import io.lrtyield.rebalancer.execution.venue.LidoCalls;
 import io.lrtyield.rebalancer.execution.venue.LiquidStakingDepositCalls;
+import io.lrtyield.rebalancer.execution.venue.EtherFiWithdrawalQueueCalls;
 import io.lrtyield.rebalancer.execution.venue.LrtWithdrawalQueueCalls;
 import io.lrtyield.rebalancer.execution.venue.PendleCalls;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +37,8 @@ class AllowlistTest {
         String[] names = {"stETH", "wstETH", "WETH", "rETH", "cbETH", "eETH", "weETH", "ezETH", "rsETH", "pufETH", "usdc",
                 "pendlePtWeEth", "rocketDepositPool", "etherfiLiquidityPool", "renzoRestakeManager", "kelpDepositPool",
                 "curveStEthWethPool", "curveEEthWethPool", "aavePool", "pendleMarketWeEth", "eigenStrategyManager",
-                "eigenDelegationManager", "eigenStEthStrategy", "lidoWithdrawalQueue", "renzoWithdrawQueue", "kelpWithdrawalManager"};
+                "eigenDelegationManager", "eigenStEthStrategy", "lidoWithdrawalQueue", "renzoWithdrawQueue", "kelpWithdrawalManager",
+                "etherfiWithdrawRequestNFT"};
         for (int i = 0; i < names.length; i++) {
             book.put(names[i], String.format("0x%040x", 0x1000 + i));
         }
@@ -56,8 +58,9 @@ class AllowlistTest {
 
     @Test
     void devnetConfigurationHasTheVaultsPairs() {
-        assertEquals(45, allowlist.pairs().size(), "37 + rETH burn and pufETH redeem + Lido's requestWithdrawals and claimWithdrawal"
-                + " + Renzo's withdraw and claim + Kelp's initiateWithdrawal and completeWithdrawal");
+        assertEquals(47, allowlist.pairs().size(), "37 + rETH burn and pufETH redeem + Lido's requestWithdrawals and claimWithdrawal"
+                + " + Renzo's withdraw and claim + Kelp's initiateWithdrawal and completeWithdrawal"
+                + " + ether.fi's requestWithdraw and claimWithdraw");
         assertTrue(allowlist.pairs().contains(new VaultPair(book.get("aavePool"), "0x617ba037")));
         assertTrue(allowlist.pairs().contains(new VaultPair(book.get("stETH"), "0xa1903eab")));
     }
@@ -95,6 +98,14 @@ class AllowlistTest {
         assertDoesNotThrow(() -> allowlist.require(LrtWithdrawalQueueCalls.kelpCompleteWithdrawal(kelp)));
         assertThrows(NotAllowlistedException.class, () -> allowlist.require(Erc20Calls.approve(book.get("rsETH"), renzo, ONE)),
                 "rsETH approved to Renzo's queue");
+        // ether.fi's: eETH approved to the LiquidityPool, the request NFT minted to the vault only
+        String pool = book.get("etherfiLiquidityPool");
+        assertDoesNotThrow(() -> allowlist.require(Erc20Calls.approve(book.get("eETH"), pool, ONE)));
+        assertDoesNotThrow(() -> allowlist.require(EtherFiWithdrawalQueueCalls.requestWithdraw(pool, VAULT, ONE)));
+        assertDoesNotThrow(() -> allowlist.require(EtherFiWithdrawalQueueCalls.claimWithdraw(book.get("etherfiWithdrawRequestNFT"),
+                BigInteger.valueOf(7))));
+        assertThrows(NotAllowlistedException.class, () -> allowlist.require(EtherFiWithdrawalQueueCalls.requestWithdraw(pool, ATTACKER, ONE)),
+                "a request NFT minted to another than the vault");
     }
 
     @Test
