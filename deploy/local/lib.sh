@@ -26,12 +26,12 @@ load_profile() {
   case "$PROFILE" in
     run)
       : "${ANVIL_PORT:=8545}" "${KAFKA_PORT:=9092}" "${KAFKA_CONTROLLER_PORT:=9093}"
-      : "${REDIS_PORT:=6379}" "${REDIS_REUSE:=1}"
+      : "${REDIS_PORT:=6379}" "${REDIS_REUSE:=1}" "${REDIS_APPENDONLY:=yes}"
       : "${KAFKA_RETENTION_MS:=604800000}" "${KAFKA_EPHEMERAL:=0}"
       ;;
     test)
       : "${ANVIL_PORT:=18545}" "${KAFKA_PORT:=19092}" "${KAFKA_CONTROLLER_PORT:=19093}"
-      : "${REDIS_PORT:=16379}" "${REDIS_REUSE:=0}"
+      : "${REDIS_PORT:=16379}" "${REDIS_REUSE:=0}" "${REDIS_APPENDONLY:=no}"
       : "${KAFKA_RETENTION_MS:=3600000}" "${KAFKA_EPHEMERAL:=1}"
       ;;
     *) die "unknown profile '$PROFILE' (expected run or test)" ;;
@@ -47,7 +47,7 @@ load_profile() {
   PID_DIR=$STATE_DIR/pids
   mkdir -p "$LOG_DIR" "$PID_DIR"
   export PROFILE STATE_DIR ANVIL_PORT KAFKA_PORT KAFKA_CONTROLLER_PORT REDIS_PORT \
-    REDIS_REUSE KAFKA_RETENTION_MS KAFKA_EPHEMERAL
+    REDIS_REUSE REDIS_APPENDONLY KAFKA_RETENTION_MS KAFKA_EPHEMERAL
 }
 
 require() {

@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
-# Local Redis from the OS package (redis-server), no persistence.
+# Local Redis from the OS package (redis-server). The run profile keeps an append-only file (appendfsync everysec,
+# as in Kubernetes): a Redis restart mid-run replays it, so the execution journal survives; the test profile keeps
+# nothing.
 #
 #   deploy/local/redis.sh start|stop|status [run|test]
 #
 # Environment: REDIS_PORT, REDIS_REUSE (1 = if something on REDIS_PORT already
-# answers PING, use it and never stop it), STATE_DIR.
+# answers PING, use it and never stop it), REDIS_APPENDONLY (yes|no), REDIS_FRESH
+# (1 = drop the append-only file before starting: stack.sh sets it, since each
+# stack start is a new devnet chain and the old journal's nonces and plans are
+# void there), STATE_DIR.
 set -euo pipefail
 COMPONENT=redis
 # shellcheck source=deploy/local/lib.sh
@@ -70,8 +75,11 @@ start() {
   fi
   rm -f "$REUSED_MARK"
   mkdir -p "$REDIS_DIR"
+  if [[ ${REDIS_FRESH:-0} == 1 ]]; then
+    rm -rf "$REDIS_DIR/appendonlydir" "$REDIS_DIR"/appendonly*.aof
+  fi
   : >"$LOG"
-  if ! redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no \
+  if ! redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly "$REDIS_APPENDONLY" --appendfsync everysec \
     --daemonize yes --pidfile "$(pid_file redis)" --logfile "$LOG" --dir "$REDIS_DIR"; then
     log_tail "$LOG"
     die "redis-server failed to start"

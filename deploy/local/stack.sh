@@ -26,7 +26,8 @@ start() {
   "$LOCAL_DIR/kafka.sh" start "$PROFILE" >"$kafka_out" 2>&1 &
   kafka_job=$!
   "$LOCAL_DIR/anvil.sh" start "$PROFILE" || rc=1
-  "$LOCAL_DIR/redis.sh" start "$PROFILE" || rc=1
+  # a stack start is a new devnet chain: the previous journal (nonces, plans) is void there
+  REDIS_FRESH=1 "$LOCAL_DIR/redis.sh" start "$PROFILE" || rc=1
   wait "$kafka_job" || rc=1
   cat "$kafka_out"
   rm -f "$kafka_out"
