@@ -23,6 +23,13 @@ public interface PriceConfig {
     @WithDefault("true")
     boolean resumeAfterLastPricedBlock();
 
+    /**
+     * A tick this many blocks older than the head is served as STALE by the API, and the service is not ready while its
+     * newest priced block is that far behind (its reads are failing).
+     */
+    @WithDefault("10")
+    long staleAfterBlocks();
+
     /** The HTTP ETH/USD source. */
     EthUsd ethUsd();
 

@@ -2,11 +2,14 @@ package io.lrtyield.price.api;
 
 import io.lrtyield.common.catalogue.Asset;
 import io.lrtyield.common.catalogue.Catalogue;
+import io.lrtyield.common.chain.BlockHead;
 import io.lrtyield.common.event.PriceTick;
+import io.lrtyield.common.runtime.ChainHeads;
 import io.lrtyield.common.runtime.CatalogueProvider;
 import io.lrtyield.common.runtime.ProblemException;
 import io.lrtyield.common.runtime.QueryParams;
 import io.lrtyield.price.PriceConfig;
+import io.lrtyield.price.freshness.Freshness;
 import io.lrtyield.price.pipeline.PricePipeline;
 import io.lrtyield.price.store.PriceStore;
 import io.smallrye.mutiny.Multi;
@@ -31,7 +34,12 @@ public class PriceResource {
     private final PricePipeline pipeline;
     private final PriceConfig config;
 
-    PriceResource(PriceStore store, CatalogueProvider catalogues, PricePipeline pipeline, PriceConfig config) {
+    private final ChainHeads heads;
+    private final Freshness freshness;
+
+    PriceResource(PriceStore store, CatalogueProvider catalogues, PricePipeline pipeline, PriceConfig config, ChainHeads heads) {
+        this.heads = heads;
+        this.freshness = new Freshness(config.staleAfterBlocks());
         this.store = store;
         this.catalogues = catalogues;
         this.pipeline = pipeline;
@@ -39,21 +47,22 @@ public class PriceResource {
     }
 
     @GET
-    @Operation(summary = "Latest tick of every priced asset")
+    @Operation(summary = "Latest tick of every priced asset (STALE once it is price.stale-after-blocks behind the head)")
     public Uni<List<PriceTick>> all() {
-        return store.latest(catalogue().assets().stream().filter(Asset::priced).map(Asset::symbol).toList());
+        return store.latest(catalogue().assets().stream().filter(Asset::priced).map(Asset::symbol).toList())
+                .map(ticks -> ticks.stream().map(t -> freshness.atHead(t, head())).toList());
     }
 
     @GET
     @Path("/{asset}")
-    @Operation(summary = "Latest tick of one asset")
+    @Operation(summary = "Latest tick of one asset (STALE once it is price.stale-after-blocks behind the head)")
     public Uni<PriceTick> one(@PathParam("asset") String asset) {
         String symbol = known(asset);
         return store.latest(symbol).map(tick -> {
             if (tick == null) {
                 throw new ProblemException(404, "No price yet", "no tick for " + symbol + " has been published yet");
             }
-            return tick;
+            return freshness.atHead(tick, head());
         });
     }
 
@@ -79,6 +88,11 @@ public class PriceResource {
     @Operation(summary = "Server-sent events: every tick as it is published")
     public Multi<PriceTick> stream() {
         return pipeline.published();
+    }
+
+    private Long head() {
+        BlockHead h = heads.last();
+        return h == null ? null : h.number();
     }
 
     private String known(String asset) {

@@ -62,6 +62,7 @@ public class PricePipeline {
     private final MeterRegistry meters;
     private final CoinGeckoPriceClient http;
     private final BroadcastProcessor<PriceTick> published = BroadcastProcessor.create();
+    private volatile Long lastPublishedBlock;
     /** Block timestamp of each asset's latest tick: the price age gauge (wall clock minus block time). */
     private final Map<String, Long> lastTickTimestamp = new java.util.concurrent.ConcurrentHashMap<>();
     /** Latest discount per asset, for the discount gauge. */
@@ -100,6 +101,11 @@ public class PricePipeline {
         if (subscription != null) {
             subscription.cancel();
         }
+    }
+
+    /** The newest block whose ticks were all published and stored; null before the first. */
+    public Long lastPublishedBlock() {
+        return lastPublishedBlock;
     }
 
     /** Ticks as they are published (for the SSE and gRPC streams). */
@@ -163,6 +169,7 @@ public class PricePipeline {
                 .call(store::saveAll)
                 .call(ticks -> store.markPriced(new PriceStore.PricedBlock(chainId, head.number(), head.hash())))
                 .invoke(ticks -> {
+                    lastPublishedBlock = lastPublishedBlock == null ? head.number() : Math.max(lastPublishedBlock, head.number());
                     publishLatency.record(System.nanoTime() - receivedAt, java.util.concurrent.TimeUnit.NANOSECONDS);
                     ticks.forEach(this::observe);
                 });
