@@ -39,9 +39,17 @@ public final class ActiveExecutor {
     private final ExecutorFactory factory;
     private final Object running = new Object();
     private volatile long token = -1;
+    private final ExecutionListener events;
 
     public ActiveExecutor(ExecutionJournal journal, ExecutionChain chain, String vault, String instanceId, Duration leaseTtl,
                           Duration receiptTimeout, ExecutorFactory factory) {
+        this(journal, chain, vault, instanceId, leaseTtl, receiptTimeout, factory, ExecutionListener.NONE);
+    }
+
+    /** @param events told every state the recovery journals (the executor's own events come through the factory's listener) */
+    public ActiveExecutor(ExecutionJournal journal, ExecutionChain chain, String vault, String instanceId, Duration leaseTtl,
+                          Duration receiptTimeout, ExecutorFactory factory, ExecutionListener events) {
+        this.events = events;
         this.journal = journal;
         this.chain = chain;
         this.vault = vault;
@@ -144,7 +152,7 @@ public final class ActiveExecutor {
 
     private ExecutionRecovery recovery() {
         long fencing = token;
-        return new ExecutionRecovery(journal, chain, vault, () -> fencing, receiptTimeout);
+        return new ExecutionRecovery(journal, chain, vault, () -> fencing, receiptTimeout, events);
     }
 
     private PlanExecutor executor(ExecutionRecovery recovery) {

@@ -1,5 +1,7 @@
 package io.lrtyield.rebalancer.execution.journal;
 
+import io.lrtyield.rebalancer.execution.ExecutionListener;
+import io.lrtyield.rebalancer.execution.sign.SignedTransaction;
 import io.lrtyield.rebalancer.execution.ExecutionPlan;
 import io.lrtyield.rebalancer.execution.ExecutionReport;
 import io.lrtyield.rebalancer.execution.PlanExecutor;
@@ -23,7 +25,8 @@ import java.util.function.LongSupplier;
  * never signed again; then the plan continues from its first unsigned action, with nonces never below a journaled one.
  * A resumed transaction is CONFIRMED by the same rule as in the executor ({@link ReceiptFollower} with the executor's
  * {@link PlanExecutor#confirmations}: the receipt that many blocks deep and still in its block), not by its first
- * receipt.
+ * receipt. Every state it journals is also told to the {@code events} listener (executions.v1), as the executor's own
+ * path does: a takeover or a restart leaves no MINED / CONFIRMED / FAILED unpublished.
  */
 public final class ExecutionRecovery {
 
@@ -34,9 +37,16 @@ public final class ExecutionRecovery {
     private final String vault;
     private final LongSupplier fencingToken;
     private final Duration receiptTimeout;
+    private final ExecutionListener events;
 
     public ExecutionRecovery(ExecutionJournal journal, ExecutionChain chain, String vault, LongSupplier fencingToken,
                              Duration receiptTimeout) {
+        this(journal, chain, vault, fencingToken, receiptTimeout, ExecutionListener.NONE);
+    }
+
+    public ExecutionRecovery(ExecutionJournal journal, ExecutionChain chain, String vault, LongSupplier fencingToken,
+                             Duration receiptTimeout, ExecutionListener events) {
+        this.events = events;
         this.journal = journal;
         this.chain = chain;
         this.vault = vault;
@@ -98,10 +108,16 @@ public final class ExecutionRecovery {
      * CONFIRMED, FAILED (reverted), MINED (on chain, not deep enough yet) or SENT (nothing mined yet) when the wait ends.
      */
     private JournalEntry settle(JournalEntry e, ReceiptFollower receipts) throws IOException {
+        JournalEntry[] current = {e};
         if (receiptOf(e).isEmpty()) {
             rebroadcast(e);
+            if (e.status() == TxStatus.SIGNED) {
+                // signed, then the process died before it was known to be sent: the re-broadcast is its sending
+                current[0] = e.with(TxStatus.SENT, null, null);
+                journal.write(vault, fencingToken.getAsLong(), current[0]);
+                publish(() -> events.sent(e.planId(), e.index(), SignedTransaction.fromRaw(e.rawTx(), e.txHash())));
+            }
         }
-        JournalEntry[] current = {e};
         ReceiptFollower.Result result = receipts.follow(new ReceiptFollower.Watch() {
             @Override
             public List<String> hashes() {
@@ -110,8 +126,12 @@ public final class ExecutionRecovery {
 
             @Override
             public void mined(ExecutionChain.Receipt receipt) {
+                boolean changed = current[0].status() != TxStatus.MINED || !receipt.txHash().equalsIgnoreCase(current[0].txHash());
                 current[0] = e.minedAs(receipt.txHash(), TxStatus.MINED, receipt.blockNumber(), null);
                 journal.write(vault, fencingToken.getAsLong(), current[0]);
+                if (changed) {
+                    publish(() -> events.mined(e.planId(), e.index(), SignedTransaction.fromRaw(e.rawTx(), receipt.txHash()), receipt));
+                }
             }
 
             @Override
@@ -127,8 +147,29 @@ public final class ExecutionRecovery {
         };
         if (settled != current[0]) {
             journal.write(vault, fencingToken.getAsLong(), settled);
+            switch (settled.status()) {
+                case CONFIRMED -> publish(() -> events.confirmed(e.planId(), e.index(), SignedTransaction.fromRaw(e.rawTx(), r.txHash()), r));
+                case FAILED -> {
+                    if (current[0].status() != TxStatus.MINED) {
+                        // the executor's path tells MINED (reverted) before FAILED
+                        publish(() -> events.mined(e.planId(), e.index(), SignedTransaction.fromRaw(e.rawTx(), r.txHash()), r));
+                    }
+                    publish(() -> events.failed(e.planId(), e.index(), r.txHash(), "reverted on chain"));
+                }
+                default -> {
+                }
+            }
         }
         return settled;
+    }
+
+    /** An event after the journal: best effort, as in the executor (the journal is the record). */
+    private void publish(Runnable event) {
+        try {
+            event.run();
+        } catch (RuntimeException ex) {
+            LOG.warnf("recovery event not published: %s", ex.getMessage());
+        }
     }
 
     /** The journaled bytes back to the node (one that already has them says so; that is fine). */

@@ -189,7 +189,7 @@ public class ExecutionRuntime {
                     .withConfirmations(config.confirmations())
                     .withPause(killSwitch::isPaused);
             return new ActiveExecutor(new RedisExecutionJournal(redis), chain, vault, instanceId, config.leaseTtl(),
-                    config.receiptTimeout(), factory);
+                    config.receiptTimeout(), factory, publisher);
         } catch (IOException e) {
             throw new IllegalStateException("execution set-up failed: " + e.getMessage(), e);
         }

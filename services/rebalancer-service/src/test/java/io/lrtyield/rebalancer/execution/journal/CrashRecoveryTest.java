@@ -104,6 +104,11 @@ class CrashRecoveryTest {
         }
 
         @Override
+        public void confirmed(String planId, int index, SignedTransaction tx, ExecutionChain.Receipt receipt) {
+            journal.confirmed(planId, index, tx, receipt);
+        }
+
+        @Override
         public void failed(String planId, int index, String txHash, String error) {
             journal.failed(planId, index, txHash, error);
         }
@@ -189,6 +194,59 @@ class CrashRecoveryTest {
             assertTrue(byNonce.values().stream().allMatch(s -> s.size() == 1), "run " + run + ": a nonce was signed twice");
             assertEquals(entries.stream().map(JournalEntry::nonce).toList(),
                     List.of(7, 8, 9, 10, 11).stream().map(BigInteger::valueOf).toList());
+        }
+    }
+
+    /**
+     * executions.v1 after crashes: the executor's events come after its journal writes (a crash in between loses them),
+     * the recovery's after its own — together every action's MINED and CONFIRMED are published exactly once.
+     */
+    @Test
+    void afterCrashesEveryActionIsMinedAndConfirmedOnTheTopicExactlyOnce() throws Exception {
+        Random random = new Random(11);
+        for (int run = 0; run < 6; run++) {
+            var chain = FakeChainAccess.create();
+            InMemoryExecutionJournal journal = new InMemoryExecutionJournal();
+            List<io.lrtyield.common.event.ExecutionEvent> topic = new ArrayList<>();
+            var publisher = new io.lrtyield.rebalancer.execution.ExecutionEventPublisher(VAULT, 31337, topic::add);
+            String planId = "events-" + run;
+            boolean started = false;
+            for (int attempt = 0; attempt < 20; attempt++) {
+                long token = journal.acquireLease(VAULT, "instance-" + attempt, Duration.ofMillis(1)).orElseThrow();
+                Thread.sleep(2);
+                ExecutionRecovery recovery = new ExecutionRecovery(journal, chain, VAULT, () -> token, Duration.ofSeconds(2), publisher);
+                boolean crash = attempt == 0 || (attempt < 4 && random.nextBoolean());
+                JournalingListener journaling = new JournalingListener(journal, VAULT, () -> token);
+                ExecutionListener listener = io.lrtyield.rebalancer.execution.ExecutionListeners.of(
+                        crash ? new DyingListener(journaling, random.nextInt(5), random.nextInt(3)) : journaling, publisher);
+                PlanExecutor executor = executor(chain, listener, recovery);
+                try {
+                    recovery.resumeAll(executor);
+                    if (!started) {
+                        started = true;
+                        assertEquals(ExecutionReport.DONE, executor.execute(fiveDeposits(planId)).status());
+                    }
+                    if (journal.openPlans(VAULT).isEmpty()) {
+                        break;
+                    }
+                } catch (Crash expected) {
+                    // the next instance takes over
+                }
+            }
+            assertTrue(journal.openPlans(VAULT).isEmpty(), "run " + run);
+            for (String status : List.of("MINED", "CONFIRMED")) {
+                Map<Integer, Long> perAction = topic.stream().filter(e -> status.equals(e.status()))
+                        .collect(java.util.stream.Collectors.groupingBy(io.lrtyield.common.event.ExecutionEvent::actionIndex,
+                                java.util.stream.Collectors.counting()));
+                assertEquals(Map.of(0, 1L, 1, 1L, 2, 1L, 3, 1L, 4, 1L), perAction, "run " + run + " " + status + ": " + topic);
+            }
+            List<JournalEntry> entries = journal.entries(VAULT, planId);
+            for (JournalEntry e : entries) {
+                var confirmed = topic.stream().filter(x -> "CONFIRMED".equals(x.status()) && x.actionIndex() == e.index()).findFirst().orElseThrow();
+                assertEquals(e.txHash(), confirmed.txHash());
+                assertEquals(e.nonce(), confirmed.nonce());
+                assertEquals(VAULT, confirmed.to(), "every call goes through the vault's manage");
+            }
         }
     }
 
