@@ -28,7 +28,10 @@ public final class CatchUp {
         Uni<BlockHead> header(long number);
     }
 
-    /** One block's whole work (read pinned to it, publish, store); {@code backfilledAtHead} is null for the head itself. */
+    /**
+     * One block's whole work (read pinned to it, publish, store); {@code backfilledAtHead} is the newest head when a newer
+     * one than the block exists, null when the block is the head.
+     */
     public interface BlockWork {
         Uni<Void> process(BlockHead block, Long backfilledAtHead);
     }
@@ -112,7 +115,11 @@ public final class CatchUp {
     /** Processes block {@code number}, or waits and returns without advancing so the next step tries it again. */
     private Uni<Void> withRetry(long number, BlockHead head) {
         Uni<BlockHead> block = number == head.number() ? Uni.createFrom().item(head) : headers.header(number);
-        return block.chain(b -> work.process(b, number == head.number() ? null : head.number()))
+        // backfilled = priced while a newer head exists (also the head a failure held until newer ones arrived)
+        return block.chain(b -> {
+                    long newest = Math.max(head.number(), newestHead.getAsLong());
+                    return work.process(b, number < newest ? newest : null);
+                })
                 .invoke(() -> {
                     last = Math.max(last, number);
                     failures = 0;

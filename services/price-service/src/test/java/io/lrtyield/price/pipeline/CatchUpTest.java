@@ -108,6 +108,21 @@ class CatchUpTest {
     }
 
     @Test
+    void aHeadHeldByFailuresUntilNewerHeadsArrivedIsMarkedBackfilled() {
+        fail(30, "connection refused", "connection refused");
+        CatchUp c = catchUp(29, 256, 3);
+        newest.set(30);
+        c.onHead(head(30)).await().atMost(WAIT);
+        assertEquals(List.of("30"), processed, "priced at once: still the head");
+        processed.clear();
+        fail(31, "connection refused", "connection refused");
+        newest.set(35); // heads 32…35 arrived while 31 failed
+        c.onHead(head(31)).await().atMost(WAIT);
+        c.onHead(head(35)).await().atMost(WAIT);
+        assertEquals(List.of("31@35", "32@35", "33@35", "34@35", "35"), processed);
+    }
+
+    @Test
     void aBlockTheNodeCannotServeBecomesAGapAfterTheConfiguredTries() {
         fail(12, "missing trie node abc (path )", "missing trie node abc (path )", "header not found", "never reached");
         CatchUp c = catchUp(10, 256, 3);
@@ -174,7 +189,7 @@ class CatchUpTest {
         assertEquals(1, gaps.size());
         assertEquals(12, gaps.get(0).fromBlock());
         assertEquals(14, gaps.get(0).toBlock());
-        assertEquals(List.of("11@16", "15@16", "16"), processed);
+        assertEquals(List.of("11@16", "15@20", "16@20"), processed, "priced while head 20 exists: backfilled at 20");
         assertEquals(16, c.last());
     }
 
