@@ -145,11 +145,12 @@ public class PricePipeline {
             LOG.infof("resuming after block %d, the last one published before the restart", lastPriced);
         }
         LOG.infof("pricing %d assets from %d sub-calls per block", catalogue.assets().size(), snapshot.callCount());
+        var publication = publication(snapshot, aggregator, ethUsd, catalogue.chainId());
         var retry = config.blockRetry();
         var catchUp = new CatchUp(lastPriced,
                 new CatchUp.Settings(config.maxBackfillBlocks(), retry.historyAttempts(), retry.firstBackoff(), retry.maxBackoff()),
                 this::header,
-                (block, backfilledAt) -> priceBlock(snapshot, aggregator, ethUsd, catalogue.chainId(), block, backfilledAt).replaceWithVoid(),
+                (block, backfilledAt) -> priceBlock(publication, block, backfilledAt).replaceWithVoid(),
                 this::reportGap,
                 () -> {
                     BlockHead newest = heads.last();
@@ -183,22 +184,42 @@ public class PricePipeline {
         return store.saveGap(gap);
     }
 
-    private Uni<List<PriceTick>> priceBlock(PriceSnapshot snapshot, PriceAggregator aggregator, EthUsdAggregator ethUsd, long chainId,
-                                            BlockHead head, Long backfilledAt) {
+    /** The stages of one block's publication; a retry of the same block resumes after the last one done. */
+    private StagedPublication publication(PriceSnapshot snapshot, PriceAggregator aggregator, EthUsdAggregator ethUsd, long chainId) {
+        return new StagedPublication(new StagedPublication.Stages() {
+            @Override
+            public Uni<StagedPublication.Computed> compute(BlockHead block, Long backfilledAt) {
+                Provenance provenance = new Provenance(chainId, block.number(), block.hash(), block.timestamp());
+                return snapshot.read(block.number()).map(readings -> {
+                    var usd = ethUsd.aggregate(readings.ethUsd(), http.latest(), http.lastError(), block.timestamp(), System.currentTimeMillis());
+                    var result = aggregator.aggregate(readings, usd.usdPerEth(), usd.reasons(), provenance);
+                    return new StagedPublication.Computed(backfilledAt == null ? result.ticks()
+                            : result.ticks().stream().map(t -> t.backfilledAt(backfilledAt)).toList(), result.alerts());
+                });
+            }
+
+            @Override
+            public Uni<Void> sendAlerts(List<RiskAlert> alerts) {
+                return all(alerts.stream().map(PricePipeline.this::raise).toList());
+            }
+
+            @Override
+            public Uni<Void> sendTicks(List<PriceTick> ticks) {
+                // every tick sent at once (one key each: Kafka keeps each asset's order), acknowledged
+                return all(ticks.stream().map(t -> emitter.send(Record.of(t.asset(), t))).toList());
+            }
+
+            @Override
+            public Uni<Void> store(BlockHead block, List<PriceTick> ticks) {
+                // in one MULTI, then the resume point
+                return store.saveAll(ticks).chain(() -> store.markPriced(new PriceStore.PricedBlock(chainId, block.number(), block.hash())));
+            }
+        });
+    }
+
+    private Uni<List<PriceTick>> priceBlock(StagedPublication publication, BlockHead head, Long backfilledAt) {
         long receivedAt = System.nanoTime();
-        Provenance provenance = new Provenance(chainId, head.number(), head.hash(), head.timestamp());
-        return snapshot.read(head.number())
-                .map(readings -> {
-                    var usd = ethUsd.aggregate(readings.ethUsd(), http.latest(), http.lastError(), head.timestamp(), System.currentTimeMillis());
-                    return aggregator.aggregate(readings, usd.usdPerEth(), usd.reasons(), provenance);
-                })
-                .call(result -> all(result.alerts().stream().map(this::raise).toList()))
-                .map(PriceAggregator.Result::ticks)
-                .map(ticks -> backfilledAt == null ? ticks : ticks.stream().map(t -> t.backfilledAt(backfilledAt)).toList())
-                // every tick sent at once (one key each: Kafka keeps each asset's order), acknowledged, then stored in one MULTI
-                .call(ticks -> all(ticks.stream().map(t -> emitter.send(Record.of(t.asset(), t))).toList()))
-                .call(store::saveAll)
-                .call(ticks -> store.markPriced(new PriceStore.PricedBlock(chainId, head.number(), head.hash())))
+        return publication.publish(head, backfilledAt)
                 .invoke(ticks -> {
                     lastPublishedBlock = lastPublishedBlock == null ? head.number() : Math.max(lastPublishedBlock, head.number());
                     if (backfilledAt == null) {
