@@ -26,8 +26,11 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.Function;
 import org.web3j.crypto.Credentials;
@@ -64,11 +67,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * of the test's own through a JSON-RPC proxy that fails every request for ten blocks while the heads keep arriving over
  * the WebSocket. Afterwards the price history holds every block, in order, each tick's fundamental rate equal to the
  * rate contract's own answer at that block (read directly, pinned), the outage's blocks marked backfilled, no gap
- * recorded, and prices.v1 carries each block's ticks once (no eventId twice).
+ * recorded, and prices.v1 carries each block's ticks once (no eventId twice). Then a node that pruned one block's
+ * state: that block, and only it, is a gap — in {@code GET /api/v1/prices/gaps} and {@code price_gap_blocks_total}.
  * Ports: {@code -Dprice.it.anvil.port}, {@code -Dprice.it.proxy.port}, {@code -Dprice.it.http.port}, Kafka and Redis
  * of the test stack ({@code -Dkafka.port}, {@code -Dredis.port}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PriceBackfillIT {
 
     static final String DEPLOYER_KEY = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
@@ -159,6 +164,7 @@ class PriceBackfillIT {
     }
 
     @Test
+    @Order(1)
     void tenBlocksOfFailedReadsAreBackfilledInOrderAtTheirOwnBlocks() throws Exception {
         // 1. the service prices the head while its reads work
         long first = await(Duration.ofSeconds(60), "a first rETH tick", () -> {
@@ -221,6 +227,32 @@ class PriceBackfillIT {
         assertEquals(blocks, rethOnTopic.subList(rethOnTopic.indexOf(first), rethOnTopic.size()), "rETH's ticks on the topic in block order");
         System.out.printf("outage of %d blocks (%d reads refused): %d ticks backfilled per asset, history complete %d ms after the reads "
                 + "came back; %d ticks on prices.v1, no duplicate%n", OUTAGE_BLOCKS, proxy.refused(), backfilled, catchUpMs, ids.size());
+    }
+
+    @Test
+    @Order(2)
+    void aBlockTheNodeCannotServeIsAGapInTheHistoryNeverASilentHole() throws Exception {
+        long before = mine();
+        await(Duration.ofSeconds(10), "block " + before + " priced", () -> last(history(before)) >= before ? true : null);
+        long pruned = before + 1;
+        proxy.pruned(pruned);
+        mine();
+        Thread.sleep(300);
+        long end = mine();
+        List<PriceTick> ticks = await(Duration.ofSeconds(30), "history up to " + end, () -> {
+            List<PriceTick> t = history(before);
+            return last(t) >= end ? t : null;
+        });
+        proxy.pruned(-1);
+        assertEquals(java.util.stream.LongStream.rangeClosed(before, end).filter(n -> n != pruned).boxed().toList(),
+                ticks.stream().map(t -> t.provenance().blockNumber()).toList(), "every block but the one the node cannot serve");
+        var gaps = JSON.readTree(get("/api/v1/prices/gaps").body());
+        assertEquals(1, gaps.size(), gaps.toString());
+        assertEquals(pruned, gaps.get(0).path("fromBlock").asLong());
+        assertEquals(pruned, gaps.get(0).path("toBlock").asLong());
+        assertTrue(gaps.get(0).path("reason").asText().contains("missing trie node"), gaps.toString());
+        String metric = get("/q/metrics").body().lines().filter(l -> l.startsWith("price_gap_blocks_total")).findFirst().orElse("");
+        assertTrue(metric.endsWith(" 1.0"), "price_gap_blocks_total counts the block: " + metric);
     }
 
     private static PriceTick tickOf(List<PriceTick> ticks, long block) {
