@@ -85,8 +85,12 @@ public final class CatchUp {
     /** Processes every block after the last one up to {@code head}; completes once the head is processed. */
     public Uni<Void> onHead(BlockHead head) {
         if (last >= head.number()) {
-            // a reorg replaced a block already processed: the head is processed again (same height, new hash)
-            return head.reorg() ? withRetry(head.number(), head).replaceWithVoid() : Uni.createFrom().voidItem();
+            if (!head.reorg()) {
+                return Uni.createFrom().voidItem();
+            }
+            // a reorg replaced blocks already processed: from the new head's height on, they are processed again (new
+            // hashes; the store replaces a block's ticks), with the same retries as any block
+            last = head.number() - 1;
         }
         if (last < 0) {
             last = head.number() - 1;

@@ -95,6 +95,12 @@ class CatchUpTest {
         c.onHead(new BlockHead(20, hash(20), hash(19), 1_240, true)).await().atMost(WAIT);
         assertEquals(List.of("20"), processed);
         assertEquals(20, c.last());
+        // a deeper reorg: the new branch's 19 and then 20 are processed again, 19 after one failed try
+        fail(19, "connection refused");
+        c.onHead(new BlockHead(19, hash(19), hash(18), 1_228, true)).await().atMost(WAIT);
+        c.onHead(head(20)).await().atMost(WAIT);
+        assertEquals(List.of("20", "19", "20"), processed);
+        assertEquals(List.of(20L, 19L, 19L, 20L), tried);
     }
 
     @Test
