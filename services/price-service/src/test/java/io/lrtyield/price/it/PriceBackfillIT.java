@@ -255,6 +255,54 @@ class PriceBackfillIT {
         assertTrue(metric.endsWith(" 1.0"), "price_gap_blocks_total counts the block: " + metric);
     }
 
+    /**
+     * The broker paused (SIGSTOP, then SIGCONT) for {@code -Dprice.it.kafka.pause.seconds} (15) while blocks are mined:
+     * the sends wait, and afterwards the history and prices.v1 have every block, once. Runs only with the broker's pid
+     * ({@code -Dprice.it.kafka.pid}, the test stack's {@code .local/test/pids/kafka.pid}): it stops a process.
+     */
+    @Test
+    @Order(3)
+    void aPausedBrokerLeavesNoHole() throws Exception {
+        String pid = System.getProperty("price.it.kafka.pid", "");
+        org.junit.jupiter.api.Assumptions.assumeFalse(pid.isBlank(), "no -Dprice.it.kafka.pid: the broker is not paused");
+        int pauseSeconds = Integer.getInteger("price.it.kafka.pause.seconds", 15);
+        long before = mine();
+        await(Duration.ofSeconds(10), "block " + before + " priced", () -> last(history(before)) >= before ? true : null);
+        consumer.poll(Duration.ofMillis(200));
+        new ProcessBuilder("kill", "-STOP", pid).inheritIO().start().waitFor();
+        long end;
+        long resumed;
+        try {
+            long until = System.nanoTime() + Duration.ofSeconds(pauseSeconds).toNanos();
+            while (System.nanoTime() < until) {
+                mine();
+                Thread.sleep(500);
+            }
+        } finally {
+            new ProcessBuilder("kill", "-CONT", pid).inheritIO().start().waitFor();
+            resumed = System.nanoTime();
+        }
+        end = mine();
+        List<PriceTick> all = await(Duration.ofSeconds(150), "history complete up to " + end, () -> {
+            List<PriceTick> ticks = history(before);
+            return last(ticks) >= end ? ticks : null;
+        });
+        long caughtUpMs = (System.nanoTime() - resumed) / 1_000_000;
+        assertEquals(java.util.stream.LongStream.rangeClosed(before, end).boxed().toList(),
+                all.stream().map(t -> t.provenance().blockNumber()).toList(), "every block once, in order");
+        List<PriceTick> published = new ArrayList<>();
+        Set<String> expected = new HashSet<>();
+        all.forEach(t -> expected.add(t.eventId()));
+        await(Duration.ofSeconds(15), "prices.v1 carrying every rETH tick", () -> {
+            consumer.poll(Duration.ofMillis(500)).forEach(r -> published.add(EventCodec.decode(r.value(), PriceTick.class, PriceTick.SCHEMA_VERSION)));
+            return published.stream().map(PriceTick::eventId).collect(java.util.stream.Collectors.toSet()).containsAll(expected) ? true : null;
+        });
+        List<String> ids = published.stream().map(PriceTick::eventId).toList();
+        assertEquals(ids.size(), new HashSet<>(ids).size(), "no eventId twice on prices.v1");
+        System.out.printf("broker paused %d s over %d blocks: history complete %d ms after it resumed, %d ticks on prices.v1, no duplicate%n",
+                pauseSeconds, end - before, caughtUpMs, ids.size());
+    }
+
     private static PriceTick tickOf(List<PriceTick> ticks, long block) {
         return ticks.stream().filter(t -> t.provenance().blockNumber() == block).findFirst().orElseThrow();
     }
