@@ -78,7 +78,7 @@ class PriceBackfillIT {
 
     static final String DEPLOYER_KEY = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
     static final String ORACLE_KEY = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
-    static final int OUTAGE_BLOCKS = 10;
+    static final int OUTAGE_BLOCKS = Integer.getInteger("price.it.outage.blocks", 10);
     static final int HTTP_PORT = Integer.getInteger("price.it.http.port", 28673);
     static final int KAFKA_PORT = Integer.getInteger("kafka.port", 19092);
     static final int REDIS_PORT = Integer.getInteger("redis.port", 16379);
