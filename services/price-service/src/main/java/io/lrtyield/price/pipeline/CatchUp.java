@@ -13,7 +13,8 @@ import java.util.function.LongSupplier;
  * Gap-free block processing: remembers the last block fully processed and, for each new head, processes every block
  * after it up to the head, in order, then waits for the next head. A block whose read fails is retried with a bounded
  * back-off and the blocks after it wait behind it; it becomes a {@link PriceGap} only when the node says it cannot
- * serve that block's state ("missing trie node", "header not found" …) {@code historyAttempts} times in a row, or when
+ * serve that block's state ("missing trie node", "header not found" …) {@code historyAttempts} times while it is behind
+ * the newest head (for the newest head itself that is a lagging node, retried), or when
  * it falls more than {@code maxBackfillBlocks} behind the newest head (the window that bounds the backlog).
  * No framework: the chain reads, the per-block work and the gap sink are passed in, so the tests mock them.
  */
@@ -61,7 +62,10 @@ public final class CatchUp {
     private final GapSink gaps;
     private final LongSupplier newestHead;
     private volatile long last;
-    private int failures;
+    /** Failed tries of the block in flight, in a row (steps run one at a time, on whichever thread resumes them). */
+    private volatile int failures;
+    /** Of those, the node's "no such state" answers for a block behind the newest head. */
+    private volatile int historyFailures;
 
     /**
      * @param lastProcessed the last block fully processed (e.g. before a restart), or -1: the first head is then
@@ -127,6 +131,7 @@ public final class CatchUp {
                 .invoke(() -> {
                     last = Math.max(last, number);
                     failures = 0;
+                    historyFailures = 0;
                 })
                 .onFailure().recoverWithUni(e -> failed(number, e));
     }
@@ -134,8 +139,10 @@ public final class CatchUp {
     private Uni<Void> failed(long number, Throwable e) {
         failures++;
         String message = String.valueOf(e.getMessage());
-        if (historyUnavailable(message) && failures >= settings.historyAttempts()) {
-            return report(new PriceGap(number, number, "the node cannot serve block " + number + " after " + failures + " tries: " + message));
+        // "header not found" for the newest head is a node behind the chain (load balancing), not a pruned one: retried
+        if (historyUnavailable(message) && number < newestHead.getAsLong() && ++historyFailures >= settings.historyAttempts()) {
+            return report(new PriceGap(number, number, "the node cannot serve block " + number + " after " + historyFailures + " tries: "
+                    + message));
         }
         Duration wait = backoff(failures);
         LOG.warnf("block %d not priced yet (try %d, again in %d ms; later blocks wait): %s", number, failures, wait.toMillis(), message);
@@ -144,6 +151,7 @@ public final class CatchUp {
 
     private Uni<Void> report(PriceGap gap) {
         failures = 0;
+        historyFailures = 0;
         return gaps.gap(gap).invoke(() -> last = Math.max(last, gap.toBlock()));
     }
 

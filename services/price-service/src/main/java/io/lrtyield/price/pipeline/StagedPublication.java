@@ -40,7 +40,8 @@ public final class StagedPublication {
     }
 
     private final Stages stages;
-    private Progress progress;
+    /** The block in flight; one publication at a time. */
+    private volatile Progress progress;
 
     public StagedPublication(Stages stages) {
         this.stages = stages;

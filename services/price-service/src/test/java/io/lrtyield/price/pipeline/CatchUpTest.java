@@ -132,6 +132,7 @@ class CatchUpTest {
     void aBlockTheNodeCannotServeBecomesAGapAfterTheConfiguredTries() {
         fail(12, "missing trie node abc (path )", "missing trie node abc (path )", "header not found", "never reached");
         CatchUp c = catchUp(10, 256, 3);
+        newest.set(14);
         c.onHead(head(14)).await().atMost(WAIT);
         assertEquals(List.of("11@14", "13@14", "14"), processed);
         assertEquals(1, gaps.size());
@@ -146,8 +147,19 @@ class CatchUpTest {
     void aHistoryErrorThatClearsBeforeTheLastTryIsNoGap() {
         fail(12, "header not found", "header not found");
         CatchUp c = catchUp(10, 256, 3);
+        newest.set(13);
         c.onHead(head(13)).await().atMost(WAIT);
         assertEquals(List.of("11@13", "12@13", "13"), processed);
+        assertTrue(gaps.isEmpty());
+    }
+
+    @Test
+    void headerNotFoundForTheNewestHeadIsALaggingNodeRetriedNeverAGap() {
+        fail(21, "header not found", "header not found", "header not found", "header not found", "header not found");
+        CatchUp c = catchUp(20, 256, 3);
+        newest.set(21);
+        c.onHead(head(21)).await().atMost(WAIT);
+        assertEquals(List.of("21"), processed, "priced once the node caught up");
         assertTrue(gaps.isEmpty());
     }
 
