@@ -179,6 +179,11 @@ class PriceSafetyIT {
         List<PriceTick> history = EventCodec.mapper().readValue(body, new TypeReference<>() { });
         assertEquals(before.eventId(), history.get(0).eventId());
         assertEquals(after.eventId(), history.get(history.size() - 1).eventId());
+        // and nothing was missed while it was down: the blocks mined meanwhile were backfilled, every one once, in order
+        assertEquals(java.util.stream.LongStream.rangeClosed(before.provenance().blockNumber(), after.provenance().blockNumber()).boxed().toList(),
+                history.stream().map(t -> t.provenance().blockNumber()).toList(), "every block across the restart");
+        String gaps = SystemUnderTest.get(SystemUnderTest.PRICE, "/api/v1/prices/gaps").body();
+        assertEquals("[]", gaps, "no gap after a restart within price.max-backfill-blocks");
     }
 
     private static boolean isDepegOfWeEth(ConsumerRecord<String, RiskAlert> r, long from) {

@@ -30,6 +30,32 @@ public interface PriceConfig {
     @WithDefault("10")
     long staleAfterBlocks();
 
+    /**
+     * After a stall, the blocks missed are priced in order up to the head, at most this many behind the newest head;
+     * older ones are reported as a gap ({@code GET /api/v1/prices/gaps}, {@code price_gap_blocks_total}).
+     */
+    @WithDefault("256")
+    long maxBackfillBlocks();
+
+    /** Retries of a block whose read failed (the blocks after it wait behind it). */
+    BlockRetry blockRetry();
+
+    /** How a failed block is retried. */
+    interface BlockRetry {
+
+        /** Tries before a block the node says it cannot serve ("missing trie node", "header not found") becomes a gap. */
+        @WithDefault("5")
+        int historyAttempts();
+
+        /** Wait after the first failure; doubles per failure in a row. */
+        @WithDefault("250ms")
+        java.time.Duration firstBackoff();
+
+        /** Longest wait between tries. */
+        @WithDefault("5s")
+        java.time.Duration maxBackoff();
+    }
+
     /** The HTTP ETH/USD source. */
     EthUsd ethUsd();
 

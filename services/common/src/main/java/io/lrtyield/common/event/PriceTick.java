@@ -13,7 +13,8 @@ import java.util.List;
  * @param confidence 0 … 1: 1 when every configured market source is used and they agree exactly; lower with
  *                   dispersion (weighted mean absolute deviation from the median) and with sources left out; null
  *                   without a market price
- * @param reasons why the status is not OK, one line each
+ * @param reasons why the status is not OK, one line each; a tick priced late, while the price service caught up after a
+ *                stall, says so in one of them ({@link #BACKFILLED}): its block was not the head when it was priced
  */
 public record PriceTick(
         int schemaVersion,
@@ -30,6 +31,8 @@ public record PriceTick(
         Provenance provenance) implements Event {
 
     public static final int SCHEMA_VERSION = 1;
+    /** Start of the reason that marks a backfilled tick: {@code "backfilled at block <head when priced>"}. */
+    public static final String BACKFILLED = "backfilled at block ";
 
     public PriceTick {
         sources = sources == null ? List.of() : List.copyOf(sources);
@@ -38,6 +41,19 @@ public record PriceTick(
 
     public static String idFor(String asset, Provenance p) {
         return EventIds.of("PriceTick", p.chainId(), p.blockNumber(), p.blockHash(), asset);
+    }
+
+    /** Was this tick priced late, while catching up (its block was not the head then)? */
+    public boolean backfilled() {
+        return reasons.stream().anyMatch(r -> r.startsWith(BACKFILLED));
+    }
+
+    /** This tick marked as priced while the head was {@code head}: same eventId, same values, one reason more. */
+    public PriceTick backfilledAt(long head) {
+        List<String> more = new java.util.ArrayList<>(reasons);
+        more.add(BACKFILLED + head);
+        return new PriceTick(schemaVersion, eventId, asset, marketPriceEth, priceUsd, fundamentalRate, discountBps, status, confidence,
+                sources, more, provenance);
     }
 
     @Override

@@ -19,7 +19,12 @@ public enum QuoteFlag {
     /** Borrowing costs more than the collateral earns. */
     NEGATIVE_CARRY("negative-carry", false),
     /** The size curve leaves an effect out (a rate model or pool state is missing). */
-    SIZE_IMPACT("size-impact", false);
+    SIZE_IMPACT("size-impact", false),
+    /**
+     * Quoted from a price tick backfilled after a stall (its block was not the head when priced): a true figure of a
+     * past block, recorded, but no plan is built on it.
+     */
+    BACKFILLED("backfilled", false);
 
     private final String code;
     private final boolean untradable;

@@ -86,6 +86,25 @@ class EventContractTest {
                 1_700_000_000_000L), "approved", PROV), ExecutionEvent.class);
     }
 
+    /** A backfilled tick is the same schema (one reason more, same eventId): old consumers read it unchanged. */
+    @Test
+    void aBackfilledTickKeepsTheSchemaAndItsEventId() throws Exception {
+        PriceTick tick = priceTick();
+        PriceTick late = tick.backfilledAt(240);
+        assertRoundTrip(late, PriceTick.class);
+        assertTrue(late.backfilled());
+        assertTrue(!tick.backfilled());
+        assertEquals(tick.eventId(), late.eventId());
+        assertEquals(PriceTick.BACKFILLED + 240, late.reasons().get(late.reasons().size() - 1));
+        var fields = new java.util.TreeSet<String>();
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(EventCodec.toBytes(late)).fieldNames().forEachRemaining(fields::add);
+        var expected = new java.util.TreeSet<String>();
+        for (var c : PriceTick.class.getRecordComponents()) {
+            expected.add(c.getName());
+        }
+        assertEquals(expected, fields, "no property beyond the record's components");
+    }
+
     @Test
     void exactNumbersTravelAsPlainStrings() throws Exception {
         JsonNode tick = EventCodec.mapper().readTree(EventCodec.toBytes(priceTick()));

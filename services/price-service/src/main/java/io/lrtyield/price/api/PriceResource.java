@@ -10,6 +10,7 @@ import io.lrtyield.common.runtime.ProblemException;
 import io.lrtyield.common.runtime.QueryParams;
 import io.lrtyield.price.PriceConfig;
 import io.lrtyield.price.freshness.Freshness;
+import io.lrtyield.price.pipeline.PriceGap;
 import io.lrtyield.price.pipeline.PricePipeline;
 import io.lrtyield.price.store.PriceStore;
 import io.smallrye.mutiny.Multi;
@@ -68,7 +69,7 @@ public class PriceResource {
 
     @GET
     @Path("/{asset}/history")
-    @Operation(summary = "Ticks of one asset between two blocks (inclusive), oldest first")
+    @Operation(summary = "Ticks of one asset between two blocks (inclusive), oldest first; blocks without one are listed by /gaps")
     public Uni<List<PriceTick>> history(@PathParam("asset") String asset, @QueryParam("from") String from,
                                         @QueryParam("to") String to, @QueryParam("limit") String limit) {
         String symbol = known(asset);
@@ -79,6 +80,20 @@ public class PriceResource {
             throw ProblemException.badRequest("need from <= to (block numbers), got from=" + fromBlock + " to=" + toBlock);
         }
         return store.history(symbol, fromBlock, toBlock, max);
+    }
+
+    @GET
+    @Path("/gaps")
+    @Operation(summary = "Blocks that will never have a tick (the node could not serve them, or they fell out of the catch-up "
+            + "window), by first block, oldest first")
+    public Uni<List<PriceGap>> gaps(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("limit") String limit) {
+        long fromBlock = QueryParams.longParam(from, "from", 0, 0, Long.MAX_VALUE);
+        long toBlock = QueryParams.longParam(to, "to", Long.MAX_VALUE, 0, Long.MAX_VALUE);
+        int max = QueryParams.intParam(limit, "limit", config.historyMaxLimit(), 1, config.historyMaxLimit());
+        if (toBlock < fromBlock) {
+            throw ProblemException.badRequest("need from <= to (block numbers), got from=" + fromBlock + " to=" + toBlock);
+        }
+        return store.gaps(fromBlock, toBlock, max);
     }
 
     @GET

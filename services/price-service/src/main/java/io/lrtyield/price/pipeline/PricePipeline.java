@@ -39,9 +39,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Per new head: one Multicall3 snapshot → ticks → Kafka (sends awaited) and Redis. When the pipeline falls behind,
- * it skips to the newest head rather than pricing old blocks late. After a restart it resumes after the last block
- * it fully published (kept in Redis), so no block's ticks are published twice.
+ * Per new head: every block after the last one fully processed, in order, up to the head ({@link CatchUp}) — each one a
+ * Multicall3 snapshot pinned to that block → ticks → Kafka (sends awaited) and Redis. Blocks priced while catching up
+ * are marked {@code backfilled at block <head>} in their reasons; a failed block is retried and later ones wait behind
+ * it; a block the node cannot serve, or more than {@code price.max-backfill-blocks} behind the head, is reported as a
+ * gap. After a restart it resumes after the last block it fully published (kept in Redis), so no block's ticks are
+ * published twice and none missed during the restart is skipped.
  */
 @ApplicationScoped
 public class PricePipeline {
@@ -94,7 +97,7 @@ public class PricePipeline {
         subscription = identity.verifiedCatalogue()
                 .chain(catalogue -> resumePoint(catalogue).map(last -> Map.entry(catalogue, last)))
                 .onItem().transformToMulti(start -> run(start.getKey(), start.getValue()))
-                .subscribe().with(tick -> { }, e -> LOG.error("price pipeline stopped", e));
+                .subscribe().with(block -> { }, e -> LOG.error("price pipeline stopped", e));
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -134,7 +137,7 @@ public class PricePipeline {
         });
     }
 
-    private Multi<PriceTick> run(Catalogue catalogue, long lastPriced) {
+    private Multi<Void> run(Catalogue catalogue, long lastPriced) {
         var snapshot = new PriceSnapshot(new Multicall3(web3j, catalogue.multicall3(), chain.multicallChunkSize()), catalogue);
         var aggregator = new PriceAggregator(catalogue, new RateGrowthCap(config.growthCapRefresh().toSeconds()));
         var ethUsd = new EthUsdAggregator(config.ethUsd().maxAge().toMillis(), config.ethUsd().maxDeviationBps());
@@ -142,35 +145,87 @@ public class PricePipeline {
             LOG.infof("resuming after block %d, the last one published before the restart", lastPriced);
         }
         LOG.infof("pricing %d assets from %d sub-calls per block", catalogue.assets().size(), snapshot.callCount());
+        var publication = publication(snapshot, aggregator, ethUsd, catalogue.chainId());
+        var retry = config.blockRetry();
+        var catchUp = new CatchUp(lastPriced,
+                new CatchUp.Settings(config.maxBackfillBlocks(), retry.historyAttempts(), retry.firstBackoff(), retry.maxBackoff()),
+                this::header,
+                (block, backfilledAt) -> priceBlock(publication, block, backfilledAt).replaceWithVoid(),
+                this::reportGap,
+                () -> {
+                    BlockHead newest = heads.last();
+                    return newest == null ? -1 : newest.number();
+                });
+        // while a catch-up runs, only the newest head waits: the catch-up reaches it block by block anyway
         return heads.stream()
                 .onOverflow().dropPreviousItems()
-                .select().where(head -> head.number() > lastPriced)
-                .onItem().transformToUniAndConcatenate(head -> priceBlock(snapshot, aggregator, ethUsd, catalogue.chainId(), head)
-                        .onFailure().recoverWithItem(e -> {
-                            LOG.warnf("block %d not priced: %s", head.number(), e.getMessage());
-                            return List.of();
-                        }))
-                .onItem().transformToIterable(ticks -> ticks);
+                .onItem().transformToUniAndConcatenate(catchUp::onHead);
     }
 
-    private Uni<List<PriceTick>> priceBlock(PriceSnapshot snapshot, PriceAggregator aggregator, EthUsdAggregator ethUsd, long chainId,
-                                            BlockHead head) {
+    /** A past block's own header (hash, timestamp): the provenance of its ticks. */
+    private Uni<BlockHead> header(long number) {
+        return Uni.createFrom().completionStage(() -> web3j.ethGetBlockByNumber(
+                        org.web3j.protocol.core.DefaultBlockParameter.valueOf(java.math.BigInteger.valueOf(number)), false).sendAsync())
+                .map(response -> {
+                    if (response.hasError()) {
+                        throw new IllegalStateException("header of block " + number + ": " + response.getError().getMessage());
+                    }
+                    var block = response.getBlock();
+                    if (block == null) {
+                        throw new IllegalStateException("header not found: block " + number);
+                    }
+                    return new BlockHead(number, block.getHash(), block.getParentHash(), block.getTimestamp().longValueExact(), false);
+                });
+    }
+
+    private Uni<Void> reportGap(PriceGap gap) {
+        LOG.warnf("blocks %d..%d will have no price tick: %s", gap.fromBlock(), gap.toBlock(), gap.reason());
+        meters.counter("price.gap.blocks").increment(gap.blocks());
+        return store.saveGap(gap);
+    }
+
+    /** The stages of one block's publication; a retry of the same block resumes after the last one done. */
+    private StagedPublication publication(PriceSnapshot snapshot, PriceAggregator aggregator, EthUsdAggregator ethUsd, long chainId) {
+        return new StagedPublication(new StagedPublication.Stages() {
+            @Override
+            public Uni<StagedPublication.Computed> compute(BlockHead block, Long backfilledAt) {
+                Provenance provenance = new Provenance(chainId, block.number(), block.hash(), block.timestamp());
+                return snapshot.read(block.number()).map(readings -> {
+                    var usd = ethUsd.aggregate(readings.ethUsd(), http.latest(), http.lastError(), block.timestamp(), System.currentTimeMillis());
+                    var result = aggregator.aggregate(readings, usd.usdPerEth(), usd.reasons(), provenance);
+                    return new StagedPublication.Computed(backfilledAt == null ? result.ticks()
+                            : result.ticks().stream().map(t -> t.backfilledAt(backfilledAt)).toList(), result.alerts());
+                });
+            }
+
+            @Override
+            public Uni<Void> sendAlerts(List<RiskAlert> alerts) {
+                return all(alerts.stream().map(PricePipeline.this::raise).toList());
+            }
+
+            @Override
+            public Uni<Void> sendTicks(List<PriceTick> ticks) {
+                // every tick sent at once (one key each: Kafka keeps each asset's order), acknowledged
+                return all(ticks.stream().map(t -> emitter.send(Record.of(t.asset(), t))).toList());
+            }
+
+            @Override
+            public Uni<Void> store(BlockHead block, List<PriceTick> ticks) {
+                // in one MULTI, then the resume point
+                return store.saveAll(ticks).chain(() -> store.markPriced(new PriceStore.PricedBlock(chainId, block.number(), block.hash())));
+            }
+        });
+    }
+
+    private Uni<List<PriceTick>> priceBlock(StagedPublication publication, BlockHead head, Long backfilledAt) {
         long receivedAt = System.nanoTime();
-        Provenance provenance = new Provenance(chainId, head.number(), head.hash(), head.timestamp());
-        return snapshot.read(head.number())
-                .map(readings -> {
-                    var usd = ethUsd.aggregate(readings.ethUsd(), http.latest(), http.lastError(), head.timestamp(), System.currentTimeMillis());
-                    return aggregator.aggregate(readings, usd.usdPerEth(), usd.reasons(), provenance);
-                })
-                .call(result -> all(result.alerts().stream().map(this::raise).toList()))
-                .map(PriceAggregator.Result::ticks)
-                // every tick sent at once (one key each: Kafka keeps each asset's order), acknowledged, then stored in one MULTI
-                .call(ticks -> all(ticks.stream().map(t -> emitter.send(Record.of(t.asset(), t))).toList()))
-                .call(store::saveAll)
-                .call(ticks -> store.markPriced(new PriceStore.PricedBlock(chainId, head.number(), head.hash())))
+        return publication.publish(head, backfilledAt)
                 .invoke(ticks -> {
                     lastPublishedBlock = lastPublishedBlock == null ? head.number() : Math.max(lastPublishedBlock, head.number());
-                    publishLatency.record(System.nanoTime() - receivedAt, java.util.concurrent.TimeUnit.NANOSECONDS);
+                    if (backfilledAt == null) {
+                        // the head → published latency; a backfilled block's wait behind the stall is not a latency
+                        publishLatency.record(System.nanoTime() - receivedAt, java.util.concurrent.TimeUnit.NANOSECONDS);
+                    }
                     ticks.forEach(this::observe);
                 });
     }

@@ -3,6 +3,7 @@ package io.lrtyield.price.store;
 import io.lrtyield.common.codec.EventCodec;
 import io.lrtyield.common.event.PriceTick;
 import io.lrtyield.price.PriceConfig;
+import io.lrtyield.price.pipeline.PriceGap;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.sortedset.ScoreRange;
 import io.quarkus.redis.datasource.sortedset.ZRangeArgs;
@@ -22,6 +23,8 @@ import java.util.Objects;
 public class PriceStore {
 
     private static final String LAST_BLOCK_KEY = "price:last-priced-block";
+    /** Blocks that will never have a tick: sorted set, score = first block of the gap. */
+    private static final String GAPS_KEY = "price:gaps";
 
     private final ReactiveRedisDataSource redis;
     private final int retention;
@@ -90,6 +93,21 @@ public class PriceStore {
     /** The last fully published block, if any. */
     public Uni<PricedBlock> lastPricedBlock() {
         return redis.value(String.class).get(LAST_BLOCK_KEY).map(json -> json == null ? null : EventCodec.fromJson(json, PricedBlock.class));
+    }
+
+    /** Records a gap (the same gap twice is kept once); the oldest are trimmed with the history retention. */
+    public Uni<Void> saveGap(PriceGap gap) {
+        var gaps = redis.sortedSet(String.class);
+        return gaps.zadd(GAPS_KEY, gap.fromBlock(), EventCodec.toJson(gap))
+                .chain(() -> gaps.zremrangebyrank(GAPS_KEY, 0, -(long) retention - 1))
+                .replaceWithVoid();
+    }
+
+    /** Gaps that start between fromBlock and toBlock (inclusive), oldest first, at most {@code limit}. */
+    public Uni<List<PriceGap>> gaps(long fromBlock, long toBlock, int limit) {
+        return redis.sortedSet(String.class)
+                .zrangebyscore(GAPS_KEY, new ScoreRange<>((double) fromBlock, (double) toBlock), new ZRangeArgs().limit(0, limit))
+                .map(list -> list.stream().map(json -> EventCodec.fromJson(json, PriceGap.class)).toList());
     }
 
     static String latestKey(String asset) {

@@ -179,9 +179,14 @@ public class SnapshotPipeline {
         StoredPlan stored = null;
         long heads = headsDecided.incrementAndGet();
         String warming = PolicyOutcome.REBALANCE.equals(action) ? warmingUp(outcome, cache.quotes(), heads) : null;
+        String catchingUp = PolicyOutcome.HOLD.equals(action) ? null : notAtHead(head.number(), this.heads.last(), prices, cache.quotes());
         if (warming != null) {
             action = PolicyOutcome.HOLD;
             reason = warming + "; wanted: " + reason;
+        } else if (catchingUp != null) {
+            // recorded, never acted on: a plan is built on the head only
+            action = PolicyOutcome.HOLD;
+            reason = catchingUp + "; wanted: " + reason;
         } else if (!PolicyOutcome.HOLD.equals(action)) {
             if (openPlan != null) {
                 action = PolicyOutcome.HOLD;
@@ -252,6 +257,26 @@ public class SnapshotPipeline {
         });
         return "hold while warming up (block " + headsSinceStart + " of " + WARM_UP_BLOCKS + " since start): "
                 + (waiting.isEmpty() ? "the quotes' first windows are still filling" : "no first price or quote yet for " + String.join(", ", waiting));
+    }
+
+    /**
+     * Why a decision at {@code block} is recorded but not acted on, or null when it may be: a newer head has arrived
+     * (this block is no longer the head), or a price it rests on was backfilled — the price service is catching up
+     * after a stall, so the prices describe a past block, not the head — or a quote was made from such a price. A plan is built on the head only; an
+     * emergency deleverage waits too (the catch-up takes seconds, and the prices it would size on are the past).
+     */
+    static String notAtHead(long block, BlockHead newest, Map<String, PriceTick> prices,
+                            Map<String, io.lrtyield.common.event.YieldQuote> quotes) {
+        if (newest != null && newest.number() > block) {
+            return "hold because block " + block + " is not the head (" + newest.number() + "): decided, not acted on";
+        }
+        java.util.TreeSet<String> behind = new java.util.TreeSet<>();
+        prices.values().stream().filter(PriceTick::backfilled)
+                .forEach(t -> behind.add(t.asset() + " at block " + t.provenance().blockNumber()));
+        quotes.values().stream().filter(q -> q.flags().stream().anyMatch(f -> QuoteFlag.of(f).orElse(null) == QuoteFlag.BACKFILLED))
+                .forEach(q -> behind.add(q.venueId() + " quote at block " + q.provenance().blockNumber()));
+        return behind.isEmpty() ? null : "hold while prices catch up to the head " + block + " (backfilled: " + String.join(", ", behind)
+                + "): decided, not acted on";
     }
 
     private Uni<Void> publish(RebalancePlan plan) {

@@ -151,9 +151,20 @@ public class YieldPipeline {
                     config.queueRiskPremium());
             YieldQuote quote = new YieldQuote(YieldQuote.SCHEMA_VERSION, YieldQuote.idFor(venue.id(), tick.provenance()), venue.id(),
                     venue.kind(), venue.asset(), r.netApy(), r.basis(), x.components(), r.windows(), x.sizeCurve(), samples,
-                    x.flags(), tick.provenance(), x.risk());
+                    flags(x.flags(), tick), tick.provenance(), x.risk());
             return publish(quote);
         });
+    }
+
+    /** A quote from a backfilled tick says so: it is the past block's true figure, not one to plan on at the head. */
+    static List<String> flags(List<String> flags, PriceTick tick) {
+        if (!tick.backfilled()) {
+            return flags;
+        }
+        List<String> more = new java.util.ArrayList<>(flags);
+        tick.reasons().stream().filter(r -> r.startsWith(PriceTick.BACKFILLED)).findFirst()
+                .ifPresent(r -> more.add(io.lrtyield.common.event.QuoteFlag.BACKFILLED.with("price tick " + r)));
+        return more;
     }
 
     private StablePool exitPool(Catalogue catalogue, Venue venue) {
