@@ -118,7 +118,7 @@ public final class DecisionPolicy {
                     : v.venueKind() == VenueKind.IDLE ? null
                     : q == null ? "no quote yet"
                     : !trusted(q) ? "quote flagged " + q.flags()
-                    : null;
+                    : quoteBlock(q, atBlock, settings.maxQuoteAgeBlocks());
             if (why == null && current > 0 && !routes.canExit(v)) {
                 why = "no allowlisted exit route: held";
             }
@@ -414,6 +414,13 @@ public final class DecisionPolicy {
             return asset + " STALE (last price at block " + tick.provenance().blockNumber() + ", " + age + " blocks old > " + maxAgeBlocks + ")";
         }
         return null;
+    }
+
+    /** Why a quote is too old to trade on (its block, its age), or null while it is fresh enough. */
+    static String quoteBlock(YieldQuote q, long block, long maxAgeBlocks) {
+        long age = block == Long.MIN_VALUE ? 0 : block - q.provenance().blockNumber();
+        return age > maxAgeBlocks ? "quote STALE (of block " + q.provenance().blockNumber() + ", " + age + " blocks old > " + maxAgeBlocks
+                + ": the yield service's reads are failing)" : null;
     }
 
     static boolean trusted(YieldQuote q) {

@@ -54,6 +54,14 @@ public record PolicySettings(double riskAversion, double horizonDays, BigDecimal
                 loopRungs, maxPriceAgeBlocks);
     }
 
+    /**
+     * A quote older than this many blocks is stale: the yield service republishes an unchanged quote every 10 blocks
+     * (`yield.publish-every-blocks`), so three missed republications mean its reads are failing.
+     */
+    public long maxQuoteAgeBlocks() {
+        return 3 * Math.max(maxPriceAgeBlocks, 10);
+    }
+
     /** Horizon in years. */
     public double horizonYears() {
         return horizonDays / 365.0;

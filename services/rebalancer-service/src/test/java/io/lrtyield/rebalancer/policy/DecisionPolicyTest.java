@@ -259,6 +259,26 @@ class DecisionPolicyTest {
         assertTrue(o.reason().startsWith("circuit breaker: rocketpool-reth excluded, rETH STALE (last price at block 89"), o.reason());
     }
 
+    /** A quote not republished for three times the yield service's heartbeat is stale: that venue is left out. */
+    @Test
+    void aQuoteOlderThanItsMaximumAgeLeavesItsVenueOut() {
+        Map<String, YieldQuote> quotes = new java.util.HashMap<>(quotes("0.035", "0.03", "0.045"));
+        quotes.put("rocketpool-reth", quoteAt("rocketpool-reth", "rETH", "0.03", P.blockNumber() - 31));
+        PolicyOutcome o = policy.decide(new MarketState(idle(1000), quotes, prices(), alerts, Long.MIN_VALUE));
+        assertEquals("quote STALE (of block 69, 31 blocks old > 30: the yield service's reads are failing)", o.excluded().get("rocketpool-reth"));
+        assertNull(o.excluded().get("lido-wsteth"));
+        quotes.put("rocketpool-reth", quoteAt("rocketpool-reth", "rETH", "0.03", P.blockNumber() - 30));
+        assertNull(policy.decide(new MarketState(idle(1000), quotes, prices(), alerts, Long.MIN_VALUE)).excluded().get("rocketpool-reth"),
+                "30 blocks: still fresh");
+    }
+
+    static YieldQuote quoteAt(String venue, String asset, String apy, long block) {
+        Provenance at = new Provenance(31337, block, "0xcd", P.blockTimestamp() - (P.blockNumber() - block));
+        return new YieldQuote(1, "q-" + venue + "-" + block, venue, "X", asset, new BigDecimal(apy), "7d", List.of(), List.of(),
+                List.of(new SizePoint(BigDecimal.ONE, new BigDecimal(apy)), new SizePoint(new BigDecimal("1000"), new BigDecimal(apy))),
+                10, List.of(), at);
+    }
+
     /** An admin's margin override is applied: an impossible minimum gain holds what would otherwise rebalance. */
     @Test
     void theAdminsMinimumGainOverrideIsApplied() {
