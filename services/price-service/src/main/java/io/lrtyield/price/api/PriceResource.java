@@ -45,6 +45,13 @@ public class PriceResource {
     }
 
     @GET
+    @Path("/depeg-thresholds")
+    @Operation(summary = "Each market-priced asset's depeg WARN and CRITICAL lines (bps of discount), from the catalogue")
+    public List<DepegThresholds> depegThresholds() {
+        return DepegThresholds.of(catalogue().assets());
+    }
+
+    @GET
     @Path("/{asset}")
     @Operation(summary = "Latest tick of one asset")
     public Uni<PriceTick> one(@PathParam("asset") String asset) {
