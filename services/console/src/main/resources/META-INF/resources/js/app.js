@@ -402,9 +402,9 @@ function renderPlans(list) {
       <p class="wrap">${esc(plan.reason)}</p>
       ${buttons ? `<div class="actions-bar">${buttons}</div>` : ''}
       <details${plan.status === 'PROPOSED' ? ' open' : ''}><summary>${plan.actions.length} actions (values and min-outs in token units)</summary>
-        <div class="scroll"><table><thead><tr><th scope="col">#</th><th scope="col">Venue</th><th scope="col">Kind</th><th scope="col">Call</th>
+        <div class="scroll" tabindex="0"><table><thead><tr><th scope="col">#</th><th scope="col">Venue</th><th scope="col">Kind</th><th scope="col">Call</th>
         <th scope="col">Value (ETH)</th><th scope="col">Expected out</th><th scope="col">Min out</th></tr></thead><tbody>${actions}</tbody></table></div></details>
-      ${stepRows ? `<details><summary>Loop steps and health factor after each</summary><div class="scroll"><table><thead><tr><th scope="col">#</th><th scope="col">Step</th>
+      ${stepRows ? `<details><summary>Loop steps and health factor after each</summary><div class="scroll" tabindex="0"><table><thead><tr><th scope="col">#</th><th scope="col">Step</th>
         <th scope="col">Borrowed / withdrawn</th><th scope="col">Supplied / repaid</th><th scope="col">HF low point</th><th scope="col">HF after</th></tr></thead>
         <tbody>${stepRows}</tbody></table></div></details>` : ''}
       <details><summary>Lifecycle</summary><ol>${(history || []).map((h) => `<li>${esc(h)}</li>`).join('')}</ol></details></article>`;

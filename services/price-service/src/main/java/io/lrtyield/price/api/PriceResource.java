@@ -26,6 +26,9 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class PriceResource {
 
+    /** Events an SSE subscriber may fall behind by before its stream is failed (its client reconnects). */
+    static final int STREAM_BUFFER = 4096;
+
     private final PriceStore store;
     private final CatalogueProvider catalogues;
     private final PricePipeline pipeline;
@@ -85,7 +88,9 @@ public class PriceResource {
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Operation(summary = "Server-sent events: every tick as it is published")
     public Multi<PriceTick> stream() {
-        return pipeline.published();
+        // A block publishes one tick per asset at once, faster than an SSE client asks for the next; without a buffer of its
+        // own each subscriber of the broadcast fails on the second one (back-pressure) and its stream ends.
+        return pipeline.published().onOverflow().buffer(STREAM_BUFFER);
     }
 
     private String known(String asset) {
