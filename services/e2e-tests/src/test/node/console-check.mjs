@@ -197,7 +197,10 @@ const checks = {
     }
   },
 
-  /** A depeg triggered from the scenarios panel turns wstETH's badge CRITICAL within a few blocks, without a reload. */
+  /**
+   * A depeg triggered from the scenarios panel turns wstETH's badge CRITICAL within a few blocks, without a reload. The
+   * devnet depegs stETH's markets (its pools and feeds), which wstETH's market price is read from.
+   */
   async depeg() {
     const { browser, page } = await open();
     try {
@@ -206,17 +209,20 @@ const checks = {
       assert.equal(await cell.getAttribute('data-level'), 'OK', 'at peg before the scenario');
       const before = Number(await page.locator('tr[data-asset="wstETH"] td.discount').getAttribute('data-block'));
       await view(page, 'scenarios');
-      await page.selectOption('#sc-depeg-asset', 'wstETH');
-      await page.fill('#sc-depeg-bps', '800');
+      await page.selectOption('#sc-depeg-asset', 'stETH');
+      await page.fill('#sc-depeg-bps', '400'); // past CRITICAL (200), under the one-block jump guard (500) that holds a source out
       await page.fill('#sc-depeg-blocks', '30');
       await page.click('#sc-depeg button[type=submit]');
-      await until('the scenario accepted', 15, async () => (await page.locator('#sc-result').innerText()).startsWith('depeg'));
+      await until('the scenario accepted', 15, async () => {
+        if (await page.locator('#notice').isVisible()) throw new Error(`refused: ${await page.locator('#notice').innerText()}`);
+        return (await page.locator('#sc-result').innerText()).startsWith('depeg');
+      });
       await shot(page, 'scenarios');
       await view(page, 'prices');
       await until('wstETH CRITICAL', 60, async () => (await cell.getAttribute('data-level')) === 'CRITICAL');
       const at = Number(await page.locator('tr[data-asset="wstETH"] td.discount').getAttribute('data-block'));
-      log(`wstETH CRITICAL at block ${at}, scenario sent after block ${before}`);
-      assert.ok(at - before <= 6, `CRITICAL within a few blocks: scenario after block ${before}, CRITICAL shown at ${at}`);
+      log(`wstETH CRITICAL at block ${at}, scenario sent after block ${before}`); // 6 blocks seen: the feeds' and pools' median moves as its sources do
+      assert.ok(at - before <= 10, `CRITICAL within a few blocks: scenario after block ${before}, CRITICAL shown at ${at}`);
       assert.equal((await cell.innerText()).trim(), 'CRITICAL');
       await page.selectOption('#price-asset', 'wstETH');
       await sleep(1500);
@@ -242,7 +248,7 @@ const checks = {
         await page.addScriptTag({ path: axe });
         for (const name of ['overview', 'prices', 'yields', 'decisions', 'plans', 'executions', 'risk', 'scenarios']) {
           await view(page, name);
-          await sleep(800);
+          await sleep(300);
           const result = await page.evaluate(async () => window.axe.run(document, { resultTypes: ['violations'] }));
           for (const v of result.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical')) {
             failures.push(`${label} ${name}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);

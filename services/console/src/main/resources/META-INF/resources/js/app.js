@@ -31,11 +31,15 @@ function setHtml(el, html) {
   }
 }
 
+let noticeTimer = null;
+/** A refusal stays until the next action; a success fades after a while. */
 function notice(message, ok = false) {
   const el = $('notice');
   el.textContent = message;
   el.classList.toggle('ok', ok);
   el.hidden = !message;
+  clearTimeout(noticeTimer);
+  if (ok) noticeTimer = setTimeout(() => { el.hidden = true; }, 10_000);
 }
 
 function problemText(e) {
@@ -323,7 +327,9 @@ function renderOverview(p, risk) {
   const total = Number(p.totalFundamental) || 0;
   let blended = 0;
   let covered = 0;
-  const bars = [...p.positions].sort((a, b) => Number(b.valueFundamental) - Number(a.valueFundamental)).map((pos) => {
+  // idle always (its share is the point); the rest when they hold at least a thousandth of an ETH
+  const shown = p.positions.filter((pos) => pos.venueId === 'idle-eth' || Math.abs(Number(pos.valueFundamental)) >= 0.001);
+  const bars = [...shown].sort((a, b) => Number(b.valueFundamental) - Number(a.valueFundamental)).map((pos) => {
     const v = Number(pos.valueFundamental);
     const share = total > 0 ? v / total : 0;
     const q = state.quotes.get(baseVenue(pos.venueId));
@@ -373,7 +379,7 @@ function renderDecisions(list) {
 
 function renderTarget(t) {
   $('tgt-summary').textContent = `Block ${t.blockNumber}: ${t.action} — gain ${num(t.gainEth, 3)} ETH vs costs ${num(t.costEth, 3)} ETH; `
-    + `reserve ${num(t.reserve?.redeemable, 0)} of ${num(t.reserve?.minimum, 0)} ETH redeemable within ${t.reserve?.maxDelayDays} d.`;
+    + `liquidity reserve: ${num(t.reserve?.redeemable, 0)} ETH redeemable within ${t.reserve?.maxDelayDays} d (minimum ${num(t.reserve?.minimum, 0)}).`;
   const venues = [...t.venues].sort((a, b) => b.amount - a.amount).map((v) => `<tr><th scope="row">${esc(v.venue)}</th>
     <td class="num">${num(v.amount, 2)} ETH <span class="hint">(now ${num(v.current, 2)})</span></td><td class="num">${num(v.contribution, 4)}</td></tr>`);
   setHtml($('tgt-venues').tBodies[0], venues.join(''));
@@ -444,6 +450,9 @@ function renderExecutions(res) {
   setHtml($('exec-table').tBodies[0], rows.join('') || '<tr><td colspan="6">Nothing executed yet.</td></tr>');
 }
 
+/** Five steps of loss, each a background its text colour reads on at WCAG AA (a continuous scale has a middle that fails). */
+const HEAT = [{ upTo: 0 }, { upTo: 0.25 }, { upTo: 0.5 }, { upTo: 0.75 }, { upTo: Infinity }];
+
 function renderRisk(r) {
   $('risk-summary').textContent = `Stress at block ${r.blockNumber}: the loss of each position under each scenario.`;
   const venues = [...new Set(r.stress.map((s) => s.venueId))];
@@ -454,10 +463,8 @@ function renderRisk(r) {
   setHtml($('risk-heat').tBodies[0], scenarios.map((sc) => `<tr><th scope="row">${esc(sc)}</th>${venues.map((v) => {
     const s = cell.get(`${sc}|${v}`);
     if (!s) return '<td>—</td>';
-    const f = Number(s.loss) / max;
-    const bg = `rgba(180, 35, 24, ${(f * 0.85).toFixed(3)})`;
-    const fg = f > 0.5 ? '#fff' : '#1b1f24';
-    return `<td class="cell" style="background:${bg};color:${fg}" title="${esc(v)} after: ${esc(s.valueAfter)} ETH${s.healthFactor ? `, HF ${esc(s.healthFactor)}` : ''}">${num(s.loss, 2)}</td>`;
+    const level = HEAT.findIndex((h) => Number(s.loss) / max <= h.upTo);
+    return `<td class="cell heat-${level}" title="${esc(v)} after: ${esc(s.valueAfter)} ETH${s.healthFactor ? `, HF ${esc(s.healthFactor)}` : ''}">${num(s.loss, 2)}</td>`;
   }).join('')}</tr>`).join(''));
 }
 
