@@ -2,7 +2,7 @@
 // playwright-core (which downloads no browser). One check per run: node console-check.mjs <check>; exit 0 = passed.
 //
 // Environment: CONSOLE_URL, PRICE_URL, YIELD_URL, REBALANCER_URL (the services themselves, to compare with),
-// OPERATOR_TOKEN, VIEWER_TOKEN, SHOTS_DIR (screenshots), CHROMIUM (default /usr/bin/chromium).
+// OPERATOR_TOKEN, VIEWER_TOKEN, ADMIN_TOKEN, SHOTS_DIR (screenshots), CHROMIUM (default /usr/bin/chromium).
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
@@ -232,6 +232,28 @@ const checks = {
       await view(page, 'scenarios');
       await page.click('#sc-reset button[type=submit]');
       await until('the reset accepted', 15, async () => (await page.locator('#sc-result').innerText()).startsWith('reset'));
+    } finally {
+      await browser.close();
+    }
+  },
+
+  /** Pause and resume are shown to an admin only; an admin pauses and resumes the vault from the overview. */
+  async killswitch() {
+    const { browser, page } = await open();
+    try {
+      await pasteToken(page, env('OPERATOR_TOKEN'));
+      await until('the operator sees the kill switch state', 15, async () => (await page.locator('#ov-pause').innerText()).includes('RUNNING'));
+      assert.ok(await page.locator('#pause-controls').isHidden(), 'pause / resume are not shown to an operator');
+      await pasteToken(page, env('ADMIN_TOKEN'));
+      await page.locator('#btn-pause').waitFor();
+      await page.click('#btn-pause');
+      await until('PAUSED', 15, async () => (await page.locator('#ov-pause').innerText()).includes('PAUSED'));
+      const api = (await json(`${env('REBALANCER_URL')}/api/v1/admin/pause`, { headers: { Authorization: `Bearer ${env('ADMIN_TOKEN')}` } })).body;
+      assert.equal(api.paused, true, `the API says paused: ${JSON.stringify(api)}`);
+      await shot(page, 'overview-paused');
+      await page.click('#btn-resume');
+      await until('RUNNING again', 15, async () => (await page.locator('#ov-pause').innerText()).includes('RUNNING'));
+      log('an admin paused and resumed the vault from the page; an operator is not shown the buttons');
     } finally {
       await browser.close();
     }

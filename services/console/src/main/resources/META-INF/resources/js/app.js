@@ -123,8 +123,8 @@ function renderPrices() {
     return `<tr data-asset="${esc(t.asset)}"><th scope="row">${esc(t.asset)}</th>
       <td class="depeg" data-level="${esc(level)}">${badge(level)}</td>
       <td class="status" data-value="${esc(t.status)}">${badge(t.status, t.reasons.join('; '))}</td>
-      <td class="num">${num(t.marketPriceEth, 6)}</td><td class="num">${num(t.fundamentalRate, 6)}</td>
       <td class="num discount" data-value="${esc(t.discountBps ?? '')}" data-block="${t.provenance.blockNumber}">${num(t.discountBps, 2)}</td>
+      <td class="num">${num(t.marketPriceEth, 6)}</td><td class="num">${num(t.fundamentalRate, 6)}</td>
       <td class="num">${t.priceUsd == null ? '—' : num(t.priceUsd, 2)}</td><td class="wrap">${sources}</td>
       <td class="num">${t.provenance.blockNumber}</td></tr>`;
   });
@@ -242,9 +242,9 @@ function renderYields() {
     const r = q.risk || {};
     const points = r.pointsApyLow != null ? `${pct(r.pointsApyLow)} – ${pct(r.pointsApyHigh)}` : '—';
     const flags = q.flags && q.flags.length ? ` <span class="badge b-WARN" title="${esc(q.flags.join('; '))}">${q.flags.length} flag${q.flags.length > 1 ? 's' : ''}</span>` : '';
-    return `<tr data-venue="${esc(q.venueId)}"><th scope="row">${esc(q.venueId)}${flags}</th><td>${esc(q.venueKind)}</td>
+    return `<tr data-venue="${esc(q.venueId)}"><th scope="row">${esc(q.venueId)}${flags}</th>
       <td class="num net-apy" data-value="${esc(q.netApy)}" data-block="${q.provenance.blockNumber}">${pct(q.netApy)}</td>
-      <td>${points}</td><td class="num">${esc(q.samples)} samples · ${esc(q.basis)}</td><td class="num">${q.provenance.blockNumber}</td></tr>`;
+      <td>${points}</td><td>${esc(q.venueKind)}</td><td class="num">${esc(q.samples)} samples · ${esc(q.basis)}</td><td class="num">${q.provenance.blockNumber}</td></tr>`;
   });
   setHtml($('yields-table').tBodies[0], rows.join(''));
   for (const th of $('yields-table').tHead.querySelectorAll('th')) {
@@ -473,7 +473,8 @@ function renderRisk(r) {
 async function scenario(form, path, body) {
   try {
     const r = await api(`devnet/v1/scenarios/${path}`, { method: 'POST', body });
-    $('sc-result').textContent = `${path}: ${JSON.stringify(r).slice(0, 300)}`;
+    const sc = r && r.type ? `${r.type} ${r.subject ?? ''}${r.bps ? ` ${r.bps} bps` : ''}, blocks ${r.startBlock}–${r.endBlock}` : JSON.stringify(r).slice(0, 300);
+    $('sc-result').textContent = `${path}: ${sc}`;
     notice('');
   } catch (e) {
     notice(problemText(e));

@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * headless by playwright-core from npm (src/test/node/console-check.mjs, one check per run), on one stack launch under
  * manual approval. The page's values are the APIs' at the same block; a viewer gets the API's 403 message; an operator
  * approves a plan in the page and sees it DONE; a depeg from the scenarios panel turns the badge CRITICAL within a few
- * blocks; axe-core finds no serious or critical violation at a laptop's and a phone's width. Screenshots of every view
+ * blocks; an admin pauses and resumes the vault; axe-core finds no serious or critical violation at a laptop's and a phone's width. Screenshots of every view
  * land in target/console-screenshots.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -140,6 +140,12 @@ class ConsoleIT {
 
     @Test
     @Order(7)
+    void anAdminPausesAndResumesTheVaultFromThePage() throws Exception {
+        browser("killswitch");
+    }
+
+    @Test
+    @Order(8)
     void axeFindsNoSeriousViolationInAnyViewOnALaptopOrAPhone() throws Exception {
         if (accessibility == null) {
             browser("a11y");
@@ -165,6 +171,7 @@ class ConsoleIT {
         env.put("REBALANCER_URL", "http://127.0.0.1:" + SystemUnderTest.REBALANCER);
         env.put("OPERATOR_TOKEN", DevTokens.mint("console-operator", "operator"));
         env.put("VIEWER_TOKEN", DevTokens.mint("console-viewer", "viewer"));
+        env.put("ADMIN_TOKEN", DevTokens.mint("console-admin", "admin"));
         env.put("SHOTS_DIR", SHOTS.toString());
         env.put("CHROMIUM", CHROMIUM);
         Process p = pb.start();
