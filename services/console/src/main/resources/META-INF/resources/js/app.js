@@ -178,7 +178,7 @@ function drawPriceCharts(asset) {
     data.push(h.x.map(() => th.warnBps), h.x.map(() => th.criticalBps));
   }
   lineChart('chart-discount', series, data, 'bps');
-  lineChart('chart-price', [{ label: 'market', stroke: '#0b5cad' }, { label: 'fundamental', stroke: '#1d6b35', dash: [4, 3] }], [h.x, h.m, h.f], 'ETH', 5);
+  lineChart('chart-price', [{ label: 'market', stroke: '#0b5cad' }, { label: 'fundamental', stroke: '#1d6b35', dash: [4, 3] }], [h.x, h.m, h.f], 'ETH', 4);
 }
 
 async function loadThresholds() {
