@@ -92,7 +92,14 @@ public class ApiForwarder {
         client.request(options)
                 .onFailure(e -> unreachable(out, service, e))
                 .onSuccess(req -> {
-                    out.closeHandler(v -> req.connection().close());
+                    if (stream) {
+                        // the page went away: end the upstream stream too (only then — a pooled connection serves others)
+                        out.closeHandler(v -> {
+                            if (!out.ended()) {
+                                req.reset();
+                            }
+                        });
+                    }
                     (body == null || body.length() == 0 ? req.send() : req.send(body))
                             .onFailure(e -> unreachable(out, service, e))
                             .onSuccess(resp -> relay(resp, out, stream));
