@@ -470,7 +470,7 @@ function renderRisk(r) {
 
 // ---------------------------------------------------------------- scenarios (devnet)
 
-async function scenario(form, path, body) {
+async function scenario(path, body) {
   try {
     const r = await api(`devnet/v1/scenarios/${path}`, { method: 'POST', body });
     const sc = r && r.type ? `${r.type} ${r.subject ?? ''}${r.bps ? ` ${r.bps} bps` : ''}, blocks ${r.startBlock}–${r.endBlock}` : JSON.stringify(r).slice(0, 300);
@@ -525,21 +525,21 @@ async function start() {
   $('sc-depeg').addEventListener('submit', (e) => {
     e.preventDefault();
     const d = formData(e.target);
-    scenario(e.target, 'depeg', { asset: d.asset, bps: Number(d.bps), blocks: Number(d.blocks) });
+    scenario('depeg', { asset: d.asset, bps: Number(d.bps), blocks: Number(d.blocks) });
   });
   $('sc-rate').addEventListener('submit', (e) => {
     e.preventDefault();
     const d = formData(e.target);
-    scenario(e.target, 'rate-spike', { market: 'aave-weth', borrowAprBps: Number(d.borrowAprBps), blocks: Number(d.blocks) });
+    scenario('rate-spike', { market: 'aave-weth', borrowAprBps: Number(d.borrowAprBps), blocks: Number(d.blocks) });
   });
   $('sc-stale').addEventListener('submit', (e) => {
     e.preventDefault();
     const d = formData(e.target);
-    scenario(e.target, 'stale-oracle', { asset: d.asset, blocks: Number(d.blocks) });
+    scenario('stale-oracle', { asset: d.asset, blocks: Number(d.blocks) });
   });
   $('sc-reset').addEventListener('submit', (e) => {
     e.preventDefault();
-    scenario(e.target, 'reset', undefined);
+    scenario('reset', undefined);
   });
 
   const live = (s) => {
