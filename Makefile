@@ -1,5 +1,5 @@
 # LRT Yield Aggregator — one command to run it, one to test it.
-#   make run    install what is missing, build, start Anvil + Kafka + Redis + devnet + the three services; plans are
+#   make run    install what is missing, build, start Anvil + Kafka + Redis + devnet + the three services + the console (:8080); plans are
 #               executed on the devnet (PLAN_APPROVAL=manual make run: approve them with an operator token)
 #   make test   unit, integration and end-to-end tests against real Kafka, Redis and Anvil (own ports)
 #   make stop   stop everything `make run` or `make test` started
@@ -19,7 +19,7 @@ endif
 export JAVA_HOME
 MVN := mvn -B -q
 
-SOURCES := $(shell find services -path '*/target' -prune -o -type f \( -name '*.java' -o -name '*.proto' -o -name '*.properties' -o -name '*.sol' -o -name '*.cjs' -o -name 'pom.xml' -o -name '*.json' \) -print) pom.xml
+SOURCES := $(shell find services -path '*/target' -prune -o -type f \( -name '*.java' -o -name '*.proto' -o -name '*.properties' -o -name '*.sol' -o -name '*.cjs' -o -name 'pom.xml' -o -name '*.json' -o -name '*.html' -o -name '*.js' -o -name '*.css' \) -print) pom.xml package-lock.json
 BUILD_STAMP := .local/build.stamp
 
 .PHONY: run test stop clean bench bench-pipeline build deps token backtest bench-backtest record images k8s-smoke

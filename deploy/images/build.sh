@@ -7,7 +7,7 @@ set -euo pipefail
 REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 HERE=$REPO_ROOT/deploy/images
 OUT=$REPO_ROOT/.local/images
-SERVICES=(price-service yield-service rebalancer-service devnet)
+SERVICES=(price-service yield-service rebalancer-service devnet console)
 TAG=${IMAGE_TAG:-0.1.0}
 
 die() { echo "images: $*" >&2; exit 1; }

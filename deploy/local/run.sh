@@ -43,6 +43,7 @@ fi
 cat <<MSG
 
 LRT Yield Aggregator is up in $((SECONDS - t0)) s (logs: $LOG_DIR)
+  console     http://127.0.0.1:8080/   (operator console: live views, approvals with a token from make token ROLE=operator)
   devnet      http://127.0.0.1:8084/api/v1/catalogue
   prices      http://127.0.0.1:8081/api/v1/prices       (SSE: /api/v1/prices/stream)
   yields      http://127.0.0.1:8082/api/v1/yields       (SSE: /api/v1/yields/stream)

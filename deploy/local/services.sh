@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# The four applications (devnet + price, yield, rebalancer services) from their built jars.
+# The five applications (devnet + price, yield, rebalancer services + the operator console) from their built jars.
 #
 #   deploy/local/services.sh start|stop|status [run|test]
 #
-#   run : HTTP (and gRPC) on 8084 devnet, 8081 price, 8082 yield, 8083 rebalancer
-#   test: 18084, 18081, 18082, 18083
+#   run : HTTP (and gRPC) on 8084 devnet, 8081 price, 8082 yield, 8083 rebalancer; the console's page on 8080
+#   test: 18084, 18081, 18082, 18083, 18080
 # They talk to the infrastructure of the same profile (stack.sh). Logs: $STATE_DIR/logs/<app>.log.
 # The rebalancer executes its plans (EXECUTION_ENABLED=true, PLAN_APPROVAL=auto by default here, see lib.sh), signing
 # as the devnet vault's strategist with a keystore made under $STATE_DIR/signer (devnet_signer).
@@ -13,7 +13,7 @@ COMPONENT=apps
 # shellcheck source=deploy/local/lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-APPS=(devnet price-service yield-service rebalancer-service)
+APPS=(devnet price-service yield-service rebalancer-service console)
 
 app_port() {
   local base
@@ -22,6 +22,7 @@ app_port() {
     yield-service) base=8082 ;;
     rebalancer-service) base=8083 ;;
     devnet) base=8084 ;;
+    console) base=8080 ;;
   esac
   if [[ $PROFILE == test ]]; then echo $((base + 10000)); else echo "$base"; fi
 }
@@ -84,6 +85,11 @@ start() {
   export CATALOGUE=${CATALOGUE:-http://127.0.0.1:$(app_port devnet)/api/v1/catalogue}
   export PRICE_ETH_USD_HTTP_URL=${PRICE_ETH_USD_HTTP_URL:-http://127.0.0.1:$(app_port devnet)/api/v3}
   export LOG_JSON=${LOG_JSON:-false}
+  # the console forwards the page's API calls to the services of this profile (and drives the devnet's scenarios)
+  export CONSOLE_PRICE_URL=${CONSOLE_PRICE_URL:-http://127.0.0.1:$(app_port price-service)}
+  export CONSOLE_YIELD_URL=${CONSOLE_YIELD_URL:-http://127.0.0.1:$(app_port yield-service)}
+  export CONSOLE_REBALANCER_URL=${CONSOLE_REBALANCER_URL:-http://127.0.0.1:$(app_port rebalancer-service)}
+  export CONSOLE_DEVNET_URL=${CONSOLE_DEVNET_URL-http://127.0.0.1:$(app_port devnet)}
   # the local devnet's admin tokens are signed with the bundled dev key (make token): allow it here, and only here
   export JWT_REQUIRE_ISSUER_KEY=${JWT_REQUIRE_ISSUER_KEY:-false}
   # a keystore of your own (SIGNER_KEYSTORE_FILE + SIGNER_KEYSTORE_PASSWORD) wins over the devnet one
@@ -102,6 +108,8 @@ start() {
     port_open "$port" && die "port $port is taken: $(port_owner "$port")"
     if [[ $app == rebalancer-service ]]; then
       (rebalancer_env && HTTP_PORT=$port spawn "$app" "$LOG_DIR/$app.log" "$java" -Xmx384m -jar "$(jar_of "$app")" >/dev/null)
+    elif [[ $app == console ]]; then
+      HTTP_PORT=$port spawn "$app" "$LOG_DIR/$app.log" "$java" -Xmx128m -jar "$(jar_of "$app")" >/dev/null
     else
       HTTP_PORT=$port spawn "$app" "$LOG_DIR/$app.log" "$java" -Xmx384m \
         -jar "$(jar_of "$app")" >/dev/null
@@ -115,7 +123,11 @@ start() {
       curl -sS "http://127.0.0.1:$port/q/health/ready" >&2 || true
       die "$app is not ready on :$port"
     fi
-    say "$app ready: http://127.0.0.1:$port  (health /q/health, metrics /q/metrics, OpenAPI /q/openapi, UI /q/swagger-ui)"
+    if [[ $app == console ]]; then
+      say "$app ready: http://127.0.0.1:$port/  (the operator's page; health /q/health)"
+    else
+      say "$app ready: http://127.0.0.1:$port  (health /q/health, metrics /q/metrics, OpenAPI /q/openapi, UI /q/swagger-ui)"
+    fi
   done
   if [[ $EXECUTION_ENABLED == true ]]; then
     say "rebalancer execution: $(execution_state "$(app_port rebalancer-service)"), plan approval $PLAN_APPROVAL"

@@ -16,6 +16,16 @@ if ! command -v kubectl >/dev/null 2>&1; then
   fi
 fi
 
+# The console's browser tests (e2e ConsoleIT) drive Debian's chromium with playwright-core, which never downloads one.
+if [[ ! -x ${CHROMIUM:-/usr/bin/chromium} ]]; then
+  if [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null 2>&1; then
+    say "chromium missing: installing Debian's chromium for the console's browser tests"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    die "chromium is needed by the console's browser tests: install it (sudo apt-get install -y chromium)"
+  fi
+fi
+
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM

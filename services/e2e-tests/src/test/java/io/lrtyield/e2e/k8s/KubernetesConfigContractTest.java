@@ -28,7 +28,7 @@ class KubernetesConfigContractTest {
     /** Deployment → module under services/. */
     private static final Map<String, String> QUARKUS_SERVICES = Map.of(
             "price-service", "price-service", "yield-service", "yield-service",
-            "rebalancer-service", "rebalancer-service", "devnet", "devnet");
+            "rebalancer-service", "rebalancer-service", "devnet", "devnet", "console", "console");
 
     @ParameterizedTest(name = "overlay {0}")
     @ValueSource(strings = {"mainnet", "devnet"})
@@ -61,7 +61,7 @@ class KubernetesConfigContractTest {
                 checkExecution(where, config, env, problems);
             }
         }
-        assertTrue(checked >= 3, overlay + ": only " + checked + " Quarkus services rendered");
+        assertTrue(checked >= 4, overlay + ": only " + checked + " Quarkus services rendered");
         assertTrue(problems.isEmpty(), overlay + " manifests disagree with the services' configuration:\n  " + String.join("\n  ", problems));
     }
 

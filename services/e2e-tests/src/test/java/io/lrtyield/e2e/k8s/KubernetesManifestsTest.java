@@ -62,6 +62,7 @@ class KubernetesManifestsTest {
             }
         }
         Set<String> expected = new TreeSet<>(BACKEND);
+        expected.add("console");
         if (overlay.equals("devnet")) {
             expected.addAll(Set.of("devnet", "anvil"));
         }
@@ -81,6 +82,20 @@ class KubernetesManifestsTest {
             assertEquals("http://anvil:8545", env.get("CHAIN_RPC_URLS"), "devnet " + name + ": CHAIN_RPC_URLS");
             assertEquals("http://devnet:8084/api/v1/catalogue", env.get("CATALOGUE"), "devnet " + name + ": CATALOGUE");
         }
+    }
+
+    /** The console forwards to the services' Services by name and port; on the devnet also to the scenario API. */
+    @ParameterizedTest(name = "overlay {0}")
+    @ValueSource(strings = {"mainnet", "devnet"})
+    void theConsolePointsAtTheServicesItForwardsTo(String overlay) throws Exception {
+        List<JsonNode> docs = render(overlay);
+        Map<String, String> env = effectiveEnv(docs, mainContainer(find(docs, "Deployment", "console")), overlay + " Deployment console");
+        for (String service : BACKEND) {
+            String key = "CONSOLE_" + service.replace("-service", "").toUpperCase(java.util.Locale.ROOT) + "_URL";
+            String port = named(find(docs, "Service", service).path("spec").path("ports"), "http").path("port").asText();
+            assertEquals("http://" + service + ":" + port, env.get(key), overlay + " console: " + key);
+        }
+        assertEquals(overlay.equals("devnet") ? "http://devnet:8084" : null, env.get("CONSOLE_DEVNET_URL"), overlay + " console: CONSOLE_DEVNET_URL");
     }
 
     @Test

@@ -30,6 +30,9 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class PriceResource {
 
+    /** Events an SSE subscriber may fall behind by before its stream is failed (its client reconnects). */
+    static final int STREAM_BUFFER = 4096;
+
     private final PriceStore store;
     private final CatalogueProvider catalogues;
     private final PricePipeline pipeline;
@@ -52,6 +55,13 @@ public class PriceResource {
     public Uni<List<PriceTick>> all() {
         return store.latest(catalogue().assets().stream().filter(Asset::priced).map(Asset::symbol).toList())
                 .map(ticks -> ticks.stream().map(t -> freshness.atHead(t, head())).toList());
+    }
+
+    @GET
+    @Path("/depeg-thresholds")
+    @Operation(summary = "Each market-priced asset's depeg WARN and CRITICAL lines (bps of discount), from the catalogue")
+    public List<DepegThresholds> depegThresholds() {
+        return DepegThresholds.of(catalogue().assets());
     }
 
     @GET
@@ -102,7 +112,9 @@ public class PriceResource {
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Operation(summary = "Server-sent events: every tick as it is published")
     public Multi<PriceTick> stream() {
-        return pipeline.published();
+        // A block publishes one tick per asset at once, faster than an SSE client asks for the next; without a buffer of its
+        // own each subscriber of the broadcast fails on the second one (back-pressure) and its stream ends.
+        return pipeline.published().onOverflow().buffer(STREAM_BUFFER);
     }
 
     private Long head() {

@@ -36,6 +36,9 @@ import java.util.Optional;
 @Produces(MediaType.APPLICATION_JSON)
 public class YieldResource {
 
+    /** Events an SSE subscriber may fall behind by before its stream is failed (its client reconnects). */
+    static final int STREAM_BUFFER = 4096;
+
     private final QuoteStore quotes;
     private final CatalogueProvider catalogues;
     private final YieldPipeline pipeline;
@@ -109,7 +112,9 @@ public class YieldResource {
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Operation(summary = "Server-sent events: every quote as it is published on yields.v1")
     public Multi<YieldQuote> stream() {
-        return pipeline.published();
+        // A block publishes one quote per venue at once, faster than an SSE client asks for the next; without a buffer of its
+        // own each subscriber of the broadcast fails on the second one (back-pressure) and its stream ends.
+        return pipeline.published().onOverflow().buffer(STREAM_BUFFER);
     }
 
     private void known(String venueId) {
