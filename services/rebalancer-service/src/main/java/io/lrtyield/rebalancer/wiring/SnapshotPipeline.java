@@ -260,14 +260,20 @@ public class SnapshotPipeline {
     }
 
     /**
-     * Why a decision at {@code block} is recorded but not acted on, or null when it may be: a newer head has arrived
-     * (this block is no longer the head), or a price it rests on was backfilled — the price service is catching up
+     * Heads a decision may lag and still be acted on: deciding can take longer than one block (Anvil's 1-s blocks on a
+     * loaded machine), and that is not a catch-up; further behind, the service is working through a backlog.
+     */
+    static final long HEAD_LAG_BLOCKS = 2;
+
+    /**
+     * Why a decision at {@code block} is recorded but not acted on, or null when it may be: heads newer by more than
+     * {@link #HEAD_LAG_BLOCKS} have arrived (this block is no longer the head), or a price it rests on was backfilled — the price service is catching up
      * after a stall, so the prices describe a past block, not the head — or a quote was made from such a price. A plan is built on the head only; an
      * emergency deleverage waits too (the catch-up takes seconds, and the prices it would size on are the past).
      */
     static String notAtHead(long block, BlockHead newest, Map<String, PriceTick> prices,
                             Map<String, io.lrtyield.common.event.YieldQuote> quotes) {
-        if (newest != null && newest.number() > block) {
+        if (newest != null && newest.number() > block + HEAD_LAG_BLOCKS) {
             return "hold because block " + block + " is not the head (" + newest.number() + "): decided, not acted on";
         }
         java.util.TreeSet<String> behind = new java.util.TreeSet<>();

@@ -41,6 +41,8 @@ class NotAtHeadTest {
     void aBlockANewerHeadReplacedIsNotActedOn() {
         assertEquals("hold because block 100 is not the head (103): decided, not acted on",
                 SnapshotPipeline.notAtHead(100, head(103), Map.of("wstETH", tick("wstETH", 100)), Map.of()));
+        assertNull(SnapshotPipeline.notAtHead(100, head(102), Map.of("wstETH", tick("wstETH", 100)), Map.of()),
+                "deciding took two 1-s blocks: not a backlog");
     }
 
     @Test
