@@ -3,11 +3,8 @@ package io.lrtyield.devnet.simulator;
 import io.lrtyield.devnet.deploy.TxSender;
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.Function;
-import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.protocol.Web3j;
-import org.web3j.protocol.core.DefaultBlockParameterName;
-import org.web3j.protocol.core.methods.request.Transaction;
 
 import java.io.IOException;
 import java.math.BigInteger;
@@ -36,11 +33,11 @@ public final class EtherFiQueueFinalizer {
 
     /** Finalizes the requests due at chain time {@code now}; returns the transaction hash, or null when none is due. */
     public String finalizeDue(long now) throws IOException {
-        BigInteger next = LidoQueueFinalizer.word(call("nextRequestId"), 0);
-        BigInteger finalized = LidoQueueFinalizer.word(call("lastFinalizedRequestId"), 0);
+        BigInteger next = ViewCall.uint(web3j, nft, "nextRequestId");
+        BigInteger finalized = ViewCall.uint(web3j, nft, "lastFinalizedRequestId");
         BigInteger due = null;
         for (BigInteger id = finalized.add(BigInteger.ONE); id.compareTo(next) < 0; id = id.add(BigInteger.ONE)) {
-            long created = LidoQueueFinalizer.word(call("requestCreatedAt", new Uint256(id)), 0).longValueExact();
+            long created = ViewCall.uint(web3j, nft, "requestCreatedAt", new Uint256(id)).longValueExact();
             if (created + delaySeconds > now) {
                 break;
             }
@@ -51,15 +48,5 @@ public final class EtherFiQueueFinalizer {
         }
         String data = FunctionEncoder.encode(new Function("finalizeRequests", List.of(new Uint256(due)), List.of()));
         return admin.send(nft, data, BigInteger.ZERO);
-    }
-
-    private String call(String view, Type... args) throws IOException {
-        String data = FunctionEncoder.encode(new Function(view, List.of(args), List.of()));
-        var response = web3j.ethCall(Transaction.createEthCallTransaction(null, nft, data), DefaultBlockParameterName.LATEST).send();
-        if (response.hasError() || response.getValue() == null) {
-            throw new IOException(view + " on " + nft + " failed: "
-                    + (response.hasError() ? response.getError().getMessage() : "no result"));
-        }
-        return response.getValue();
     }
 }

@@ -4,13 +4,10 @@ import io.lrtyield.devnet.deploy.TxSender;
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.Function;
-import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.generated.Bytes32;
 import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.crypto.Hash;
 import org.web3j.protocol.Web3j;
-import org.web3j.protocol.core.DefaultBlockParameterName;
-import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.utils.Numeric;
 
 import java.io.IOException;
@@ -42,12 +39,12 @@ public final class KelpQueueUnlocker {
 
     /** Unlocks the requests due at {@code block}; returns the transaction hash, or null when none is due. */
     public String unlockDue(long block) throws IOException {
-        BigInteger locked = LidoQueueFinalizer.word(call("nextLockedNonce", new Address(ETH_TOKEN)), 0);
-        BigInteger unused = LidoQueueFinalizer.word(call("nextUnusedNonce", new Address(ETH_TOKEN)), 0);
+        BigInteger locked = ViewCall.uint(web3j, manager, "nextLockedNonce", new Address(ETH_TOKEN));
+        BigInteger unused = ViewCall.uint(web3j, manager, "nextUnusedNonce", new Address(ETH_TOKEN));
         BigInteger firstExcluded = null;
         for (BigInteger n = locked; n.compareTo(unused) < 0; n = n.add(BigInteger.ONE)) {
             // withdrawalRequests(id) = (rsETHUnstaked, expectedAssetAmount, withdrawalStartBlock)
-            long started = LidoQueueFinalizer.word(call("withdrawalRequests", new Bytes32(requestId(n))), 2).longValueExact();
+            long started = ViewCall.word(ViewCall.call(web3j, manager, "withdrawalRequests", new Bytes32(requestId(n))), 2).longValueExact();
             if (started + delayBlocks > block) {
                 break;
             }
@@ -67,15 +64,5 @@ public final class KelpQueueUnlocker {
         System.arraycopy(Numeric.hexStringToByteArray(ETH_TOKEN), 0, packed, 0, 20);
         System.arraycopy(Numeric.toBytesPadded(nonce, 32), 0, packed, 20, 32);
         return Hash.sha3(packed);
-    }
-
-    private String call(String view, Type... args) throws IOException {
-        String data = FunctionEncoder.encode(new Function(view, List.of(args), List.of()));
-        var response = web3j.ethCall(Transaction.createEthCallTransaction(null, manager, data), DefaultBlockParameterName.LATEST).send();
-        if (response.hasError() || response.getValue() == null) {
-            throw new IOException(view + " on " + manager + " failed: "
-                    + (response.hasError() ? response.getError().getMessage() : "no result"));
-        }
-        return response.getValue();
     }
 }

@@ -7,8 +7,6 @@ import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.protocol.Web3j;
-import org.web3j.protocol.core.DefaultBlockParameterName;
-import org.web3j.protocol.core.methods.request.Transaction;
 
 import java.io.IOException;
 import java.math.BigInteger;
@@ -43,12 +41,12 @@ public final class LidoQueueFinalizer {
      * Not mined when it returns: the caller awaits it with its other oracle writes, or not.
      */
     public String finalizeDue(long now) throws IOException {
-        BigInteger last = word(call("getLastRequestId"), 0);
-        BigInteger finalized = word(call("getLastFinalizedRequestId"), 0);
+        BigInteger last = ViewCall.word(call("getLastRequestId"), 0);
+        BigInteger finalized = ViewCall.word(call("getLastFinalizedRequestId"), 0);
         BigInteger due = null;
         for (BigInteger id = finalized.add(BigInteger.ONE); id.compareTo(last) <= 0; id = id.add(BigInteger.ONE)) {
             // getWithdrawalStatus([id]): offset, length, then the static struct (stETH, shares, owner, timestamp, …)
-            long requested = word(call("getWithdrawalStatus", ids(id)), 5).longValueExact();
+            long requested = ViewCall.word(call("getWithdrawalStatus", ids(id)), 5).longValueExact();
             if (requested + delaySeconds > now) {
                 break;
             }
@@ -57,9 +55,9 @@ public final class LidoQueueFinalizer {
         if (due == null) {
             return null;
         }
-        BigInteger shareRate = word(ethCall(stETH, "getTotalPooledEther"), 0).multiply(E27)
-                .divide(word(ethCall(stETH, "getTotalShares"), 0));
-        BigInteger ethToLock = word(call("prefinalize", ids(due), new Uint256(shareRate)), 0);
+        BigInteger shareRate = ViewCall.word(ViewCall.call(web3j, stETH, "getTotalPooledEther"), 0).multiply(E27)
+                .divide(ViewCall.word(ViewCall.call(web3j, stETH, "getTotalShares"), 0));
+        BigInteger ethToLock = ViewCall.word(call("prefinalize", ids(due), new Uint256(shareRate)), 0);
         String data = FunctionEncoder.encode(new Function("finalize", List.of(new Uint256(due), new Uint256(shareRate)), List.of()));
         return oracle.send(queue, data, ethToLock);
     }
@@ -69,25 +67,6 @@ public final class LidoQueueFinalizer {
     }
 
     private String call(String view, Type... args) throws IOException {
-        return ethCall(queue, view, args);
-    }
-
-    private String ethCall(String contract, String view, Type... args) throws IOException {
-        String data = FunctionEncoder.encode(new Function(view, List.of(args), List.of()));
-        var response = web3j.ethCall(Transaction.createEthCallTransaction(null, contract, data), DefaultBlockParameterName.LATEST).send();
-        if (response.hasError() || response.getValue() == null) {
-            throw new IOException(view + " on " + contract + " failed: "
-                    + (response.hasError() ? response.getError().getMessage() : "no result"));
-        }
-        return response.getValue();
-    }
-
-    /** The 32-byte word {@code index} of ABI return data. */
-    static BigInteger word(String hex, int index) throws IOException {
-        int start = 2 + 64 * index;
-        if (hex.length() < start + 64) {
-            throw new IOException("return data has no word " + index + ": " + hex);
-        }
-        return new BigInteger(hex.substring(start, start + 64), 16);
+        return ViewCall.call(web3j, queue, view, args);
     }
 }

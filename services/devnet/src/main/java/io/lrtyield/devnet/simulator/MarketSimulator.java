@@ -100,18 +100,18 @@ public final class MarketSimulator {
         }
         long elapsed = now - lastReportTimestamp;
         try {
-            BigInteger lido = accrue("stETH", uint(d.stETH(), "getTotalPooledEther"), elapsed);
+            BigInteger lido = accrue("stETH", ViewCall.uint(web3j, d.stETH(), "getTotalPooledEther"), elapsed);
             send(d.stETH(), "handleOracleReport", lido, rewards, "stETH", new Int256(lido));
-            BigInteger rethSupply = uint(d.rETH(), "totalSupply");
-            send(d.rETH(), "accrueRewards", accrue("rETH", uint(d.rETH(), "getEthValue", new Uint256(rethSupply)), elapsed), rewards, "rETH");
-            send(d.etherfiPool(), "accrueRewards", accrue("eETH", uint(d.etherfiPool(), "getTotalPooledEther"), elapsed), rewards, "eETH");
+            BigInteger rethSupply = ViewCall.uint(web3j, d.rETH(), "totalSupply");
+            send(d.rETH(), "accrueRewards", accrue("rETH", ViewCall.uint(web3j, d.rETH(), "getEthValue", new Uint256(rethSupply)), elapsed), rewards, "rETH");
+            send(d.etherfiPool(), "accrueRewards", accrue("eETH", ViewCall.uint(web3j, d.etherfiPool(), "getTotalPooledEther"), elapsed), rewards, "eETH");
             send(d.renzoRestakeManager(), "accrueRewards", accrue("ezETH", renzoTvl(), elapsed), rewards, "ezETH");
             send(d.kelpDepositPool(), "accrueRewards",
-                    accrue("rsETH", uint(d.kelpDepositPool(), "getTotalAssetDeposits", new Address(KELP_ETH_TOKEN)), elapsed), rewards, "rsETH");
+                    accrue("rsETH", ViewCall.uint(web3j, d.kelpDepositPool(), "getTotalAssetDeposits", new Address(KELP_ETH_TOKEN)), elapsed), rewards, "rsETH");
             oracle.send(d.kelpOracle(), FunctionEncoder.encode(new Function("updateRSETHPrice", List.of(), List.of())), BigInteger.ZERO);
-            send(d.pufETH(), "accrueRewards", accrue("pufETH", uint(d.pufETH(), "totalAssets"), elapsed), rewards, "pufETH");
-            send(d.rswETH(), "accrueRewards", accrue("rswETH", uint(d.rswETH(), "totalETHDeposited"), elapsed), rewards, "rswETH");
-            BigInteger cbRate = uint(d.cbETH(), "exchangeRate");
+            send(d.pufETH(), "accrueRewards", accrue("pufETH", ViewCall.uint(web3j, d.pufETH(), "totalAssets"), elapsed), rewards, "pufETH");
+            send(d.rswETH(), "accrueRewards", accrue("rswETH", ViewCall.uint(web3j, d.rswETH(), "totalETHDeposited"), elapsed), rewards, "rswETH");
+            BigInteger cbRate = ViewCall.uint(web3j, d.cbETH(), "exchangeRate");
             BigInteger newCbRate = cbRate.add(accrue("cbETH", cbRate, elapsed));
             oracle.send(d.cbETH(), FunctionEncoder.encode(new Function("updateExchangeRate", List.of(new Uint256(newCbRate)), List.of())),
                     BigInteger.ZERO);
@@ -169,17 +169,6 @@ public final class MarketSimulator {
             throw new IOException("calculateTVLs on " + d.renzoRestakeManager() + ": " + tvls.error());
         }
         return tvls.value().totalTvl();
-    }
-
-    /** A uint view: the first 32-byte word of its return data. */
-    private BigInteger uint(String contract, String view, Type... args) throws IOException {
-        String data = FunctionEncoder.encode(new Function(view, List.of(args), List.of()));
-        var response = web3j.ethCall(Transaction.createEthCallTransaction(null, contract, data), DefaultBlockParameterName.LATEST).send();
-        String hex = response.getValue();
-        if (response.hasError() || hex == null || hex.length() < 66) {
-            throw new IOException(view + " on " + contract + " failed: " + (response.hasError() ? response.getError().getMessage() : hex));
-        }
-        return new BigInteger(hex.substring(2, 66), 16);
     }
 
 }
