@@ -21,11 +21,23 @@ import java.util.Locale;
  */
 public final class RpcErrors {
 
-    private static final List<String> TRANSIENT_MESSAGES = List.of("header not found", "unknown block", "missing trie node",
-            "rate limit", "too many requests", "limit exceeded", "timeout", "timed out", "busy", "try again", "temporarily unavailable",
-            "capacity", "overloaded");
+    /** What nodes say when they have no header or state for a block (behind the head, or pruned): another node may. */
+    private static final List<String> HISTORY_UNAVAILABLE = List.of("missing trie node", "header not found", "unknown block",
+            "state histories", "historical state", "state is not available", "pruned");
+    private static final List<String> TRANSIENT_MESSAGES = java.util.stream.Stream.concat(HISTORY_UNAVAILABLE.stream(),
+            java.util.stream.Stream.of("rate limit", "too many requests", "limit exceeded", "timeout", "timed out", "busy", "try again",
+                    "temporarily unavailable", "capacity", "overloaded")).toList();
 
     private RpcErrors() {
+    }
+
+    /**
+     * Does the message say the node has no header or state for the block asked (a node behind the head, or one that
+     * pruned it)? The price pipeline's catch-up counts these towards a gap ({@code price.pipeline.CatchUp}).
+     */
+    public static boolean historyUnavailable(String message) {
+        String m = message == null ? "" : message.toLowerCase(Locale.ROOT);
+        return HISTORY_UNAVAILABLE.stream().anyMatch(m::contains);
     }
 
     /** Is a JSON-RPC error with this code and message worth another attempt? */

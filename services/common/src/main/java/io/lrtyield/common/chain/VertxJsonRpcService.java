@@ -40,6 +40,8 @@ public final class VertxJsonRpcService implements Web3jService {
 
     private static final Logger LOG = Logger.getLogger(VertxJsonRpcService.class);
     private static final String BATCH = "batch";
+    private static final io.netty.buffer.ByteBuf ERROR_KEY = io.netty.buffer.Unpooled.unreleasableBuffer(
+            io.netty.buffer.Unpooled.copiedBuffer("\"error\"", java.nio.charset.StandardCharsets.US_ASCII));
 
     private final WebClient client;
     private final RpcSettings settings;
@@ -152,7 +154,8 @@ public final class VertxJsonRpcService implements Web3jService {
      * when there is none (a result, or an error that is the node's answer). Bodies without an error are not parsed.
      */
     private String transientError(Buffer body) {
-        if (body.length() == 0 || body.toString().indexOf("\"error\"") < 0) {
+        // most answers carry no error: found in the bytes as they are, no copy and no parse on that path
+        if (body.length() == 0 || io.netty.buffer.ByteBufUtil.indexOf(ERROR_KEY.duplicate(), body.getDelegate().getByteBuf()) < 0) {
             return null;
         }
         try {

@@ -49,15 +49,15 @@ public final class Freshness {
     }
 
     /** Why the service is not ready: the newest published block is too far behind the head; null when it is fresh. */
-    public String behind(Long lastPublished, Long head) {
+    public String behind(Long lastProcessed, Long head) {
         if (head == null) {
             return null;
         }
-        if (lastPublished == null) {
+        if (lastProcessed == null) {
             return "nothing priced yet at head " + head;
         }
-        long age = head - lastPublished;
-        return age >= staleAfterBlocks ? "last priced block " + lastPublished + " is " + age + " blocks behind the head " + head
+        long age = head - lastProcessed;
+        return age >= staleAfterBlocks ? "last processed block " + lastProcessed + " is " + age + " blocks behind the head " + head
                 + " (stale after " + staleAfterBlocks + "): the chain reads are failing" : null;
     }
 }

@@ -28,13 +28,13 @@ public class PriceFreshnessCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         BlockHead head = heads.last();
-        Long last = pipeline.lastPublishedBlock();
+        Long last = pipeline.lastProcessedBlock();
         HealthCheckResponseBuilder response = HealthCheckResponse.named("prices");
         if (head != null) {
             response.withData("head", head.number());
         }
         if (last != null) {
-            response.withData("lastPricedBlock", last);
+            response.withData("lastProcessedBlock", last);
         }
         String behind = freshness.behind(last, head == null ? null : head.number());
         return behind == null ? response.up().build() : response.down().withData("reason", behind).build();

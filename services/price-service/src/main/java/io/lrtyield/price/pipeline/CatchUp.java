@@ -1,12 +1,11 @@
 package io.lrtyield.price.pipeline;
 
+import io.lrtyield.common.chain.RpcErrors;
 import io.lrtyield.common.chain.BlockHead;
 import io.smallrye.mutiny.Uni;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Locale;
 import java.util.function.LongSupplier;
 
 /**
@@ -21,8 +20,6 @@ import java.util.function.LongSupplier;
 public final class CatchUp {
 
     private static final Logger LOG = Logger.getLogger(CatchUp.class);
-    private static final List<String> HISTORY_UNAVAILABLE = List.of("missing trie node", "header not found", "unknown block",
-            "state histories", "historical state", "state is not available", "pruned");
 
     /** The block's own header (hash, timestamp) at a height: {@code eth_getBlockByNumber}. */
     public interface Headers {
@@ -164,7 +161,6 @@ public final class CatchUp {
 
     /** Does the error say the node has no state (or no header) for that block — a pruned or non-archive node? */
     static boolean historyUnavailable(String message) {
-        String m = message == null ? "" : message.toLowerCase(Locale.ROOT);
-        return HISTORY_UNAVAILABLE.stream().anyMatch(m::contains);
+        return RpcErrors.historyUnavailable(message);
     }
 }

@@ -65,7 +65,8 @@ public class PricePipeline {
     private final MeterRegistry meters;
     private final CoinGeckoPriceClient http;
     private final BroadcastProcessor<PriceTick> published = BroadcastProcessor.create();
-    private volatile Long lastPublishedBlock;
+    /** The running catch-up (its last block is what readiness compares with the head); null before the catalogue. */
+    private volatile CatchUp catchUp;
     /** Block timestamp of each asset's latest tick: the price age gauge (wall clock minus block time). */
     private final Map<String, Long> lastTickTimestamp = new java.util.concurrent.ConcurrentHashMap<>();
     /** Latest discount per asset, for the discount gauge. */
@@ -106,9 +107,10 @@ public class PricePipeline {
         }
     }
 
-    /** The newest block whose ticks were all published and stored; null before the first. */
-    public Long lastPublishedBlock() {
-        return lastPublishedBlock;
+    /** The newest block fully processed (published and stored, or reported as a gap); null before the first. */
+    public Long lastProcessedBlock() {
+        CatchUp c = catchUp;
+        return c == null || c.last() < 0 ? null : c.last();
     }
 
     /** Ticks as they are published (for the SSE and gRPC streams). */
@@ -128,9 +130,7 @@ public class PricePipeline {
             if (last == null || last.chainId() != catalogue.chainId()) {
                 return Uni.createFrom().item(-1L);
             }
-            return Uni.createFrom().completionStage(() -> web3j.ethGetBlockByNumber(
-                            org.web3j.protocol.core.DefaultBlockParameter.valueOf(java.math.BigInteger.valueOf(last.number())), false).sendAsync())
-                    .map(block -> block.getBlock() != null && last.hash().equalsIgnoreCase(block.getBlock().getHash()) ? last.number() : -1L);
+            return header(last.number()).map(block -> last.hash().equalsIgnoreCase(block.hash()) ? last.number() : -1L);
         }).onFailure().recoverWithItem(e -> {
             LOG.warnf("resume point unknown (%s); pricing from the next head", e.getMessage());
             return -1L;
@@ -156,6 +156,7 @@ public class PricePipeline {
                     BlockHead newest = heads.last();
                     return newest == null ? -1 : newest.number();
                 });
+        this.catchUp = catchUp;
         // while a catch-up runs, only the newest head waits: the catch-up reaches it block by block anyway
         return heads.stream()
                 .onOverflow().dropPreviousItems()
@@ -221,7 +222,6 @@ public class PricePipeline {
         long receivedAt = System.nanoTime();
         return publication.publish(head, backfilledAt)
                 .invoke(ticks -> {
-                    lastPublishedBlock = lastPublishedBlock == null ? head.number() : Math.max(lastPublishedBlock, head.number());
                     if (backfilledAt == null) {
                         // the head → published latency; a backfilled block's wait behind the stall is not a latency
                         publishLatency.record(System.nanoTime() - receivedAt, java.util.concurrent.TimeUnit.NANOSECONDS);

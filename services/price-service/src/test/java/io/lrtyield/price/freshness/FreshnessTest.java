@@ -42,7 +42,7 @@ class FreshnessTest {
         assertNull(f.behind(650L, 655L));
         assertNull(f.behind(null, null));
         assertEquals("nothing priced yet at head 12", f.behind(null, 12L));
-        assertEquals("last priced block 643 is 40 blocks behind the head 683 (stale after 10): the chain reads are failing",
+        assertEquals("last processed block 643 is 40 blocks behind the head 683 (stale after 10): the chain reads are failing",
                 f.behind(643L, 683L));
         assertThrows(IllegalArgumentException.class, () -> new Freshness(0));
     }
