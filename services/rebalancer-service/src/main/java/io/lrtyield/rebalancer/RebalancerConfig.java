@@ -22,6 +22,13 @@ public interface RebalancerConfig {
     @WithDefault("0")
     long withdrawalLogsFromBlock();
 
+    /**
+     * The decision lease: of the instances running for one vault only the holder decides and moves plans; a standby
+     * takes over at most this long after the holder dies ({@link io.lrtyield.rebalancer.lease.DecisionLeader}).
+     */
+    @WithDefault("PT10S")
+    java.time.Duration decisionLeaseTtl();
+
     /** Widest block range asked in one {@code eth_getLogs} (RPC providers cap it); a wider search is split. */
     @WithDefault("10000")
     long logsMaxBlockRange();

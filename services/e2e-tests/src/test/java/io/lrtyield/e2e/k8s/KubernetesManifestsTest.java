@@ -68,9 +68,10 @@ class KubernetesManifestsTest {
         }
         assertTrue(names(docs, "Deployment").containsAll(expected), overlay + ": Deployments " + names(docs, "Deployment") + " must include " + expected);
         assertTrue(names(docs, "Service").containsAll(expected), overlay + ": Services " + names(docs, "Service") + " must include " + expected);
-        JsonNode rebalancer = find(docs, "Deployment", "rebalancer-service");
-        assertEquals("Recreate", rebalancer.path("spec").path("strategy").path("type").asText(),
-                overlay + ": rebalancer-service must use the Recreate strategy (one active executor per vault)");
+        JsonNode strategy = find(docs, "Deployment", "rebalancer-service").path("spec").path("strategy");
+        assertEquals("RollingUpdate", strategy.path("type").asText(), overlay + ": rebalancer-service replaces one pod at a time");
+        assertEquals(0, strategy.path("rollingUpdate").path("maxSurge").asInt(-1),
+                overlay + ": rebalancer-service never surges a third pod (one active, one standby)");
     }
 
     @Test

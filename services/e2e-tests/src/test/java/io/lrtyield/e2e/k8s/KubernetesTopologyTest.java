@@ -148,7 +148,7 @@ class KubernetesTopologyTest {
     @ValueSource(strings = {"mainnet", "devnet"})
     void replicatedServicesHaveDisruptionBudgetsAndEveryPodANetworkPolicy(String overlay) throws Exception {
         List<JsonNode> docs = Kustomize.render(overlay);
-        for (String replicated : List.of("price-service", "yield-service")) {
+        for (String replicated : List.of("price-service", "yield-service", "rebalancer-service")) {
             JsonNode d = Kustomize.find(docs, "Deployment", replicated);
             assertEquals(2, d.path("spec").path("replicas").asInt(), overlay + " " + replicated + ": 2 replicas");
         }
@@ -195,7 +195,7 @@ class KubernetesTopologyTest {
             }
         }
         assertTrue(alerts.containsAll(Set.of("LrtPriceStale", "LrtDepegCritical", "LrtLoopHealthFactorBelowTrigger", "LrtPlanStuckExecuting",
-                "LrtExecutorLeaseLost", "LrtDeadLetterGrowth")), overlay + ": alerts " + alerts);
+                "LrtExecutorLeaseLost", "LrtNoDecider", "LrtDeadLetterGrowth")), overlay + ": alerts " + alerts);
         JsonNode dashboardMap = Kustomize.find(docs, "ConfigMap", "lrt-grafana-dashboard");
         assertNotNull(dashboardMap, overlay + ": ConfigMap lrt-grafana-dashboard");
         JsonNode dashboard = new ObjectMapper().readTree(dashboardMap.path("data").path("lrt-yield.json").asText());

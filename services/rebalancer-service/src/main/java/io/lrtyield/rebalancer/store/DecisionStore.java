@@ -4,14 +4,12 @@ import io.lrtyield.common.codec.EventCodec;
 import io.lrtyield.rebalancer.RebalancerConfig;
 import io.lrtyield.rebalancer.decision.Decision;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.quarkus.redis.datasource.value.SetArgs;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Duration;
 import java.util.List;
 
-/** Decisions per vault, newest first ({@code rebalancer:decisions:{vault}}, capped), and the dedupe set of quotes. */
+/** Decisions per vault, newest first ({@code rebalancer:decisions:{vault}}, capped). */
 @ApplicationScoped
 public class DecisionStore {
 
@@ -21,11 +19,6 @@ public class DecisionStore {
     DecisionStore(ReactiveRedisDataSource redis, RebalancerConfig config) {
         this.redis = redis;
         this.kept = config.decisionsKept();
-    }
-
-    public Uni<Boolean> firstSight(String eventId) {
-        return redis.value(String.class).setGet("rebalancer:seen:" + eventId, "1", new SetArgs().nx().ex(Duration.ofDays(2)))
-                .map(previous -> previous == null);
     }
 
     public Uni<Void> append(Decision decision) {

@@ -18,13 +18,21 @@ import java.util.Set;
  * Plans per vault in Redis: {@code rebalancer:plan:{vault}:{id}} (the stored plan, JSON),
  * {@code rebalancer:plans:{vault}} (ids, newest first, capped), {@code rebalancer:plan-open:{vault}} (the plan not yet
  * DONE/FAILED/REJECTED/EXPIRED: one at a time) and {@code rebalancer:last-plan-at:{vault}} (block time of the last plan that
- * went EXECUTING: the cooldown survives a restart, and a proposal that expired or was rejected does not start it). Writes of one plan go in one MULTI.
+ * went EXECUTING: the cooldown survives a restart, and a proposal that expired or was rejected does not start it). Writes of one
+ * plan go in one MULTI or script.
  */
 @ApplicationScoped
 public class PlanStore {
 
     private static final Set<String> TERMINAL = Set.of(PlanLifecycle.DONE, PlanLifecycle.FAILED, PlanLifecycle.REJECTED,
             PlanLifecycle.EXPIRED);
+    private static final String PROPOSE = """
+            if redis.call('EXISTS', KEYS[3]) == 1 then return 0 end
+            redis.call('SET', KEYS[1], ARGV[1])
+            redis.call('LPUSH', KEYS[2], ARGV[2])
+            redis.call('LTRIM', KEYS[2], 0, tonumber(ARGV[3]) - 1)
+            redis.call('SET', KEYS[3], ARGV[2])
+            return 1""";
     private final ReactiveRedisDataSource redis;
     private final int kept;
 
@@ -33,13 +41,14 @@ public class PlanStore {
         this.kept = config.decisionsKept();
     }
 
-    public Uni<Void> propose(StoredPlan stored) {
+    /**
+     * Stores a new plan as the vault's open plan, unless one is open already (another instance proposed during a lease
+     * hand-over): check and writes in one script. Whether it was stored.
+     */
+    public Uni<Boolean> propose(StoredPlan stored) {
         RebalancePlan p = stored.plan();
-        return redis.withTransaction(tx -> tx.value(String.class).set(planKey(p.vault(), p.planId()), EventCodec.toJson(stored))
-                .chain(() -> tx.list(String.class).lpush(listKey(p.vault()), p.planId()))
-                .chain(() -> tx.list(String.class).ltrim(listKey(p.vault()), 0, kept - 1))
-                .chain(() -> tx.value(String.class).set(openKey(p.vault()), p.planId())))
-                .replaceWithVoid();
+        return redis.execute("EVAL", PROPOSE, "3", planKey(p.vault(), p.planId()), listKey(p.vault()), openKey(p.vault()),
+                EventCodec.toJson(stored), p.planId(), Integer.toString(kept)).map(r -> r != null && r.toLong() == 1);
     }
 
     /** Moves a plan to {@code status}; fails with IllegalStateException when the lifecycle does not allow it. */

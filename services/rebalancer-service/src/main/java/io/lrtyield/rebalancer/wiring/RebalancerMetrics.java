@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code rebalancer_loop_health_factor{venue}} per loop with debt and {@code rebalancer_loop_health_factor_trigger}
  * (the emergency-deleverage trigger), {@code rebalancer_plan_executing_seconds} (how long the open plan has been
  * EXECUTING on this instance, 0 when none), {@code rebalancer_executor_active} (1 while this instance holds the vault's
- * executor lease) and {@code rebalancer_executor_lease_lost_total}.
+ * executor lease), {@code rebalancer_executor_lease_lost_total} and {@code rebalancer_decider_active} (1 while this
+ * instance holds the vault's decision lease).
  */
 @ApplicationScoped
 public class RebalancerMetrics {
@@ -27,6 +28,7 @@ public class RebalancerMetrics {
     private final AtomicLong executingSinceMillis = new AtomicLong();
     private final AtomicLong active = new AtomicLong();
     private final Counter leaseLost;
+    private final AtomicLong deciding = new AtomicLong();
     private volatile String executingPlan;
 
     RebalancerMetrics(MeterRegistry meters, StrategyConfig strategy) {
@@ -37,6 +39,7 @@ public class RebalancerMetrics {
         meters.gauge("rebalancer.plan.executing.seconds", executingSinceMillis,
                 since -> since.get() == 0 ? 0 : (System.currentTimeMillis() - since.get()) / 1000.0);
         meters.gauge("rebalancer.executor.active", active);
+        meters.gauge("rebalancer.decider.active", deciding);
         this.leaseLost = Counter.builder("rebalancer.executor.lease.lost")
                 .description("Times this instance lost the vault's executor lease while active").register(meters);
     }
@@ -72,5 +75,10 @@ public class RebalancerMetrics {
         if (before == 1 && !nowActive) {
             leaseLost.increment();
         }
+    }
+
+    /** Whether this instance holds the vault's decision lease. */
+    public void deciderActive(boolean nowActive) {
+        deciding.set(nowActive ? 1 : 0);
     }
 }

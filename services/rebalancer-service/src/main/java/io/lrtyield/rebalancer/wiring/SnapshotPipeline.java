@@ -14,6 +14,7 @@ import io.lrtyield.rebalancer.RebalancerConfig;
 import io.lrtyield.rebalancer.VaultAddress;
 import io.lrtyield.rebalancer.decision.Decision;
 import io.lrtyield.rebalancer.dispatch.PlanDispatcher;
+import io.lrtyield.rebalancer.lease.DecisionLeader;
 import io.lrtyield.rebalancer.plan.BuiltPlan;
 import io.lrtyield.rebalancer.plan.PlanLifecycle;
 import io.lrtyield.rebalancer.plan.StoredPlan;
@@ -51,7 +52,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * Each new head: one portfolio snapshot (Multicall3 pinned to the block) → valuation at the latest prices → stress
  * table → decision (stored, with its reason) → for REBALANCE/DELEVERAGE, a plan (Redis + rebalance-plans.v1, approved
  * at once when the approval policy is auto, then handed to the {@link PlanDispatcher}). One open plan per vault: while
- * one is open, the decision holds and says so. Heads arriving while a snapshot is in flight are dropped (the next one catches up). The time
+ * one is open, the decision holds and says so. Of several instances for one vault only the {@link DecisionLeader} records
+ * decisions and moves plans; the others value the portfolio and stay warm. Heads arriving while a snapshot is in flight are dropped (the next one catches up). The time
  * from the head's arrival to the stored decision is the {@code rebalancer_decision_latency_seconds} timer.
  */
 @ApplicationScoped
@@ -80,12 +82,15 @@ public class SnapshotPipeline {
     private final io.lrtyield.rebalancer.admin.PolicyOverrides overrides;
     private final PlanDispatcher dispatcher;
     private final RebalancerMetrics metrics;
+    private final DecisionLeader leader;
 
     SnapshotPipeline(StrategyConfig config, RebalancerConfig rebalancer, ChainHeads heads, io.lrtyield.common.runtime.ChainIdentity identity, Web3j web3j,
                      ChainConfig chain, MarketCache cache, DecisionStore decisions, PlanStore plans,
                      io.lrtyield.rebalancer.store.PlanEvents events, MeterRegistry meters,
-                     io.lrtyield.rebalancer.admin.PolicyOverrides overrides, PlanDispatcher dispatcher, RebalancerMetrics metrics) {
+                     io.lrtyield.rebalancer.admin.PolicyOverrides overrides, PlanDispatcher dispatcher, RebalancerMetrics metrics,
+                     DecisionLeader leader) {
         this.metrics = metrics;
+        this.leader = leader;
         this.overrides = overrides;
         this.dispatcher = dispatcher;
         this.config = config;
@@ -138,20 +143,21 @@ public class SnapshotPipeline {
         if (rt == null) {
             return Uni.createFrom().voidItem();
         }
+        boolean leads = leader.leads();
         return rt.reader().read(head.number(), head.timestamp())
-                .chain(raw -> plans.lastPlanAt(rebalancer.vault()).chain(last -> openPlan(head)
+                .chain(raw -> plans.lastPlanAt(rebalancer.vault()).chain(last -> openPlan(head, leads)
                         .chain(open -> overrides.effective().emitOn(Infrastructure.getDefaultWorkerPool())
-                                .chain(policy -> decide(rt, head, raw, last, open.orElse(null), policy)))))
+                                .chain(policy -> decide(rt, head, raw, last, open.orElse(null), policy, leads)))))
                 .invoke(() -> latency.record(Duration.ofNanos(System.nanoTime() - receivedNanos)));
     }
 
     /**
      * The vault's open plan, after expiring it if it waited too long: a stale PROPOSED or APPROVED plan never blocks a
-     * newer decision, and is never executed.
+     * newer decision, and is never executed. Only the instance that leads the decisions expires a plan.
      */
-    private Uni<java.util.Optional<String>> openPlan(BlockHead head) {
+    private Uni<java.util.Optional<String>> openPlan(BlockHead head, boolean leads) {
         String vault = rebalancer.vault();
-        return plans.openPlan(vault).chain(open -> open.isEmpty() ? Uni.createFrom().item(open)
+        return plans.openPlan(vault).chain(open -> open.isEmpty() || !leads ? Uni.createFrom().item(open)
                 : plans.get(vault, open.get()).chain(stored -> {
                     if (stored.isEmpty() || !PlanLifecycle.expired(stored.get().plan(), head.number(), config.planExpiryBlocks())) {
                         return Uni.createFrom().item(open);
@@ -166,18 +172,23 @@ public class SnapshotPipeline {
     }
 
     private Uni<Void> decide(Runtime rt, BlockHead head, RawSnapshot raw, long lastPlanAt, String openPlan,
-                             io.lrtyield.rebalancer.admin.PolicyOverrides.Policy policy) {
+                             io.lrtyield.rebalancer.admin.PolicyOverrides.Policy policy, boolean leads) {
         Map<String, PriceTick> prices = cache.prices();
         Portfolio portfolio = rt.valuer().value(rt.strategy().vault(), raw, prices);
         metrics.portfolio(portfolio);
         PolicyOutcome outcome = rt.strategy().policy().decide(new MarketState(portfolio, cache.quotes(), prices, cache.alerts(), lastPlanAt,
                 policy.minGainEth(), policy.costMargin()));
         cache.snapshot(portfolio, rt.strategy().stress().run(portfolio, prices), outcome);
+        long heads = headsDecided.incrementAndGet();
+        if (!leads) {
+            // a standby values the portfolio and keeps its view current (its APIs answer, its warm-up is done when it
+            // takes over) but records and proposes nothing: the leader does, once per block
+            return Uni.createFrom().voidItem();
+        }
         Provenance prov = new Provenance(rt.strategy().catalogue().chainId(), head.number(), head.hash(), head.timestamp());
         String action = outcome.action();
         String reason = outcome.reason();
         StoredPlan stored = null;
-        long heads = headsDecided.incrementAndGet();
         String warming = PolicyOutcome.REBALANCE.equals(action) ? warmingUp(outcome, cache.quotes(), heads) : null;
         String catchingUp = PolicyOutcome.HOLD.equals(action) ? null : notAtHead(head.number(), this.heads.last(), prices, cache.quotes());
         if (warming != null) {
@@ -215,18 +226,23 @@ public class SnapshotPipeline {
         }
         Decision decision = new Decision(rebalancer.vault(), action, "portfolio", null, topVenue(outcome), null,
                 gainBps(outcome, portfolio), reason, head.number(), "block:" + head.number() + ":" + head.hash(), System.currentTimeMillis());
-        Uni<Void> store = decisions.append(decision);
         if (stored == null) {
-            return store;
+            return decisions.append(decision);
         }
         StoredPlan proposed = stored;
-        return store.chain(() -> plans.propose(proposed)).chain(() -> publish(proposed.plan()))
+        String wanted = reason;
+        return plans.propose(proposed).chain(opened -> !opened
+                // another instance opened a plan meanwhile (a lease hand-over): one open plan per vault, never two
+                ? decisions.append(new Decision(decision.vault(), PolicyOutcome.HOLD, decision.currentVenue(), null, decision.bestVenue(),
+                        null, decision.gainBps(), "hold because another plan opened meanwhile; wanted: " + wanted, head.number(),
+                        decision.quoteEventId(), decision.decidedAtMillis()))
+                : decisions.append(decision).chain(() -> publish(proposed.plan()))
                 // the approval policy as an admin last set it (PUT /api/v1/admin/policy), else the configured one
                 .chain(() -> "auto".equalsIgnoreCase(policy.approval())
                         ? plans.transition(rebalancer.vault(), proposed.plan().planId(), PlanLifecycle.APPROVED, "approved by policy (auto)")
                         .chain(p -> publish(p.plan()))
                         .invoke(dispatcher::kick)
-                        : Uni.createFrom().voidItem());
+                        : Uni.createFrom().voidItem()));
     }
 
     /**

@@ -223,13 +223,19 @@ class AdminGrpcTest {
                 Duration.ofMinutes(5));
     }
 
-    /** A PROPOSED plan of the test vault, stored as the pipeline stores one. */
+    /**
+     * A PROPOSED plan of the test vault, stored as the pipeline stores one (one open plan per vault: an earlier test's
+     * plan still open is rejected first).
+     */
     private String propose() {
+        plans.openPlan(VAULT).await().atMost(Duration.ofSeconds(5)).ifPresent(open ->
+                plans.transition(VAULT, open, PlanLifecycle.REJECTED, "closed by the test").await().atMost(Duration.ofSeconds(5)));
         String id = "p-" + UUID.randomUUID().toString().substring(0, 8);
         RebalancePlan plan = new RebalancePlan(RebalancePlan.SCHEMA_VERSION, RebalancePlan.idFor(VAULT, id, PlanLifecycle.PROPOSED), VAULT,
                 id, PlanLifecycle.PROPOSED, List.of(), List.of(), new BigDecimal("0.02"), new BigDecimal("0.001"), "test",
                 new Provenance(31337, 100, "0x01", 1_700_000_000L));
-        plans.propose(new StoredPlan(plan, List.of(), List.of(), List.of("PROPOSED at block 100: test"))).await().atMost(Duration.ofSeconds(5));
+        assertTrue(plans.propose(new StoredPlan(plan, List.of(), List.of(), List.of("PROPOSED at block 100: test")))
+                .await().atMost(Duration.ofSeconds(5)), "no other plan is open");
         return id;
     }
 

@@ -3,7 +3,7 @@ package io.lrtyield.rebalancer.execution.journal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.vertx.mutiny.redis.client.Response;
+import io.lrtyield.rebalancer.lease.RedisLease;
 
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -22,18 +22,6 @@ import java.util.OptionalLong;
  */
 public final class RedisExecutionJournal implements ExecutionJournal {
 
-    private static final String ACQUIRE = """
-            local holder = redis.call('GET', KEYS[1])
-            if holder == ARGV[1] then
-              redis.call('PEXPIRE', KEYS[1], ARGV[2])
-              return tonumber(redis.call('GET', KEYS[2]))
-            end
-            if holder then return -1 end
-            redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
-            return redis.call('INCR', KEYS[2])""";
-    private static final String RELEASE = """
-            if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-            return 0""";
     private static final String WRITE = """
             if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
             redis.call('HSET', KEYS[2], ARGV[2], ARGV[3])
@@ -54,13 +42,12 @@ public final class RedisExecutionJournal implements ExecutionJournal {
 
     @Override
     public OptionalLong acquireLease(String vault, String owner, Duration ttl) {
-        long token = eval(ACQUIRE, List.of(key(vault, "lease"), key(vault, "fence")), owner, Long.toString(ttl.toMillis()));
-        return token < 0 ? OptionalLong.empty() : OptionalLong.of(token);
+        return lease(vault).acquire(owner, ttl);
     }
 
     @Override
     public void releaseLease(String vault, String owner) {
-        eval(RELEASE, List.of(key(vault, "lease")), owner);
+        lease(vault).release(owner);
     }
 
     @Override
@@ -101,14 +88,12 @@ public final class RedisExecutionJournal implements ExecutionJournal {
         return list;
     }
 
+    private RedisLease lease(String vault) {
+        return new RedisLease(redis, key(vault, "lease"), key(vault, "fence"));
+    }
+
     private long eval(String script, List<String> keys, String... args) {
-        List<String> argv = new ArrayList<>();
-        argv.add(script);
-        argv.add(Integer.toString(keys.size()));
-        argv.addAll(keys);
-        argv.addAll(List.of(args));
-        Response r = redis.execute("EVAL", argv.toArray(String[]::new));
-        return r == null ? 0 : r.toLong();
+        return RedisLease.eval(redis, script, keys, args);
     }
 
     static String key(String vault, String what) {
