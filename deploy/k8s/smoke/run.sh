@@ -6,9 +6,13 @@
 #   1. every pod ready (Quarkus /q/health/ready UP through host ports 29xxx on 127.0.0.1, anvil answering JSON-RPC,
 #      Redis PING, Kafka listing the topics), with each pod's time to ready;
 #   2. a decision recorded by the rebalancer (GET /api/v1/decisions);
-#   3. a plan executed on the devnet chain: a plan DONE, and its journaled transactions mined with status 1 on anvil.
+#   3. a plan executed on the devnet chain: a plan DONE, and its journaled transactions mined with status 1 on anvil;
+#   4. the rebalancer's standby: of its two pods one leads the decisions (one decision per block, never two), the other
+#      stands by; the leading pod is killed (SIGKILL, no hand-back) and the standby records the next decisions within
+#      the lease TTL;
+#   5. the console's two pods serve the page and forward to the services.
 # Everything it started (pods, volumes, network, secret files) is removed on exit, pass or fail.
-# Host ports: 29081-29084 (+100 per extra replica), 29545. Needs `make images` first.
+# Host ports: 29080-29084 (+100 per extra replica), 29545. Needs `make images` first.
 set -euo pipefail
 REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)
 HERE=$REPO_ROOT/deploy/k8s/smoke
@@ -56,10 +60,10 @@ trap cleanup EXIT INT TERM
 "$REPO_ROOT/deploy/images/podman-setup.sh"
 command -v kubectl >/dev/null || die "kubectl (with kustomize) is needed to render the overlay"
 python3 -c 'import yaml' 2>/dev/null || die "python3 with PyYAML is needed (apt-get install -y python3-yaml)"
-for s in price-service yield-service rebalancer-service devnet; do
+for s in price-service yield-service rebalancer-service devnet console; do
   podman image exists "ghcr.io/lrt-yield/$s:$TAG" || die "image ghcr.io/lrt-yield/$s:$TAG missing: run make images first"
 done
-for port in 29081 29082 29083 29084 29181 29182 29545; do
+for port in 29080 29081 29082 29083 29084 29180 29181 29182 29183 29545; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then die "port $port is taken"; fi
 done
 if podman pod exists anvil 2>/dev/null || podman network exists "$NETWORK" 2>/dev/null; then
@@ -143,12 +147,13 @@ play devnet
 wait_for "$READY_TIMEOUT" "devnet /q/health/ready" ready 29084
 mark_ready devnet
 
-# --- the services (price and yield at 2 replicas each, as the manifests say) ---
+# --- the services (price, yield, the rebalancer and the console at 2 replicas each, as the manifests say) ---
 pods=$(grep -A2 '^kind: Pod$' "$WORK/services.yaml" | sed -n 's/^  name: //p' | tr '\n' ' ')
 say "kube play: $pods"
 for p in $pods; do PLAYED_AT[$p]=$SECONDS; done
 play services
-declare -A PORT=([price-service]=29081 [yield-service]=29082 [rebalancer-service]=29083 [price-service-2]=29181 [yield-service-2]=29182)
+declare -A PORT=([price-service]=29081 [yield-service]=29082 [rebalancer-service]=29083 [console]=29080
+  [price-service-2]=29181 [yield-service-2]=29182 [rebalancer-service-2]=29183 [console-2]=29180)
 # all polled together, so each pod's time to ready is when it became ready, not when its turn came
 waiting=()
 for p in $pods; do
@@ -201,6 +206,50 @@ for h in $hashes; do
   mined=$((mined + 1))
 done
 say "plan $plan DONE: $mined transactions mined with status 1 on the devnet chain"
+
+# --- the console: both pods serve the page and forward to the rebalancer ---
+for p in console console-2; do
+  page=$(curl -fsS --max-time 5 "http://127.0.0.1:${PORT[$p]}/") || die "$p does not answer on /"
+  grep -qi '<html' <<<"$page" || die "$p does not serve the page"
+  forwarded=$(curl -fsS --max-time 5 "http://127.0.0.1:${PORT[$p]}/api/rebalancer/v1/decisions?limit=1") ||
+    die "$p does not forward /api/rebalancer/v1/decisions"
+  grep -q '"action"' <<<"$forwarded" || die "$p forwarded something that is not a decision: ${forwarded:0:200}"
+done
+say "console: both pods serve the page and forward to the rebalancer"
+
+# --- the rebalancer's standby: one pod decides, the other takes over when it dies ---
+role() { curl -fsS --max-time 3 "http://127.0.0.1:$1/q/health/ready" | python3 -c '
+import json, sys
+checks = {c["name"]: c.get("data", {}) for c in json.load(sys.stdin)["checks"]}
+d = checks["decisions"]
+print(d["role"], d["instance"])'; }
+once_per_block() { curl -fsS --max-time 5 "http://127.0.0.1:$1/api/v1/decisions?limit=60" | python3 -c '
+import collections, json, sys
+blocks = collections.Counter(d["blockNumber"] for d in json.load(sys.stdin))
+twice = sorted(b for b, n in blocks.items() if n > 1)
+print("blocks decided twice: %s" % twice if twice else "ok")
+sys.exit(1 if twice else 0)'; }
+read -r role1 instance1 < <(role 29083) || die "no readiness data from rebalancer-service"
+read -r role2 instance2 < <(role 29183) || die "no readiness data from rebalancer-service-2"
+# an instance id is "<host name>-<uuid>": the host name names the pod's consumer group
+[[ ${instance1%-*-*-*-*-*} != "${instance2%-*-*-*-*-*}" ]] ||
+  die "both rebalancer pods run under the same host name ($instance1, $instance2): they would share a consumer group"
+case "$role1/$role2" in
+  leader/standby) leader=rebalancer-service standby=rebalancer-service-2 ;;
+  standby/leader) leader=rebalancer-service-2 standby=rebalancer-service ;;
+  *) die "expected one leader and one standby among the rebalancer pods, got $role1 and $role2" ;;
+esac
+out=$(once_per_block "${PORT[$leader]}") || die "$out"
+say "rebalancer: $leader leads the decisions, $standby stands by; one decision per block ($out)"
+before=$(curl -fsS "http://127.0.0.1:${PORT[$standby]}/api/v1/decisions?limit=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["blockNumber"])')
+killed_at=$SECONDS
+podman pod kill --signal KILL "$leader" >/dev/null || die "could not kill pod $leader"
+took_over() { [[ $(role "${PORT[$standby]}" | cut -d' ' -f1) == leader ]] && curl -fsS --max-time 3 \
+  "http://127.0.0.1:${PORT[$standby]}/api/v1/decisions?limit=1" | python3 -c \
+  'import json,sys; sys.exit(0 if json.load(sys.stdin)[0]["blockNumber"] > int(sys.argv[1]) + 2 else 1)' "$before"; }
+wait_for 60 "$standby taking over the decisions after $leader was killed" took_over
+out=$(once_per_block "${PORT[$standby]}") || die "$out"
+say "rebalancer: $leader killed (SIGKILL); $standby leads and decides again after $((SECONDS - killed_at)) s; one decision per block ($out)"
 
 say "time to ready per pod (s, from its kube play):"
 for p in "${!READY_IN[@]}"; do printf '  %-28s %4d\n' "$p" "${READY_IN[$p]}"; done | sort
