@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Local Redis from the OS package (redis-server). The run profile keeps an append-only file (appendfsync everysec,
-# as in Kubernetes): a Redis restart mid-run replays it, so the execution journal survives; the test profile keeps
+# Local Redis from the OS package (redis-server). The run profile keeps an append-only file (appendfsync always, as
+# in Kubernetes: deploy/k8s/base/redis/redis.conf says why): a Redis restart mid-run replays it, so the execution journal survives; the test profile keeps
 # nothing.
 #
 #   deploy/local/redis.sh start|stop|status [run|test]
@@ -79,7 +79,7 @@ start() {
     rm -rf "$REDIS_DIR/appendonlydir" "$REDIS_DIR"/appendonly*.aof
   fi
   : >"$LOG"
-  if ! redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly "$REDIS_APPENDONLY" --appendfsync everysec \
+  if ! redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly "$REDIS_APPENDONLY" --appendfsync always \
     --daemonize yes --pidfile "$(pid_file redis)" --logfile "$LOG" --dir "$REDIS_DIR"; then
     log_tail "$LOG"
     die "redis-server failed to start"
