@@ -44,6 +44,6 @@ wipe_state
 "$LOCAL_DIR/stack.sh" start chaos
 # shellcheck disable=SC2086 # CHAOS_ARGS is a list of options
 "$JAVA_HOME/bin/java" -Xmx512m -Drepo.root="$REPO_ROOT" -Dapps.port.base=28080 \
-  -Dkafka.port="$KAFKA_PORT" -Dredis.port="$REDIS_PORT" -Danvil.port="$ANVIL_PORT" -Dchaos.state.dir="$STATE_DIR" \
+  -Dkafka.port="$KAFKA_PORT" -Dredis.port="$REDIS_PORT" -Danvil.port="$ANVIL_PORT" -Dchaos.state.dir="$STATE_DIR" -De2e.logs=services/e2e-tests/target/chaos-logs \
   -Djava.util.logging.manager=org.jboss.logmanager.LogManager ${CHAOS_ARGS:-} \
   -cp "services/e2e-tests/target/test-classes:$(<"$CLASSPATH_FILE")" io.lrtyield.e2e.ChaosSuite

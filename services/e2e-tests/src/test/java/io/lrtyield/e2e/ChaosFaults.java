@@ -98,6 +98,7 @@ final class ChaosFaults {
     }
 
     private ChaosSuite.Row kafkaPause() throws Exception {
+        s.approval("auto"); // plans keep executing through the pause
         ChaosObserver.Mark m = settledMark();
         long start = System.nanoTime();
         try {
@@ -110,6 +111,7 @@ final class ChaosFaults {
     }
 
     private ChaosSuite.Row kafkaKill() throws Exception {
+        s.approval("manual"); // no plan: the faults that hit plans are the others (and it keeps the suite short)
         ChaosObserver.Mark m = settledMark();
         long start = System.nanoTime();
         try {
@@ -122,8 +124,9 @@ final class ChaosFaults {
     }
 
     private ChaosSuite.Row redisRestartIdle() throws Exception {
+        s.approval("manual"); // plans wait for an approval meanwhile, so none is executing when Redis goes
         ChaosObserver.Mark m = settledMark();
-        List<String> notes = new ArrayList<>(List.of("no plan open at the restart: " + planState()));
+        List<String> notes = new ArrayList<>(List.of("newest plan at the restart: " + planState()));
         long start = System.nanoTime();
         try {
             s.infra.stopRedis();
@@ -131,10 +134,11 @@ final class ChaosFaults {
         } finally {
             s.infra.startRedis();
         }
-        return recover("Redis restarted, no plan open", m, m.head(), start, System.nanoTime(), o().head(), new ArrayList<>(), notes);
+        return recover("Redis restarted, no plan executing", m, m.head(), start, System.nanoTime(), o().head(), new ArrayList<>(), notes);
     }
 
     private ChaosSuite.Row rpcFlaky() throws Exception {
+        s.approval("auto");
         ChaosObserver.Mark m = settledMark();
         List<String> notes = new ArrayList<>();
         int refused = s.proxies().stream().mapToInt(CountingRpcProxy::refused).sum();
@@ -157,6 +161,7 @@ final class ChaosFaults {
     }
 
     private ChaosSuite.Row rpcPrimaryDown() throws Exception {
+        s.approval("manual");
         ChaosObserver.Mark m = settledMark();
         List<String> failures = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -184,6 +189,7 @@ final class ChaosFaults {
     }
 
     private ChaosSuite.Row webSocketDrop() throws Exception {
+        s.approval("manual");
         ChaosObserver.Mark m = settledMark();
         int before = s.webSocket.accepted();
         long start = System.nanoTime();
@@ -198,6 +204,7 @@ final class ChaosFaults {
 
     /** Every read of the price service fails for 30 blocks: its prices turn STALE with the reason, and nothing is planned. */
     private ChaosSuite.Row priceReadsFail() throws Exception {
+        s.approval("auto"); // the rebalancer would act on the deposit at once, if it acted on stale prices
         ChaosObserver.Mark m = settledMark();
         List<String> failures = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -243,6 +250,7 @@ final class ChaosFaults {
     }
 
     private ChaosSuite.Row rebalancerKilledMidPlan() throws Exception {
+        s.approval("auto");
         ChaosObserver.Mark m = settledMark();
         List<String> failures = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -255,14 +263,16 @@ final class ChaosFaults {
         String planId = plan.path("planId").asText();
         int actions = plan.path("actions").size();
         awaitStatus(planId, Math.min(1, actions - 1), "SENT");
+        int reached = o().statusesOf(planId).size();
         long from = o().head();
         long start = System.nanoTime();
         s.system.killOne("rebalancer-service");
         Thread.sleep(3_000);
         s.restartRebalancer();
         long end = System.nanoTime();
-        notes.add("killed at action " + o().statusesOf(planId).size() + " of " + actions);
-        ChaosSuite.Row row = recover("rebalancer SIGKILLed mid-plan, restarted after 3 s", m, from, start, end, o().head(), failures, notes);
+        long endHead = o().head();
+        notes.add("killed with " + reached + " of " + actions + " actions under way");
+        ChaosSuite.Row row = recover("rebalancer SIGKILLed mid-plan, back in 3 s", m, from, start, end, endHead, failures, notes);
         planCompletesOnce(planId, actions, row.failures(), row.notes());
         return row;
     }
@@ -271,7 +281,7 @@ final class ChaosFaults {
 
     private ChaosSuite.Row recover(String name, ChaosObserver.Mark m, long from, long start, long end, long endHead,
                                    List<String> failures, List<String> notes) throws Exception {
-        double ready = o().awaitReady(start, READY_TIMEOUT);
+        double ready = o().awaitReady(end, READY_TIMEOUT);
         if (ready < 0) {
             failures.add("not ready " + READY_TIMEOUT.toSeconds() + " s after the fault: " + o().notReady());
         }
@@ -295,6 +305,14 @@ final class ChaosFaults {
         }
         if (tx.sent() > 0) {
             notes.add(tx.sent() + " transactions, " + tx.actionsConfirmed() + " actions confirmed (" + tx.detail() + ")");
+        }
+        // every plan that sent anything meanwhile: each action's life on executions.v1 once, whatever the fault did to it
+        for (String planId : o().plansWithEventsSince(m)) {
+            List<String> wrong = o().statusesOf(planId).entrySet().stream().filter(e -> !sameLife(e.getValue()))
+                    .map(e -> "action " + e.getKey() + " " + e.getValue()).limit(4).collect(Collectors.toList());
+            if (!wrong.isEmpty()) {
+                failures.add("executions.v1 of plan " + planId + " not SIGNED/SENT/MINED/CONFIRMED once per action: " + wrong);
+            }
         }
         String gapCell = String.format("p %d / y %d / d %d", gaps.price(), gaps.yield(), gaps.decision());
         String dupCell = duplicates.values().stream().mapToInt(Integer::intValue).sum() + "";

@@ -96,9 +96,9 @@ final class ChaosObserver implements AutoCloseable {
         return chain.latestBlock();
     }
 
+    /** Reads every topic up to its end as of now (at least {@code time} of polling in all). */
     void drain(Duration time) {
-        long perTopic = Math.max(100, time.toMillis() / readers.size());
-        readers.values().forEach(r -> r.drain(Duration.ofMillis(perTopic)));
+        readers.values().forEach(r -> r.drainToEnd(Duration.ofSeconds(30)));
     }
 
     List<JsonNode> records(String topic) {
@@ -200,7 +200,8 @@ final class ChaosObserver implements AutoCloseable {
         Set<String> confirmed = new HashSet<>();
         TreeSet<Long> nonces = new TreeSet<>();
         for (JsonNode e : events.subList(since.recordCounts().get("executions.v1"), events.size())) {
-            if ("CONFIRMED".equals(e.path("status").asText())) {
+            // a transaction sent before the mark may be confirmed after it: it is not this interval's
+            if ("CONFIRMED".equals(e.path("status").asText()) && e.path("nonce").asLong() >= since.nonce()) {
                 confirmed.add(e.path("planId").asText() + "#" + e.path("actionIndex").asInt());
                 nonces.add(e.path("nonce").asLong());
             }
@@ -208,8 +209,20 @@ final class ChaosObserver implements AutoCloseable {
         long sent = nonceNow - since.nonce();
         boolean consecutive = nonces.isEmpty() ? sent == 0
                 : nonces.first() == since.nonce() && nonces.last() == nonceNow - 1 && nonces.size() == sent;
-        return new Transactions(sent, confirmed.size(), consecutive,
-                "nonces " + since.nonce() + ".." + (nonceNow - 1) + ", confirmed " + nonces);
+        return new Transactions(sent, confirmed.size(), consecutive, "nonces " + since.nonce() + ".." + (nonceNow - 1) + ", "
+                + nonces.size() + " confirmed" + (nonces.isEmpty() ? "" : " (" + nonces.first() + ".." + nonces.last() + ")"));
+    }
+
+    /** Plans with a transaction event (not an admin one) on executions.v1 since the mark. */
+    Set<String> plansWithEventsSince(Mark since) {
+        List<JsonNode> events = records("executions.v1");
+        Set<String> plans = new java.util.LinkedHashSet<>();
+        for (JsonNode e : events.subList(since.recordCounts().get("executions.v1"), events.size())) {
+            if (!"ADMIN".equals(e.path("status").asText()) && e.hasNonNull("planId")) {
+                plans.add(e.path("planId").asText());
+            }
+        }
+        return plans;
     }
 
     /** For each action of a plan, its executions.v1 statuses in order. */

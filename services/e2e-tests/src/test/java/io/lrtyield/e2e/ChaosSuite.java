@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.math.BigInteger;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -83,8 +87,9 @@ public final class ChaosSuite {
         env.put("yield-service", Map.of("CHAIN_RPC_URLS", rpc, "CHAIN_WS_URL", ws));
         Map<String, String> rebalancer = new HashMap<>(Strategist.executionEnv("chaos-keystore", "chaos-" + UUID.randomUUID(), "auto"));
         rebalancer.putAll(Map.of("CHAIN_RPC_URLS", rpc, "CHAIN_WS_URL", ws, "EXECUTION_CONFIRMATIONS", "1",
-                // a year's horizon and a 10-s cooldown: a deposit is put to work at once, as the faults below need
-                "REBALANCER_STRATEGY_HORIZON_DAYS", "365", "REBALANCER_STRATEGY_COOLDOWN", "PT10S"));
+                // a year's horizon and a 1-min cooldown: a deposit is put to work within a minute, and plans do not follow each other
+                // back to back (a fault waits until none is running before it starts and after it ends)
+                "REBALANCER_STRATEGY_HORIZON_DAYS", "365", "REBALANCER_STRATEGY_COOLDOWN", "PT60S"));
         env.put("rebalancer-service", rebalancer);
         system.start(Map.of(), env);
         system.awaitReady(Duration.ofSeconds(240));
@@ -135,8 +140,20 @@ public final class ChaosSuite {
         return null;
     }
 
+    /** Approved or executing: it will send transactions (a PROPOSED one waits for an approval, or expires). */
     static boolean open(JsonNode plan) {
-        return plan != null && Set.of("PROPOSED", "APPROVED", "EXECUTING").contains(plan.path("status").asText());
+        return plan != null && Set.of("APPROVED", "EXECUTING").contains(plan.path("status").asText());
+    }
+
+    /** The rebalancer's plan approval at run time (PUT /api/v1/admin/policy as an admin): auto or manual. */
+    void approval(String mode) throws Exception {
+        HttpRequest put = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + SystemUnderTest.REBALANCER + "/api/v1/admin/policy"))
+                .header("Authorization", "Bearer " + DevTokens.mint("chaos-admin", "admin")).header("content-type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"approval\":\"" + mode + "\"}")).timeout(Duration.ofSeconds(10)).build();
+        HttpResponse<String> r = HttpClient.newHttpClient().send(put, HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("policy approval " + mode + ": " + r.statusCode() + " " + r.body());
+        }
     }
 
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
@@ -158,7 +175,7 @@ public final class ChaosSuite {
     }
 
     private static void print(List<Row> rows, double totalSeconds, String error) {
-        String format = "%-44s %9s %7s %-22s %-10s %6s %8s  %s%n";
+        String format = "%-44s %9s %7s %-22s %-10s %6s %8s  %s%n"; // ready in: seconds after the fault ended
         System.out.println();
         System.out.printf(format, "fault", "duration", "blocks", "gaps after recovery", "dup events", "dup tx", "ready in", "result");
         System.out.printf(format, "-".repeat(44), "-".repeat(9), "-".repeat(7), "-".repeat(22), "-".repeat(10), "-".repeat(6), "-".repeat(8), "------");
