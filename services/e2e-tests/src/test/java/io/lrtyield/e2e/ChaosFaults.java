@@ -288,6 +288,7 @@ final class ChaosFaults {
         long to = caughtUp(failures);
         settle(failures);
         s.awaitBlock(to + ChaosObserver.YIELD_HEARTBEAT_BLOCKS + 2);
+        settle(failures); // a plan the fault delayed may have started meanwhile: its whole life is checked below
         ChaosObserver.Gaps gaps = o().gaps(from, to);
         if (gaps.total() > 0) {
             failures.add("blocks missing in " + from + ".." + to + ": " + gaps.detail());
