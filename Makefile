@@ -3,6 +3,9 @@
 #               executed on the devnet (PLAN_APPROVAL=manual make run: approve them with an operator token)
 #   make test   unit, integration and end-to-end tests against real Kafka, Redis and Anvil (own ports)
 #   make stop   stop everything `make run` or `make test` started
+#   make chaos  fault injection on a stack of its own (ports 28xxx/29xxx, beside run and test): Kafka paused and killed, Redis
+#               restarted, RPC errors, delays and failover, price reads failing, the rebalancer SIGKILLed mid-plan, the
+#               WebSocket dropped — each outcome checked, a table printed; stops what it started
 #   make bench  micro-benchmarks of the hot paths
 #   make backtest ARGS=…  the strategy and benchmarks over market histories and crises (no args: the suite), report in services/backtest/target/backtest
 #   make bench-pipeline  per-block latency of price, yield and decision, p50/p99 over 500 devnet blocks, whole stack running
@@ -22,7 +25,7 @@ MVN := mvn -B -q
 SOURCES := $(shell find services -path '*/target' -prune -o -type f \( -name '*.java' -o -name '*.proto' -o -name '*.properties' -o -name '*.sol' -o -name '*.cjs' -o -name 'pom.xml' -o -name '*.json' -o -name '*.html' -o -name '*.js' -o -name '*.css' \) -print) pom.xml package-lock.json
 BUILD_STAMP := .local/build.stamp
 
-.PHONY: run test stop clean bench bench-pipeline build deps token backtest bench-backtest record images k8s-smoke
+.PHONY: run test chaos stop clean bench bench-pipeline build deps token backtest bench-backtest record images k8s-smoke
 
 deps: node_modules/.package-lock.json
 
@@ -41,6 +44,9 @@ run: build
 
 test: deps
 	@deploy/local/test.sh
+
+chaos: deps
+	@deploy/local/chaos.sh
 
 stop:
 	@deploy/local/services.sh stop run

@@ -2,7 +2,7 @@
 # Local Anvil devnet (chain id 31337) from the pinned npm package
 # @foundry-rs/anvil-linux-amd64 (package.json / package-lock.json at the repo root).
 #
-#   deploy/local/anvil.sh start|stop|status [run|test]
+#   deploy/local/anvil.sh start|stop|status [run|test|chaos]
 #
 # Environment: ANVIL_PORT, ANVIL_BLOCK_TIME (seconds, default 1), STATE_DIR.
 set -euo pipefail

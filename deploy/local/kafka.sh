@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Local Kafka 4.1.2 broker: KRaft, combined broker+controller, single node.
 #
-#   deploy/local/kafka.sh start|stop|status [run|test]
+#   deploy/local/kafka.sh start|stop|status [run|test|chaos]
 #
 # Jars come from deploy/local/kafka/pom.xml (Maven Central) and are cached in
 # $LIBS_DIR (default <repo>/.local/kafka-libs). Java: $JAVA_HOME, else Temurin 25.

@@ -4,6 +4,8 @@
 # Profiles (the second argument of every script, default "run"):
 #   run  : ANVIL_PORT=8545  KAFKA_PORT=9092  KAFKA_CONTROLLER_PORT=9093 REDIS_PORT=6379  REDIS_REUSE=1
 #   test : ANVIL_PORT=18545 KAFKA_PORT=19092 KAFKA_CONTROLLER_PORT=19093 REDIS_PORT=16379 REDIS_REUSE=0
+#   chaos: ANVIL_PORT=28545 KAFKA_PORT=29092 KAFKA_CONTROLLER_PORT=29093 REDIS_PORT=26379 REDIS_REUSE=0 (make chaos:
+#          Redis keeps an AOF and Kafka its log across the restarts the suite inflicts; chaos.sh wipes both around a run)
 # Every variable can be overridden from the environment. State (logs, pids, data)
 # lives in $STATE_DIR, default <repo>/.local/<profile>/.
 
@@ -16,11 +18,11 @@ warn() { printf '%-6s %s\n' "$COMPONENT" "$*" >&2; }
 die()  { warn "error: $*"; exit 1; }
 
 usage() {
-  printf 'usage: %s start|stop|status [run|test]\n' "$(basename "$0")" >&2
+  printf 'usage: %s start|stop|status [run|test|chaos]\n' "$(basename "$0")" >&2
   exit 2
 }
 
-# load_profile [run|test]: set the port/state defaults of a profile (env wins).
+# load_profile [run|test|chaos]: set the port/state defaults of a profile (env wins).
 load_profile() {
   PROFILE=${1:-run}
   case "$PROFILE" in
@@ -34,9 +36,14 @@ load_profile() {
       : "${REDIS_PORT:=16379}" "${REDIS_REUSE:=0}" "${REDIS_APPENDONLY:=no}"
       : "${KAFKA_RETENTION_MS:=3600000}" "${KAFKA_EPHEMERAL:=1}"
       ;;
-    *) die "unknown profile '$PROFILE' (expected run or test)" ;;
+    chaos)
+      : "${ANVIL_PORT:=28545}" "${KAFKA_PORT:=29092}" "${KAFKA_CONTROLLER_PORT:=29093}"
+      : "${REDIS_PORT:=26379}" "${REDIS_REUSE:=0}" "${REDIS_APPENDONLY:=yes}"
+      : "${KAFKA_RETENTION_MS:=3600000}" "${KAFKA_EPHEMERAL:=0}"
+      ;;
+    *) die "unknown profile '$PROFILE' (expected run, test or chaos)" ;;
   esac
-  # Both profiles run the devnet chain, so the rebalancer executes its plans there (deploy/local/services.sh signs as
+  # Every profile runs the devnet chain, so the rebalancer executes its plans there (deploy/local/services.sh signs as
   # the devnet vault's strategist, Anvil's public dev account 2); the service's own defaults stay off / manual.
   # Anvil never reorganises: one confirmation (in a block) before the next action, where the service's default is 2.
   : "${EXECUTION_ENABLED:=true}" "${PLAN_APPROVAL:=auto}" "${EXECUTION_CONFIRMATIONS:=1}"

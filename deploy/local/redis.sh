@@ -3,7 +3,7 @@
 # in Kubernetes: deploy/k8s/base/redis/redis.conf says why): a Redis restart mid-run replays it, so the execution journal survives; the test profile keeps
 # nothing.
 #
-#   deploy/local/redis.sh start|stop|status [run|test]
+#   deploy/local/redis.sh start|stop|status [run|test|chaos]
 #
 # Environment: REDIS_PORT, REDIS_REUSE (1 = if something on REDIS_PORT already
 # answers PING, use it and never stop it), REDIS_APPENDONLY (yes|no), REDIS_FRESH

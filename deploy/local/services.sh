@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The five applications (devnet + price, yield, rebalancer services + the operator console) from their built jars.
 #
-#   deploy/local/services.sh start|stop|status [run|test]
+#   deploy/local/services.sh start|stop|status [run|test|chaos]
 #
-#   run : HTTP (and gRPC) on 8084 devnet, 8081 price, 8082 yield, 8083 rebalancer; the console's page on 8080
-#   test: 18084, 18081, 18082, 18083, 18080
+#   run  : HTTP (and gRPC) on 8084 devnet, 8081 price, 8082 yield, 8083 rebalancer; the console's page on 8080
+#   test : 18084, 18081, 18082, 18083, 18080
+#   chaos: 28084, 28081, 28082, 28083, 28080
 # They talk to the infrastructure of the same profile (stack.sh). Logs: $STATE_DIR/logs/<app>.log.
 # The rebalancer executes its plans (EXECUTION_ENABLED=true, PLAN_APPROVAL=auto by default here, see lib.sh), signing
 # as the devnet vault's strategist with a keystore made under $STATE_DIR/signer (devnet_signer).
@@ -24,7 +25,11 @@ app_port() {
     devnet) base=8084 ;;
     console) base=8080 ;;
   esac
-  if [[ $PROFILE == test ]]; then echo $((base + 10000)); else echo "$base"; fi
+  case "$PROFILE" in
+    test) echo $((base + 10000)) ;;
+    chaos) echo $((base + 20000)) ;;
+    *) echo "$base" ;;
+  esac
 }
 
 jar_of() { printf '%s/services/%s/target/quarkus-app/quarkus-run.jar' "$REPO_ROOT" "$1"; }

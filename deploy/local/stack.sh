@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Local infrastructure: Anvil + Redis + Kafka, without Docker.
 #
-#   deploy/local/stack.sh start|stop|status [run|test]     (profile default: run)
+#   deploy/local/stack.sh start|stop|status [run|test|chaos]     (profile default: run)
 #
 #   run : anvil 8545,  redis 6379 (an existing redis there is reused), kafka 9092/9093
 #   test: anvil 18545, redis 16379, kafka 19092/19093, retention 1h, kafka data
 #         wiped on stop so every test run starts clean
+#   chaos: anvil 28545, redis 26379 (AOF), kafka 29092/29093, data kept across a broker restart (make chaos)
 #
 # Ports and everything else can be overridden from the environment (ANVIL_PORT,
 # KAFKA_PORT, KAFKA_CONTROLLER_PORT, REDIS_PORT, REDIS_REUSE, KAFKA_RETENTION_MS,

@@ -71,6 +71,11 @@ final class ChainProbe {
         return Long.decode(block(number).path("timestamp").asText());
     }
 
+    /** Sends ETH from one of the node's unlocked dev accounts (eth_sendTransaction); returns the transaction hash. */
+    String sendEth(String from, String to, BigInteger wei) throws Exception {
+        return call("eth_sendTransaction", "[{\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"value\":\"0x" + wei.toString(16) + "\"}]").asText();
+    }
+
     private JsonNode call(String method, String params) throws Exception {
         String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":" + params + "}";
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(rpc).timeout(Duration.ofSeconds(5))

@@ -16,19 +16,23 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Launches the built applications (devnet, price, yield, rebalancer) as real processes against the test-profile
- * Anvil, Kafka and Redis that `make test` started, and stops them. Logs go to target/e2e-logs.
+ * Anvil, Kafka and Redis that `make test` started, and stops them. Logs go to target/e2e-logs ({@code -De2e.logs}).
+ * The applications listen on 18081-18084 ({@code -Dapps.port.base}, default 18080: `make chaos` runs them on 2808x).
  */
 final class SystemUnderTest implements AutoCloseable {
 
-    static final int DEVNET = 18084;
-    static final int PRICE = 18081;
-    static final int YIELD = 18082;
-    static final int REBALANCER = 18083;
+    static final int PORT_BASE = Integer.getInteger("apps.port.base", 18080);
+    static final int DEVNET = PORT_BASE + 4;
+    static final int PRICE = PORT_BASE + 1;
+    static final int YIELD = PORT_BASE + 2;
+    static final int REBALANCER = PORT_BASE + 3;
 
     static final Path ROOT = Path.of(System.getProperty("repo.root", "../..")).toAbsolutePath().normalize();
     static final int KAFKA_PORT = Integer.getInteger("kafka.port", 19092);
     static final int REDIS_PORT = Integer.getInteger("redis.port", 16379);
     static final int ANVIL_PORT = Integer.getInteger("anvil.port", 18545);
+
+    static final Path LOGS = ROOT.resolve(System.getProperty("e2e.logs", "services/e2e-tests/target/e2e-logs"));
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -49,7 +53,7 @@ final class SystemUnderTest implements AutoCloseable {
 
     /** Starts the four applications; {@code perApp} adds environment to one application only. */
     void start(Map<String, String> extraEnv, Map<String, Map<String, String>> perApp) throws IOException {
-        Path logs = ROOT.resolve("services/e2e-tests/target/e2e-logs");
+        Path logs = LOGS;
         Files.createDirectories(logs);
         for (var app : List.of(Map.entry("devnet", DEVNET), Map.entry("price-service", PRICE),
                 Map.entry("yield-service", YIELD), Map.entry("rebalancer-service", REBALANCER))) {
@@ -61,7 +65,7 @@ final class SystemUnderTest implements AutoCloseable {
 
     /** Launches one application with the given environment on top of the test-profile defaults. */
     void startOne(String app, int port, Map<String, String> env) throws IOException {
-        Path logs = ROOT.resolve("services/e2e-tests/target/e2e-logs");
+        Path logs = LOGS;
         Files.createDirectories(logs);
         launch(app, port, env, logs);
     }
@@ -102,6 +106,14 @@ final class SystemUnderTest implements AutoCloseable {
             if (!p.waitFor(20, TimeUnit.SECONDS)) {
                 p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
+        }
+    }
+
+    /** Kills one application with SIGKILL, as a crash would, and waits until it is gone. */
+    void killOne(String app) throws InterruptedException {
+        Process p = processes.remove(app);
+        if (p != null) {
+            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
     }
 

@@ -77,6 +77,24 @@ final class TopicReader<V> implements AutoCloseable {
         }
     }
 
+    /** Polls until every partition is read up to its end offset as of the call (at most {@code max}). */
+    void drainToEnd(Duration max) {
+        long deadline = System.nanoTime() + max.toNanos();
+        java.util.Map<org.apache.kafka.common.TopicPartition, Long> end = null;
+        while (System.nanoTime() < deadline) {
+            drain(Duration.ofMillis(100));
+            if (consumer.assignment().isEmpty()) {
+                continue;
+            }
+            if (end == null) {
+                end = consumer.endOffsets(consumer.assignment());
+            }
+            if (end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
+                return;
+            }
+        }
+    }
+
     /** Every decoded record polled so far, in order. */
     List<ConsumerRecord<String, V>> seen() {
         return List.copyOf(seen);

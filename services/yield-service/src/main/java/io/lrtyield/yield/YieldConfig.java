@@ -49,6 +49,13 @@ public interface YieldConfig {
     @WithDefault("true")
     boolean marketQuotes();
 
+    /**
+     * After a stall the market venues are quoted at every missed block, in order; a block further behind the newest head
+     * than this is not backfilled (logged, counted in {@code yield_gap_blocks_total}).
+     */
+    @WithDefault("256")
+    long maxBackfillBlocks();
+
     /** Published quotes kept per venue for {@code /api/v1/yields/{venue}/history}. */
     @WithDefault("20000")
     long historyMaxQuotes();

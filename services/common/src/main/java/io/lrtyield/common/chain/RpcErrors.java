@@ -33,7 +33,7 @@ public final class RpcErrors {
 
     /**
      * Does the message say the node has no header or state for the block asked (a node behind the head, or one that
-     * pruned it)? The price pipeline's catch-up counts these towards a gap ({@code price.pipeline.CatchUp}).
+     * pruned it)? The catch-up of each per-block pipeline counts these towards a gap ({@link CatchUp}).
      */
     public static boolean historyUnavailable(String message) {
         String m = message == null ? "" : message.toLowerCase(Locale.ROOT);

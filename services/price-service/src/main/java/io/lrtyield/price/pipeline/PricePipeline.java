@@ -1,7 +1,10 @@
 package io.lrtyield.price.pipeline;
 
 import io.lrtyield.common.catalogue.Catalogue;
+import io.lrtyield.common.chain.BlockGap;
 import io.lrtyield.common.chain.BlockHead;
+import io.lrtyield.common.chain.BlockHeaders;
+import io.lrtyield.common.chain.CatchUp;
 import io.lrtyield.common.chain.Multicall3;
 import io.lrtyield.common.event.PriceTick;
 import io.lrtyield.common.event.Provenance;
@@ -148,7 +151,7 @@ public class PricePipeline {
         var publication = publication(snapshot, aggregator, ethUsd, catalogue.chainId());
         var retry = config.blockRetry();
         var catchUp = new CatchUp(lastPriced,
-                new CatchUp.Settings(config.maxBackfillBlocks(), retry.historyAttempts(), retry.firstBackoff(), retry.maxBackoff()),
+                new CatchUp.Settings(config.maxBackfillBlocks(), retry.historyAttempts(), retry.firstBackoff(), retry.maxBackoff(), "priced"),
                 this::header,
                 (block, backfilledAt) -> priceBlock(publication, block, backfilledAt).replaceWithVoid(),
                 this::reportGap,
@@ -165,21 +168,11 @@ public class PricePipeline {
 
     /** A past block's own header (hash, timestamp): the provenance of its ticks. */
     private Uni<BlockHead> header(long number) {
-        return Uni.createFrom().completionStage(() -> web3j.ethGetBlockByNumber(
-                        org.web3j.protocol.core.DefaultBlockParameter.valueOf(java.math.BigInteger.valueOf(number)), false).sendAsync())
-                .map(response -> {
-                    if (response.hasError()) {
-                        throw new IllegalStateException("header of block " + number + ": " + response.getError().getMessage());
-                    }
-                    var block = response.getBlock();
-                    if (block == null) {
-                        throw new IllegalStateException("header not found: block " + number);
-                    }
-                    return new BlockHead(number, block.getHash(), block.getParentHash(), block.getTimestamp().longValueExact(), false);
-                });
+        return BlockHeaders.header(web3j, number);
     }
 
-    private Uni<Void> reportGap(PriceGap gap) {
+    private Uni<Void> reportGap(BlockGap blocks) {
+        PriceGap gap = new PriceGap(blocks.fromBlock(), blocks.toBlock(), blocks.reason());
         LOG.warnf("blocks %d..%d will have no price tick: %s", gap.fromBlock(), gap.toBlock(), gap.reason());
         meters.counter("price.gap.blocks").increment(gap.blocks());
         return store.saveGap(gap);

@@ -36,6 +36,7 @@ public class DecisionLeader {
     private volatile long validUntilNanos;
     private volatile long token = -1;
     private volatile String state = "starting";
+    private final java.util.concurrent.atomic.AtomicBoolean gained = new java.util.concurrent.atomic.AtomicBoolean();
 
     DecisionLeader(RebalancerConfig config, RedisDataSource redis, Vertx vertx, RebalancerMetrics metrics) {
         this.lease = new RedisLease(redis, key(config.vault(), "decider"), key(config.vault(), "decider-fence"));
@@ -66,6 +67,14 @@ public class DecisionLeader {
         return token >= 0 && System.nanoTime() < validUntilNanos;
     }
 
+    /**
+     * Whether this instance took the lease since the last call (and clears it): the moment to resume deciding after the
+     * last decision the previous holder stored.
+     */
+    public boolean takeGained() {
+        return gained.getAndSet(false);
+    }
+
     /** This instance's id in the election. */
     public String instance() {
         return instance;
@@ -86,6 +95,7 @@ public class DecisionLeader {
                 validUntilNanos = asked + ttl.toNanos();
                 state = "leader (fencing token " + token + ")";
                 if (!before) {
+                    gained.set(true);
                     LOG.infof("%s leads the decisions of the vault (fencing token %d)", instance, token);
                 }
             } else {

@@ -59,6 +59,12 @@ public class RebalancerMetrics {
     }
 
     /** The plan this instance is executing now, or null: the clock restarts with each new plan id. */
+    /** Blocks the decision pipeline will never decide (out of its catch-up window or unservable by the node). */
+    public void decisionGap(long blocks) {
+        io.micrometer.core.instrument.Counter.builder("rebalancer.decision.gap.blocks")
+                .description("Blocks left without a decision after a stall").register(meters).increment(blocks);
+    }
+
     public void executing(String planId) {
         if (planId == null) {
             executingPlan = null;

@@ -1,7 +1,10 @@
 package io.lrtyield.rebalancer.wiring;
 
 import io.lrtyield.common.catalogue.Catalogue;
+import io.lrtyield.common.chain.BlockGap;
 import io.lrtyield.common.chain.BlockHead;
+import io.lrtyield.common.chain.BlockHeaders;
+import io.lrtyield.common.chain.CatchUp;
 import io.lrtyield.common.chain.Multicall3;
 import io.lrtyield.common.event.PriceTick;
 import io.lrtyield.common.event.QuoteFlag;
@@ -52,8 +55,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * Each new head: one portfolio snapshot (Multicall3 pinned to the block) → valuation at the latest prices → stress
  * table → decision (stored, with its reason) → for REBALANCE/DELEVERAGE, a plan (Redis + rebalance-plans.v1, approved
  * at once when the approval policy is auto, then handed to the {@link PlanDispatcher}). One open plan per vault: while
- * one is open, the decision holds and says so. Of several instances for one vault only the {@link DecisionLeader} records
- * decisions and moves plans; the others value the portfolio and stay warm. Heads arriving while a snapshot is in flight are dropped (the next one catches up). The time
+ * one is open, the decision holds and says so. Every block is decided, in order ({@link CatchUp}): a block whose reads or
+ * stores fail is tried again and the later ones wait; after a restart the blocks after the last decision stored are
+ * decided first. A block decided while a newer head exists is recorded and never acted on ({@link #notAtHead}). Of several
+ * instances for one vault only the {@link DecisionLeader} records decisions and moves plans; the others value the
+ * portfolio and stay warm, and one that takes the lease over first decides the blocks after the last decision stored. The time
  * from the head's arrival to the stored decision is the {@code rebalancer_decision_latency_seconds} timer.
  */
 @ApplicationScoped
@@ -75,6 +81,9 @@ public class SnapshotPipeline {
     private final AtomicReference<Runtime> runtime = new AtomicReference<>();
     private final AtomicLong headsDecided = new AtomicLong();
     static final int WARM_UP_BLOCKS = 30;
+    private static final int HISTORY_ATTEMPTS = 5;
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
     record Runtime(StrategyFactory.Strategy strategy, PortfolioReader reader, PortfolioValuer valuer) {
     }
@@ -113,11 +122,62 @@ public class SnapshotPipeline {
         // only once the node is known to serve the catalogue's chain (never value or trade the wrong contracts)
         identity.verifiedCatalogue()
                 .invoke(c -> runtime.updateAndGet(old -> old != null ? old : create(c)))
-                .onItem().transformToMulti(c -> heads.stream()).onOverflow().drop()
-                .onItem().transformToUniAndConcatenate(head -> onHead(head, System.nanoTime())
-                        .onFailure().invoke(e -> LOG.warnf("snapshot at block %d failed: %s", head.number(), e.getMessage()))
-                        .onFailure().recoverWithNull())
+                .chain(c -> resumePoint())
+                .onItem().transformToMulti(last -> {
+                    CatchUp catchUp = new CatchUp(last, new CatchUp.Settings(config.maxBackfillBlocks(), HISTORY_ATTEMPTS, FIRST_BACKOFF,
+                            MAX_BACKOFF, "decided"), number -> BlockHeaders.header(web3j, number),
+                            (block, backfilledAt) -> onHead(block, System.nanoTime()), this::reportGap,
+                            () -> heads.last() == null ? -1 : heads.last().number());
+                    // while a catch-up runs, only the newest head waits: the catch-up reaches it block by block anyway
+                    return heads.stream().onOverflow().dropPreviousItems().onItem()
+                            .transformToUniAndConcatenate(head -> resumeOnTakeOver(catchUp).chain(() -> catchUp.onHead(head)));
+                })
                 .subscribe().with(x -> { }, e -> LOG.error("snapshot pipeline ended", e));
+    }
+
+    /**
+     * The block of the last decision stored, if it is still on the node's chain (its hash at that height); otherwise -1 —
+     * a reset devnet or a reorg past it starts at the next head rather than deciding another chain's blocks.
+     */
+    private Uni<Long> resumePoint() {
+        return decisions.newest(rebalancer.vault(), 1).chain(list -> {
+            if (list.isEmpty()) {
+                return Uni.createFrom().item(-1L);
+            }
+            Decision last = list.get(0);
+            return BlockHeaders.header(web3j, last.blockNumber())
+                    .map(block -> last.quoteEventId().equalsIgnoreCase("block:" + block.number() + ":" + block.hash()) ? last.blockNumber() : -1L);
+        }).invoke(last -> {
+            if (last >= 0) {
+                LOG.infof("deciding from block %d on, after the last decision stored before the restart", last + 1);
+            }
+        }).onFailure().recoverWithItem(e -> {
+            LOG.warnf("resume point unknown (%s); deciding from the next head", e.getMessage());
+            return -1L;
+        });
+    }
+
+    /**
+     * When this instance has just taken the decision lease over (another instance held it, or a restarted one waited for
+     * its own lapsed lease), it decides again from the last decision stored: the blocks it valued as a standby were not
+     * recorded by anyone.
+     */
+    private Uni<Void> resumeOnTakeOver(CatchUp catchUp) {
+        if (!leader.takeGained()) {
+            return Uni.createFrom().voidItem();
+        }
+        return resumePoint().invoke(last -> {
+            if (last >= 0 && last < catchUp.last()) {
+                LOG.infof("took the decision lease over: deciding blocks %d..%d again, after the last decision stored", last + 1, catchUp.last());
+                catchUp.rewindTo(last);
+            }
+        }).replaceWithVoid();
+    }
+
+    private Uni<Void> reportGap(BlockGap gap) {
+        LOG.warnf("blocks %d..%d will have no decision: %s", gap.fromBlock(), gap.toBlock(), gap.reason());
+        metrics.decisionGap(gap.blocks());
+        return Uni.createFrom().voidItem();
     }
 
     /** The strategy for the verified catalogue, built once; empty until the node is known to serve its chain. */
@@ -179,7 +239,9 @@ public class SnapshotPipeline {
         PolicyOutcome outcome = rt.strategy().policy().decide(new MarketState(portfolio, cache.quotes(), prices, cache.alerts(), lastPlanAt,
                 policy.minGainEth(), policy.costMargin()));
         cache.snapshot(portfolio, rt.strategy().stress().run(portfolio, prices), outcome);
-        long heads = headsDecided.incrementAndGet();
+        // the warm-up counts heads since start, not the past blocks a restart decides first
+        BlockHead newest = this.heads.last();
+        long heads = newest == null || head.number() + HEAD_LAG_BLOCKS >= newest.number() ? headsDecided.incrementAndGet() : headsDecided.get();
         if (!leads) {
             // a standby values the portfolio and keeps its view current (its APIs answer, its warm-up is done when it
             // takes over) but records and proposes nothing: the leader does, once per block

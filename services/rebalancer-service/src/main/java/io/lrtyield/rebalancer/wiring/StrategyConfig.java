@@ -98,6 +98,13 @@ public interface StrategyConfig {
     @WithDefault("0.5,0.7,0.8,0.88")
     String loopRungs();
 
+    /**
+     * After a stall (Redis, RPC, a restart) every missed block is decided, in order; a block further behind the newest
+     * head than this is not (logged, counted in {@code rebalancer_decision_gap_blocks_total}).
+     */
+    @WithDefault("256")
+    long maxBackfillBlocks();
+
     /** A price older than this many blocks is treated as stale, whatever its status said. */
     @WithDefault("10")
     long maxPriceAgeBlocks();

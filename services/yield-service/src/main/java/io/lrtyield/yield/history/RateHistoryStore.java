@@ -39,10 +39,16 @@ public class RateHistoryStore {
         this.retentionSeconds = config.historyDays() * 86_400L;
     }
 
-    /** True the first time an event id is seen (consumers are idempotent under at-least-once delivery). */
-    public Uni<Boolean> firstSight(String eventId) {
-        return redis.value(String.class).setGet("yield:seen:" + eventId, "1", new SetArgs().nx().ex(SEEN_TTL))
-                .map(previous -> previous == null);
+    /**
+     * Whether an event was already processed (consumers are idempotent under at-least-once delivery). Marked by
+     * {@link #processed} once its work is done, so a failure half-way leaves it to be processed again, not skipped.
+     */
+    public Uni<Boolean> seen(String eventId) {
+        return redis.key().exists("yield:seen:" + eventId);
+    }
+
+    public Uni<Void> processed(String eventId) {
+        return redis.value(String.class).set("yield:seen:" + eventId, "1", new SetArgs().ex(SEEN_TTL));
     }
 
     /**

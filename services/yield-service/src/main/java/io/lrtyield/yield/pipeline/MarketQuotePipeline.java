@@ -4,6 +4,8 @@ import io.lrtyield.common.catalogue.Catalogue;
 import io.lrtyield.common.catalogue.Venue;
 import io.lrtyield.common.catalogue.VenueKind;
 import io.lrtyield.common.chain.BlockHead;
+import io.lrtyield.common.chain.BlockHeaders;
+import io.lrtyield.common.chain.CatchUp;
 import io.lrtyield.common.chain.Multicall3;
 import io.lrtyield.common.event.Provenance;
 import io.lrtyield.common.event.RatePoint;
@@ -42,14 +44,19 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Per new head: one Multicall3 snapshot of the market venues' state → virtual-price history (Redis) → a quote per
- * market venue ({@link VenueQuoter}) → {@link YieldPipeline#publish}. Staking APYs that loops and EigenLayer
- * deposits earn come from the staking venues' latest quotes. Falls behind → skips to the newest head.
+ * Per block: one Multicall3 snapshot of the market venues' state pinned to it → virtual-price history (Redis) → a quote
+ * per market venue ({@link VenueQuoter}) → {@link YieldPipeline#publish}. Staking APYs that loops and EigenLayer
+ * deposits earn come from the staking venues' latest quotes. Every block after the last one quoted, in order, up to the
+ * head ({@link CatchUp}): a block whose reads or publication fail (RPC, Kafka, Redis) is tried again and the later ones
+ * wait; blocks quoted while a newer head exists carry the {@code backfilled} flag.
  */
 @ApplicationScoped
 public class MarketQuotePipeline {
 
     private static final Logger LOG = Logger.getLogger(MarketQuotePipeline.class);
+    private static final int HISTORY_ATTEMPTS = 5;
+    private static final java.time.Duration FIRST_BACKOFF = java.time.Duration.ofMillis(250);
+    private static final java.time.Duration MAX_BACKOFF = java.time.Duration.ofSeconds(5);
     static final Set<VenueKind> MARKET_KINDS = EnumSet.of(VenueKind.LENDING_SUPPLY, VenueKind.LEVERAGED_LOOP,
             VenueKind.FIXED_YIELD_PT, VenueKind.LP, VenueKind.EIGENLAYER_STRATEGY, VenueKind.IDLE);
     private static final Set<VenueKind> STAKING_KINDS = EnumSet.of(VenueKind.NATIVE_STAKING, VenueKind.RESTAKING_TOKEN);
@@ -107,23 +114,35 @@ public class MarketQuotePipeline {
         VenueQuoter quoter = new VenueQuoter(config.sizeCurveEth(), config.horizonDays());
         snapshot.skipped().forEach((id, reason) -> LOG.warnf("venue %s is not quoted: %s", id, reason));
         LOG.infof("quoting %d market venues per block from %d reads", venues.size(), snapshot.callCount());
+        CatchUp catchUp = new CatchUp(-1, new CatchUp.Settings(config.maxBackfillBlocks(), HISTORY_ATTEMPTS, FIRST_BACKOFF, MAX_BACKOFF, "quoted"),
+                number -> BlockHeaders.header(web3j, number),
+                (block, backfilledAt) -> quoteBlock(catalogue, venues, snapshot, quoter, block, backfilledAt).replaceWithVoid(),
+                gap -> {
+                    LOG.warnf("blocks %d..%d: market venues never quoted: %s", gap.fromBlock(), gap.toBlock(), gap.reason());
+                    meters.counter("yield.gap.blocks").increment(gap.blocks());
+                    return Uni.createFrom().voidItem();
+                },
+                () -> heads.last() == null ? -1 : heads.last().number());
+        // while a catch-up runs, only the newest head waits: the catch-up reaches it block by block anyway
         return heads.stream()
                 .onOverflow().dropPreviousItems()
-                .onItem().transformToUniAndConcatenate(head -> quoteBlock(catalogue, venues, snapshot, quoter, head)
-                        .onFailure().recoverWithItem(e -> {
-                            LOG.warnf("block %d: market venues not quoted: %s", head.number(), e.getMessage());
-                            return 0;
-                        }));
+                .onItem().transformToUniAndConcatenate(head -> catchUp.onHead(head).replaceWith(0));
     }
 
-    Uni<Integer> quoteBlock(Catalogue catalogue, List<Venue> venues, MarketSnapshot snapshot, VenueQuoter quoter, BlockHead head) {
+    Uni<Integer> quoteBlock(Catalogue catalogue, List<Venue> venues, MarketSnapshot snapshot, VenueQuoter quoter, BlockHead head,
+                            Long backfilledAt) {
         long started = System.nanoTime();
         Provenance provenance = new Provenance(catalogue.chainId(), head.number(), head.hash(), head.timestamp());
         return snapshot.read(head.number(), head.timestamp())
-                .invoke(latest::set)
+                .invoke(state -> {
+                    if (backfilledAt == null) {
+                        latest.set(state);
+                    }
+                })
                 .chain(state -> Uni.combine().all().unis(stakingApys(catalogue), lpGrowth(catalogue, venues, state, head)).asTuple()
                         .map(t -> quoteAll(venues, state, quoter, provenance,
-                                new VenueQuoter.Context(catalogue.contracts(), t.getItem1(), t.getItem2()), config.maxPlausibleApr())))
+                                new VenueQuoter.Context(catalogue.contracts(), t.getItem1(), t.getItem2()), config.maxPlausibleApr()))
+                        .map(list -> backfilledAt == null ? list : list.stream().map(q -> backfilled(q, backfilledAt)).toList()))
                 .invoke(() -> Timer.builder("yield.market.quote.duration").description("new head → market venues quoted")
                         .register(meters).record(System.nanoTime() - started, TimeUnit.NANOSECONDS))
                 .chain(list -> Multi.createFrom().iterable(list).onItem().transformToUniAndConcatenate(pipeline::publish)
@@ -156,6 +175,14 @@ public class MarketQuotePipeline {
             }
         }
         return out;
+    }
+
+    /** A quote of a past block, made while a newer head existed: its true figure, not one to plan on at the head. */
+    static YieldQuote backfilled(YieldQuote q, long head) {
+        List<String> flags = new ArrayList<>(q.flags());
+        flags.add(io.lrtyield.common.event.QuoteFlag.BACKFILLED.with("quoted while head " + head + " existed"));
+        return new YieldQuote(q.schemaVersion(), q.eventId(), q.venueId(), q.venueKind(), q.asset(), q.netApy(), q.basis(), q.components(),
+                q.windows(), q.sizeCurve(), q.samples(), flags, q.provenance(), q.risk());
     }
 
     /** Latest staking net APY per asset symbol, from the staking venues' stored quotes. */

@@ -4,7 +4,11 @@ import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Publish a venue's quote when it changed materially or every N blocks; not on every wobble of the last digit. */
+/**
+ * Publish a venue's quote when it changed materially or every N blocks; not on every wobble of the last digit. A quote
+ * counts as published once Kafka acknowledged it ({@link #published}): a send that failed leaves it due, so the retry
+ * of its block publishes it, and a retry after the acknowledgement finds it no longer due (no eventId twice).
+ */
 final class PublishPolicy {
 
     private static final BigDecimal BPS = BigDecimal.valueOf(10_000);
@@ -21,14 +25,17 @@ final class PublishPolicy {
         this.everyBlocks = everyBlocks;
     }
 
-    synchronized boolean shouldPublish(String venueId, long block, BigDecimal netApy) {
+    synchronized boolean due(String venueId, long block, BigDecimal netApy) {
         Last previous = last.get(venueId);
-        boolean publish = previous == null
+        if (previous != null && block == previous.block()) {
+            return false; // this block's quote is out already
+        }
+        return previous == null
                 || block - previous.block() >= everyBlocks
                 || netApy.subtract(previous.netApy()).abs().multiply(BPS).compareTo(minChangeBps) >= 0;
-        if (publish) {
-            last.put(venueId, new Last(block, netApy));
-        }
-        return publish;
+    }
+
+    synchronized void published(String venueId, long block, BigDecimal netApy) {
+        last.put(venueId, new Last(block, netApy));
     }
 }

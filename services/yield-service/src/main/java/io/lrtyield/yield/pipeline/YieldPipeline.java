@@ -45,6 +45,11 @@ import java.util.concurrent.TimeUnit;
 public class YieldPipeline {
 
     private static final Set<VenueKind> RATE_ACCRUING = EnumSet.of(VenueKind.NATIVE_STAKING, VenueKind.RESTAKING_TOKEN);
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(YieldPipeline.class);
+    private static final java.time.Duration RETRY_FIRST_BACKOFF = java.time.Duration.ofMillis(250);
+    private static final java.time.Duration RETRY_MAX_BACKOFF = java.time.Duration.ofSeconds(5);
+    /** About two minutes of tries (longer than a broker's delivery timeout), then the dead-letter topic. */
+    private static final int RETRY_ATTEMPTS = 30;
 
     private final CatalogueProvider catalogues;
     private final RateHistoryStore history;
@@ -78,7 +83,11 @@ public class YieldPipeline {
     public Uni<Void> onPrice(byte[] payload) {
         long received = System.nanoTime();
         return Uni.createFrom().item(() -> EventCodec.decode(payload, PriceTick.class, PriceTick.SCHEMA_VERSION))
-                .chain(this::onPrice)
+                // a store or broker that fails (a restart, a pause) holds the channel and the tick is tried again, in
+                // order; dead-lettering it would leave its block without a quote for good. Undecodable bytes are not retried.
+                .chain(tick -> Uni.createFrom().deferred(() -> onPrice(tick))
+                        .onFailure().invoke(e -> LOG.warnf("tick %s not quoted yet (tried again): %s", tick.eventId(), e.getMessage()))
+                        .onFailure().retry().withBackOff(RETRY_FIRST_BACKOFF, RETRY_MAX_BACKOFF).atMost(RETRY_ATTEMPTS))
                 .invoke(() -> tickToQuote.record(System.nanoTime() - received, TimeUnit.NANOSECONDS));
     }
 
@@ -89,8 +98,8 @@ public class YieldPipeline {
         if (tick.fundamentalRate() == null) {
             return Uni.createFrom().voidItem();
         }
-        return history.firstSight(tick.eventId()).chain(first -> {
-            if (!first) {
+        return history.seen(tick.eventId()).chain(seen -> {
+            if (seen) {
                 return Uni.createFrom().voidItem();
             }
             return catalogues.catalogue().chain(catalogue -> {
@@ -101,7 +110,7 @@ public class YieldPipeline {
                 String series = RateHistoryStore.seriesOf(catalogue.chainId(), source);
                 RatePoint point = new RatePoint(tick.provenance().blockNumber(), tick.provenance().blockTimestamp(), tick.fundamentalRate());
                 return history.add(series, point).chain(() -> quoteVenues(catalogue, tick, series));
-            });
+            }).chain(() -> history.processed(tick.eventId()));
         });
     }
 
@@ -184,10 +193,13 @@ public class YieldPipeline {
      * it on yields.v1 (awaited) and to the SSE stream. The one way out for every venue kind.
      */
     public Uni<Void> publish(YieldQuote quote) {
-        if (!policy.shouldPublish(quote.venueId(), quote.provenance().blockNumber(), quote.netApy())) {
+        if (!policy.due(quote.venueId(), quote.provenance().blockNumber(), quote.netApy())) {
             return quotes.save(quote);
         }
         return quotes.saveWithHistory(quote).chain(() -> emitter.send(Record.of(quote.venueId(), quote)))
-                .invoke(() -> published.onNext(quote));
+                .invoke(() -> {
+                    policy.published(quote.venueId(), quote.provenance().blockNumber(), quote.netApy());
+                    published.onNext(quote);
+                });
     }
 }

@@ -1,6 +1,5 @@
-package io.lrtyield.price.pipeline;
+package io.lrtyield.common.chain;
 
-import io.lrtyield.common.chain.BlockHead;
 import io.smallrye.mutiny.Uni;
 import org.junit.jupiter.api.Test;
 
@@ -26,11 +25,11 @@ class CatchUpTest {
     final List<String> processed = new ArrayList<>();
     final List<Long> tried = new ArrayList<>();
     final List<Long> headersRead = new ArrayList<>();
-    final List<PriceGap> gaps = new ArrayList<>();
+    final List<BlockGap> gaps = new ArrayList<>();
     final AtomicLong newest = new AtomicLong(-1);
 
     CatchUp catchUp(long last, long maxBackfill, int historyAttempts) {
-        return new CatchUp(last, new CatchUp.Settings(maxBackfill, historyAttempts, Duration.ofMillis(1), Duration.ofMillis(4)),
+        return new CatchUp(last, new CatchUp.Settings(maxBackfill, historyAttempts, Duration.ofMillis(1), Duration.ofMillis(4), "priced"),
                 n -> {
                     headersRead.add(n);
                     return Uni.createFrom().item(new BlockHead(n, hash(n), hash(n - 1), 1_000 + 12 * n, false));
@@ -75,6 +74,19 @@ class CatchUpTest {
         c.onHead(head(17)).await().atMost(WAIT);
         assertEquals(List.of("11@15", "12@15", "13@15", "14@15", "15", "16@17", "17"), processed);
         assertTrue(gaps.isEmpty());
+    }
+
+    @Test
+    void aRewindProcessesTheBlocksAfterItAgainAtTheNextHeadAndNeverGoesForward() {
+        CatchUp c = catchUp(10, 256, 3);
+        c.onHead(head(13)).await().atMost(WAIT);
+        c.rewindTo(11); // another instance recorded up to 11: this one takes over from there
+        assertEquals(11, c.last());
+        c.rewindTo(20);
+        c.rewindTo(-1);
+        assertEquals(11, c.last(), "forward or unknown: no change");
+        c.onHead(head(14)).await().atMost(WAIT);
+        assertEquals(List.of("11@13", "12@13", "13", "12@14", "13@14", "14"), processed);
     }
 
     @Test
@@ -136,7 +148,7 @@ class CatchUpTest {
         c.onHead(head(14)).await().atMost(WAIT);
         assertEquals(List.of("11@14", "13@14", "14"), processed);
         assertEquals(1, gaps.size());
-        PriceGap gap = gaps.get(0);
+        BlockGap gap = gaps.get(0);
         assertEquals(12, gap.fromBlock());
         assertEquals(12, gap.toBlock());
         assertTrue(gap.reason().contains("cannot serve block 12 after 3 tries") && gap.reason().contains("header not found"), gap.reason());
@@ -167,7 +179,7 @@ class CatchUpTest {
     void theCatchUpIsCappedAndWhatIsOlderIsOneGap() {
         CatchUp c = catchUp(10, 256, 3);
         c.onHead(head(1_000)).await().atMost(WAIT);
-        assertEquals(List.of(new PriceGap(11, 743, gaps.get(0).reason())), gaps);
+        assertEquals(List.of(new BlockGap(11, 743, gaps.get(0).reason())), gaps);
         assertTrue(gaps.get(0).reason().contains("more than 256 blocks behind the head 1000"), gaps.get(0).reason());
         List<String> expected = new ArrayList<>(LongStream.rangeClosed(744, 999).mapToObj(n -> n + "@1000").toList());
         expected.add("1000");
@@ -182,7 +194,7 @@ class CatchUpTest {
             errors.add("connection refused");
         }
         failures.put(12L, errors);
-        CatchUp c = new CatchUp(10, new CatchUp.Settings(5, 3, Duration.ofMillis(1), Duration.ofMillis(2)),
+        CatchUp c = new CatchUp(10, new CatchUp.Settings(5, 3, Duration.ofMillis(1), Duration.ofMillis(2), "priced"),
                 n -> Uni.createFrom().item(new BlockHead(n, hash(n), hash(n - 1), 1_000 + 12 * n, false)),
                 (block, at) -> Uni.createFrom().deferred(() -> {
                     tried.add(block.number());
@@ -213,7 +225,7 @@ class CatchUpTest {
 
     @Test
     void theBackOffDoublesUpToItsBound() {
-        CatchUp c = new CatchUp(0, new CatchUp.Settings(256, 5, Duration.ofMillis(250), Duration.ofSeconds(5)),
+        CatchUp c = new CatchUp(0, new CatchUp.Settings(256, 5, Duration.ofMillis(250), Duration.ofSeconds(5), "priced"),
                 n -> Uni.createFrom().nullItem(), (b, h) -> Uni.createFrom().voidItem(), g -> Uni.createFrom().voidItem(), () -> -1);
         assertEquals(List.of(250L, 500L, 1_000L, 2_000L, 4_000L, 5_000L, 5_000L),
                 LongStream.rangeClosed(1, 7).mapToObj(n -> c.backoff((int) n).toMillis()).toList());

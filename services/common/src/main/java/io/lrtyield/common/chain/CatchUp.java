@@ -1,7 +1,5 @@
-package io.lrtyield.price.pipeline;
+package io.lrtyield.common.chain;
 
-import io.lrtyield.common.chain.RpcErrors;
-import io.lrtyield.common.chain.BlockHead;
 import io.smallrye.mutiny.Uni;
 import org.jboss.logging.Logger;
 
@@ -11,11 +9,12 @@ import java.util.function.LongSupplier;
 /**
  * Gap-free block processing: remembers the last block fully processed and, for each new head, processes every block
  * after it up to the head, in order, then waits for the next head. A block whose read fails is retried with a bounded
- * back-off and the blocks after it wait behind it; it becomes a {@link PriceGap} only when the node says it cannot
+ * back-off and the blocks after it wait behind it; it becomes a {@link BlockGap} only when the node says it cannot
  * serve that block's state ("missing trie node", "header not found" …) {@code historyAttempts} times while it is behind
  * the newest head (for the newest head itself that is a lagging node, retried), or when
  * it falls more than {@code maxBackfillBlocks} behind the newest head (the window that bounds the backlog).
- * No framework: the chain reads, the per-block work and the gap sink are passed in, so the tests mock them.
+ * No framework: the chain reads, the per-block work and the gap sink are passed in, so the tests mock them. The one
+ * per-block loop of every pipeline that must see each block: prices, market quotes, decisions.
  */
 public final class CatchUp {
 
@@ -36,15 +35,16 @@ public final class CatchUp {
 
     /** Where gaps are reported (metric, log, store). */
     public interface GapSink {
-        Uni<Void> gap(PriceGap gap);
+        Uni<Void> gap(BlockGap gap);
     }
 
     /**
      * @param maxBackfillBlocks how far behind the newest head a block may be and still be processed
+     * @param what              what the work makes of a block, for the log ("priced", "quoted", "decided")
      * @param historyAttempts   tries before a block the node says it cannot serve becomes a gap
      * @param firstBackoff      wait after a first failure; doubles per failure up to {@code maxBackoff}
      */
-    public record Settings(long maxBackfillBlocks, int historyAttempts, Duration firstBackoff, Duration maxBackoff) {
+    public record Settings(long maxBackfillBlocks, int historyAttempts, Duration firstBackoff, Duration maxBackoff, String what) {
 
         public Settings {
             if (maxBackfillBlocks < 0 || historyAttempts < 1) {
@@ -83,6 +83,16 @@ public final class CatchUp {
         return last;
     }
 
+    /**
+     * Goes back to {@code block}: the next head processes every block after it again. Only backwards, and only between
+     * heads (not while {@link #onHead} runs): an instance that takes over another's work resumes where that one stopped.
+     */
+    public void rewindTo(long block) {
+        if (block >= 0 && block < last) {
+            last = block;
+        }
+    }
+
     /** Processes every block after the last one up to {@code head}; completes once the head is processed. */
     public Uni<Void> onHead(BlockHead head) {
         if (last >= head.number()) {
@@ -109,8 +119,8 @@ public final class CatchUp {
         }
         long floor = Math.max(head.number(), newestHead.getAsLong()) - settings.maxBackfillBlocks();
         if (next < floor) {
-            return report(new PriceGap(next, floor - 1, "more than " + settings.maxBackfillBlocks() + " blocks behind the head "
-                    + (floor + settings.maxBackfillBlocks()) + " (price.max-backfill-blocks): not backfilled"))
+            return report(new BlockGap(next, floor - 1, "more than " + settings.maxBackfillBlocks() + " blocks behind the head "
+                    + (floor + settings.maxBackfillBlocks()) + " (max-backfill-blocks): not backfilled"))
                     .map(x -> last < head.number());
         }
         // a failed try leaves last where it was: the same block again, after the back-off
@@ -138,15 +148,16 @@ public final class CatchUp {
         String message = String.valueOf(e.getMessage());
         // "header not found" for the newest head is a node behind the chain (load balancing), not a pruned one: retried
         if (historyUnavailable(message) && number < newestHead.getAsLong() && ++historyFailures >= settings.historyAttempts()) {
-            return report(new PriceGap(number, number, "the node cannot serve block " + number + " after " + historyFailures + " tries: "
+            return report(new BlockGap(number, number, "the node cannot serve block " + number + " after " + historyFailures + " tries: "
                     + message));
         }
         Duration wait = backoff(failures);
-        LOG.warnf("block %d not priced yet (try %d, again in %d ms; later blocks wait): %s", number, failures, wait.toMillis(), message);
+        LOG.warnf("block %d not %s yet (try %d, again in %d ms; later blocks wait): %s", number, settings.what(), failures, wait.toMillis(),
+                message);
         return Uni.createFrom().voidItem().onItem().delayIt().by(wait);
     }
 
-    private Uni<Void> report(PriceGap gap) {
+    private Uni<Void> report(BlockGap gap) {
         failures = 0;
         historyFailures = 0;
         return gaps.gap(gap).invoke(() -> last = Math.max(last, gap.toBlock()));
