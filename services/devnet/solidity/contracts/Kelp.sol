@@ -41,6 +41,10 @@ contract LRTDepositPool {
     uint256 private totalETHDeposits;
     /// the LRTWithdrawalManager that redeems rsETH out of the deposits (set once by the oracle role)
     address public withdrawalManager;
+    /// the NodeDelegators restaking the deposits in EigenLayer (mainnet view getNodeDelegatorQueue)
+    address[] internal nodeDelegatorQueue;
+
+    event NodeDelegatorAddedinQueue(address[] nodeDelegatorContracts);
 
     event ETHDeposit(address indexed depositor, uint256 depositAmount, uint256 rsethMintAmount, string referralId);
     event AssetDepositsUpdated(address indexed asset, uint256 totalDeposits);
@@ -73,6 +77,19 @@ contract LRTDepositPool {
     function getTotalAssetDeposits(address asset) public view returns (uint256) {
         require(asset == ETH_TOKEN, "LRTDepositPool: asset not supported");
         return totalETHDeposits;
+    }
+
+    function getNodeDelegatorQueue() external view returns (address[] memory) {
+        return nodeDelegatorQueue;
+    }
+
+    /// Mainnet name (admin role: the oracle here). The deposits the replica keeps in storage are not moved: where the
+    /// ETH is restaked is what the NodeDelegators' EigenLayer shares say.
+    function addNodeDelegatorContractToQueue(address[] calldata nodeDelegatorContracts) external onlyOracle {
+        for (uint256 i = 0; i < nodeDelegatorContracts.length; i++) {
+            nodeDelegatorQueue.push(nodeDelegatorContracts[i]);
+        }
+        emit NodeDelegatorAddedinQueue(nodeDelegatorContracts);
     }
 
     /// Replica wiring (oracle role, once): the LRTWithdrawalManager allowed to redeem rsETH.
