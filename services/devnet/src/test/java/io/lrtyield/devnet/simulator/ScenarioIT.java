@@ -413,9 +413,9 @@ class ScenarioIT {
         assertEquals(E18.divide(BigInteger.TWO), value(EigenLayerReader.decodeAllocation(b.get(0))), "operator-a allocates 0.5 to da-avs/0");
         assertEquals(E18, value(EigenLayerReader.decodeMaxMagnitude(b.get(1))), "never slashed");
         assertEquals(opA.toLowerCase(), value(EigenLayerReader.decodeDelegatedTo(b.get(2))).toLowerCase());
-        BigInteger shares = value(EigenLayerReader.decodeWithdrawableShares(b.get(3)));
+        BigInteger shares = value(EigenLayerReader.decodeWithdrawableShares(b.get(3))).withdrawable();
         assertEquals(ezAccount.restakedWei(), shares, "withdrawable = restaked before any slash");
-        BigInteger otherShares = value(EigenLayerReader.decodeWithdrawableShares(b.get(4)));
+        BigInteger otherShares = value(EigenLayerReader.decodeWithdrawableShares(b.get(4))).withdrawable();
         var rateBefore = value(RenzoReader.decodeEzEthRate(b.get(5), b.get(6))).rate().toBigDecimal();
 
         SlashSimulator slasher = new SlashSimulator(anvil.web3j, oracle, r, d.kelpOracle(), new Object());
@@ -427,9 +427,9 @@ class ScenarioIT {
         // 5 % of the 0.5 allocated: 0.025 of the operator's stake; max magnitude 0.975, every delegated account loses 2.5 %
         assertEquals(new BigInteger("475000000000000000"), value(EigenLayerReader.decodeAllocation(a.get(0))));
         assertEquals(new BigInteger("975000000000000000"), value(EigenLayerReader.decodeMaxMagnitude(a.get(1))));
-        BigInteger sharesAfter = value(EigenLayerReader.decodeWithdrawableShares(a.get(3)));
+        BigInteger sharesAfter = value(EigenLayerReader.decodeWithdrawableShares(a.get(3))).withdrawable();
         assertEquals(shares.multiply(new BigInteger("975000000000000000")).divide(E18), sharesAfter, "withdrawable × 0.975");
-        assertEquals(otherShares, value(EigenLayerReader.decodeWithdrawableShares(a.get(4))), "an account on another operator keeps its shares");
+        assertEquals(otherShares, value(EigenLayerReader.decodeWithdrawableShares(a.get(4))).withdrawable(), "an account on another operator keeps its shares");
         assertEquals(shares.subtract(sharesAfter), slash.lossWeiByAsset().get("ezETH"), "ezETH's loss = its account's lost shares");
         assertTrue(slash.lossWeiByAsset().containsKey("rsETH") && !slash.lossWeiByAsset().containsKey("weETH"),
                 "rsETH has an account on operator-a, weETH none: " + slash.lossWeiByAsset());

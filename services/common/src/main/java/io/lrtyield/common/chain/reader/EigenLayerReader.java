@@ -30,15 +30,22 @@ public final class EigenLayerReader {
     static final ViewFunction<String> DELEGATED_TO = ViewFunction.of("delegatedTo", List.of(Address.class),
             List.of(new TypeReference<Address>() {
             }), out -> out.address(0));
-    static final ViewFunction<List<BigInteger>> WITHDRAWABLE_SHARES = ViewFunction.of("getWithdrawableShares",
+    static final ViewFunction<StakerShares> WITHDRAWABLE_SHARES = ViewFunction.of("getWithdrawableShares", "address,address[]",
             List.of(Address.class, DynamicArray.class), List.of(new TypeReference<DynamicArray<Uint256>>() {
             }, new TypeReference<DynamicArray<Uint256>>() {
-            }), out -> out.uintList(0));
+            }), out -> {
+                List<BigInteger> withdrawable = out.uintList(0);
+                List<BigInteger> deposit = out.uintList(1);
+                if (withdrawable.size() != 1 || deposit.size() != 1) {
+                    throw new IllegalArgumentException("expected 1 strategy, got " + withdrawable.size() + " and " + deposit.size());
+                }
+                return new StakerShares(withdrawable.get(0), deposit.get(0));
+            });
     static final ViewFunction<BigInteger> MAX_MAGNITUDE = ViewFunction.of("getMaxMagnitude", List.of(Address.class, Address.class),
             List.of(new TypeReference<Uint64>() {
             }), out -> out.uint(0));
     /** The Allocation struct is all static: declared flattened; only the current magnitude is kept. */
-    static final ViewFunction<BigInteger> ALLOCATION = ViewFunction.of("getAllocation",
+    static final ViewFunction<BigInteger> ALLOCATION = ViewFunction.of("getAllocation", "address,(address,uint32),address",
             List.of(Address.class, StaticStruct.class, Address.class), List.of(new TypeReference<Uint64>() {
             }, new TypeReference<Int128>() {
             }, new TypeReference<Uint32>() {
@@ -80,13 +87,13 @@ public final class EigenLayerReader {
                 new DynamicArray<>(Address.class, List.of(ViewFunction.address(strategy))));
     }
 
-    /** The one strategy's withdrawable shares. */
-    public static Read<BigInteger> decodeWithdrawableShares(Multicall3.Result result) {
-        Read<List<BigInteger>> r = WITHDRAWABLE_SHARES.decode(result);
-        if (!r.available()) {
-            return Read.unavailable(r.error());
-        }
-        return r.value().size() == 1 ? Read.of(r.value().get(0)) : Read.unavailable("expected 1 strategy, got " + r.value().size());
+    /** The one strategy's withdrawable (net of slashing) and deposit shares. */
+    public static Read<StakerShares> decodeWithdrawableShares(Multicall3.Result result) {
+        return WITHDRAWABLE_SHARES.decode(result);
+    }
+
+    /** A staker's shares in one strategy: {@code withdrawable} net of slashing, {@code deposit} as deposited. */
+    public record StakerShares(BigInteger withdrawable, BigInteger deposit) {
     }
 
     public static Multicall3.Call maxMagnitudeCall(String allocationManager, String operator, String strategy) {
