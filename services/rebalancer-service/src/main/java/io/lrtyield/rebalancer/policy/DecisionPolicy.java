@@ -9,6 +9,7 @@ import io.lrtyield.common.event.QuoteFlag;
 import io.lrtyield.common.event.YieldQuote;
 import io.lrtyield.rebalancer.plan.PlanBuilder;
 import io.lrtyield.rebalancer.portfolio.VenuePosition;
+import io.lrtyield.rebalancer.risk.Incidents;
 import io.lrtyield.rebalancer.risk.RiskScorer;
 import io.lrtyield.rebalancer.risk.StressScenario;
 import io.lrtyield.rebalancer.risk.StressTester;
@@ -45,6 +46,9 @@ import java.util.TreeMap;
  *       leverage falls below the minimum gets cap 0), exit-liquidity caps from the quotes, a liquidity reserve
  *       redeemable within D days, costs (gas per action at the configured gas price, linear and quadratic slippage,
  *       minimum trade).</li>
+ *   <li><b>Incidents</b> ({@link Incidents}: slashing, rate decrease, upgrade, pause): every venue on the subject is capped
+ *       to 0 until an admin acknowledges it, and a position in it is exited at once (no margin test, no cooldown) by its
+ *       cheapest route, unless an admin said to hold it (then capped at its current amount).</li>
  *   <li><b>Hysteresis</b>: REBALANCE only if the optimizer trades, gain ≥ cost·(1 + margin) + minGain, and the
  *       cooldown since the last plan has passed; otherwise HOLD with the reason.</li>
  * </ol>
@@ -110,13 +114,19 @@ public final class DecisionPolicy {
         Map<String, RiskScorer.Score> risk = new TreeMap<>();
         Map<String, VenueEconomics> economics = new TreeMap<>();
         List<String> breaker = new ArrayList<>();
+        Map<String, Incidents.Incident> deRisk = new LinkedHashMap<>();
         for (Venue v : catalogue.venues()) {
             double current = s.portfolio().amountIn(v.id()).max(BigDecimal.ZERO).doubleValue();
             YieldQuote q = s.quotes().get(v.id());
             String block0 = priceBlock(v.asset(), s.prices(), atBlock, settings.maxPriceAgeBlocks());
+            java.util.Optional<Incidents.Incident> incident = s.alerts().incidents().anyOf(lineage(v.asset()));
+            // a position to exit after an incident leaves even on a flagged or old quote (its yield no longer matters,
+            // only its exit route); never on a price the circuit breaker refuses
+            boolean forcedExit = incident.isPresent() && !incident.get().hold() && current > 0;
             String why = block0 != null ? block0
                     : v.venueKind() == VenueKind.IDLE ? null
                     : q == null ? "no quote yet"
+                    : forcedExit ? null
                     : !trusted(q) ? "quote flagged " + q.flags()
                     : quoteBlock(q, atBlock, settings.maxQuoteAgeBlocks());
             if (why == null && current > 0 && !routes.canExit(v)) {
@@ -141,6 +151,16 @@ public final class DecisionPolicy {
             double cap = settings.venueCaps().getOrDefault(v.id(), v.venueKind() == VenueKind.IDLE ? 1.0 : settings.venueCapFraction()) * total;
             if (!routes.canEnter(v)) {
                 cap = Math.min(cap, current);
+            }
+            if (incident.isPresent()) {
+                Incidents.Incident i = incident.get();
+                cap = i.hold() ? Math.min(cap, current) : 0;
+                notes.add(v.id() + ": capped to " + (i.hold() ? "its current amount (held by " + i.heldBy() + ")" : "0") + " after "
+                        + i.severity() + " " + i.kind() + " on " + i.subject() + " at block " + i.blockNumber()
+                        + " until an admin acknowledges it (POST /api/v1/admin/incidents/" + i.subject() + "/acknowledge)");
+                if (forcedExit) {
+                    deRisk.put(v.id(), i);
+                }
             }
             double exitCap = q == null || q.risk().get("exitLiquidityEth") == null ? Double.POSITIVE_INFINITY
                     : Double.parseDouble(q.risk().get("exitLiquidityEth"));
@@ -203,6 +223,13 @@ public final class DecisionPolicy {
             trades |= Math.abs(va.trade()) > Math.max(settings.minTradeEth(), 1e-9);
         }
         String figures = String.format(Locale.ROOT, "gain %.6f ETH vs costs %.6f ETH over %.0f d", gain, cost, settings.horizonDays());
+        if (trades && !deRisk.isEmpty()) {
+            // an incident's exit is not a yield decision: no margin test, no cooldown (the plan still obeys every route rule)
+            String exits = deRisk.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue().kind() + " on " + e.getValue().subject() + ")")
+                    .reduce((x, y) -> x + ", " + y).orElse("");
+            return new PolicyOutcome(PolicyOutcome.REBALANCE, prefix + "de-risk: exit " + exits + " by the cheapest route, capped to 0 until "
+                    + "acknowledged; cooldown and margin skipped; " + figures, excluded, problem, result, gain, cost, risk, null, notes, economics);
+        }
         if (!trades) {
             return new PolicyOutcome(PolicyOutcome.HOLD, prefix + "hold because the optimizer keeps the current allocation ("
                     + figures + ")", excluded, problem, result, gain, cost, risk, null, notes, economics);

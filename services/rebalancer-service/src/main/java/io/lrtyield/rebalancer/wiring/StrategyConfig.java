@@ -134,6 +134,10 @@ public interface StrategyConfig {
     @WithDefault("P30D")
     Duration alertWindow();
 
+    /** A fundamental-rate decrease of at least this many bps opens an incident (venue capped to 0 until acknowledged). */
+    @WithDefault("1")
+    java.math.BigDecimal incidentMinRateDecreaseBps();
+
     /** Stress: each restaking token depegs by this fraction. */
     @WithDefault("0.10")
     BigDecimal lrtDepeg();
