@@ -36,7 +36,7 @@ import java.util.Set;
  *       {@code STALE_SOURCE} / {@code DEVIATING_SOURCE} (subject {@code asset/source});</li>
  *   <li>USD = market (else fundamental) ETH price × ETH/USD;</li>
  *   <li>a restaking token's exposure (operators, AVS sets, withdrawable shares) rides on its tick; a slashed operator or
- *       falling withdrawable shares raise {@link SlashingWatch}'s alerts.</li>
+ *       falling withdrawable shares raise {@link io.lrtyield.common.restaking.SlashingWatch}'s alerts.</li>
  * </ul>
  * Every alert is raised when its condition starts and cleared once when it ends — never one per block.
  */
@@ -57,7 +57,7 @@ public final class PriceAggregator {
     private final Map<String, AlertLevel> depeg = new HashMap<>();
     private final Map<String, AlertLevel> exit = new HashMap<>();
     private final Map<String, String> sourceConditions = new HashMap<>();
-    private final SlashingWatch slashing = new SlashingWatch();
+    private final io.lrtyield.common.restaking.SlashingWatch slashing = new io.lrtyield.common.restaking.SlashingWatch();
 
     public PriceAggregator(Catalogue catalogue, RateGrowthCap cap) {
         catalogue.assets().forEach(a -> assets.put(a.symbol(), a));

@@ -1,4 +1,4 @@
-package io.lrtyield.price.aggregate;
+package io.lrtyield.common.restaking;
 
 import io.lrtyield.common.event.Provenance;
 import io.lrtyield.common.event.RestakingExposure;

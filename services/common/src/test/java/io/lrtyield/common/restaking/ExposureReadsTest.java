@@ -1,11 +1,10 @@
-package io.lrtyield.price.snapshot;
+package io.lrtyield.common.restaking;
 
 import io.lrtyield.common.catalogue.Restaking;
 import io.lrtyield.common.chain.Multicall3;
 import io.lrtyield.common.event.Provenance;
 import io.lrtyield.common.event.RestakingExposure;
 import io.lrtyield.common.event.RiskAlert;
-import io.lrtyield.price.aggregate.SlashingWatch;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

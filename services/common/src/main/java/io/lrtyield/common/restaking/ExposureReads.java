@@ -1,4 +1,4 @@
-package io.lrtyield.price.snapshot;
+package io.lrtyield.common.restaking;
 
 import io.lrtyield.common.catalogue.Restaking;
 import io.lrtyield.common.chain.Multicall3;
