@@ -42,7 +42,8 @@ import java.util.TreeMap;
  *       {@code circuit breaker: <venue> excluded, <asset> <STATUS> (<why>)}. Venues without a trusted quote, or that
  *       the plan builder cannot route, are held or capped likewise.</li>
  *   <li><b>Problem</b>: net APY and its decay with size (slope of the quote's size curve), λ·risk score, caps
- *       (per venue, per protocol, per underlying staking token, per risk tier; a loop whose stressed HF at its target
+ *       (per venue, per protocol, per underlying staking token, per risk tier, per EigenLayer operator and per AVS weighted
+ *       by each venue's on-chain exposure; a loop whose stressed HF at its target
  *       leverage falls below the minimum gets cap 0), exit-liquidity caps from the quotes, a liquidity reserve
  *       redeemable within D days, costs (gas per action at the configured gas price, linear and quadratic slippage,
  *       minimum trade).</li>
@@ -196,6 +197,7 @@ public final class DecisionPolicy {
                     + " venue(s) excluded)", excluded, null, null, 0, 0, risk, null, notes, economics);
         }
         List<GroupCap> groups = new ArrayList<>(groups(venues, budget));
+        groups.addAll(exposureGroups(venues, s.quotes(), budget));
         groups.addAll(rungGroups);
         AllocationProblem problem = new AllocationProblem(venues, groups, reserve(budget), budget,
                 settings.riskAversion(), settings.horizonYears());
@@ -345,6 +347,43 @@ public final class DecisionPolicy {
             }
         }
         return coll > 0 ? debt / coll : v.decimalParam("targetLtv", BigDecimal.ZERO).doubleValue();
+    }
+
+    /**
+     * Concentration caps across venues from the quotes' on-chain exposure: per EigenLayer operator, Σ (venue × its share
+     * delegated to the operator) ≤ operatorCapFraction × budget; per AVS operator set, Σ (venue × its slashable share) ≤
+     * avsCapFraction × budget. A group whose members already hold more keeps room for what they hold (reducing it is
+     * then the optimizer's choice, not an infeasible problem).
+     */
+    List<GroupCap> exposureGroups(List<io.lrtyield.strategy.optimizer.Venue> venues, Map<String, YieldQuote> quotes, double budget) {
+        Map<String, List<String>> members = new TreeMap<>();
+        Map<String, List<Double>> weights = new TreeMap<>();
+        Map<String, Double> held = new TreeMap<>();
+        for (io.lrtyield.strategy.optimizer.Venue ov : venues) {
+            YieldQuote q = quotes.get(LoopLadder.baseOf(ov.id()));
+            if (q == null) {
+                continue;
+            }
+            for (var e : q.risk().entrySet()) {
+                String group = e.getKey().startsWith("exposure.operator.") ? "operator:" + e.getKey().substring("exposure.operator.".length())
+                        : e.getKey().startsWith("exposure.avs.") ? "avs:" + e.getKey().substring("exposure.avs.".length()) : null;
+                double w = group == null ? 0 : Double.parseDouble(e.getValue());
+                if (w <= 0) {
+                    continue;
+                }
+                members.computeIfAbsent(group, k -> new ArrayList<>()).add(ov.id());
+                weights.computeIfAbsent(group, k -> new ArrayList<>()).add(w);
+                held.merge(group, w * ov.current(), Double::sum);
+            }
+        }
+        List<GroupCap> out = new ArrayList<>();
+        for (var e : members.entrySet()) {
+            boolean operator = e.getKey().startsWith("operator:");
+            double cap = (operator ? settings.operatorCapFraction() : settings.avsCapFraction()) * budget;
+            out.add(new GroupCap(e.getKey(), operator ? GroupCap.Kind.OPERATOR : GroupCap.Kind.AVS, Math.max(cap, held.get(e.getKey())),
+                    e.getValue(), weights.get(e.getKey())));
+        }
+        return out;
     }
 
     private List<GroupCap> groups(List<io.lrtyield.strategy.optimizer.Venue> venues, double budget) {

@@ -52,6 +52,17 @@ public interface StrategyConfig {
     @WithDefault("0.6")
     double protocolCapFraction();
 
+    /**
+     * Cap on the vault's ETH delegated to one EigenLayer operator, summed over venues weighted by each one's share with that
+     * operator (from the quotes' on-chain exposure), fraction of the vault.
+     */
+    @WithDefault("0.25")
+    double operatorCapFraction();
+
+    /** Cap on the vault's ETH one AVS operator set can slash, summed over venues weighted by their slashable share. */
+    @WithDefault("0.2")
+    double avsCapFraction();
+
     /** Cap per underlying staking token, fraction of the vault. */
     @WithDefault("0.7")
     double underlyingCapFraction();
