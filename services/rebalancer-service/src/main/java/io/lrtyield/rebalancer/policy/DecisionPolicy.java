@@ -424,7 +424,7 @@ public final class DecisionPolicy {
      * or 0 (it fails: left out). That is why it is applied per rung, not as a row of the problem.
      */
     private boolean loopSurvivesStress(Venue v, BigDecimal ltv, BigDecimal lt, Map<String, PriceTick> prices, List<String> notes) {
-        for (StressScenario sc : stress.scenarios()) {
+        for (StressScenario sc : stress.scenarios(prices)) {
             BigDecimal hf = stress.loopHealthFactor(sc, v.asset(), v.param("borrowAsset").orElse("WETH"), ltv, lt, prices);
             if (hf == null || hf.compareTo(minStressedHf) < 0) {
                 notes.add(LoopLadder.rungId(v.id(), ltv) + ": HF " + hf + " under \"" + sc.name() + "\" < " + minStressedHf + ", rung left out");
