@@ -49,6 +49,18 @@ contract LRTDepositPool {
     event ETHDeposit(address indexed depositor, uint256 depositAmount, uint256 rsethMintAmount, string referralId);
     event AssetDepositsUpdated(address indexed asset, uint256 totalDeposits);
 
+    /// ERC-1967: the implementation behind the mainnet proxy. The replica is not a proxy: upgradeTo (admin role: the
+    /// oracle here, mainnet's ProxyAdmin) records the new implementation and emits the proxy's Upgraded event, which is
+    /// what watchers of a venue's contracts see on mainnet.
+    address public implementation;
+
+    event Upgraded(address indexed implementation);
+
+    function upgradeTo(address newImplementation) external onlyOracle {
+        implementation = newImplementation;
+        emit Upgraded(newImplementation);
+    }
+
     constructor(address oracle_) {
         oracle = oracle_;
         rsETH = new RSETH(address(this));

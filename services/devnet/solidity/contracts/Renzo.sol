@@ -49,6 +49,18 @@ contract RenzoRestakeManager {
     event Deposit(address depositor, address token, uint256 amount, uint256 ezETHMinted, uint256 referralId);
     event TVLUpdated(uint256 totalTVL, uint256 ezETHSupply);
 
+    /// ERC-1967: the implementation behind the mainnet proxy. The replica is not a proxy: upgradeTo (admin role: the
+    /// oracle here, mainnet's ProxyAdmin) records the new implementation and emits the proxy's Upgraded event, which is
+    /// what watchers of a venue's contracts see on mainnet.
+    address public implementation;
+
+    event Upgraded(address indexed implementation);
+
+    function upgradeTo(address newImplementation) external onlyOracle {
+        implementation = newImplementation;
+        emit Upgraded(newImplementation);
+    }
+
     constructor(address oracle_) {
         oracle = oracle_;
         ezETH = new EzEthToken(address(this));

@@ -81,7 +81,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * execution engine runs with the health factor read on chain after every mined transaction ≥ the minimum; a stale
  * collateral price blocks new plans and says why; no plan when the gain is below the costs; the snapshot → decision
  * latency over 40 blocks; and a 5 % slash of an operator behind ezETH the vault holds: within 2 blocks the rate and the
- * withdrawable shares fall, a CRITICAL OPERATOR_SLASHED alert, the venue capped to 0 and its exit planned.
+ * withdrawable shares fall, a CRITICAL OPERATOR_SLASHED alert, the venue capped to 0 and its exit planned; an
+ * Upgraded event on ezETH's RestakeManager → a CRITICAL PROXY_UPGRADED alert and the venue capped to 0 until acknowledged.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -319,6 +320,48 @@ class StrategyOnDevnetIT {
         book.incidents().acknowledge("ezETH");
         PolicyOutcome acknowledged = strategy.policy().decide(new MarketState(p, quotes, prices, book, p.blockTimestamp() - 1));
         assertTrue(!acknowledged.reason().contains("de-risk"), acknowledged.reason());
+    }
+
+    @Test
+    @Order(7)
+    void anUpgradedEventOnEzEthsContractRaisesACriticalAlertAndCapsTheVenueToZeroUntilAcknowledged() throws Exception {
+        var d = devnet.d;
+        TxSender oracle = new TxSender(devnet.web3j, Credentials.create(DevnetFixture.ORACLE_KEY), 31337);
+        String implementation = "0x00000000000000000000000000000000000c0de1";
+        var receipt = oracle.awaitAll(List.of(oracle.send(d.renzoRestakeManager(), FunctionEncoder.encode(new Function("upgradeTo",
+                List.of(new Address(implementation)), List.of())), BigInteger.ZERO)), Duration.ofSeconds(30)).get(0);
+        long block = receipt.getBlockNumber().longValueExact();
+        var upgrades = new io.lrtyield.common.chain.UpgradeLogs(devnet.web3j, catalogue);
+        assertTrue(upgrades.contracts().contains(d.renzoRestakeManager().toLowerCase()), upgrades.contracts().toString());
+        List<RiskAlert> alerts = upgrades.alerts(provenance(block)).await().atMost(Duration.ofSeconds(10));
+        assertEquals(1, alerts.size(), alerts.toString());
+        RiskAlert upgraded = alerts.get(0);
+        assertEquals("PROXY_UPGRADED", upgraded.kind());
+        assertEquals("CRITICAL", upgraded.severity());
+        assertEquals("ezETH", upgraded.subject());
+        assertTrue(upgraded.message().contains(implementation), upgraded.message());
+        assertTrue(upgrades.alerts(provenance(block - 1)).await().atMost(Duration.ofSeconds(10)).isEmpty(), "nothing the block before");
+
+        AlertBook book = new AlertBook(86_400);
+        book.onAlert(upgraded);
+        BigDecimal rate = exposure(new ExposureReads(catalogue.restaking()), head()).rate();
+        Map<String, PriceTick> prices = new HashMap<>(prices(PriceStatus.OK, BigDecimal.ONE));
+        prices.put("ezETH", new PriceTick(1, "p-ez2", "ezETH", rate, null, rate, BigDecimal.ZERO, PriceStatus.OK, BigDecimal.ONE, List.of(),
+                List.of(), provenance(head())));
+        Map<String, YieldQuote> quotes = new HashMap<>(quotes());
+        quotes.put("renzo-ezeth", quote("renzo-ezeth", "0.08"));
+        Portfolio p = snapshot(prices);
+        PolicyOutcome o = strategy.policy().decide(new MarketState(p, quotes, prices, book, p.blockTimestamp() - 1));
+        assertTrue(o.reason().contains("de-risk: exit renzo-ezeth (PROXY_UPGRADED on ezETH)"), o.reason());
+        assertEquals(0, o.problem().venues().stream().filter(v -> v.id().equals("renzo-ezeth")).findFirst().orElseThrow().cap(), 0);
+        // still capped a block later: only an admin lifts it
+        PolicyOutcome later = strategy.policy().decide(new MarketState(p, quotes, prices, book, p.blockTimestamp() - 1));
+        assertEquals(0, later.problem().venues().stream().filter(v -> v.id().equals("renzo-ezeth")).findFirst().orElseThrow().cap(), 0);
+        book.incidents().acknowledge("ezETH");
+        PolicyOutcome acknowledged = strategy.policy().decide(new MarketState(p, quotes, prices, book, p.blockTimestamp() - 1));
+        assertTrue(!acknowledged.reason().contains("de-risk") && acknowledged.notes().stream().noneMatch(n -> n.startsWith("renzo-ezeth: capped")),
+                "acknowledged: back to the ordinary rules (here the test's old quote keeps it out) — " + acknowledged.reason()
+                        + " " + acknowledged.excluded().get("renzo-ezeth"));
     }
 
     private record Read(java.math.BigDecimal rate, io.lrtyield.common.event.RestakingExposure exposure) {
