@@ -1,6 +1,5 @@
 package io.lrtyield.common.catalogue;
 
-import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,8 +28,9 @@ public record Restaking(String delegationManager, String allocationManager, Stri
     }
 
     /**
-     * @param backing how the issuer's ETH backing is read: a uint view ({@code function} with uint256 {@code args}, an
-     *                address passed as its uint256), or {@code calculateTVLs} (Renzo: the third return value)
+     * @param backing how the issuer's ETH backing is read: a uint view ({@code function} with {@code args}, each an
+     *                address when it starts with {@code 0x}, else a uint256), or {@code calculateTVLs} (Renzo: the third
+     *                return value)
      * @param delegators the issuer's restaking accounts (Renzo OperatorDelegators, Kelp NodeDelegators, ether.fi nodes)
      * @param delegatorsFrom where the list comes from: the issuer's view that exposes it, or {@code catalogue} when the
      *                       issuer exposes none (ether.fi)
@@ -41,7 +41,7 @@ public record Restaking(String delegationManager, String allocationManager, Stri
         }
     }
 
-    public record Backing(String contract, String function, List<BigInteger> args) {
+    public record Backing(String contract, String function, List<String> args) {
         public static final String RENZO_TVLS = "calculateTVLs";
 
         public Backing {

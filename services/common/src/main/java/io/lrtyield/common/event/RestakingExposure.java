@@ -51,26 +51,39 @@ public record RestakingExposure(BigDecimal backingEth, List<Delegation> delegati
         return delegations.stream().map(Delegation::withdrawableEth).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
-    /** Share of the backing each operator set can slash: Σ over accounts of slashable ETH / backing; empty without a backing. */
+    /**
+     * Share of the backing each operator set can slash: Σ over accounts of slashable ETH / backing. Without a readable
+     * backing the restaked ETH stands in for it — as if all of the token were restaked, the larger (safe) share.
+     */
     public Map<String, BigDecimal> slashableShareBySet() {
         Map<String, BigDecimal> eth = new LinkedHashMap<>();
         delegations.forEach(d -> d.allocations().forEach(a -> eth.merge(a.operatorSet(), a.slashableEth(), BigDecimal::add)));
         Map<String, BigDecimal> share = new LinkedHashMap<>();
-        if (backingEth == null || backingEth.signum() <= 0) {
+        BigDecimal denominator = denominator();
+        if (denominator == null) {
             return share;
         }
-        eth.forEach((set, v) -> share.put(set, v.divide(backingEth, MC)));
+        eth.forEach((set, v) -> share.put(set, v.divide(denominator, MC)));
         return share;
     }
 
-    /** Share of the backing delegated to each operator (by address): withdrawable / backing. */
+    private BigDecimal denominator() {
+        if (backingEth != null && backingEth.signum() > 0) {
+            return backingEth;
+        }
+        BigDecimal restaked = restakedEth();
+        return restaked.signum() > 0 ? restaked : null;
+    }
+
+    /** Share of the backing delegated to each operator (by address): withdrawable / backing (restaked ETH without one). */
     public Map<String, BigDecimal> shareByOperator() {
         Map<String, BigDecimal> share = new LinkedHashMap<>();
-        if (backingEth == null || backingEth.signum() <= 0) {
+        BigDecimal denominator = denominator();
+        if (denominator == null) {
             return share;
         }
         delegations.stream().filter(d -> d.operator() != null)
-                .forEach(d -> share.merge(d.operator(), d.withdrawableEth().divide(backingEth, MC), BigDecimal::add));
+                .forEach(d -> share.merge(d.operator(), d.withdrawableEth().divide(denominator, MC), BigDecimal::add));
         return share;
     }
 

@@ -47,7 +47,7 @@ public final class ExposureReads {
         for (Restaking.Lrt lrt : graph.assets()) {
             Restaking.Backing b = lrt.backing();
             calls.add(b.function().equals(Restaking.Backing.RENZO_TVLS) ? RenzoReader.calculateTvlsCall(b.contract())
-                    : new Multicall3.Call(b.contract(), new UintViewCall(b.function(), b.args()).encode()));
+                    : new Multicall3.Call(b.contract(), backingCall(b)));
             for (String account : lrt.delegators()) {
                 calls.add(EigenLayerReader.delegatedToCall(graph.delegationManager(), account));
                 calls.add(EigenLayerReader.withdrawableSharesCall(graph.delegationManager(), account, graph.strategy()));
@@ -125,6 +125,16 @@ public final class ExposureReads {
                     RestakingExposure.eth(slashableWei)));
         }
         return new RestakingExposure.Delegation(account, operator, name, withdrawable, RestakingExposure.fraction(max.value()), list);
+    }
+
+    /** {@code function(args)}: an argument starting with 0x is an address, any other a uint256. */
+    static String backingCall(Restaking.Backing b) {
+        List<org.web3j.abi.datatypes.Type> args = new ArrayList<>();
+        for (String a : b.args()) {
+            args.add(a.startsWith("0x") ? new org.web3j.abi.datatypes.Address(a)
+                    : new org.web3j.abi.datatypes.generated.Uint256(new BigInteger(a)));
+        }
+        return org.web3j.abi.FunctionEncoder.encode(new org.web3j.abi.datatypes.Function(b.function(), args, List.of()));
     }
 
     private static BigDecimal backing(Restaking.Backing b, Multicall3.Result result, List<String> errors) {

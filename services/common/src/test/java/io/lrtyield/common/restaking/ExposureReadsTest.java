@@ -74,7 +74,16 @@ class ExposureReadsTest {
     }
 
     @Test
-    void anUnreadableBackingLeavesTheSharesEmptyAndTheExposureIncomplete() {
+    void aBackingViewTakingAnAddressIsEncodedWithTheAddress() {
+        // Kelp: getTotalAssetDeposits(address asset) with LRTConstants.ETH_TOKEN
+        String data = ExposureReads.backingCall(new Restaking.Backing("0x00000000000000000000000000000000000000aa", "getTotalAssetDeposits",
+                List.of("0xEeeeeEeeeEeEeeEeEeEeeEEEeeeeEeeeeeeeEEeE")));
+        assertEquals(org.web3j.crypto.Hash.sha3String("getTotalAssetDeposits(address)").substring(0, 10)
+                + "000000000000000000000000eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee", data);
+    }
+
+    @Test
+    void anUnreadableBackingMakesTheExposureIncompleteAndTheRestakedEthTheDenominator() {
         ExposureReads reads = new ExposureReads(GRAPH);
         List<Multicall3.Result> r = new ArrayList<>();
         results(E18, 1000).forEachRemaining(r::add);
@@ -82,7 +91,9 @@ class ExposureReadsTest {
         RestakingExposure e = reads.decode(r.iterator()::next).get("weETH");
         assertFalse(e.complete());
         assertNull(e.backingEth());
-        assertTrue(e.slashableShareBySet().isEmpty());
+        // as if all of it were restaked: da (300 + 120) / 900, the larger share
+        assertEquals(0, new BigDecimal("420").divide(new BigDecimal("900"), java.math.MathContext.DECIMAL128)
+                .compareTo(e.slashableShareBySet().get("da-avs/0")));
     }
 
     /** Results in call order: operator-a (max, da 0.5, oracle 0.3 scaled by max/WAD), operator-b (WAD, da 0.4, none), backing, accounts. */

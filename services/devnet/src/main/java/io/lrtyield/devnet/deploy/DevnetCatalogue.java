@@ -175,7 +175,7 @@ public final class DevnetCatalogue {
                 case "ezETH" -> new Restaking.Lrt(asset, new Restaking.Backing(issuer, Restaking.Backing.RENZO_TVLS, List.of()), accounts,
                         "RestakeManager.operatorDelegators");
                 case "rsETH" -> new Restaking.Lrt(asset, new Restaking.Backing(issuer, "getTotalAssetDeposits",
-                        List.of(new java.math.BigInteger(KELP_ETH_TOKEN.substring(2), 16))), accounts, "LRTDepositPool.getNodeDelegatorQueue");
+                        List.of(KELP_ETH_TOKEN)), accounts, "LRTDepositPool.getNodeDelegatorQueue");
                 // ether.fi exposes no list of its EigenPod owners in one view: the catalogue names them
                 default -> new Restaking.Lrt(asset, new Restaking.Backing(issuer, "getTotalPooledEther", List.of()), accounts, "catalogue");
             };

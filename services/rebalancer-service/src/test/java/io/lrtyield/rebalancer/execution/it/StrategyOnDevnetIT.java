@@ -374,6 +374,8 @@ class StrategyOnDevnetIT {
         List<Multicall3.Result> r = new Multicall3(devnet.web3j, catalogue.multicall3(), 300).aggregate3(calls, block).await().indefinitely();
         java.util.Iterator<Multicall3.Result> it = r.iterator();
         var byAsset = reads.decode(it::next);
+        byAsset.forEach((asset, e) -> assertTrue(e.complete() && e.backingEth() != null, asset + " exposure read whole: " + e.errors()));
+        assertEquals(java.util.Set.of("ezETH", "rsETH", "weETH"), byAsset.keySet());
         var rate = io.lrtyield.common.chain.reader.RenzoReader.decodeEzEthRate(it.next(), it.next()).value().rate().toBigDecimal();
         return new Read(rate, byAsset.get("ezETH"));
     }
