@@ -71,7 +71,7 @@ public final class RestakingDeployer {
         String dm = m.eigenDelegationManager();
         Map<String, String> issuers = orderedOf("ezETH", d.renzoRestakeManager(), "rsETH", d.kelpDepositPool(), "weETH", d.etherfiPool());
 
-        // phase 1: contracts (deployer)
+        // phase 1: contracts (deployer) and the operators' registrations
         List<String> dh = new ArrayList<>();
         String am = deploy(dh, "EigenAllocationManager", new Address(dm), new Address(oracle.address()));
         String pm = deploy(dh, "EigenPodManager", new Address(dm));
@@ -84,20 +84,23 @@ public final class RestakingDeployer {
             }
         }
         dh.add(deployer.send(dm, encode("setSlashingContracts", new Address(am), new Address(pm)), BigInteger.ZERO));
-        deployer.awaitAll(dh, MINED_WITHIN);
-
-        // phase 2: operators register in the DelegationManager, each from its own (devnet-derived) key
+        // the operators register in the DelegationManager, each from its own (devnet-derived) key, in the same blocks
         List<RestakingDeployment.Operator> operators = new ArrayList<>();
+        Map<TxSender, String> registrations = new LinkedHashMap<>();
         for (String name : ALLOCATIONS.keySet()) {
             Credentials key = Credentials.create(Hash.sha3String("lrt-yield devnet " + name));
             anvil.setBalance(key.getAddress(), WAD.multiply(BigInteger.TEN));
             TxSender op = new TxSender(web3j, key, chainId);
-            op.awaitAll(List.of(op.send(dm, encode("registerAsOperator", new Address(Address.DEFAULT.getValue()), new Uint32(0),
-                    new Utf8String("https://lrtyield.invalid/" + name)), BigInteger.ZERO)), MINED_WITHIN);
+            registrations.put(op, op.send(dm, encode("registerAsOperator", new Address(Address.DEFAULT.getValue()), new Uint32(0),
+                    new Utf8String("https://lrtyield.invalid/" + name)), BigInteger.ZERO));
             operators.add(new RestakingDeployment.Operator(name, key.getAddress()));
         }
+        deployer.awaitAll(dh, MINED_WITHIN);
+        for (var r : registrations.entrySet()) {
+            r.getKey().awaitAll(List.of(r.getValue()), MINED_WITHIN);
+        }
 
-        // phase 3 (admin for every AVS and operator): sets, registrations, allocations, delegations, the issuers' views
+        // phase 2 (admin for every AVS and operator): sets, registrations, allocations, delegations, the issuers' views
         List<String> oh = new ArrayList<>();
         List<RestakingDeployment.OperatorSet> sets = new ArrayList<>();
         for (var avs : AVSS.entrySet()) {
@@ -135,7 +138,7 @@ public final class RestakingDeployer {
                 BigInteger.ZERO));
         oracle.awaitAll(oh, MINED_WITHIN);
 
-        // phase 4: the restaked ETH, a share of each issuer's TVL now, recorded after the delegations (operators' shares rise)
+        // phase 3: the restaked ETH, a share of each issuer's TVL now, recorded after the delegations (operators' shares rise)
         dh.clear();
         Map<String, BigInteger> tvl = new LinkedHashMap<>();
         tvl.put("ezETH", ViewCall.word(ViewCall.call(web3j, d.renzoRestakeManager(), "calculateTVLs"), 2));
