@@ -7,6 +7,16 @@ interface IEigenReplicaERC20 {
     function transferFrom(address from, address to, uint256 amount) external returns (bool);
 }
 
+/// What the DelegationManager asks the AllocationManager: an operator's max magnitude per strategy (WAD = unslashed).
+interface IEigenMaxMagnitudes {
+    function getMaxMagnitude(address operator, address strategy) external view returns (uint64);
+}
+
+/// What the DelegationManager asks the EigenPodManager: a pod owner's beacon-chain ETH deposit shares.
+interface IEigenPodShares {
+    function podOwnerDepositShares(address podOwner) external view returns (int256);
+}
+
 /// Replica of EigenLayer's StrategyBase (e.g. the stETH strategy 0x93c4b944D05dfe6df7645A86cd2206016c51564D):
 /// shares over the strategy's token balance with the mainnet virtual offsets (1e3 shares / 1e3 wei), so tokens
 /// sent to the strategy raise sharesToUnderlying for every staker. Only the StrategyManager moves funds.
@@ -247,7 +257,12 @@ contract EigenStrategyManager {
 /// Replica of EigenLayer's DelegationManager (mainnet 0x39053D51B77DC0d36036Fc1fCc8Cb819df8Ef37A), post-slashing
 /// withdrawal queue: queueWithdrawals / completeQueuedWithdrawal(s) with the mainnet struct layouts, a minimum
 /// delay in blocks (completion needs block.number > startBlock + delay), optional delegation to an operator.
-/// No slashing: scaledShares = withdrawable shares = deposit shares; no approver signatures checked.
+/// Slashing as on mainnet in its main lines: a staker's withdrawable shares = deposit shares × deposit scaling factor ×
+/// the operator's max magnitude (AllocationManager, WAD = never slashed), so a slash of the operator lowers every
+/// delegated staker's getWithdrawableShares at once; the AllocationManager burns the operator's slashed shares through
+/// slashOperatorShares. Beacon-chain ETH (pseudo-strategy 0xbeaC0…) comes from the EigenPodManager replica.
+/// Simplifications: no beacon-chain slashing factor; a queued withdrawal keeps its deposit shares (the vault's own
+/// EigenLayer position is undelegated, hence never slashed); no approver signatures checked.
 contract EigenDelegationManager {
     struct QueuedWithdrawalParams {
         address[] strategies;
@@ -270,8 +285,18 @@ contract EigenDelegationManager {
         uint256 expiry;
     }
 
+    /// mainnet's beacon-chain ETH pseudo-strategy
+    address public constant beaconChainETHStrategy = 0xbeaC0eeEeeeeEEeEeEEEEeeEEeEeeeEeeEEBEaC0;
+    uint256 internal constant WAD = 1e18;
+
     EigenStrategyManager public immutable strategyManager;
     uint32 internal immutable MIN_WITHDRAWAL_DELAY_BLOCKS;
+    /// the deployer: wires the AllocationManager and EigenPodManager once (mainnet wires them at initialization)
+    address public immutable owner;
+    IEigenMaxMagnitudes public allocationManager;
+    IEigenPodShares public eigenPodManager;
+    /// deposit scaling factor per staker and strategy (0 = WAD, never set)
+    mapping(address => mapping(address => uint256)) internal scalingFactor;
 
     mapping(address => address) public delegatedTo;
     mapping(address => bool) internal operators;
@@ -288,6 +313,8 @@ contract EigenDelegationManager {
     event OperatorSharesDecreased(address indexed operator, address staker, address strategy, uint256 shares);
     event SlashingWithdrawalQueued(bytes32 withdrawalRoot, Withdrawal withdrawal, uint256[] sharesToWithdraw);
     event SlashingWithdrawalCompleted(bytes32 withdrawalRoot);
+    event OperatorSharesSlashed(address indexed operator, address strategy, uint256 totalSlashedShares);
+    event DepositScalingFactorUpdated(address staker, address strategy, uint256 newDepositScalingFactor);
 
     error OnlyStrategyManager();
     error ActivelyDelegated();
@@ -302,6 +329,14 @@ contract EigenDelegationManager {
     constructor(address strategyManager_, uint32 minWithdrawalDelayBlocks_) {
         strategyManager = EigenStrategyManager(strategyManager_);
         MIN_WITHDRAWAL_DELAY_BLOCKS = minWithdrawalDelayBlocks_;
+        owner = msg.sender;
+    }
+
+    /// Wiring, once (owner): the AllocationManager (slashing) and the EigenPodManager (beacon-chain ETH).
+    function setSlashingContracts(address allocationManager_, address eigenPodManager_) external {
+        require(msg.sender == owner && address(allocationManager) == address(0), "already set");
+        allocationManager = IEigenMaxMagnitudes(allocationManager_);
+        eigenPodManager = IEigenPodShares(eigenPodManager_);
     }
 
     function minWithdrawalDelayBlocks() external view returns (uint32) {
@@ -331,24 +366,41 @@ contract EigenDelegationManager {
         return operators[operator];
     }
 
-    /// No slashing here: withdrawable shares equal deposit shares.
+    /// Net of slashing: deposit shares × deposit scaling factor × the operator's max magnitude (WAD when undelegated).
     function getWithdrawableShares(address staker, address[] calldata strategies)
         external view returns (uint256[] memory withdrawableShares, uint256[] memory depositShares) {
         withdrawableShares = new uint256[](strategies.length);
         depositShares = new uint256[](strategies.length);
         for (uint256 i = 0; i < strategies.length; i++) {
-            depositShares[i] = strategyManager.stakerDepositShares(staker, strategies[i]);
-            withdrawableShares[i] = depositShares[i];
+            depositShares[i] = _depositShares(staker, strategies[i]);
+            withdrawableShares[i] = _withdrawable(staker, strategies[i], depositShares[i]);
         }
     }
 
-    function increaseDelegatedShares(address staker, address strategy, uint256, uint256 addedShares) external {
-        if (msg.sender != address(strategyManager)) revert OnlyStrategyManager();
+    function depositScalingFactor(address staker, address strategy) public view returns (uint256) {
+        uint256 f = scalingFactor[staker][strategy];
+        return f == 0 ? WAD : f;
+    }
+
+    /// Called by the StrategyManager on a deposit and by the EigenPodManager on restaked beacon-chain ETH.
+    function increaseDelegatedShares(address staker, address strategy, uint256 prevDepositShares, uint256 addedShares) external {
+        if (msg.sender != address(strategyManager) && msg.sender != address(eigenPodManager)) revert OnlyStrategyManager();
         address operator = delegatedTo[staker];
+        _updateScaling(staker, strategy, operator, prevDepositShares, addedShares);
         if (operator != address(0)) {
             operatorShares[operator][strategy] += addedShares;
             emit OperatorSharesIncreased(operator, staker, strategy, addedShares);
         }
+    }
+
+    /// AllocationManager's slash: the operator's delegated shares fall in proportion to its max magnitude.
+    function slashOperatorShares(address operator, address strategy, uint64 prevMaxMagnitude, uint64 newMaxMagnitude)
+        external returns (uint256 slashed) {
+        require(msg.sender == address(allocationManager), "only AllocationManager");
+        uint256 shares = operatorShares[operator][strategy];
+        slashed = shares - (shares * newMaxMagnitude) / prevMaxMagnitude;
+        operatorShares[operator][strategy] = shares - slashed;
+        emit OperatorSharesSlashed(operator, strategy, slashed);
     }
 
     function queueWithdrawals(QueuedWithdrawalParams[] calldata params) external returns (bytes32[] memory roots) {
@@ -393,8 +445,57 @@ contract EigenDelegationManager {
         emit StakerDelegated(staker, operator);
         (address[] memory strategies, uint256[] memory amounts) = strategyManager.getDeposits(staker);
         for (uint256 i = 0; i < strategies.length; i++) {
+            _rescaleOnDelegation(staker, strategies[i], operator, amounts[i]);
             operatorShares[operator][strategies[i]] += amounts[i];
             emit OperatorSharesIncreased(operator, staker, strategies[i], amounts[i]);
+        }
+        uint256 podShares = _depositShares(staker, beaconChainETHStrategy);
+        if (podShares > 0) {
+            _rescaleOnDelegation(staker, beaconChainETHStrategy, operator, podShares);
+            operatorShares[operator][beaconChainETHStrategy] += podShares;
+            emit OperatorSharesIncreased(operator, staker, beaconChainETHStrategy, podShares);
+        }
+    }
+
+    function _depositShares(address staker, address strategy) internal view returns (uint256) {
+        if (strategy == beaconChainETHStrategy) {
+            if (address(eigenPodManager) == address(0)) return 0;
+            int256 shares = eigenPodManager.podOwnerDepositShares(staker);
+            return shares > 0 ? uint256(shares) : 0;
+        }
+        return strategyManager.stakerDepositShares(staker, strategy);
+    }
+
+    function _maxMagnitude(address operator, address strategy) internal view returns (uint256) {
+        if (operator == address(0) || address(allocationManager) == address(0)) return WAD;
+        return allocationManager.getMaxMagnitude(operator, strategy);
+    }
+
+    function _withdrawable(address staker, address strategy, uint256 deposit) internal view returns (uint256) {
+        uint256 m = _maxMagnitude(delegatedTo[staker], strategy);
+        return (((deposit * depositScalingFactor(staker, strategy)) / WAD) * m) / WAD;
+    }
+
+    /// Mainnet's rule in its main line: new shares enter at full value, shares already there keep what they are worth.
+    function _updateScaling(address staker, address strategy, address operator, uint256 prevDeposit, uint256 added) internal {
+        uint256 m = _maxMagnitude(operator, strategy);
+        uint256 f;
+        if (prevDeposit == 0) {
+            f = (WAD * WAD) / m;
+        } else {
+            uint256 worth = (((prevDeposit * depositScalingFactor(staker, strategy)) / WAD) * m) / WAD;
+            f = ((worth + added) * WAD * WAD) / ((prevDeposit + added) * m);
+        }
+        scalingFactor[staker][strategy] = f;
+        emit DepositScalingFactorUpdated(staker, strategy, f);
+    }
+
+    function _rescaleOnDelegation(address staker, address strategy, address operator, uint256 deposit) internal {
+        // shares delegated after a slash of the operator are not slashed by it retroactively
+        uint256 f = (depositScalingFactor(staker, strategy) * WAD) / _maxMagnitude(operator, strategy);
+        if (deposit > 0) {
+            scalingFactor[staker][strategy] = f;
+            emit DepositScalingFactorUpdated(staker, strategy, f);
         }
     }
 

@@ -21,6 +21,18 @@ contract EtherFiLiquidityPool {
     /// mainnet: Withdraw(address indexed sender, address recipient, uint256 amount, SourceOfFunds source), EETH = 1
     event Withdraw(address indexed sender, address recipient, uint256 amount, uint8 source);
 
+    /// ERC-1967: the implementation behind the mainnet proxy. The replica is not a proxy: upgradeTo (admin role: the
+    /// oracle here, mainnet's ProxyAdmin) records the new implementation and emits the proxy's Upgraded event, which is
+    /// what watchers of a venue's contracts see on mainnet.
+    address public implementation;
+
+    event Upgraded(address indexed implementation);
+
+    function upgradeTo(address newImplementation) external onlyOracle {
+        implementation = newImplementation;
+        emit Upgraded(newImplementation);
+    }
+
     constructor(address oracle_) {
         oracle = oracle_;
         eETH = new EETH(this);

@@ -41,9 +41,25 @@ contract LRTDepositPool {
     uint256 private totalETHDeposits;
     /// the LRTWithdrawalManager that redeems rsETH out of the deposits (set once by the oracle role)
     address public withdrawalManager;
+    /// the NodeDelegators restaking the deposits in EigenLayer (mainnet view getNodeDelegatorQueue)
+    address[] internal nodeDelegatorQueue;
+
+    event NodeDelegatorAddedinQueue(address[] nodeDelegatorContracts);
 
     event ETHDeposit(address indexed depositor, uint256 depositAmount, uint256 rsethMintAmount, string referralId);
     event AssetDepositsUpdated(address indexed asset, uint256 totalDeposits);
+
+    /// ERC-1967: the implementation behind the mainnet proxy. The replica is not a proxy: upgradeTo (admin role: the
+    /// oracle here, mainnet's ProxyAdmin) records the new implementation and emits the proxy's Upgraded event, which is
+    /// what watchers of a venue's contracts see on mainnet.
+    address public implementation;
+
+    event Upgraded(address indexed implementation);
+
+    function upgradeTo(address newImplementation) external onlyOracle {
+        implementation = newImplementation;
+        emit Upgraded(newImplementation);
+    }
 
     constructor(address oracle_) {
         oracle = oracle_;
@@ -73,6 +89,19 @@ contract LRTDepositPool {
     function getTotalAssetDeposits(address asset) public view returns (uint256) {
         require(asset == ETH_TOKEN, "LRTDepositPool: asset not supported");
         return totalETHDeposits;
+    }
+
+    function getNodeDelegatorQueue() external view returns (address[] memory) {
+        return nodeDelegatorQueue;
+    }
+
+    /// Mainnet name (admin role: the oracle here). The deposits the replica keeps in storage are not moved: where the
+    /// ETH is restaked is what the NodeDelegators' EigenLayer shares say.
+    function addNodeDelegatorContractToQueue(address[] calldata nodeDelegatorContracts) external onlyOracle {
+        for (uint256 i = 0; i < nodeDelegatorContracts.length; i++) {
+            nodeDelegatorQueue.push(nodeDelegatorContracts[i]);
+        }
+        emit NodeDelegatorAddedinQueue(nodeDelegatorContracts);
     }
 
     /// Replica wiring (oracle role, once): the LRTWithdrawalManager allowed to redeem rsETH.

@@ -39,9 +39,27 @@ contract RenzoRestakeManager {
     uint256 private ethTVL;
     /// the WithdrawQueue that pays out redeemed ezETH (set once by the oracle role; mainnet wires it at initialization)
     address public withdrawQueue;
+    /// the OperatorDelegators restaking the TVL in EigenLayer, each delegated to one operator (mainnet views)
+    address[] public operatorDelegators;
+    mapping(address => uint256) public operatorDelegatorAllocations;
+
+    event OperatorDelegatorAdded(address od);
+    event OperatorDelegatorAllocationUpdated(address od, uint256 allocation);
 
     event Deposit(address depositor, address token, uint256 amount, uint256 ezETHMinted, uint256 referralId);
     event TVLUpdated(uint256 totalTVL, uint256 ezETHSupply);
+
+    /// ERC-1967: the implementation behind the mainnet proxy. The replica is not a proxy: upgradeTo (admin role: the
+    /// oracle here, mainnet's ProxyAdmin) records the new implementation and emits the proxy's Upgraded event, which is
+    /// what watchers of a venue's contracts see on mainnet.
+    address public implementation;
+
+    event Upgraded(address indexed implementation);
+
+    function upgradeTo(address newImplementation) external onlyOracle {
+        implementation = newImplementation;
+        emit Upgraded(newImplementation);
+    }
 
     constructor(address oracle_) {
         oracle = oracle_;
@@ -59,6 +77,23 @@ contract RenzoRestakeManager {
 
     function depositETH(uint256 _referralId) external payable {
         _depositETH(_referralId);
+    }
+
+    function getOperatorDelegatorsLength() external view returns (uint256) {
+        return operatorDelegators.length;
+    }
+
+    /// Mainnet name and arguments (admin role: the oracle here). The TVL split the replica keeps in storage is not
+    /// moved: where the ETH is restaked is what the OperatorDelegators' EigenLayer shares say.
+    function addOperatorDelegator(address _newOperatorDelegator, uint256 _allocationBasisPoints) external onlyOracle {
+        require(_allocationBasisPoints <= 10_000, "OverMaxBasisPoints");
+        for (uint256 i = 0; i < operatorDelegators.length; i++) {
+            require(operatorDelegators[i] != _newOperatorDelegator, "AlreadyAdded");
+        }
+        operatorDelegators.push(_newOperatorDelegator);
+        operatorDelegatorAllocations[_newOperatorDelegator] = _allocationBasisPoints;
+        emit OperatorDelegatorAdded(_newOperatorDelegator);
+        emit OperatorDelegatorAllocationUpdated(_newOperatorDelegator, _allocationBasisPoints);
     }
 
     function calculateTVLs() public view returns (uint256[][] memory, uint256[] memory, uint256) {

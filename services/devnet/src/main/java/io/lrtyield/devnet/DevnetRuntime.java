@@ -41,6 +41,7 @@ public class DevnetRuntime {
     private volatile Catalogue catalogue;
     private volatile MarketSimulator simulator;
     private volatile ScenarioEngine scenarios;
+    private volatile io.lrtyield.devnet.simulator.SlashSimulator slasher;
     private volatile String lastError = "deploying";
 
     DevnetRuntime(Web3j web3j, VertxJsonRpcService transport, DevnetConfig config) {
@@ -80,6 +81,9 @@ public class DevnetRuntime {
                         new ScenarioEngine.Settings(sim.feedHeartbeat(), sim.feedDeviation(), sim.pegBandBps(), sim.marketMoves(),
                                 sim.ethUsdStepBps(), sim.ethUsdBandBps(), sim.redstoneHeartbeat(), sim.redstoneDeviation()),
                         s, seed);
+            }
+            if (d.restaking() != null) {
+                slasher = new io.lrtyield.devnet.simulator.SlashSimulator(web3j, oracle, d.restaking(), d.kelpOracle(), s);
             }
             if (config.simulator().secondsPerBlock() > 0) {
                 anvil.setBlockTimestampInterval(config.simulator().secondsPerBlock());
@@ -173,6 +177,11 @@ public class DevnetRuntime {
 
     public Optional<DevnetDeployment> deployment() {
         return Optional.ofNullable(deployment);
+    }
+
+    /** The slash scenario; empty until deployed, or without the restaking layer. */
+    public Optional<io.lrtyield.devnet.simulator.SlashSimulator> slasher() {
+        return Optional.ofNullable(slasher);
     }
 
     /** The market moves and scenarios; empty until deployed, or when the markets are switched off. */

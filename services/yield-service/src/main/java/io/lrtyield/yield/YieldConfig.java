@@ -63,4 +63,35 @@ public interface YieldConfig {
     /** Most quotes one history request returns. */
     @WithDefault("1000")
     int historyMaxLimit();
+
+    /** Expected slashing loss of restaking tokens: per-AVS probabilities and severities. */
+    Slashing slashing();
+
+    /**
+     * The slashing parameters. No AVS has a long slashing record (EigenLayer slashing went live on mainnet in 2025), so
+     * every figure is a curator's judgement, stated here and shown on each quote: the default treats an AVS slashing
+     * an operator as a 1-in-50-years event (band 1-in-200 to 1-in-20) that takes a quarter of the stake allocated to it.
+     * Per operator set ({@code <avs>/<id>}) override with {@code yield.slashing.avs."<set>"=probability,low,high,severity}.
+     */
+    interface Slashing {
+
+        /** Annual probability that an AVS slashes one of its operators (point estimate). */
+        @WithDefault("0.02")
+        BigDecimal defaultProbability();
+
+        /** Low end of the probability band. */
+        @WithDefault("0.005")
+        BigDecimal defaultProbabilityLow();
+
+        /** High end of the probability band. */
+        @WithDefault("0.05")
+        BigDecimal defaultProbabilityHigh();
+
+        /** Fraction of the magnitude allocated to the set that one slashing takes. */
+        @WithDefault("0.25")
+        BigDecimal defaultSeverity();
+
+        /** Per operator set: {@code probability,low,high,severity}. */
+        java.util.Map<String, String> avs();
+    }
 }

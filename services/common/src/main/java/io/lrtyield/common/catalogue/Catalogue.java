@@ -8,15 +8,22 @@ import java.util.Optional;
  * @param network {@code devnet} or {@code mainnet}
  * @param contracts well-known infrastructure contracts by name, e.g. {@code multicall3}
  * @param ethUsd on-chain ETH/USD sources (Chainlink-style feeds in USD per ETH); the price service adds its HTTP source
+ * @param restaking the LRTs' exposure graph to read on chain; null when the catalogue has none
  */
 public record Catalogue(String network, long chainId, Map<String, String> contracts, List<Asset> assets, List<Venue> venues,
-                        List<PriceSource> ethUsd) {
+                        List<PriceSource> ethUsd, Restaking restaking) {
 
     public Catalogue {
         contracts = contracts == null ? Map.of() : Map.copyOf(contracts);
         assets = assets == null ? List.of() : List.copyOf(assets);
         venues = venues == null ? List.of() : List.copyOf(venues);
         ethUsd = ethUsd == null ? List.of() : List.copyOf(ethUsd);
+    }
+
+    /** A catalogue without a restaking graph. */
+    public Catalogue(String network, long chainId, Map<String, String> contracts, List<Asset> assets, List<Venue> venues,
+                     List<PriceSource> ethUsd) {
+        this(network, chainId, contracts, assets, venues, ethUsd, null);
     }
 
     /** A catalogue without on-chain ETH/USD sources. */

@@ -15,6 +15,8 @@ import java.util.List;
  *                   without a market price
  * @param reasons why the status is not OK, one line each; a tick priced late, while the price service caught up after a
  *                stall, says so in one of them ({@link #BACKFILLED}): its block was not the head when it was priced
+ * @param exposure where a restaking token's ETH is restaked at this block (operators, AVS operator sets, magnitudes,
+ *                 withdrawable shares), read in the same snapshot; null for tokens the catalogue gives no restaking graph
  */
 public record PriceTick(
         int schemaVersion,
@@ -28,15 +30,31 @@ public record PriceTick(
         BigDecimal confidence,
         List<SourceValue> sources,
         List<String> reasons,
-        Provenance provenance) implements Event {
+        Provenance provenance,
+        RestakingExposure exposure) implements Event {
 
     public static final int SCHEMA_VERSION = 1;
     /** Start of the reason that marks a backfilled tick: {@code "backfilled at block <head when priced>"}. */
     public static final String BACKFILLED = "backfilled at block ";
 
+    @com.fasterxml.jackson.annotation.JsonCreator
     public PriceTick {
         sources = sources == null ? List.of() : List.copyOf(sources);
         reasons = reasons == null ? List.of() : List.copyOf(reasons);
+    }
+
+    /** A tick without a restaking exposure. */
+    public PriceTick(int schemaVersion, String eventId, String asset, BigDecimal marketPriceEth, BigDecimal priceUsd,
+                     BigDecimal fundamentalRate, BigDecimal discountBps, PriceStatus status, BigDecimal confidence,
+                     List<SourceValue> sources, List<String> reasons, Provenance provenance) {
+        this(schemaVersion, eventId, asset, marketPriceEth, priceUsd, fundamentalRate, discountBps, status, confidence, sources,
+                reasons, provenance, null);
+    }
+
+    /** This tick with the exposure read in the same snapshot. */
+    public PriceTick withExposure(RestakingExposure e) {
+        return new PriceTick(schemaVersion, eventId, asset, marketPriceEth, priceUsd, fundamentalRate, discountBps, status, confidence,
+                sources, reasons, provenance, e);
     }
 
     public static String idFor(String asset, Provenance p) {
@@ -53,7 +71,7 @@ public record PriceTick(
         List<String> more = new java.util.ArrayList<>(reasons);
         more.add(BACKFILLED + head);
         return new PriceTick(schemaVersion, eventId, asset, marketPriceEth, priceUsd, fundamentalRate, discountBps, status, confidence,
-                sources, more, provenance);
+                sources, more, provenance, exposure);
     }
 
     @Override

@@ -36,7 +36,11 @@ class EventContractTest {
                 new BigDecimal("1.181234567890123456"), new BigDecimal("-12.5"), PriceStatus.DEGRADED, new BigDecimal("0.97"),
                 List.of(new SourceValue("wstETH.stEthPerToken", "FUNDAMENTAL", new BigDecimal("1.181234567890123456"), true, null),
                         new SourceValue("wstETH.curve", "DEX", null, false, "pool paused")),
-                List.of("no market source configured"), PROV);
+                List.of("no market source configured"), PROV, new io.lrtyield.common.event.RestakingExposure(new BigDecimal("1000.5"),
+                        List.of(new io.lrtyield.common.event.RestakingExposure.Delegation("0xc01", "0xa1", "operator-a",
+                                new BigDecimal("600.000000000000000001"), new BigDecimal("0.975"),
+                                List.of(new io.lrtyield.common.event.RestakingExposure.Allocation("da-avs/0", "0xf0", new BigDecimal("0.475"),
+                                        new BigDecimal("292.3"))))), false, List.of("0xc02: call reverted")));
     }
 
     static YieldQuote yieldQuote() {

@@ -8,6 +8,7 @@ import io.lrtyield.common.catalogue.Venue;
 import io.lrtyield.devnet.simulator.Scenario;
 import io.lrtyield.devnet.simulator.ScenarioEngine;
 import io.lrtyield.devnet.simulator.ScenarioRequests;
+import io.lrtyield.devnet.simulator.SlashSimulator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -126,6 +127,30 @@ public class DevnetResource {
         List<String> venues = runtime.catalogue().map(c -> c.venues().stream().map(Venue::id).toList()).orElse(List.of());
         ScenarioRequests.PauseVenue r = parse(() -> ScenarioRequests.pauseVenue(body, venues));
         return run(() -> engine().pauseVenue(r));
+    }
+
+    @POST
+    @Path("/scenarios/slash")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Scenario: the AVS of an operator set slashes an operator by `wad` (1e18 = all) of the magnitude allocated to "
+            + "that set (AllocationManager.slashOperator, OperatorSlashed); the LRTs whose restaking accounts lost shares book the "
+            + "loss, so their rates fall. Permanent. Body {\"operator\":\"operator-a\",\"operatorSet\":\"da-avs/0\",\"wad\":\"50000000000000000\"}")
+    public SlashSimulator.Slash slash(String body) {
+        ScenarioRequests.SlashOperator r = parse(() -> ScenarioRequests.slash(body));
+        SlashSimulator slasher = runtime.slasher().orElseThrow(() -> new ProblemException(409, "Restaking not deployed",
+                "the slash scenario needs the restaking layer (devnet.deploy-markets=true)"));
+        try {
+            return run(() -> slasher.slash(r));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest(e.getMessage());
+        }
+    }
+
+    @GET
+    @Path("/restaking")
+    @Operation(summary = "The restaking layer: operators, AVS operator sets, allocations, the issuers' restaking accounts")
+    public io.lrtyield.devnet.deploy.RestakingDeployment restaking() {
+        return runtime.slasher().map(SlashSimulator::restaking).orElseThrow(DevnetResource::notDeployed);
     }
 
     @POST

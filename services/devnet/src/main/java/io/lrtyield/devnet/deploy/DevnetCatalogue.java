@@ -2,6 +2,7 @@ package io.lrtyield.devnet.deploy;
 
 import io.lrtyield.common.catalogue.Asset;
 import io.lrtyield.common.catalogue.Catalogue;
+import io.lrtyield.common.catalogue.Restaking;
 import io.lrtyield.common.catalogue.MarketPricing;
 import io.lrtyield.common.catalogue.PriceSource;
 import io.lrtyield.common.catalogue.RateSource;
@@ -157,8 +158,35 @@ public final class DevnetCatalogue {
                     Map.of("stakingAsset", "wstETH", "pointsPerEthPerDay", "24", "pointPriceEthLow", "0.0000005", "pointPriceEthHigh", "0.000002")));
         }
         List<PriceSource> ethUsd = List.of(PriceSource.chainlink("chainlink-ETH-USD", d.ethUsdFeed(), 8, heartbeat, 1.0, false));
-        return new Catalogue("devnet", d.chainId(), contracts, assets, venues, ethUsd);
+        return new Catalogue("devnet", d.chainId(), contracts, assets, venues, ethUsd, restaking(d));
     }
+
+    /** The exposure graph of the devnet LRTs, from the restaking deployment; null without one. */
+    static Restaking restaking(DevnetDeployment d) {
+        RestakingDeployment r = d.restaking();
+        if (r == null) {
+            return null;
+        }
+        List<Restaking.Lrt> lrts = new ArrayList<>();
+        for (String asset : r.issuers().keySet().stream().sorted().toList()) {
+            List<String> accounts = r.delegators().stream().filter(x -> x.asset().equals(asset)).map(RestakingDeployment.Delegator::address).toList();
+            String issuer = r.issuers().get(asset);
+            Restaking.Lrt lrt = switch (asset) {
+                case "ezETH" -> new Restaking.Lrt(asset, new Restaking.Backing(issuer, Restaking.Backing.RENZO_TVLS, List.of()), accounts,
+                        "RestakeManager.operatorDelegators");
+                case "rsETH" -> new Restaking.Lrt(asset, new Restaking.Backing(issuer, "getTotalAssetDeposits",
+                        List.of(KELP_ETH_TOKEN)), accounts, "LRTDepositPool.getNodeDelegatorQueue");
+                // ether.fi exposes no list of its EigenPod owners in one view: the catalogue names them
+                default -> new Restaking.Lrt(asset, new Restaking.Backing(issuer, "getTotalPooledEther", List.of()), accounts, "catalogue");
+            };
+            lrts.add(lrt);
+        }
+        return new Restaking(r.delegationManager(), r.allocationManager(), r.strategy(),
+                r.operators().stream().map(o -> new Restaking.Operator(o.name(), o.address())).toList(),
+                r.operatorSets().stream().map(s -> new Restaking.OperatorSet(s.name(), s.avs(), s.id())).toList(), lrts);
+    }
+
+    private static final String KELP_ETH_TOKEN = "0xEeeeeEeeeEeEeeEeEeEeeEEEeeeeEeeeeeeeEEeE";
 
     /** Stale thresholds (heartbeat + 10 %) of the two feed families, in seconds. */
     private record Heartbeats(long chainlink, long redStone) { }

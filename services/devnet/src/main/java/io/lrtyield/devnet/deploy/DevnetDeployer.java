@@ -129,7 +129,14 @@ public final class DevnetDeployer {
             return tokens;
         }
         MarketDeployment m = markets.deploy(tokens);
-        return tokens.withMarkets(m, web3j.ethBlockNumber().send().getBlockNumber().longValueExact());
+        DevnetDeployment withMarkets = tokens.withMarkets(m, web3j.ethBlockNumber().send().getBlockNumber().longValueExact());
+        if (anvil == null) {
+            return withMarkets;
+        }
+        RestakingDeployment r = new RestakingDeployer(web3j, anvil, deployer, oracle, chainId).deploy(withMarkets, m);
+        LOG.infof("restaking layer deployed: allocation manager %s, %d operators, %d operator sets, %d issuer accounts",
+                r.allocationManager(), r.operators().size(), r.operatorSets().size(), r.delegators().size());
+        return withMarkets.withRestaking(r, web3j.ethBlockNumber().send().getBlockNumber().longValueExact());
     }
 
     private String deploy(List<String> hashes, String contract, List<Type> args, BigInteger value) throws IOException {

@@ -38,7 +38,28 @@ public final class ScenarioRequests {
     /** @param bps signed move of the asset's market feed from its fundamental rate: positive up, negative down */
     public record OracleJump(String asset, int bps, long blocks) { }
 
+    /** @param operator name or address; {@code operatorSet} {@code <avs name>/<id>} or {@code <avs address>/<id>}; wad in (0, 1e18] */
+    public record SlashOperator(String operator, String operatorSet, java.math.BigInteger wad) { }
+
+    private static final java.math.BigInteger WAD = java.math.BigInteger.TEN.pow(18);
+
     private ScenarioRequests() {
+    }
+
+    /** {@code {"operator":"operator-a","operatorSet":"da-avs/0","wad":"50000000000000000"}} (wad a string or an integer). */
+    public static SlashOperator slash(String body) {
+        JsonNode n = parse(body);
+        JsonNode w = n.get("wad");
+        java.math.BigInteger wad;
+        try {
+            wad = w == null ? null : new java.math.BigInteger(w.asText());
+        } catch (NumberFormatException e) {
+            wad = null;
+        }
+        if (wad == null || wad.signum() <= 0 || wad.compareTo(WAD) > 0) {
+            throw new IllegalArgumentException("'wad' (parts in 1e18 of the allocated magnitude to slash, 1 … 1000000000000000000) is required");
+        }
+        return new SlashOperator(text(n, "operator"), text(n, "operatorSet"), wad);
     }
 
     public static Depeg depeg(String body) {

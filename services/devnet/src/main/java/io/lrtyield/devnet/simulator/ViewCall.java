@@ -12,13 +12,13 @@ import java.math.BigInteger;
 import java.util.List;
 
 /** The simulator's view reads at the latest block: one {@code eth_call} and the words of its return data. */
-final class ViewCall {
+public final class ViewCall {
 
     private ViewCall() {
     }
 
     /** {@code view(args)} on {@code contract}: the raw return data (hex); fails on an error or no result. */
-    static String call(Web3j web3j, String contract, String view, Type... args) throws IOException {
+    public static String call(Web3j web3j, String contract, String view, Type... args) throws IOException {
         String data = FunctionEncoder.encode(new Function(view, List.of(args), List.of()));
         var response = web3j.ethCall(Transaction.createEthCallTransaction(null, contract, data), DefaultBlockParameterName.LATEST).send();
         if (response.hasError() || response.getValue() == null) {
@@ -29,12 +29,12 @@ final class ViewCall {
     }
 
     /** A uint view: the first word of its return data. */
-    static BigInteger uint(Web3j web3j, String contract, String view, Type... args) throws IOException {
+    public static BigInteger uint(Web3j web3j, String contract, String view, Type... args) throws IOException {
         return word(call(web3j, contract, view, args), 0);
     }
 
     /** The 32-byte word {@code index} of ABI return data. */
-    static BigInteger word(String hex, int index) throws IOException {
+    public static BigInteger word(String hex, int index) throws IOException {
         int start = 2 + 64 * index;
         if (hex.length() < start + 64) {
             throw new IOException("return data has no word " + index + ": " + hex);

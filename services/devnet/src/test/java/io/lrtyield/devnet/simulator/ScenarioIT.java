@@ -5,6 +5,8 @@ import io.lrtyield.common.chain.reader.AaveReader;
 import io.lrtyield.common.chain.reader.ChainlinkReader;
 import io.lrtyield.common.chain.reader.ChainlinkRound;
 import io.lrtyield.common.chain.reader.CurveReader;
+import io.lrtyield.common.chain.reader.EigenLayerReader;
+import io.lrtyield.common.chain.reader.RenzoReader;
 import io.lrtyield.common.chain.reader.Read;
 import io.lrtyield.common.chain.reader.ReserveData;
 import io.lrtyield.common.chain.reader.Slot0;
@@ -393,6 +395,59 @@ class ScenarioIT {
     /** The body GET /api/v3/simple/price?ids=ethereum&vs_currencies=usd serves. */
     private String httpBody() throws Exception {
         return EventCodec.mapper().writeValueAsString(SimplePrice.parse("ethereum", "usd", null).answer(engine.ethUsdQuote()));
+    }
+
+    @Test
+    @Order(20)
+    void slashOfFivePercentLowersWithdrawableSharesAndTheRatesWithinTwoBlocks() throws Exception {
+        var r = d.restaking();
+        assertEquals(3, r.operators().size());
+        assertEquals(3, r.operatorSets().size());
+        assertEquals(6, r.delegators().size());
+        String opA = r.operator("operator-a").address();
+        var set = r.operatorSet("da-avs/0");
+        var ezAccount = r.delegators().stream().filter(x -> x.asset().equals("ezETH") && x.operator().equals(opA)).findFirst().orElseThrow();
+        var ezOther = r.delegators().stream().filter(x -> x.asset().equals("ezETH") && !x.operator().equals(opA)).findFirst().orElseThrow();
+        long before = anvil.web3j.ethBlockNumber().send().getBlockNumber().longValueExact();
+        List<Multicall3.Result> b = restakingReads(r, opA, set, ezAccount.address(), ezOther.address(), before);
+        assertEquals(E18.divide(BigInteger.TWO), value(EigenLayerReader.decodeAllocation(b.get(0))), "operator-a allocates 0.5 to da-avs/0");
+        assertEquals(E18, value(EigenLayerReader.decodeMaxMagnitude(b.get(1))), "never slashed");
+        assertEquals(opA.toLowerCase(), value(EigenLayerReader.decodeDelegatedTo(b.get(2))).toLowerCase());
+        BigInteger shares = value(EigenLayerReader.decodeWithdrawableShares(b.get(3))).withdrawable();
+        assertEquals(ezAccount.restakedWei(), shares, "withdrawable = restaked before any slash");
+        BigInteger otherShares = value(EigenLayerReader.decodeWithdrawableShares(b.get(4))).withdrawable();
+        var rateBefore = value(RenzoReader.decodeEzEthRate(b.get(5), b.get(6))).rate().toBigDecimal();
+
+        SlashSimulator slasher = new SlashSimulator(anvil.web3j, oracle, r, d.kelpOracle(), new Object());
+        var slash = slasher.slash(ScenarioRequests.slash("{\"operator\":\"operator-a\",\"operatorSet\":\"da-avs/0\",\"wad\":\"50000000000000000\"}"));
+
+        long after = anvil.web3j.ethBlockNumber().send().getBlockNumber().longValueExact();
+        assertTrue(after <= slash.block() + 2, "the loss is booked within 2 blocks of the slash: slash " + slash.block() + ", now " + after);
+        List<Multicall3.Result> a = restakingReads(r, opA, set, ezAccount.address(), ezOther.address(), after);
+        // 5 % of the 0.5 allocated: 0.025 of the operator's stake; max magnitude 0.975, every delegated account loses 2.5 %
+        assertEquals(new BigInteger("475000000000000000"), value(EigenLayerReader.decodeAllocation(a.get(0))));
+        assertEquals(new BigInteger("975000000000000000"), value(EigenLayerReader.decodeMaxMagnitude(a.get(1))));
+        BigInteger sharesAfter = value(EigenLayerReader.decodeWithdrawableShares(a.get(3))).withdrawable();
+        assertEquals(shares.multiply(new BigInteger("975000000000000000")).divide(E18), sharesAfter, "withdrawable × 0.975");
+        assertEquals(otherShares, value(EigenLayerReader.decodeWithdrawableShares(a.get(4))).withdrawable(), "an account on another operator keeps its shares");
+        assertEquals(shares.subtract(sharesAfter), slash.lossWeiByAsset().get("ezETH"), "ezETH's loss = its account's lost shares");
+        assertTrue(slash.lossWeiByAsset().containsKey("rsETH") && !slash.lossWeiByAsset().containsKey("weETH"),
+                "rsETH has an account on operator-a, weETH none: " + slash.lossWeiByAsset());
+        var rateAfter = value(RenzoReader.decodeEzEthRate(a.get(5), a.get(6))).rate().toBigDecimal();
+        assertTrue(rateAfter.compareTo(rateBefore) < 0, "ezETH rate fell: " + rateBefore + " → " + rateAfter);
+    }
+
+    private List<Multicall3.Result> restakingReads(io.lrtyield.devnet.deploy.RestakingDeployment r, String operator,
+                                                   io.lrtyield.devnet.deploy.RestakingDeployment.OperatorSet set, String account,
+                                                   String other, long block) {
+        return new Multicall3(anvil.web3j, d.multicall3(), 100).aggregate3(List.of(
+                EigenLayerReader.allocationCall(r.allocationManager(), operator, set.avs(), set.id(), r.strategy()),
+                EigenLayerReader.maxMagnitudeCall(r.allocationManager(), operator, r.strategy()),
+                EigenLayerReader.delegatedToCall(r.delegationManager(), account),
+                EigenLayerReader.withdrawableSharesCall(r.delegationManager(), account, r.strategy()),
+                EigenLayerReader.withdrawableSharesCall(r.delegationManager(), other, r.strategy()),
+                RenzoReader.calculateTvlsCall(d.renzoRestakeManager()), RenzoReader.ezEthTotalSupplyCall(d.ezETH())), block)
+                .await().indefinitely();
     }
 
     private record View(long timestamp, double stEthDy, ChainlinkRound stEthFeed, ChainlinkRound rEthFeed, ReserveData weth) { }

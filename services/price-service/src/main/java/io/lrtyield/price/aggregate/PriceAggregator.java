@@ -34,7 +34,9 @@ import java.util.Set;
  *   <li>discount = 1 − market / fundamental in bps, with a {@code DEPEG} alert (WARN / CRITICAL, hysteresis);
  *       depth-probe slippage beyond the bound → {@code EXIT_LIQUIDITY}; a source turning stale or rejected →
  *       {@code STALE_SOURCE} / {@code DEVIATING_SOURCE} (subject {@code asset/source});</li>
- *   <li>USD = market (else fundamental) ETH price × ETH/USD.</li>
+ *   <li>USD = market (else fundamental) ETH price × ETH/USD;</li>
+ *   <li>a restaking token's exposure (operators, AVS sets, withdrawable shares) rides on its tick; a slashed operator or
+ *       falling withdrawable shares raise {@link io.lrtyield.common.restaking.SlashingWatch}'s alerts.</li>
  * </ul>
  * Every alert is raised when its condition starts and cleared once when it ends — never one per block.
  */
@@ -55,6 +57,7 @@ public final class PriceAggregator {
     private final Map<String, AlertLevel> depeg = new HashMap<>();
     private final Map<String, AlertLevel> exit = new HashMap<>();
     private final Map<String, String> sourceConditions = new HashMap<>();
+    private final io.lrtyield.common.restaking.SlashingWatch slashing = new io.lrtyield.common.restaking.SlashingWatch();
 
     public PriceAggregator(Catalogue catalogue, RateGrowthCap cap) {
         catalogue.assets().forEach(a -> assets.put(a.symbol(), a));
@@ -67,7 +70,13 @@ public final class PriceAggregator {
         List<PriceTick> ticks = new ArrayList<>(readings.rates().size());
         List<RiskAlert> alerts = new ArrayList<>();
         for (RateReading reading : readings.rates()) {
-            ticks.add(tick(reading, market.getOrDefault(reading.asset(), List.of()), usdPerEth, usdReasons, provenance, alerts));
+            PriceTick tick = tick(reading, market.getOrDefault(reading.asset(), List.of()), usdPerEth, usdReasons, provenance, alerts);
+            var exposure = readings.exposures().get(reading.asset());
+            if (exposure != null) {
+                tick = tick.withExposure(exposure);
+                alerts.addAll(slashing.check(reading.asset(), exposure, provenance));
+            }
+            ticks.add(tick);
         }
         return new Result(ticks, alerts);
     }

@@ -25,7 +25,7 @@ import java.util.Map;
 /**
  * Every source the price service reads on chain, at one block, in one Multicall3 {@code aggregate3}: each asset's
  * fundamental rate, its market sources (Chainlink feeds, Curve quotes at the reference and depth-probe sizes, Curve
- * EMA oracles, Uniswap v3 spot) and the ETH/USD feeds. A reverted or malformed sub-call makes that one reading
+ * EMA oracles, Uniswap v3 spot), the ETH/USD feeds and the restaking tokens' exposure graph ({@link io.lrtyield.common.restaking.ExposureReads}). A reverted or malformed sub-call makes that one reading
  * unavailable; it never fails the snapshot. The call plan is built once, from the catalogue; decoding walks it in
  * the same order.
  */
@@ -39,6 +39,7 @@ public final class PriceSnapshot {
     private final List<Asset> rated;
     private final List<Asset> marketPriced;
     private final List<PriceSource> ethUsd;
+    private final io.lrtyield.common.restaking.ExposureReads exposure;
     /** The distinct sub-calls sent (the same view of the same contract is read once, e.g. stETH's feed for stETH and wstETH). */
     private final List<Multicall3.Call> calls = new ArrayList<>();
     private final Map<Multicall3.Call, Integer> callIndex = new java.util.HashMap<>();
@@ -59,6 +60,8 @@ public final class PriceSnapshot {
             asset.market().sources().forEach(s -> plan(sourceCalls(s)));
         }
         ethUsd.forEach(s -> plan(sourceCalls(s)));
+        this.exposure = new io.lrtyield.common.restaking.ExposureReads(catalogue.restaking());
+        plan(exposure.calls());
     }
 
     private void plan(List<Multicall3.Call> reads) {
@@ -94,7 +97,7 @@ public final class PriceSnapshot {
         }
         List<MarketReading> usd = new ArrayList<>(ethUsd.size());
         ethUsd.forEach(s -> usd.add(decodeSource("ETH", s, cursor)));
-        return new SnapshotReadings(rates, market, usd);
+        return new SnapshotReadings(rates, market, usd, exposure.decode(cursor::next));
     }
 
     private static RateReading decodeRate(Asset asset, Cursor cursor) {

@@ -36,9 +36,14 @@ public class AdminActions {
     private final PolicyOverrides policy;
     private final AdminAudit audit;
     private final String vault;
+    private final io.lrtyield.rebalancer.wiring.MarketCache cache;
+    private final io.lrtyield.rebalancer.store.IncidentStore incidents;
 
     AdminActions(PlanStore plans, PlanEvents events, KillSwitch killSwitch, PolicyOverrides policy, AdminAudit audit,
-                 RebalancerConfig config) {
+                 RebalancerConfig config, io.lrtyield.rebalancer.wiring.MarketCache cache,
+                 io.lrtyield.rebalancer.store.IncidentStore incidents) {
+        this.cache = cache;
+        this.incidents = incidents;
         this.plans = plans;
         this.events = events;
         this.killSwitch = killSwitch;
@@ -88,6 +93,29 @@ public class AdminActions {
                     .chain(() -> Uni.createFrom().failure(ProblemException.badRequest(invalid)));
         }
         return audited(subject, "policy.update", "policy", "policy set to " + change, policy.update(change));
+    }
+
+    /** Open incidents by subject (venues on them capped to 0 until acknowledged). */
+    public java.util.Map<String, io.lrtyield.rebalancer.risk.Incidents.Incident> incidents() {
+        return cache.alerts().incidents().open();
+    }
+
+    /** The admin has looked: the subject's venues return to their caps (unknown subject → 404). */
+    public Uni<io.lrtyield.rebalancer.risk.Incidents.Incident> acknowledge(String who, String subject, String reason) {
+        return audited(who, "incident.acknowledge", subject, "acknowledged" + because(reason), incident(() -> cache.alerts().incidents()
+                .acknowledge(subject)).call(i -> incidents.remove(i.subject())));
+    }
+
+    /** Keep the positions on the subject (no forced exit; still no new entry) until acknowledged. */
+    public Uni<io.lrtyield.rebalancer.risk.Incidents.Incident> hold(String who, String subject, String reason) {
+        return audited(who, "incident.hold", subject, "positions held" + because(reason), incident(() -> cache.alerts().incidents()
+                .hold(subject, who)).call(incidents::save));
+    }
+
+    private static Uni<io.lrtyield.rebalancer.risk.Incidents.Incident> incident(
+            java.util.function.Supplier<io.lrtyield.rebalancer.risk.Incidents.Incident> change) {
+        return Uni.createFrom().item(change).onFailure(NoSuchElementException.class)
+                .transform(e -> new ProblemException(404, "Not Found", e.getMessage()));
     }
 
     /** Audited admin actions, newest first. */

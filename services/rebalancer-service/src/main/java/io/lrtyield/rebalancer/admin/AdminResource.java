@@ -70,6 +70,32 @@ public class AdminResource {
     }
 
     @GET
+    @Path("/incidents")
+    @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
+    @Operation(summary = "Open incidents (slashing, rate decrease, upgrade, pause): their venues are capped to 0 until acknowledged")
+    public java.util.Map<String, io.lrtyield.rebalancer.risk.Incidents.Incident> incidents() {
+        return actions.incidents();
+    }
+
+    @POST
+    @Path("/incidents/{subject}/acknowledge")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Acknowledge an incident: its venues return to their caps (admin)")
+    public Uni<io.lrtyield.rebalancer.risk.Incidents.Incident> acknowledge(@PathParam("subject") String subject, Reason body) {
+        return actions.acknowledge(subject(), subject, body == null ? null : body.reason());
+    }
+
+    @POST
+    @Path("/incidents/{subject}/hold")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Hold the positions on an incident's subject: no forced exit, still no new entry, until acknowledged (admin)")
+    public Uni<io.lrtyield.rebalancer.risk.Incidents.Incident> hold(@PathParam("subject") String subject, Reason body) {
+        return actions.hold(subject(), subject, body == null ? null : body.reason());
+    }
+
+    @GET
     @Path("/pause")
     @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
     @Operation(summary = "Whether the vault is paused (kill switch)")

@@ -23,9 +23,13 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class RiskResource {
 
-    /** The risk view. */
+    /**
+     * The risk view.
+     *
+     * @param incidents open incidents by subject: their venues are capped to 0 until an admin acknowledges them
+     */
     public record RiskView(long blockNumber, Map<String, BigDecimal> healthFactors, List<StressRow> stress,
-                           Map<String, RiskScorer.Score> scores) {
+                           Map<String, RiskScorer.Score> scores, Map<String, io.lrtyield.rebalancer.risk.Incidents.Incident> incidents) {
     }
 
     private final MarketCache cache;
@@ -35,7 +39,8 @@ public class RiskResource {
     }
 
     @GET
-    @Operation(summary = "Health factor per loop, loss and health factor per stress scenario per position, risk score per venue")
+    @Operation(summary = "Health factor per loop, loss and health factor per stress scenario per position, risk score per venue, "
+            + "open incidents (venues capped to 0 until acknowledged)")
     public RiskView risk() {
         Portfolio p = cache.portfolio();
         if (p == null) {
@@ -48,6 +53,6 @@ public class RiskResource {
             }
         }
         PolicyOutcome o = cache.outcome();
-        return new RiskView(p.blockNumber(), hf, cache.stress(), o == null ? Map.of() : o.risk());
+        return new RiskView(p.blockNumber(), hf, cache.stress(), o == null ? Map.of() : o.risk(), cache.alerts().incidents().open());
     }
 }

@@ -27,8 +27,7 @@ public class MarketDataConsumer {
     @Incoming(Topics.RISK_ALERTS_CHANNEL)
     public Uni<Void> onAlert(byte[] payload) {
         return Uni.createFrom().item(() -> EventCodec.decode(payload, RiskAlert.class, RiskAlert.SCHEMA_VERSION))
-                .invoke(cache::onAlert)
-                .replaceWithVoid();
+                .chain(cache::onAlert);
     }
 
     @Incoming(Topics.PRICES_CHANNEL)

@@ -9,6 +9,7 @@ import io.lrtyield.common.event.QuoteFlag;
 import io.lrtyield.common.event.YieldQuote;
 import io.lrtyield.rebalancer.plan.PlanBuilder;
 import io.lrtyield.rebalancer.portfolio.VenuePosition;
+import io.lrtyield.rebalancer.risk.Incidents;
 import io.lrtyield.rebalancer.risk.RiskScorer;
 import io.lrtyield.rebalancer.risk.StressScenario;
 import io.lrtyield.rebalancer.risk.StressTester;
@@ -41,10 +42,14 @@ import java.util.TreeMap;
  *       {@code circuit breaker: <venue> excluded, <asset> <STATUS> (<why>)}. Venues without a trusted quote, or that
  *       the plan builder cannot route, are held or capped likewise.</li>
  *   <li><b>Problem</b>: net APY and its decay with size (slope of the quote's size curve), λ·risk score, caps
- *       (per venue, per protocol, per underlying staking token, per risk tier; a loop whose stressed HF at its target
+ *       (per venue, per protocol, per underlying staking token, per risk tier, per EigenLayer operator and per AVS weighted
+ *       by each venue's on-chain exposure; a loop whose stressed HF at its target
  *       leverage falls below the minimum gets cap 0), exit-liquidity caps from the quotes, a liquidity reserve
  *       redeemable within D days, costs (gas per action at the configured gas price, linear and quadratic slippage,
  *       minimum trade).</li>
+ *   <li><b>Incidents</b> ({@link Incidents}: slashing, rate decrease, upgrade, pause): every venue on the subject is capped
+ *       to 0 until an admin acknowledges it, and a position in it is exited at once (no margin test, no cooldown) by its
+ *       cheapest route, unless an admin said to hold it (then capped at its current amount).</li>
  *   <li><b>Hysteresis</b>: REBALANCE only if the optimizer trades, gain ≥ cost·(1 + margin) + minGain, and the
  *       cooldown since the last plan has passed; otherwise HOLD with the reason.</li>
  * </ol>
@@ -110,13 +115,19 @@ public final class DecisionPolicy {
         Map<String, RiskScorer.Score> risk = new TreeMap<>();
         Map<String, VenueEconomics> economics = new TreeMap<>();
         List<String> breaker = new ArrayList<>();
+        Map<String, Incidents.Incident> deRisk = new LinkedHashMap<>();
         for (Venue v : catalogue.venues()) {
             double current = s.portfolio().amountIn(v.id()).max(BigDecimal.ZERO).doubleValue();
             YieldQuote q = s.quotes().get(v.id());
             String block0 = priceBlock(v.asset(), s.prices(), atBlock, settings.maxPriceAgeBlocks());
+            java.util.Optional<Incidents.Incident> incident = s.alerts().incidents().anyOf(lineage(v.asset()));
+            // a position to exit after an incident leaves even on a flagged or old quote (its yield no longer matters,
+            // only its exit route); never on a price the circuit breaker refuses
+            boolean forcedExit = incident.isPresent() && !incident.get().hold() && current > 0;
             String why = block0 != null ? block0
                     : v.venueKind() == VenueKind.IDLE ? null
                     : q == null ? "no quote yet"
+                    : forcedExit ? null
                     : !trusted(q) ? "quote flagged " + q.flags()
                     : quoteBlock(q, atBlock, settings.maxQuoteAgeBlocks());
             if (why == null && current > 0 && !routes.canExit(v)) {
@@ -141,6 +152,16 @@ public final class DecisionPolicy {
             double cap = settings.venueCaps().getOrDefault(v.id(), v.venueKind() == VenueKind.IDLE ? 1.0 : settings.venueCapFraction()) * total;
             if (!routes.canEnter(v)) {
                 cap = Math.min(cap, current);
+            }
+            if (incident.isPresent()) {
+                Incidents.Incident i = incident.get();
+                cap = i.hold() ? Math.min(cap, current) : 0;
+                notes.add(v.id() + ": capped to " + (i.hold() ? "its current amount (held by " + i.heldBy() + ")" : "0") + " after "
+                        + i.severity() + " " + i.kind() + " on " + i.subject() + " at block " + i.blockNumber()
+                        + " until an admin acknowledges it (POST /api/v1/admin/incidents/" + i.subject() + "/acknowledge)");
+                if (forcedExit) {
+                    deRisk.put(v.id(), i);
+                }
             }
             double exitCap = q == null || q.risk().get("exitLiquidityEth") == null ? Double.POSITIVE_INFINITY
                     : Double.parseDouble(q.risk().get("exitLiquidityEth"));
@@ -176,6 +197,7 @@ public final class DecisionPolicy {
                     + " venue(s) excluded)", excluded, null, null, 0, 0, risk, null, notes, economics);
         }
         List<GroupCap> groups = new ArrayList<>(groups(venues, budget));
+        groups.addAll(exposureGroups(venues, s.quotes(), budget));
         groups.addAll(rungGroups);
         AllocationProblem problem = new AllocationProblem(venues, groups, reserve(budget), budget,
                 settings.riskAversion(), settings.horizonYears());
@@ -203,6 +225,13 @@ public final class DecisionPolicy {
             trades |= Math.abs(va.trade()) > Math.max(settings.minTradeEth(), 1e-9);
         }
         String figures = String.format(Locale.ROOT, "gain %.6f ETH vs costs %.6f ETH over %.0f d", gain, cost, settings.horizonDays());
+        if (trades && !deRisk.isEmpty()) {
+            // an incident's exit is not a yield decision: no margin test, no cooldown (the plan still obeys every route rule)
+            String exits = deRisk.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue().kind() + " on " + e.getValue().subject() + ")")
+                    .reduce((x, y) -> x + ", " + y).orElse("");
+            return new PolicyOutcome(PolicyOutcome.REBALANCE, prefix + "de-risk: exit " + exits + " by the cheapest route, capped to 0 until "
+                    + "acknowledged; cooldown and margin skipped; " + figures, excluded, problem, result, gain, cost, risk, null, notes, economics);
+        }
         if (!trades) {
             return new PolicyOutcome(PolicyOutcome.HOLD, prefix + "hold because the optimizer keeps the current allocation ("
                     + figures + ")", excluded, problem, result, gain, cost, risk, null, notes, economics);
@@ -320,6 +349,43 @@ public final class DecisionPolicy {
         return coll > 0 ? debt / coll : v.decimalParam("targetLtv", BigDecimal.ZERO).doubleValue();
     }
 
+    /**
+     * Concentration caps across venues from the quotes' on-chain exposure: per EigenLayer operator, Σ (venue × its share
+     * delegated to the operator) ≤ operatorCapFraction × budget; per AVS operator set, Σ (venue × its slashable share) ≤
+     * avsCapFraction × budget. A group whose members already hold more keeps room for what they hold (reducing it is
+     * then the optimizer's choice, not an infeasible problem).
+     */
+    List<GroupCap> exposureGroups(List<io.lrtyield.strategy.optimizer.Venue> venues, Map<String, YieldQuote> quotes, double budget) {
+        Map<String, List<String>> members = new TreeMap<>();
+        Map<String, List<Double>> weights = new TreeMap<>();
+        Map<String, Double> held = new TreeMap<>();
+        for (io.lrtyield.strategy.optimizer.Venue ov : venues) {
+            YieldQuote q = quotes.get(LoopLadder.baseOf(ov.id()));
+            if (q == null) {
+                continue;
+            }
+            for (var e : q.risk().entrySet()) {
+                String group = e.getKey().startsWith("exposure.operator.") ? "operator:" + e.getKey().substring("exposure.operator.".length())
+                        : e.getKey().startsWith("exposure.avs.") ? "avs:" + e.getKey().substring("exposure.avs.".length()) : null;
+                double w = group == null ? 0 : Double.parseDouble(e.getValue());
+                if (w <= 0) {
+                    continue;
+                }
+                members.computeIfAbsent(group, k -> new ArrayList<>()).add(ov.id());
+                weights.computeIfAbsent(group, k -> new ArrayList<>()).add(w);
+                held.merge(group, w * ov.current(), Double::sum);
+            }
+        }
+        List<GroupCap> out = new ArrayList<>();
+        for (var e : members.entrySet()) {
+            boolean operator = e.getKey().startsWith("operator:");
+            double cap = (operator ? settings.operatorCapFraction() : settings.avsCapFraction()) * budget;
+            out.add(new GroupCap(e.getKey(), operator ? GroupCap.Kind.OPERATOR : GroupCap.Kind.AVS, Math.max(cap, held.get(e.getKey())),
+                    e.getValue(), weights.get(e.getKey())));
+        }
+        return out;
+    }
+
     private List<GroupCap> groups(List<io.lrtyield.strategy.optimizer.Venue> venues, double budget) {
         Map<String, List<String>> protocol = new TreeMap<>();
         Map<String, List<String>> underlying = new TreeMap<>();
@@ -358,7 +424,7 @@ public final class DecisionPolicy {
      * or 0 (it fails: left out). That is why it is applied per rung, not as a row of the problem.
      */
     private boolean loopSurvivesStress(Venue v, BigDecimal ltv, BigDecimal lt, Map<String, PriceTick> prices, List<String> notes) {
-        for (StressScenario sc : stress.scenarios()) {
+        for (StressScenario sc : stress.scenarios(prices)) {
             BigDecimal hf = stress.loopHealthFactor(sc, v.asset(), v.param("borrowAsset").orElse("WETH"), ltv, lt, prices);
             if (hf == null || hf.compareTo(minStressedHf) < 0) {
                 notes.add(LoopLadder.rungId(v.id(), ltv) + ": HF " + hf + " under \"" + sc.name() + "\" < " + minStressedHf + ", rung left out");

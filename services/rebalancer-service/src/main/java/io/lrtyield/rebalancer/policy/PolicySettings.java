@@ -26,13 +26,30 @@ import java.util.Map;
  *                            (LTV = rung × LT, never above the venue's maxLtv or targetLtv); empty: the catalogue's
  *                            targetLtv only
  * @param maxPriceAgeBlocks   a price older than this many blocks is treated as stale, whatever its status said
+ * @param operatorCapFraction cap on the vault's ETH delegated to one EigenLayer operator across all venues (each venue
+ *                            weighted by its share with the operator), fraction of the vault
+ * @param avsCapFraction      cap on the vault's ETH one AVS operator set can slash across all venues (weighted by the
+ *                            slashable share), fraction of the vault
  */
 public record PolicySettings(double riskAversion, double horizonDays, BigDecimal minGainEth, double costMargin,
                              long cooldownSeconds, double venueCapFraction, Map<String, Double> venueCaps,
                              double protocolCapFraction, double underlyingCapFraction, Map<String, Double> tierCapFractions,
                              double reserveFraction, double reserveMaxDelayDays, double gasPriceGwei, long gasPerAction,
                              double slippageBps, double quadraticCost, double minTradeEth, BigDecimal hfTrigger,
-                             java.util.List<Double> loopRungs, long maxPriceAgeBlocks) {
+                             java.util.List<Double> loopRungs, long maxPriceAgeBlocks, double operatorCapFraction,
+                             double avsCapFraction) {
+
+    /** Operator and AVS caps at their defaults (25 %, 20 %). */
+    public PolicySettings(double riskAversion, double horizonDays, BigDecimal minGainEth, double costMargin,
+                          long cooldownSeconds, double venueCapFraction, Map<String, Double> venueCaps,
+                          double protocolCapFraction, double underlyingCapFraction, Map<String, Double> tierCapFractions,
+                          double reserveFraction, double reserveMaxDelayDays, double gasPriceGwei, long gasPerAction,
+                          double slippageBps, double quadraticCost, double minTradeEth, BigDecimal hfTrigger,
+                          java.util.List<Double> loopRungs, long maxPriceAgeBlocks) {
+        this(riskAversion, horizonDays, minGainEth, costMargin, cooldownSeconds, venueCapFraction, venueCaps, protocolCapFraction,
+                underlyingCapFraction, tierCapFractions, reserveFraction, reserveMaxDelayDays, gasPriceGwei, gasPerAction, slippageBps,
+                quadraticCost, minTradeEth, hfTrigger, loopRungs, maxPriceAgeBlocks, 0.25, 0.2);
+    }
 
     public PolicySettings {
         venueCaps = Map.copyOf(venueCaps);
@@ -51,7 +68,7 @@ public record PolicySettings(double riskAversion, double horizonDays, BigDecimal
         return new PolicySettings(riskAversion, horizonDays, minGain == null ? minGainEth : minGain, margin == null ? costMargin : margin,
                 cooldownSeconds, venueCapFraction, venueCaps, protocolCapFraction, underlyingCapFraction, tierCapFractions,
                 reserveFraction, reserveMaxDelayDays, gasPriceGwei, gasPerAction, slippageBps, quadraticCost, minTradeEth, hfTrigger,
-                loopRungs, maxPriceAgeBlocks);
+                loopRungs, maxPriceAgeBlocks, operatorCapFraction, avsCapFraction);
     }
 
     /**

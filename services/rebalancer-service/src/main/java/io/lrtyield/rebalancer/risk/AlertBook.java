@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Alerts from risk-alerts.v1 as the risk model needs them: which subjects have an active CRITICAL depeg now, and how
- * many depeg alerts each subject raised within the history window (block time). Idempotent on eventId.
+ * Alerts from risk-alerts.v1 as the risk model needs them: which subjects have an active CRITICAL depeg now, how
+ * many depeg alerts each subject raised within the history window (block time), and the open {@link Incidents}
+ * (slashing, rate decrease, upgrade, pause) that cap venues to 0 until acknowledged. Idempotent on eventId.
  */
 public final class AlertBook {
 
@@ -20,13 +21,29 @@ public final class AlertBook {
     private final Set<String> criticalDepeg = new HashSet<>();
     private final Set<String> seen = new HashSet<>();
 
+    private final Incidents incidents;
+
     public AlertBook(long windowSeconds) {
-        this.windowSeconds = windowSeconds;
+        this(windowSeconds, new Incidents(java.math.BigDecimal.ONE));
     }
 
-    public synchronized void onAlert(RiskAlert alert) {
-        if (!seen.add(alert.eventId()) || !"DEPEG".equals(alert.kind())) {
-            return;
+    public AlertBook(long windowSeconds, Incidents incidents) {
+        this.windowSeconds = windowSeconds;
+        this.incidents = incidents;
+    }
+
+    public Incidents incidents() {
+        return incidents;
+    }
+
+    /** The incident this alert opened, if any. */
+    public synchronized java.util.Optional<Incidents.Incident> onAlert(RiskAlert alert) {
+        if (!seen.add(alert.eventId())) {
+            return java.util.Optional.empty();
+        }
+        java.util.Optional<Incidents.Incident> opened = incidents.onAlert(alert);
+        if (!"DEPEG".equals(alert.kind())) {
+            return opened;
         }
         String subject = alert.subject();
         if (alert.active()) {
@@ -40,6 +57,7 @@ public final class AlertBook {
         if (seen.size() > 100_000) {
             seen.clear();
         }
+        return opened;
     }
 
     public synchronized boolean criticalDepeg(String asset) {

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * A venue's risk score in APY units, the sum of: tier · tierWeight; depeg alerts on its asset in the window ·
  * depegAlertWeight; illiquidityWeight · the share of the position the quoted exit liquidity cannot take;
- * withdrawal delay in days · delayWeightPerDay; slashingExposure for restaking venues (restaking tokens, EigenLayer).
+ * withdrawal delay in days · delayWeightPerDay; slashingExposure for restaking venues (restaking tokens, EigenLayer) whose
+ * quote does not price its expected slashing loss from an on-chain exposure already.
  * The optimizer charges λ · score. Idle ETH scores 0.
  */
 public final class RiskScorer {
@@ -53,7 +54,11 @@ public final class RiskScorer {
         }
         double slashing = 0;
         VenueKind kind = venue.venueKind();
-        if (kind == VenueKind.RESTAKING_TOKEN || kind == VenueKind.EIGENLAYER_STRATEGY) {
+        String priced = quote == null ? null : quote.risk().get("expectedSlashingLoss");
+        if (priced != null) {
+            // the quote's net APY already takes off the expected loss of the exposure read on chain: not counted twice
+            parts.add("slashing: expected loss " + priced + " priced in the net APY (on-chain exposure)");
+        } else if (kind == VenueKind.RESTAKING_TOKEN || kind == VenueKind.EIGENLAYER_STRATEGY) {
             slashing = settings.slashingExposure();
             parts.add("slashing exposure: " + fmt(slashing));
         }

@@ -52,9 +52,37 @@ public final class StressTester {
         return list;
     }
 
+    /** {@link #scenarios()} and, when the price ticks carry restaking exposures, {@link #largestAvsSlash}. */
+    public List<StressScenario> scenarios(Map<String, PriceTick> prices) {
+        List<StressScenario> list = new ArrayList<>(scenarios());
+        largestAvsSlash(prices).ifPresent(list::add);
+        return list;
+    }
+
+    /**
+     * The AVS operator set that can slash the most ETH across the restaking tokens (Σ slashable share × backing) slashes
+     * everything allocated to it: each token loses its slashable share to that set.
+     */
+    public static java.util.Optional<StressScenario> largestAvsSlash(Map<String, PriceTick> prices) {
+        Map<String, BigDecimal> eth = new java.util.TreeMap<>();
+        Map<String, Map<String, BigDecimal>> shocks = new java.util.TreeMap<>();
+        for (PriceTick t : prices.values()) {
+            if (t.exposure() == null || t.exposure().backingEth() == null) {
+                continue;
+            }
+            t.exposure().slashableShareBySet().forEach((set, share) -> {
+                eth.merge(set, share.multiply(t.exposure().backingEth()), BigDecimal::add);
+                shocks.computeIfAbsent(set, k -> new LinkedHashMap<>()).put(t.asset(), share.min(BigDecimal.ONE));
+            });
+        }
+        return eth.entrySet().stream().max(Map.Entry.comparingByValue()).map(e -> new StressScenario("largest AVS " + e.getKey()
+                + " slashes its maximum (" + e.getValue().setScale(0, RoundingMode.HALF_EVEN).toPlainString() + " ETH slashable)",
+                shocks.get(e.getKey()), null, false));
+    }
+
     public List<StressRow> run(Portfolio portfolio, Map<String, PriceTick> prices) {
         List<StressRow> rows = new ArrayList<>();
-        for (StressScenario s : scenarios()) {
+        for (StressScenario s : scenarios(prices)) {
             for (VenuePosition p : portfolio.positions()) {
                 rows.add(row(s, p, prices));
             }

@@ -24,8 +24,18 @@ public class MarketCache {
     private volatile List<StressRow> stress = List.of();
     private volatile PolicyOutcome outcome;
 
-    MarketCache(StrategyConfig config) {
-        this.alerts = new AlertBook(config.alertWindow().toSeconds());
+    private final io.lrtyield.rebalancer.store.IncidentStore incidentStore;
+
+    MarketCache(StrategyConfig config, io.lrtyield.rebalancer.store.IncidentStore incidentStore) {
+        this.alerts = new AlertBook(config.alertWindow().toSeconds(),
+                new io.lrtyield.rebalancer.risk.Incidents(config.incidentMinRateDecreaseBps()));
+        this.incidentStore = incidentStore;
+    }
+
+    /** The incidents kept in Redis before a restart are open again (a venue stays capped until acknowledged). */
+    void restoreIncidents(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
+        incidentStore.all().subscribe().with(alerts.incidents()::restore,
+                e -> org.jboss.logging.Logger.getLogger(MarketCache.class).warnf("open incidents not restored: %s", e.getMessage()));
     }
 
     public void onPrice(PriceTick tick) {
@@ -36,8 +46,13 @@ public class MarketCache {
         quotes.merge(q.venueId(), q, (old, now) -> old.provenance().blockTimestamp() <= now.provenance().blockTimestamp() ? now : old);
     }
 
-    public void onAlert(RiskAlert alert) {
-        alerts.onAlert(alert);
+    /** Books the alert; an incident it opens is stored (awaited) before the alert counts as handled. */
+    public io.smallrye.mutiny.Uni<Void> onAlert(RiskAlert alert) {
+        return alerts.onAlert(alert).map(incident -> {
+            org.jboss.logging.Logger.getLogger(MarketCache.class).warnf("incident on %s: %s %s — its venues are capped to 0 until an admin "
+                    + "acknowledges it", incident.subject(), incident.severity(), incident.kind());
+            return incidentStore.save(incident);
+        }).orElseGet(() -> io.smallrye.mutiny.Uni.createFrom().voidItem());
     }
 
     public Map<String, PriceTick> prices() {

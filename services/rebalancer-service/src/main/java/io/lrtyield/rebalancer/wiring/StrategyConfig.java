@@ -52,6 +52,17 @@ public interface StrategyConfig {
     @WithDefault("0.6")
     double protocolCapFraction();
 
+    /**
+     * Cap on the vault's ETH delegated to one EigenLayer operator, summed over venues weighted by each one's share with that
+     * operator (from the quotes' on-chain exposure), fraction of the vault.
+     */
+    @WithDefault("0.25")
+    double operatorCapFraction();
+
+    /** Cap on the vault's ETH one AVS operator set can slash, summed over venues weighted by their slashable share. */
+    @WithDefault("0.2")
+    double avsCapFraction();
+
     /** Cap per underlying staking token, fraction of the vault. */
     @WithDefault("0.7")
     double underlyingCapFraction();
@@ -140,6 +151,10 @@ public interface StrategyConfig {
     /** Depeg history window for the risk score. */
     @WithDefault("P30D")
     Duration alertWindow();
+
+    /** A fundamental-rate decrease of at least this many bps opens an incident (venue capped to 0 until acknowledged). */
+    @WithDefault("1")
+    java.math.BigDecimal incidentMinRateDecreaseBps();
 
     /** Stress: each restaking token depegs by this fraction. */
     @WithDefault("0.10")

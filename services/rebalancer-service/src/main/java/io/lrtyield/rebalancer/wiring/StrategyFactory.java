@@ -35,7 +35,7 @@ public final class StrategyFactory {
                 c.cooldown().toSeconds(), c.venueCapFraction(), fractions(c.venueCaps().orElse("")), c.protocolCapFraction(),
                 c.underlyingCapFraction(), fractions(c.tierCaps()), c.reserveFraction(), c.reserveMaxDelayDays(), c.gasPriceGwei(),
                 c.gasPerAction(), c.slippageBps(), c.quadraticCost(), c.minTradeEth(), c.hfTrigger(), rungs(c.loopRungs()),
-                c.maxPriceAgeBlocks());
+                c.maxPriceAgeBlocks(), c.operatorCapFraction(), c.avsCapFraction());
         PlanSettings plan = new PlanSettings(c.maxSlippageBps(), c.minHealthFactor(), c.targetHealthFactor(), c.maxSteps());
         PlanAddresses addresses = PlanAddresses.from(catalogue);
         PlanBuilder builder = new PlanBuilder(addresses, vault, plan);

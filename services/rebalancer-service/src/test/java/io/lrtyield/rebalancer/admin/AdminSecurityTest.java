@@ -87,9 +87,10 @@ class AdminSecurityTest {
 
     @Test
     void adminActionsAllowOnlyAdmin() throws Exception {
-        for (String name : new String[] {"pause", "resume", "updatePolicy", "audit"}) {
+        for (String name : new String[] {"pause", "resume", "updatePolicy", "audit", "acknowledge", "hold"}) {
             assertEquals(Set.of(Roles.ADMIN), roles(name), name);
         }
+        assertEquals(EVERYONE, roles("incidents"));
         assertEquals(EVERYONE, roles("policy"));
         assertEquals(EVERYONE, roles("pauseState"));
     }

@@ -70,4 +70,25 @@ class StressTesterTest {
         assertEquals(0.018, s.score(), 1e-12);
         assertEquals(0, alerts.depegCount("weETH", 0));
     }
+
+    @Test
+    void theLargestAvsSlashingItsMaximumTakesEachTokensSlashableShare() {
+        // ezETH-like: backing 1000, slashable da 0.42, bridge 0.15; weETH-like: backing 3000, da 0.2, bridge 0.33
+        PriceTick ez = PortfolioValuerTest.tick("weETH", "1.05", "1.05").withExposure(exposure("1000", "420", "150"));
+        PriceTick other = PortfolioValuerTest.tick("rsETH", "1.02", "1.02").withExposure(exposure("3000", "600", "990"));
+        // da: 420 + 600 = 1,020 ETH; bridge: 150 + 990 = 1,140 ETH → bridge is the largest
+        StressScenario s = StressTester.largestAvsSlash(Map.of("weETH", ez, "rsETH", other)).orElseThrow();
+        assertEquals("largest AVS bridge/2 slashes its maximum (1140 ETH slashable)", s.name());
+        assertEquals(0, new BigDecimal("0.15").compareTo(s.shocks().get("weETH")));
+        assertEquals(0, new BigDecimal("0.33").compareTo(s.shocks().get("rsETH")));
+        assertEquals(5, tester.scenarios(Map.of("weETH", ez)).size(), "the four scenarios and the AVS slash");
+    }
+
+    static io.lrtyield.common.event.RestakingExposure exposure(String backing, String da, String bridge) {
+        return new io.lrtyield.common.event.RestakingExposure(new BigDecimal(backing), List.of(new io.lrtyield.common.event.RestakingExposure.Delegation(
+                "0xc", "0xo", "op", new BigDecimal(backing), BigDecimal.ONE, List.of(
+                        new io.lrtyield.common.event.RestakingExposure.Allocation("da/0", "0xa", BigDecimal.ONE, new BigDecimal(da)),
+                        new io.lrtyield.common.event.RestakingExposure.Allocation("bridge/2", "0xb", BigDecimal.ONE, new BigDecimal(bridge))))),
+                true, List.of());
+    }
 }

@@ -172,9 +172,9 @@ public final class AllocationOptimizer {
         for (int j = 0; j < qp.m; j++) {
             double sum = 0;
             for (int e = qp.rowStart[j]; e < qp.rowStart[j + 1]; e++) {
-                sum += qp.x0[qp.rowVenue[e]];
+                sum += qp.rowCoef[e] * qp.x0[qp.rowVenue[e]];
             }
-            double rowSlack = qp.b[j] - qp.a[j] * sum;
+            double rowSlack = qp.b[j] - sum;
             if (qp.equality[j] ? Math.abs(rowSlack) > slack : rowSlack < -slack) {
                 return Double.NEGATIVE_INFINITY;
             }

@@ -170,7 +170,7 @@ final class DualNewtonSolver {
             double si = p[i];
             for (int e = qp.venueStart[i]; e < qp.venueStart[i + 1]; e++) {
                 int j = qp.venueRow[e];
-                si -= qp.a[j] * m[j];
+                si -= qp.venueCoef[e] * m[j];
             }
             s[i] = si;
             double v = argmax(i, si);
@@ -186,9 +186,9 @@ final class DualNewtonSolver {
         for (int j = 0; j < qp.m; j++) {
             double sum = 0;
             for (int e = qp.rowStart[j]; e < qp.rowStart[j + 1]; e++) {
-                sum += x[qp.rowVenue[e]];
+                sum += qp.rowCoef[e] * x[qp.rowVenue[e]];
             }
-            g[j] = qp.b[j] - qp.a[j] * sum;
+            g[j] = qp.b[j] - sum;
             theta += m[j] * qp.b[j];
             viol = Math.max(viol, qp.equality[j] ? Math.abs(g[j]) : -g[j]);
             gap += Math.abs(m[j] * g[j]);
@@ -254,7 +254,7 @@ final class DualNewtonSolver {
                 for (int e2 = qp.venueStart[i]; e2 < qp.venueStart[i + 1]; e2++) {
                     int col = pos[qp.venueRow[e2]];
                     if (col >= 0) {
-                        hessian[r * w + col] += qp.a[j1] * qp.a[qp.venueRow[e2]] * inv;
+                        hessian[r * w + col] += qp.venueCoef[e1] * qp.venueCoef[e2] * inv;
                     }
                 }
             }
@@ -327,12 +327,11 @@ final class DualNewtonSolver {
     }
 
     /**
-     * Exact minimisation of the dual over multiplier j alone: its derivative Gⱼ(t) = bⱼ − aⱼΣxᵢ is nondecreasing and
+     * Exact minimisation of the dual over multiplier j alone: its derivative Gⱼ(t) = bⱼ − Σ aⱼwᵢxᵢ is nondecreasing and
      * piecewise linear in t with at most four breakpoints per member venue, so sort them, bisect for the sign change
      * and interpolate on the linear piece. Keeps s consistent with mu.
      */
     private void coordinate(int j) {
-        double aj = qp.a[j];
         int from = qp.rowStart[j];
         int to = qp.rowStart[j + 1];
         int nb = 0;
@@ -342,6 +341,7 @@ final class DualNewtonSolver {
         }
         for (int e = from; e < to; e++) {
             int i = qp.rowVenue[e];
+            double aj = qp.rowCoef[e];
             double bi = s[i] + aj * mu[j];
             base[e - from] = bi;
             double x0 = qp.x0[i];
@@ -387,7 +387,7 @@ final class DualNewtonSolver {
     private void setMultiplier(int j, double t, int from, int to) {
         mu[j] = t;
         for (int e = from; e < to; e++) {
-            s[qp.rowVenue[e]] = base[e - from] - qp.a[j] * t;
+            s[qp.rowVenue[e]] = base[e - from] - qp.rowCoef[e] * t;
         }
     }
 
@@ -425,12 +425,12 @@ final class DualNewtonSolver {
     }
 
     private double rowSlack(int j, double t, int from, int to) {
-        double aj = qp.a[j];
         double sum = 0;
         for (int e = from; e < to; e++) {
-            sum += argmax(qp.rowVenue[e], base[e - from] - aj * t);
+            double ae = qp.rowCoef[e];
+            sum += ae * argmax(qp.rowVenue[e], base[e - from] - ae * t);
         }
-        return qp.b[j] - aj * sum;
+        return qp.b[j] - sum;
     }
 
     private int worstRow() {

@@ -41,7 +41,7 @@ final class ResultBuilder {
         for (int j = 1; j < qp.m; j++) {
             double rowSum = 0;
             for (int e = qp.rowStart[j]; e < qp.rowStart[j + 1]; e++) {
-                rowSum += x[qp.rowVenue[e]];
+                rowSum += qp.rowCoef[e] / qp.a[j] * x[qp.rowVenue[e]];
             }
             double limit = qp.a[j] * qp.b[j];
             if (Math.abs(rowSum - limit) <= tight) {

@@ -26,6 +26,9 @@ final class SeparableQp {
     final int[] rowStart;
     final int[] rowVenue;
     final double[] a;
+    /** Each row entry's coefficient aⱼ·wₑ (row-major, like rowVenue) and the same by venue (like venueRow). */
+    final double[] rowCoef;
+    final double[] venueCoef;
     final double[] b;
     final boolean[] equality;
     final int[] venueStart;
@@ -74,11 +77,13 @@ final class SeparableQp {
         }
         rowStart = new int[m + 1];
         rowVenue = new int[nnz];
+        rowCoef = new double[nnz];
         a = new double[m];
         b = new double[m];
         equality = new boolean[m];
         int at = 0;
         for (int i = 0; i < n; i++) {
+            rowCoef[at] = 1;
             rowVenue[at++] = i;
         }
         a[0] = 1;
@@ -87,8 +92,9 @@ final class SeparableQp {
         for (int j = 1; j <= groups.size(); j++) {
             rowStart[j] = at;
             GroupCap g = groups.get(j - 1);
-            for (String id : g.venues()) {
-                rowVenue[at++] = index.get(id);
+            for (int k2 = 0; k2 < g.venues().size(); k2++) {
+                rowCoef[at] = g.weight(k2);
+                rowVenue[at++] = index.get(g.venues().get(k2));
             }
             a[j] = 1;
             b[j] = g.cap();
@@ -97,6 +103,7 @@ final class SeparableQp {
             rowStart[reserveRow] = at;
             for (int i = 0; i < n; i++) {
                 if (reserve.counts(venues.get(i))) {
+                    rowCoef[at] = -1;
                     rowVenue[at++] = i;
                 }
             }
@@ -106,6 +113,7 @@ final class SeparableQp {
         rowStart[m] = at;
         venueStart = new int[n + 1];
         venueRow = new int[nnz];
+        venueCoef = new double[nnz];
         for (int e = 0; e < nnz; e++) {
             venueStart[rowVenue[e] + 1]++;
         }
@@ -115,6 +123,7 @@ final class SeparableQp {
         int[] fill = venueStart.clone();
         for (int j = 0; j < m; j++) {
             for (int e = rowStart[j]; e < rowStart[j + 1]; e++) {
+                venueCoef[fill[rowVenue[e]]] = rowCoef[e];
                 venueRow[fill[rowVenue[e]]++] = j;
             }
         }
@@ -135,7 +144,7 @@ final class SeparableQp {
                 continue;
             }
             for (int e = rowStart[j]; e < rowStart[j + 1]; e++) {
-                effective[rowVenue[e]] = Math.min(effective[rowVenue[e]], b[j]);
+                effective[rowVenue[e]] = Math.min(effective[rowVenue[e]], b[j] / rowCoef[e]);
             }
         }
         for (int i = 0; i < n; i++) {

@@ -79,7 +79,7 @@ final class ShadowPrices {
     private double originalPrice(int i) {
         double si = qp.p[i];
         for (int e = qp.venueStart[i]; e < qp.venueStart[i + 1]; e++) {
-            si -= qp.a[qp.venueRow[e]] * solver.mu[qp.venueRow[e]];
+            si -= qp.venueCoef[e] * solver.mu[qp.venueRow[e]];
         }
         return si;
     }

@@ -35,8 +35,8 @@ final class DualCertificate {
         for (GroupCap g : problem.groups()) {
             double mu = groupPrice.getOrDefault(g.name(), 0.0);
             theta += mu * g.cap();
-            for (String id : g.venues()) {
-                venuePrice.merge(id, -mu, Double::sum);
+            for (int k = 0; k < g.venues().size(); k++) {
+                venuePrice.merge(g.venues().get(k), -mu * g.weight(k), Double::sum);
             }
         }
         double h = problem.horizonYears();

@@ -41,6 +41,34 @@ class HandCheckedAllocationTest {
     }
 
     /**
+     * Operator and AVS caps weighted by exposure. LRT A (6 %) has 0.5 of its value with operator X, LRT B (5 %) 0.8; C
+     * (3 %) none. Operator X ≤ 30 ETH: 0.5·a + 0.8·b ≤ 30. Per ETH of X's cap A earns (0.06 − 0.03)/0.5 = 0.06, B
+     * (0.05 − 0.03)/0.8 = 0.025: all of X's room goes to A, a = 60, b = 0, c = 40; f = 0.06·60 + 0.03·40 = 4.8.
+     * Shadow price of X's cap: 0.06 (one more ETH of cap lets A take 2 ETH more from C: 2·0.03). Then an AVS cap on
+     * A's slashable share (0.4·a ≤ 16) binds too: a = 40, X has 30 − 20 = 10 left for B: b = 12.5, c = 47.5;
+     * f = 0.06·40 + 0.05·12.5 + 0.03·47.5 = 4.45. X's price is B's: 0.025; the AVS's: (0.06 − 0.03 − 0.5·0.025)/0.4 = 0.04375.
+     */
+    @Test
+    void operatorAndAvsCapsWeightedByExposureBindWithTheirShadowPrices() {
+        List<Venue> venues = List.of(venue("A", 0, 0.06, 0, 1e9, 0, TradeCost.NONE), venue("B", 0, 0.05, 0, 1e9, 0, TradeCost.NONE),
+                venue("C", 0, 0.03, 0, 1e9, 0, TradeCost.NONE));
+        GroupCap operator = new GroupCap("operator:X", GroupCap.Kind.OPERATOR, 30, List.of("A", "B"), List.of(0.5, 0.8));
+        AllocationResult r = optimizer.solve(problem(venues, List.of(operator), LiquidityReserve.NONE));
+        assertArrayEquals(new double[] {60, 0, 40}, r.amounts(), EPS);
+        assertEquals(4.8, r.objective(), EPS);
+        BindingConstraint x = binding(r, BindingConstraint.Kind.GROUP_CAP, "operator:X");
+        assertEquals(30, x.value(), EPS);
+        assertEquals(0.06, x.shadowPrice(), EPS);
+
+        GroupCap avs = new GroupCap("avs:da/0", GroupCap.Kind.AVS, 16, List.of("A"), List.of(0.4));
+        AllocationResult both = optimizer.solve(problem(venues, List.of(operator, avs), LiquidityReserve.NONE));
+        assertArrayEquals(new double[] {40, 12.5, 47.5}, both.amounts(), EPS);
+        assertEquals(4.45, both.objective(), EPS);
+        assertEquals(0.025, binding(both, BindingConstraint.Kind.GROUP_CAP, "operator:X").shadowPrice(), EPS);
+        assertEquals(0.04375, binding(both, BindingConstraint.Kind.GROUP_CAP, "avs:da/0").shadowPrice(), EPS);
+    }
+
+    /**
      * APY falls 0.02 % per ETH in both (q = 4e-4): equal marginals 0.05 − 4e-4·a = 0.03 − 4e-4·b with a + b = 100 give
      * a = 75, b = 25; f = 75·0.035 + 25·0.025 = 3.25; budget price 0.05 − 4e-4·75 = 0.02.
      */

@@ -67,8 +67,8 @@ public final class OjAlgoReference {
         }
         for (GroupCap g : problem.groups()) {
             Expression row = model.newExpression(g.name()).upper(g.cap() / total);
-            for (String id : g.venues()) {
-                row.set(byId.get(id), 1);
+            for (int k = 0; k < g.venues().size(); k++) {
+                row.set(byId.get(g.venues().get(k)), g.weight(k));
             }
         }
         if (problem.reserve().minimum() > 0) {

@@ -49,6 +49,7 @@ public final class RandomInstances {
         addGroups(rnd, groups, "protocol:", GroupCap.Kind.PROTOCOL, protocol, protocols, z);
         addGroups(rnd, groups, "underlying:", GroupCap.Kind.UNDERLYING, underlying, underlyings, z);
         addGroups(rnd, groups, "tier:", GroupCap.Kind.RISK_TIER, tier, tiers, z);
+        addExposureGroups(new Random(seed ^ 0x5DEECE66DL), groups, n, z);
         double liquid = 0;
         for (int i = 0; i < n; i++) {
             liquid += venues.get(i).withdrawalDelayDays() <= delayLimit ? z[i] : 0;
@@ -72,6 +73,35 @@ public final class RandomInstances {
             if (!ids.isEmpty()) {
                 double cap = held * (1 + (rnd.nextDouble() < 0.3 ? 0.05 : 0.3) * rnd.nextDouble());
                 groups.add(new GroupCap(prefix + g, kind, cap, ids));
+            }
+        }
+    }
+
+    /**
+     * Operator / AVS groups (in about half of the instances): each venue exposed to the group with a weight in (0, 1] (its share delegated to the operator,
+     * or slashable by the AVS), Σ wᵢxᵢ ≤ cap; a separate random stream, so the other draws are those of before.
+     */
+    private static void addExposureGroups(Random rnd, List<GroupCap> groups, int n, double[] z) {
+        // every other instance: ojAlgo stalls more often on weighted rows (each stall costs the test 3 s)
+        if (rnd.nextBoolean()) {
+            return;
+        }
+        for (int g = 0; g < 2; g++) {
+            List<String> ids = new ArrayList<>();
+            List<Double> weights = new ArrayList<>();
+            double held = 0;
+            for (int i = 0; i < n; i++) {
+                if (rnd.nextDouble() < 0.4) {
+                    double w = 0.05 + 0.95 * rnd.nextDouble();
+                    ids.add("v" + i);
+                    weights.add(w);
+                    held += w * z[i];
+                }
+            }
+            if (!ids.isEmpty()) {
+                double cap = held * (1 + (rnd.nextDouble() < 0.5 ? 0.02 : 0.3) * rnd.nextDouble());
+                groups.add(new GroupCap((g == 0 ? "operator:" : "avs:") + g, g == 0 ? GroupCap.Kind.OPERATOR : GroupCap.Kind.AVS, cap,
+                        ids, weights));
             }
         }
     }

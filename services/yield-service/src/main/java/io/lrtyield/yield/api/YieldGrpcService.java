@@ -54,6 +54,9 @@ public class YieldGrpcService implements YieldService {
                 .setBlockNumber(q.provenance().blockNumber())
                 .setEventId(q.eventId())
                 .addAllSizeCurve(q.sizeCurve().stream().map(YieldGrpcService::toProto).toList())
+                .addAllComponents(q.components().stream().map(c -> io.lrtyield.grpc.yield.v1.Component.newBuilder().setName(c.name())
+                        .setApy(c.apy().toPlainString()).setSource(c.source() == null ? "" : c.source()).build()).toList())
+                .putAllRisk(q.risk())
                 .build();
     }
 

@@ -139,7 +139,8 @@ public final class YieldViews {
                        double apy, List<String> rewardTokens, List<String> underlyingTokens, String poolMeta,
                        // ours
                        String venueId, String kind, int riskTier, String netApy, Double apyPointsLow, Double apyPointsHigh,
-                       List<SizePoint> sizeCurve, List<String> flags, long blockNumber) {
+                       List<SizePoint> sizeCurve, List<String> flags, long blockNumber,
+                       List<io.lrtyield.common.event.YieldComponent> components, Map<String, String> risk) {
     }
 
     public record PoolsResponse(String status, List<Pool> data) {
@@ -164,7 +165,7 @@ public final class YieldViews {
         return new Pool(venue.id() + "-" + chain.toLowerCase(Locale.ROOT), chain, PROJECTS.getOrDefault(venue.protocol(), venue.protocol()),
                 venue.asset().toUpperCase(Locale.ROOT), tvlUsd, apyBase, null, apyBase, null, address == null ? List.of() : List.of(address), meta,
                 venue.id(), venue.kind(), venue.riskTier(), q.netApy().toPlainString(), percent(q.risk().get("pointsApyLow")),
-                percent(q.risk().get("pointsApyHigh")), q.sizeCurve(), q.flags(), q.provenance().blockNumber());
+                percent(q.risk().get("pointsApyHigh")), q.sizeCurve(), q.flags(), q.provenance().blockNumber(), q.components(), q.risk());
     }
 
     private static Double percent(String fraction) {

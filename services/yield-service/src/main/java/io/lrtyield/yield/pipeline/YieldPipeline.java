@@ -16,6 +16,7 @@ import io.lrtyield.yield.history.RateHistoryStore;
 import io.lrtyield.yield.model.MarketState;
 import io.lrtyield.yield.model.StablePool;
 import io.lrtyield.yield.model.StakingExtras;
+import io.lrtyield.yield.model.SlashingRisk;
 import io.lrtyield.yield.model.StakingYieldModel;
 import io.lrtyield.yield.model.VenueQuoter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,7 +38,8 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * prices.v1 → rate history → a quote per venue of the asset → yields.v1 (awaited) and Redis. Ticks without a
+ * prices.v1 → rate history → a quote per venue of the asset → yields.v1 (awaited) and Redis. A restaking token's quote
+ * takes off the expected slashing loss of the exposure its tick carries ({@link SlashingRisk}). Ticks without a
  * fundamental rate, and ticks already seen (at-least-once redelivery), are skipped. A message that fails to
  * decode is nacked and the channel's dead-letter strategy takes it, original bytes intact.
  */
@@ -58,6 +60,7 @@ public class YieldPipeline {
     private final MutinyEmitter<Record<String, YieldQuote>> emitter;
     private final PublishPolicy policy;
     private final StakingYieldModel staking;
+    private final SlashingRisk slashing;
     private final LatestMarketState market;
     private final Timer tickToQuote;
     private final BroadcastProcessor<YieldQuote> published = BroadcastProcessor.create();
@@ -77,6 +80,9 @@ public class YieldPipeline {
         this.emitter = emitter;
         this.policy = new PublishPolicy(config.publishMinChangeBps(), config.publishEveryBlocks());
         this.staking = new StakingYieldModel(config.maxPlausibleApr(), config.jumpFactor());
+        var s = config.slashing();
+        this.slashing = new SlashingRisk(SlashingRisk.parameters(new SlashingRisk.AvsRisk(s.defaultProbability(), s.defaultProbabilityLow(),
+                s.defaultProbabilityHigh(), s.defaultSeverity(), "yield.slashing.default-*"), s.avs()));
     }
 
     @Incoming(Topics.PRICES_CHANNEL)
@@ -158,9 +164,26 @@ public class YieldPipeline {
         return premiumOver.chain(lstApy -> {
             StakingExtras.Extended x = StakingExtras.extend(venue, r, exitPool(catalogue, venue), config.horizonDays(), lstApy,
                     config.queueRiskPremium());
+            BigDecimal net = r.netApy();
+            var components = x.components();
+            var curve = x.sizeCurve();
+            var risk = x.risk();
+            List<String> flags = flags(x.flags(), tick);
+            if (tick.exposure() != null && venue.venueKind() == VenueKind.RESTAKING_TOKEN) {
+                SlashingRisk.Adjusted adjusted = SlashingRisk.adjust(net, components, curve, risk, tick.exposure(),
+                        slashing.assess(tick.exposure()), lstApy, venue.param("premiumOver").orElse(null));
+                net = adjusted.netApy();
+                components = adjusted.components();
+                curve = adjusted.sizeCurve();
+                risk = adjusted.risk();
+                if (!tick.exposure().complete()) {
+                    flags = new java.util.ArrayList<>(flags);
+                    flags.add("exposure-incomplete: " + String.join("; ", tick.exposure().errors()));
+                }
+            }
             YieldQuote quote = new YieldQuote(YieldQuote.SCHEMA_VERSION, YieldQuote.idFor(venue.id(), tick.provenance()), venue.id(),
-                    venue.kind(), venue.asset(), r.netApy(), r.basis(), x.components(), r.windows(), x.sizeCurve(), samples,
-                    flags(x.flags(), tick), tick.provenance(), x.risk());
+                    venue.kind(), venue.asset(), net, r.basis(), components, r.windows(), curve, samples,
+                    flags, tick.provenance(), risk);
             return publish(quote);
         });
     }

@@ -65,6 +65,11 @@ public final class ViewFunction<T> {
     private final String signature;
 
     private ViewFunction(String name, List<Class<? extends Type>> inputs, List<TypeReference<?>> outputs, Mapper<T> mapper) {
+        this(name, inputs, outputs, mapper, null);
+    }
+
+    private ViewFunction(String name, List<Class<? extends Type>> inputs, List<TypeReference<?>> outputs, Mapper<T> mapper,
+                         String inputTypes) {
         this.name = Objects.requireNonNull(name, "name");
         this.inputs = List.copyOf(inputs);
         this.outputs = org.web3j.abi.Utils.convert(List.copyOf(outputs));
@@ -73,7 +78,17 @@ public final class ViewFunction<T> {
             throw new IllegalArgumentException(name + ": a view needs at least one output");
         }
         this.shapes = outputs.stream().map(ref -> shape(name, ref.getType())).toList();
-        this.signature = name + "(" + String.join(",", this.inputs.stream().map(AbiTypes::getTypeAString).toList()) + ")";
+        this.signature = name + "(" + (inputTypes != null ? inputTypes
+                : String.join(",", this.inputs.stream().map(AbiTypes::getTypeAString).toList())) + ")";
+    }
+
+    /**
+     * A view whose inputs include an array or a tuple, whose ABI type the input classes alone do not tell: its canonical
+     * input types are given, e.g. {@code "address,address[]"} or {@code "address,(address,uint32),address"}.
+     */
+    public static <T> ViewFunction<T> of(String name, String inputTypes, List<Class<? extends Type>> inputs,
+                                         List<TypeReference<?>> outputs, Mapper<T> mapper) {
+        return new ViewFunction<>(name, inputs, outputs, mapper, inputTypes);
     }
 
     public static <T> ViewFunction<T> of(String name, List<Class<? extends Type>> inputs, List<TypeReference<?>> outputs,

@@ -47,6 +47,9 @@ class SelectorTableTest {
     static final String WETH = "0xc02aaa39b223fe8d0a0e5c4f27ead9083c756cc2";
     static final String PENDLE_MARKET = "0x107a2e3cd2bb9a32b9ee2e4d51143149f8367eba";
     static final String PENDLE_ROUTER = "0x888888888889758f76e7103c6cbf23abbf58f946";
+    static final String DELEGATION_MANAGER = "0x39053d51b77dc0d36036fc1fcc8cb819df8ef37a";
+    static final String ALLOCATION_MANAGER = "0x948a420b8cc1d6bfd0b6087c2e7c344a2cd0bc39";
+    static final String BEACON_CHAIN_ETH = "0xbeac0eeeeeeeeeeeeeeeeeeeeeeeeeeeeeebeac0";
     static final String HOLDER = "0x1111111111111111111111111111111111111111";
 
     /** One reader function: reference section, canonical signature, selector printed in the reference, a built call. */
@@ -89,6 +92,14 @@ class SelectorTableTest {
                         EigenLayerReader.sharesToUnderlyingViewCall(STETH_STRATEGY, oneShare)),
                 new Row("§4 EigenLayer", "stakerDepositShares(address,address)", "0xfe243a17",
                         EigenLayerReader.stakerDepositSharesCall(STRATEGY_MANAGER, HOLDER, STETH_STRATEGY)),
+                new Row("§4 EigenLayer", "getWithdrawableShares(address,address[])", "0xc978f7ac",
+                        EigenLayerReader.withdrawableSharesCall(DELEGATION_MANAGER, HOLDER, BEACON_CHAIN_ETH)),
+                // not in the reference's tables: selectors computed here from the mainnet signatures (§4 addresses)
+                new Row("§4 EigenLayer", "delegatedTo(address)", "0x65da1264", EigenLayerReader.delegatedToCall(DELEGATION_MANAGER, HOLDER)),
+                new Row("§4 EigenLayer", "getMaxMagnitude(address,address)", "0xa9333ec8",
+                        EigenLayerReader.maxMagnitudeCall(ALLOCATION_MANAGER, HOLDER, BEACON_CHAIN_ETH)),
+                new Row("§4 EigenLayer", "getAllocation(address,(address,uint32),address)", "0x10e1b9b8",
+                        EigenLayerReader.allocationCall(ALLOCATION_MANAGER, HOLDER, HOLDER, 0, BEACON_CHAIN_ETH)),
                 // §5 Chainlink AggregatorV3Interface table
                 new Row("§5 Chainlink", "latestRoundData()", "0xfeaf968c", ChainlinkReader.latestRoundDataCall(STETH_ETH_FEED)),
                 new Row("§5 Chainlink", "decimals()", "0x313ce567", ChainlinkReader.decimalsCall(STETH_ETH_FEED)),

@@ -10,6 +10,11 @@ import io.lrtyield.common.event.SizePoint;
 import io.lrtyield.common.event.YieldQuote;
 import io.lrtyield.devnet.deploy.DevnetCatalogue;
 import io.lrtyield.devnet.deploy.TxSender;
+import io.lrtyield.devnet.simulator.ScenarioRequests;
+import io.lrtyield.devnet.simulator.SlashSimulator;
+import io.lrtyield.common.restaking.ExposureReads;
+import io.lrtyield.common.restaking.SlashingWatch;
+import io.lrtyield.rebalancer.execution.venue.LiquidStakingDepositCalls;
 import io.lrtyield.rebalancer.execution.EntryRoutes;
 import io.lrtyield.rebalancer.execution.ExecutionListener;
 import io.lrtyield.rebalancer.execution.ExecutionPlan;
@@ -74,8 +79,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * through the vault's {@code manage} as the strategist, read back by the portfolio reader in one Multicall3 snapshot;
  * a 3 % depeg of its collateral in the lending oracle (and a CRITICAL depeg alert) → a deleverage plan that the
  * execution engine runs with the health factor read on chain after every mined transaction ≥ the minimum; a stale
- * collateral price blocks new plans and says why; no plan when the gain is below the costs; and the snapshot → decision
- * latency over 40 blocks.
+ * collateral price blocks new plans and says why; no plan when the gain is below the costs; the snapshot → decision
+ * latency over 40 blocks; and a 5 % slash of an operator behind ezETH the vault holds: within 2 blocks the rate and the
+ * withdrawable shares fall, a CRITICAL OPERATOR_SLASHED alert, the venue capped to 0 and its exit planned; an
+ * Upgraded event on ezETH's RestakeManager → a CRITICAL PROXY_UPGRADED alert and the venue capped to 0 until acknowledged.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -252,6 +259,129 @@ class StrategyOnDevnetIT {
         System.out.printf("new block → decision (snapshot + valuation + policy + optimizer), %d blocks: p50 %.2f ms, p99 %.2f ms%n",
                 nanos.length, nanos[nanos.length / 2] / 1e6, nanos[nanos.length - 1] / 1e6);
         assertTrue(nanos[nanos.length / 2] < 250_000_000L);
+    }
+
+    @Test
+    @Order(6)
+    void aFivePercentSlashBehindEzEthFallsWithinTwoBlocksRaisesACriticalAlertCapsTheVenueToZeroAndPlansItsExit() throws Exception {
+        var d = devnet.d;
+        BigInteger deposit = E18.multiply(BigInteger.valueOf(20));
+        ExecutionReport seeded = devnet.executor(devnet.allowlist).execute(new ExecutionPlan("it-seed-ezeth", List.of(new PlannedAction(
+                "renzo-ezeth", "DEPOSIT", new LiquidStakingDepositCalls(devnet.vault).renzoDepositEth(d.renzoRestakeManager(), deposit),
+                deposit, deposit))));
+        assertEquals(ExecutionReport.DONE, seeded.status(), seeded.error());
+
+        ExposureReads reads = new ExposureReads(catalogue.restaking());
+        SlashingWatch watch = new SlashingWatch();
+        long before = head();
+        var e0 = exposure(reads, before);
+        assertTrue(watch.check("ezETH", e0.exposure(), provenance(before)).isEmpty());
+        TxSender oracle = new TxSender(devnet.web3j, Credentials.create(DevnetFixture.ORACLE_KEY), 31337);
+        var slash = new SlashSimulator(devnet.web3j, oracle, d.restaking(), d.kelpOracle(), new Object())
+                .slash(new ScenarioRequests.SlashOperator("operator-a", "da-avs/0", new BigInteger("50000000000000000")));
+
+        // read at the second block after the slash's (the chain is mined further by the issuers' loss reports)
+        long after = slash.block() + 2;
+        assertTrue(head() >= after, "mined to " + head());
+        var e1 = exposure(reads, after);
+        assertTrue(e1.rate().compareTo(e0.rate()) < 0, "ezETH's fundamental rate fell: " + e0.rate() + " → " + e1.rate());
+        assertTrue(e1.exposure().restakedEth().compareTo(e0.exposure().restakedEth()) < 0, "withdrawable shares fell");
+        List<RiskAlert> alerts = watch.check("ezETH", e1.exposure(), provenance(after));
+        RiskAlert slashed = alerts.stream().filter(a -> a.kind().equals("OPERATOR_SLASHED")).findFirst().orElseThrow();
+        assertEquals("CRITICAL", slashed.severity());
+        assertTrue(alerts.stream().anyMatch(a -> a.kind().equals("WITHDRAWABLE_SHARES_DECREASE") && a.severity().equals("CRITICAL")),
+                alerts.toString());
+
+        AlertBook book = new AlertBook(86_400);
+        alerts.forEach(book::onAlert);
+        Map<String, PriceTick> prices = new HashMap<>(prices(PriceStatus.OK, BigDecimal.ONE));
+        Provenance prov = provenance(after);
+        prices.put("ezETH", new PriceTick(1, "p-ez", "ezETH", e1.rate(), null, e1.rate(), BigDecimal.ZERO, PriceStatus.OK, BigDecimal.ONE,
+                List.of(), List.of(), prov));
+        Map<String, YieldQuote> quotes = new HashMap<>(quotes());
+        quotes.put("renzo-ezeth", quote("renzo-ezeth", "0.08"));
+        Portfolio p = snapshot(prices);
+        assertTrue(p.amountIn("renzo-ezeth").compareTo(new BigDecimal("19")) > 0, "the vault holds ≈ 20 ETH of ezETH: " + p.amountIn("renzo-ezeth"));
+        // the last plan a second ago: a yield decision would wait for the cooldown, a de-risking exit does not
+        PolicyOutcome o = strategy.policy().decide(new MarketState(p, quotes, prices, book, p.blockTimestamp() - 1));
+        assertEquals(PolicyOutcome.REBALANCE, o.action(), o.reason());
+        assertTrue(o.reason().contains("de-risk: exit renzo-ezeth (OPERATOR_SLASHED on ezETH)"), o.reason());
+        assertEquals(0, o.result().allocations().stream().filter(a -> a.venue().equals("renzo-ezeth")).findFirst().orElseThrow().amount(), 1e-9);
+        RawSnapshot raw = reader.read(head(), 0).await().atMost(Duration.ofSeconds(10));
+        BuiltPlan exit = PlanMaker.make(strategy, o, p, raw.ethBalance(), raw.tokens().getOrDefault("WETH", BigInteger.ZERO), prices,
+                raw.venueRates());
+        List<String> ezActions = exit.actions().stream().filter(a -> a.venueId().startsWith("renzo-ezeth")).map(PlannedAction::kind).toList();
+        assertTrue(!ezActions.isEmpty(), "the plan exits renzo-ezeth: " + exit.actions().stream().map(a -> a.venueId() + " " + a.kind()).toList());
+        System.out.printf("slash 5 %% of operator-a in da-avs/0 at block %d: ezETH rate %s → %s, restaked %s → %s ETH; alerts %s; exit %s%n",
+                slash.block(), e0.rate(), e1.rate(), e0.exposure().restakedEth(), e1.exposure().restakedEth(),
+                alerts.stream().map(a -> a.severity() + " " + a.kind()).toList(), ezActions);
+
+        // acknowledged: the venue is back under its ordinary caps and rules (no de-risking exit)
+        book.incidents().acknowledge("ezETH");
+        PolicyOutcome acknowledged = strategy.policy().decide(new MarketState(p, quotes, prices, book, p.blockTimestamp() - 1));
+        assertTrue(!acknowledged.reason().contains("de-risk"), acknowledged.reason());
+    }
+
+    @Test
+    @Order(7)
+    void anUpgradedEventOnEzEthsContractRaisesACriticalAlertAndCapsTheVenueToZeroUntilAcknowledged() throws Exception {
+        var d = devnet.d;
+        TxSender oracle = new TxSender(devnet.web3j, Credentials.create(DevnetFixture.ORACLE_KEY), 31337);
+        String implementation = "0x00000000000000000000000000000000000c0de1";
+        var receipt = oracle.awaitAll(List.of(oracle.send(d.renzoRestakeManager(), FunctionEncoder.encode(new Function("upgradeTo",
+                List.of(new Address(implementation)), List.of())), BigInteger.ZERO)), Duration.ofSeconds(30)).get(0);
+        long block = receipt.getBlockNumber().longValueExact();
+        var upgrades = new io.lrtyield.common.chain.UpgradeLogs(devnet.web3j, catalogue);
+        assertTrue(upgrades.contracts().contains(d.renzoRestakeManager().toLowerCase()), upgrades.contracts().toString());
+        List<RiskAlert> alerts = upgrades.alerts(provenance(block)).await().atMost(Duration.ofSeconds(10));
+        assertEquals(1, alerts.size(), alerts.toString());
+        RiskAlert upgraded = alerts.get(0);
+        assertEquals("PROXY_UPGRADED", upgraded.kind());
+        assertEquals("CRITICAL", upgraded.severity());
+        assertEquals("ezETH", upgraded.subject());
+        assertTrue(upgraded.message().contains(implementation), upgraded.message());
+        assertTrue(upgrades.alerts(provenance(block - 1)).await().atMost(Duration.ofSeconds(10)).isEmpty(), "nothing the block before");
+
+        AlertBook book = new AlertBook(86_400);
+        book.onAlert(upgraded);
+        BigDecimal rate = exposure(new ExposureReads(catalogue.restaking()), head()).rate();
+        Map<String, PriceTick> prices = new HashMap<>(prices(PriceStatus.OK, BigDecimal.ONE));
+        prices.put("ezETH", new PriceTick(1, "p-ez2", "ezETH", rate, null, rate, BigDecimal.ZERO, PriceStatus.OK, BigDecimal.ONE, List.of(),
+                List.of(), provenance(head())));
+        Map<String, YieldQuote> quotes = new HashMap<>(quotes());
+        quotes.put("renzo-ezeth", quote("renzo-ezeth", "0.08"));
+        Portfolio p = snapshot(prices);
+        PolicyOutcome o = strategy.policy().decide(new MarketState(p, quotes, prices, book, p.blockTimestamp() - 1));
+        assertTrue(o.reason().contains("de-risk: exit renzo-ezeth (PROXY_UPGRADED on ezETH)"), o.reason());
+        assertEquals(0, o.problem().venues().stream().filter(v -> v.id().equals("renzo-ezeth")).findFirst().orElseThrow().cap(), 0);
+        // still capped a block later: only an admin lifts it
+        PolicyOutcome later = strategy.policy().decide(new MarketState(p, quotes, prices, book, p.blockTimestamp() - 1));
+        assertEquals(0, later.problem().venues().stream().filter(v -> v.id().equals("renzo-ezeth")).findFirst().orElseThrow().cap(), 0);
+        book.incidents().acknowledge("ezETH");
+        PolicyOutcome acknowledged = strategy.policy().decide(new MarketState(p, quotes, prices, book, p.blockTimestamp() - 1));
+        assertTrue(!acknowledged.reason().contains("de-risk") && acknowledged.notes().stream().noneMatch(n -> n.startsWith("renzo-ezeth: capped")),
+                "acknowledged: back to the ordinary rules (here the test's old quote keeps it out) — " + acknowledged.reason()
+                        + " " + acknowledged.excluded().get("renzo-ezeth"));
+    }
+
+    private record Read(java.math.BigDecimal rate, io.lrtyield.common.event.RestakingExposure exposure) {
+    }
+
+    private Read exposure(ExposureReads reads, long block) {
+        List<Multicall3.Call> calls = new ArrayList<>(reads.calls());
+        calls.add(io.lrtyield.common.chain.reader.RenzoReader.calculateTvlsCall(devnet.d.renzoRestakeManager()));
+        calls.add(io.lrtyield.common.chain.reader.RenzoReader.ezEthTotalSupplyCall(devnet.d.ezETH()));
+        List<Multicall3.Result> r = new Multicall3(devnet.web3j, catalogue.multicall3(), 300).aggregate3(calls, block).await().indefinitely();
+        java.util.Iterator<Multicall3.Result> it = r.iterator();
+        var byAsset = reads.decode(it::next);
+        byAsset.forEach((asset, e) -> assertTrue(e.complete() && e.backingEth() != null, asset + " exposure read whole: " + e.errors()));
+        assertEquals(java.util.Set.of("ezETH", "rsETH", "weETH"), byAsset.keySet());
+        var rate = io.lrtyield.common.chain.reader.RenzoReader.decodeEzEthRate(it.next(), it.next()).value().rate().toBigDecimal();
+        return new Read(rate, byAsset.get("ezETH"));
+    }
+
+    static Provenance provenance(long block) {
+        return new Provenance(31337, block, "0x" + Long.toHexString(block), 0);
     }
 
     // ---- helpers ----
