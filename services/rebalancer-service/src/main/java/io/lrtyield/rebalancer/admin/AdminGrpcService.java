@@ -3,6 +3,8 @@ package io.lrtyield.rebalancer.admin;
 import io.grpc.Status;
 import io.lrtyield.common.runtime.GrpcProblems;
 import io.lrtyield.common.runtime.ProblemException;
+import io.lrtyield.grpc.rebalancer.v1.Incident;
+import io.lrtyield.grpc.rebalancer.v1.IncidentActionRequest;
 import io.lrtyield.grpc.rebalancer.v1.MutinyAdminServiceGrpc;
 import io.lrtyield.grpc.rebalancer.v1.PauseRequest;
 import io.lrtyield.grpc.rebalancer.v1.PauseState;
@@ -88,6 +90,20 @@ public class AdminGrpcService extends MutinyAdminServiceGrpc.AdminServiceImplBas
         PolicyOverrides.Policy valid = change;
         return subject().chain(who -> actions.updatePolicy(who, valid)).map(AdminGrpcService::toProto)
                 .onFailure().transform(AdminGrpcService::toStatus);
+    }
+
+    @Override
+    @RolesAllowed(Roles.ADMIN)
+    public Uni<Incident> acknowledgeIncident(IncidentActionRequest request) {
+        return subject().chain(who -> actions.acknowledge(who, request.getSubject(), request.getReason()))
+                .map(RebalancerGrpcService::toProto).onFailure().transform(AdminGrpcService::toStatus);
+    }
+
+    @Override
+    @RolesAllowed(Roles.ADMIN)
+    public Uni<Incident> holdIncident(IncidentActionRequest request) {
+        return subject().chain(who -> actions.hold(who, request.getSubject(), request.getReason()))
+                .map(RebalancerGrpcService::toProto).onFailure().transform(AdminGrpcService::toStatus);
     }
 
     /** The caller's subject. Authentication is lazy: the identity is a Uni here, never awaited on the event loop. */

@@ -18,10 +18,12 @@ import io.lrtyield.grpc.rebalancer.v1.StressEntry;
 import io.lrtyield.rebalancer.decision.Decision;
 import io.lrtyield.rebalancer.plan.StoredPlan;
 import io.lrtyield.rebalancer.portfolio.Portfolio;
+import io.lrtyield.rebalancer.risk.Incidents;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
 
 import java.math.BigDecimal;
+import java.util.Comparator;
 
 /**
  * gRPC face of the decisions, portfolio, target, plans and risk APIs: it calls the REST resources (same answers and
@@ -97,7 +99,16 @@ public class RebalancerGrpcService extends MutinyRebalancerServiceGrpc.Rebalance
                 .setHealthFactor(text(r.healthFactor()))));
         v.scores().forEach((venue, s) -> b.putScores(venue, RiskScore.newBuilder().setVenueId(s.venueId()).setScore(s.score())
                 .addAllParts(s.parts()).build()));
+        v.incidents().values().stream().sorted(Comparator.comparing(Incidents.Incident::subject, String.CASE_INSENSITIVE_ORDER))
+                .forEach(i -> b.addIncidents(toProto(i)));
         return b.build();
+    }
+
+    /** An open incident as its gRPC message (also the answer of the admin incident actions). */
+    public static io.lrtyield.grpc.rebalancer.v1.Incident toProto(Incidents.Incident i) {
+        return io.lrtyield.grpc.rebalancer.v1.Incident.newBuilder().setSubject(i.subject()).setKind(i.kind())
+                .setSeverity(orEmpty(i.severity())).setMessage(orEmpty(i.message())).setBlockNumber(i.blockNumber())
+                .setEventId(orEmpty(i.eventId())).setHold(i.hold()).setHeldBy(orEmpty(i.heldBy())).setAlerts(i.alerts()).build();
     }
 
     static io.lrtyield.grpc.rebalancer.v1.Portfolio toProto(Portfolio p) {
@@ -148,6 +159,10 @@ public class RebalancerGrpcService extends MutinyRebalancerServiceGrpc.Rebalance
                 .setQuoteEventId(d.quoteEventId())
                 .setDecidedAtMs(d.decidedAtMillis())
                 .build();
+    }
+
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
     }
 
     private static String text(BigDecimal v) {

@@ -7,8 +7,11 @@ import io.grpc.stub.MetadataUtils;
 import io.lrtyield.common.event.ExecutionEvent;
 import io.lrtyield.common.event.Provenance;
 import io.lrtyield.common.event.RebalancePlan;
+import io.lrtyield.common.event.RiskAlert;
 import io.lrtyield.common.event.Topics;
 import io.lrtyield.grpc.rebalancer.v1.AdminServiceGrpc;
+import io.lrtyield.grpc.rebalancer.v1.Incident;
+import io.lrtyield.grpc.rebalancer.v1.IncidentActionRequest;
 import io.lrtyield.grpc.rebalancer.v1.PauseRequest;
 import io.lrtyield.grpc.rebalancer.v1.PauseState;
 import io.lrtyield.grpc.rebalancer.v1.Plan;
@@ -19,7 +22,10 @@ import io.lrtyield.grpc.rebalancer.v1.UpdatePolicyRequest;
 import io.lrtyield.rebalancer.api.RebalancerTestServices;
 import io.lrtyield.rebalancer.plan.PlanLifecycle;
 import io.lrtyield.rebalancer.plan.StoredPlan;
+import io.lrtyield.rebalancer.risk.Incidents;
+import io.lrtyield.rebalancer.store.IncidentStore;
 import io.lrtyield.rebalancer.store.PlanStore;
+import io.lrtyield.rebalancer.wiring.MarketCache;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,7 +55,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The gRPC admin API over a real client on the HTTP port, with tokens minted like {@code make token}: the same roles
  * as REST (no or a bad token UNAUTHENTICATED, a role too low PERMISSION_DENIED, neither audited), and every action
- * audited exactly as its REST twin (Redis {@code audit:admin} and an ADMIN event on {@code executions.v1}).
+ * audited exactly as its REST twin (Redis {@code audit:admin} and an ADMIN event on {@code executions.v1}). Incidents
+ * are opened as the risk-alerts consumer opens them ({@link MarketCache#onAlert}), each test on a subject of its own.
  */
 @QuarkusTest
 @WithTestResource(RebalancerTestServices.class)
@@ -65,6 +72,12 @@ class AdminGrpcTest {
 
     @Inject
     AdminAudit audit;
+
+    @Inject
+    MarketCache cache;
+
+    @Inject
+    IncidentStore incidentStore;
 
     @Inject
     @Any
@@ -92,8 +105,9 @@ class AdminGrpcTest {
     }
 
     @Test
-    void aViewerMayNotActAndAnOperatorMayNotPauseResumeOrChangeThePolicy() throws Exception {
+    void aViewerMayNotActAndAnOperatorMayNotPauseResumeChangeThePolicyOrActOnIncidents() throws Exception {
         String planId = propose();
+        String subject = openIncident();
         int audited = auditSize();
         AdminServiceGrpc.AdminServiceBlockingStub viewer = as(token(Roles.VIEWER, "victor"));
         for (Function<AdminServiceGrpc.AdminServiceBlockingStub, Object> call : everyMethod()) {
@@ -103,8 +117,13 @@ class AdminGrpcTest {
         assertDenied(() -> operator.pause(PauseRequest.newBuilder().setReason("no").build()));
         assertDenied(() -> operator.resume(ResumeRequest.getDefaultInstance()));
         assertDenied(() -> operator.updatePolicy(UpdatePolicyRequest.newBuilder().setApproval("auto").build()));
+        assertDenied(() -> operator.acknowledgeIncident(incident(subject, "no")));
+        assertDenied(() -> operator.holdIncident(incident(subject, "no")));
+        assertDenied(() -> viewer.acknowledgeIncident(incident(subject, "no")));
         assertEquals(audited, auditSize(), "a refused role reaches no action");
         assertEquals(PlanLifecycle.PROPOSED, plans.get(VAULT, planId).await().indefinitely().orElseThrow().plan().status());
+        Incidents.Incident still = cache.alerts().incidents().of(subject).orElseThrow(() -> new AssertionError("the incident is still open"));
+        assertFalse(still.hold(), "and not held");
     }
 
     @Test
@@ -165,6 +184,70 @@ class AdminGrpcTest {
     }
 
     @Test
+    void anAdminHoldsThenAcknowledgesAnIncidentAuditedInRedisAndOnExecutions() throws Exception {
+        String subject = openIncident();
+        AdminServiceGrpc.AdminServiceBlockingStub root = as(token(Roles.ADMIN, "root"));
+
+        Incident held = root.holdIncident(incident(subject, "unwinding by hand"));
+        assertEquals(Incident.newBuilder().setSubject(subject).setKind("OPERATOR_SLASHED").setSeverity("CRITICAL")
+                .setMessage("operator-b behind " + subject + " was slashed").setBlockNumber(200).setEventId(alertId(subject))
+                .setHold(true).setHeldBy("root").setAlerts(1).build(), held);
+        assertLatestAudit("root", "incident.hold", subject, AuditEntry.OK, "positions held: unwinding by hand");
+        assertEquals(AuditEntry.OK, adminEvent("root", "incident.hold", subject).admin().outcome());
+        assertTrue(cache.alerts().incidents().of(subject).orElseThrow().hold());
+        assertEquals("root", stored(subject).orElseThrow(() -> new AssertionError("the hold is kept in Redis")).heldBy());
+
+        Incident acknowledged = root.acknowledgeIncident(incident(subject.toLowerCase(), ""));
+        assertEquals(held, acknowledged, "the incident as it was, held, before it closed (subjects are case-insensitive)");
+        assertLatestAudit("root", "incident.acknowledge", subject.toLowerCase(), AuditEntry.OK, "acknowledged");
+        adminEvent("root", "incident.acknowledge", subject.toLowerCase());
+        assertTrue(cache.alerts().incidents().of(subject).isEmpty(), "closed: its venues return to their caps");
+        assertTrue(stored(subject).isEmpty(), "and gone from Redis");
+
+        StatusRuntimeException again = assertThrows(StatusRuntimeException.class, () -> root.acknowledgeIncident(incident(subject, "")));
+        assertEquals(Status.Code.NOT_FOUND, again.getStatus().getCode());
+        assertEquals("no open incident on " + subject, again.getStatus().getDescription());
+        assertLatestAudit("root", "incident.acknowledge", subject, AuditEntry.NOT_FOUND, "no open incident on " + subject);
+        StatusRuntimeException holdUnknown = assertThrows(StatusRuntimeException.class, () -> root.holdIncident(incident(subject, "")));
+        assertEquals(Status.Code.NOT_FOUND, holdUnknown.getStatus().getCode());
+        assertLatestAudit("root", "incident.hold", subject, AuditEntry.NOT_FOUND, "no open incident on " + subject);
+    }
+
+    @Test
+    void restAndGrpcAuditTheSameIncidentActionTheSameWayAndRefuseAnUnknownSubjectAlike() throws Exception {
+        String token = token(Roles.ADMIN, "dave");
+        for (String action : List.of("hold", "acknowledge")) {
+            String viaRest = openIncident();
+            given().auth().oauth2(token).contentType("application/json").body("{\"reason\":\"dup\"}")
+                    .post("/api/v1/admin/incidents/{subject}/" + action, viaRest).then().statusCode(200)
+                    .body("subject", org.hamcrest.Matchers.equalTo(viaRest));
+            AuditEntry rest = latestAudit();
+            String viaGrpc = openIncident();
+            IncidentActionRequest request = incident(viaGrpc, "dup");
+            Incident answer = action.equals("hold") ? as(token).holdIncident(request) : as(token).acknowledgeIncident(request);
+            assertEquals(viaGrpc, answer.getSubject());
+            AuditEntry grpc = latestAudit();
+            assertEquals(new AuditEntry(0, rest.subject(), rest.action(), viaGrpc, rest.outcome(), rest.detail()),
+                    new AuditEntry(0, grpc.subject(), grpc.action(), grpc.target(), grpc.outcome(), grpc.detail()));
+            assertEquals("incident." + action, grpc.action());
+        }
+        assertEquals("acknowledged: dup", latestAudit().detail());
+
+        String unknown = "no-such-asset";
+        given().auth().oauth2(token).contentType("application/json").body("{}")
+                .post("/api/v1/admin/incidents/{subject}/acknowledge", unknown).then().statusCode(404)
+                .contentType("application/problem+json").body("detail", org.hamcrest.Matchers.equalTo("no open incident on " + unknown));
+        AuditEntry rest = latestAudit();
+        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> as(token).acknowledgeIncident(incident(unknown, "")));
+        assertEquals(Status.Code.NOT_FOUND, e.getStatus().getCode(), "REST's 404");
+        assertEquals("no open incident on " + unknown, e.getStatus().getDescription());
+        AuditEntry grpc = latestAudit();
+        assertEquals(List.of(rest.subject(), rest.action(), rest.target(), rest.outcome(), rest.detail()),
+                List.of(grpc.subject(), grpc.action(), grpc.target(), grpc.outcome(), grpc.detail()));
+        assertEquals(AuditEntry.NOT_FOUND, grpc.outcome());
+    }
+
+    @Test
     void anAdminPausesResumesAndChangesThePolicy() throws Exception {
         AdminServiceGrpc.AdminServiceBlockingStub root = as(token(Roles.ADMIN, "root"));
         PauseState paused = root.pause(PauseRequest.newBuilder().setReason("incident 42").build());
@@ -203,7 +286,31 @@ class AdminGrpcTest {
         PlanActionRequest plan = PlanActionRequest.newBuilder().setPlanId("any").build();
         return List.of(s -> s.approvePlan(plan), s -> s.rejectPlan(plan), s -> s.cancelPlan(plan),
                 s -> s.pause(PauseRequest.getDefaultInstance()), s -> s.resume(ResumeRequest.getDefaultInstance()),
-                s -> s.updatePolicy(UpdatePolicyRequest.newBuilder().setApproval("auto").build()));
+                s -> s.updatePolicy(UpdatePolicyRequest.newBuilder().setApproval("auto").build()),
+                s -> s.acknowledgeIncident(incident("any", "")), s -> s.holdIncident(incident("any", "")));
+    }
+
+    private static IncidentActionRequest incident(String subject, String reason) {
+        return IncidentActionRequest.newBuilder().setSubject(subject).setReason(reason).build();
+    }
+
+    /** Opens an OPERATOR_SLASHED incident on a fresh subject, as the risk-alerts consumer does (stored in Redis, awaited). */
+    private String openIncident() {
+        String subject = "rsETH-" + UUID.randomUUID().toString().substring(0, 8);
+        Provenance at = new Provenance(31337, 200, "0x02", 1_700_000_100L);
+        cache.onAlert(new RiskAlert(RiskAlert.SCHEMA_VERSION, alertId(subject), subject, "OPERATOR_SLASHED", "CRITICAL",
+                "operator-b behind " + subject + " was slashed", new BigDecimal("200"), BigDecimal.ZERO, true, at))
+                .await().atMost(Duration.ofSeconds(5));
+        assertTrue(cache.alerts().incidents().of(subject).isPresent(), "the alert opens an incident");
+        return subject;
+    }
+
+    private static String alertId(String subject) {
+        return RiskAlert.idFor(subject, "OPERATOR_SLASHED", true, new Provenance(31337, 200, "0x02", 1_700_000_100L));
+    }
+
+    private java.util.Optional<Incidents.Incident> stored(String subject) {
+        return incidentStore.all().await().atMost(Duration.ofSeconds(5)).stream().filter(i -> i.subject().equals(subject)).findFirst();
     }
 
     private static void assertDenied(Executable call) {

@@ -21,6 +21,7 @@ import java.security.PrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Properties;
 import java.util.Set;
@@ -93,6 +94,28 @@ class AdminSecurityTest {
         assertEquals(EVERYONE, roles("incidents"));
         assertEquals(EVERYONE, roles("policy"));
         assertEquals(EVERYONE, roles("pauseState"));
+    }
+
+    /** Each gRPC method allows the roles of its REST twin, and every gRPC method has a twin. */
+    @Test
+    void everyGrpcMethodAllowsTheRolesOfItsRestTwin() throws Exception {
+        Map<String, String> twins = Map.of("approvePlan", "approve", "rejectPlan", "reject", "cancelPlan", "cancel", "pause", "pause",
+                "resume", "resume", "updatePolicy", "updatePolicy", "acknowledgeIncident", "acknowledge", "holdIncident", "hold");
+        Set<String> grpcMethods = new TreeSet<>();
+        for (Method m : AdminGrpcService.class.getDeclaredMethods()) {
+            boolean rpc = java.lang.reflect.Modifier.isPublic(m.getModifiers()) && !java.lang.reflect.Modifier.isStatic(m.getModifiers())
+                    && !m.isSynthetic();
+            if (rpc) {
+                grpcMethods.add(m.getName());
+                String rest = twins.get(m.getName());
+                assertTrue(rest != null, m.getName() + " has no REST twin listed");
+                assertTrue(m.isAnnotationPresent(RolesAllowed.class), m.getName() + " has no @RolesAllowed");
+                assertEquals(roles(rest), Set.of(m.getAnnotation(RolesAllowed.class).value()), m.getName() + " vs " + rest);
+            }
+        }
+        assertEquals(new TreeSet<>(twins.keySet()), grpcMethods);
+        assertEquals(Set.of(Roles.ADMIN), Set.of(AdminGrpcService.class.getMethod("acknowledgeIncident",
+                io.lrtyield.grpc.rebalancer.v1.IncidentActionRequest.class).getAnnotation(RolesAllowed.class).value()));
     }
 
     @Test

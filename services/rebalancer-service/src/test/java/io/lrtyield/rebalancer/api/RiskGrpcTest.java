@@ -2,10 +2,14 @@ package io.lrtyield.rebalancer.api;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.lrtyield.common.event.Provenance;
+import io.lrtyield.common.event.RiskAlert;
 import io.lrtyield.grpc.rebalancer.v1.GetRiskRequest;
+import io.lrtyield.grpc.rebalancer.v1.Incident;
 import io.lrtyield.grpc.rebalancer.v1.RebalancerServiceGrpc;
 import io.lrtyield.grpc.rebalancer.v1.Risk;
 import io.lrtyield.grpc.rebalancer.v1.StressEntry;
+import io.lrtyield.rebalancer.admin.AdminActions;
 import io.lrtyield.rebalancer.policy.PolicyOutcome;
 import io.lrtyield.rebalancer.portfolio.Portfolio;
 import io.lrtyield.rebalancer.portfolio.VenuePosition;
@@ -24,14 +28,17 @@ import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * gRPC {@code GetRisk} over a real client on the HTTP port: the same view as REST {@code /api/v1/risk}, because it is
- * the same code path ({@link RiskResource#risk()}), and the same refusal before the first snapshot.
+ * the same code path ({@link RiskResource#risk()}), and the same refusal before the first snapshot. Other test classes
+ * of the same application may leave incidents open: assertions pick this test's subjects.
  */
 @QuarkusTest
 @WithTestResource(RebalancerTestServices.class)
@@ -45,6 +52,9 @@ class RiskGrpcTest {
 
     @Inject
     MarketCache cache;
+
+    @Inject
+    AdminActions admin;
 
     @Test
     void getRiskIsUnavailableBeforeTheFirstSnapshotThenServesTheRestView() throws Exception {
@@ -88,6 +98,49 @@ class RiskGrpcTest {
             assertEquals(0, new BigDecimal(e.getLossEth()).compareTo(rest.getObject("stress[" + i + "].loss", BigDecimal.class)));
         }
         assertEquals(risk.getScoresOrThrow(LOOP).getScore(), rest.getObject("scores.'" + LOOP + "'.score", BigDecimal.class).doubleValue());
+    }
+
+    @Test
+    void getRiskListsTheOpenIncidentsLikeRestUntilAcknowledged() throws Exception {
+        snapshot(portfolio(), List.of(), null);
+        String subject = "ezETH-" + UUID.randomUUID().toString().substring(0, 8);
+        Provenance at = new Provenance(31337, 19_000_100L, "0x03", 1_750_000_000L);
+        RiskAlert slashed = new RiskAlert(RiskAlert.SCHEMA_VERSION, RiskAlert.idFor(subject, "OPERATOR_SLASHED", true, at), subject,
+                "OPERATOR_SLASHED", "CRITICAL", "operator-c behind " + subject + " was slashed", new BigDecimal("150"), BigDecimal.ZERO, true, at);
+        cache.onAlert(slashed).await().indefinitely();
+        RiskAlert again = new RiskAlert(RiskAlert.SCHEMA_VERSION, slashed.eventId() + "-2", subject, "OPERATOR_SLASHED", "CRITICAL",
+                "again", new BigDecimal("10"), BigDecimal.ZERO, true, at);
+        cache.onAlert(again).await().indefinitely();
+
+        Incident open = incident(rebalancer.getRisk(GetRiskRequest.getDefaultInstance()), subject);
+        assertEquals(Incident.newBuilder().setSubject(subject).setKind("OPERATOR_SLASHED").setSeverity("CRITICAL")
+                .setMessage("operator-c behind " + subject + " was slashed").setBlockNumber(19_000_100L).setEventId(slashed.eventId())
+                .setHold(false).setHeldBy("").setAlerts(2).build(), open, "the first alert is kept, later ones count");
+
+        JsonPath rest = given().get("/api/v1/risk").then().statusCode(200).extract().jsonPath();
+        String path = "incidents.'" + subject + "'.";
+        assertEquals(open.getKind(), rest.getString(path + "kind"));
+        assertEquals(open.getSeverity(), rest.getString(path + "severity"));
+        assertEquals(open.getMessage(), rest.getString(path + "message"));
+        assertEquals(open.getBlockNumber(), rest.getLong(path + "blockNumber"));
+        assertEquals(open.getEventId(), rest.getString(path + "eventId"));
+        assertEquals(open.getAlerts(), rest.getInt(path + "alerts"));
+        Risk risk = rebalancer.getRisk(GetRiskRequest.getDefaultInstance());
+        assertEquals(rest.getMap("incidents").size(), risk.getIncidentsCount(), "every open incident, not only this test's");
+
+        admin.hold("root", subject, null).await().indefinitely();
+        Incident held = incident(rebalancer.getRisk(GetRiskRequest.getDefaultInstance()), subject);
+        assertTrue(held.getHold());
+        assertEquals("root", held.getHeldBy());
+
+        admin.acknowledge("root", subject, null).await().indefinitely();
+        assertTrue(rebalancer.getRisk(GetRiskRequest.getDefaultInstance()).getIncidentsList().stream()
+                .noneMatch(i -> i.getSubject().equals(subject)), "an acknowledged incident is no longer listed");
+    }
+
+    private static Incident incident(Risk risk, String subject) {
+        return risk.getIncidentsList().stream().filter(i -> i.getSubject().equals(subject)).findFirst()
+                .orElseThrow(() -> new AssertionError("no incident on " + subject + " in " + risk.getIncidentsList()));
     }
 
     private static Portfolio portfolio() {
