@@ -1,6 +1,6 @@
 package io.lrtyield.backtest.config;
 
-import io.lrtyield.rebalancer.wiring.StrategyConfig;
+import io.lrtyield.rebalancer.pipeline.StrategyConfig;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;

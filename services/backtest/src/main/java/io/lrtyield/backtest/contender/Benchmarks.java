@@ -4,7 +4,7 @@ import io.lrtyield.common.catalogue.Venue;
 import io.lrtyield.common.catalogue.VenueKind;
 import io.lrtyield.common.event.YieldQuote;
 import io.lrtyield.rebalancer.portfolio.Portfolio;
-import io.lrtyield.rebalancer.wiring.StrategyFactory;
+import io.lrtyield.rebalancer.pipeline.StrategyFactory;
 
 import java.math.BigDecimal;
 import java.math.MathContext;

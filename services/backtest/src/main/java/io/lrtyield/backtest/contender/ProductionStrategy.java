@@ -12,8 +12,8 @@ import io.lrtyield.rebalancer.portfolio.Portfolio;
 import io.lrtyield.rebalancer.portfolio.PortfolioValuer;
 import io.lrtyield.rebalancer.portfolio.RawSnapshot;
 import io.lrtyield.rebalancer.risk.AlertBook;
-import io.lrtyield.rebalancer.wiring.PlanMaker;
-import io.lrtyield.rebalancer.wiring.StrategyFactory;
+import io.lrtyield.rebalancer.pipeline.PlanMaker;
+import io.lrtyield.rebalancer.pipeline.StrategyFactory;
 import io.lrtyield.strategy.optimizer.VenueAllocation;
 
 import java.math.BigDecimal;

@@ -10,7 +10,7 @@ import io.lrtyield.rebalancer.plan.PlanBuilder;
 import io.lrtyield.rebalancer.portfolio.Portfolio;
 import io.lrtyield.rebalancer.portfolio.PortfolioValuer;
 import io.lrtyield.rebalancer.portfolio.RawSnapshot;
-import io.lrtyield.rebalancer.wiring.StrategyFactory;
+import io.lrtyield.rebalancer.pipeline.StrategyFactory;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;

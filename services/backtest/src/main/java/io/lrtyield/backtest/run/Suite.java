@@ -8,8 +8,8 @@ import io.lrtyield.backtest.contender.ProductionStrategy;
 import io.lrtyield.backtest.history.MarketHistory;
 import io.lrtyield.backtest.sim.Executor;
 import io.lrtyield.common.catalogue.Catalogue;
-import io.lrtyield.rebalancer.wiring.StrategyConfig;
-import io.lrtyield.rebalancer.wiring.StrategyFactory;
+import io.lrtyield.rebalancer.pipeline.StrategyConfig;
+import io.lrtyield.rebalancer.pipeline.StrategyFactory;
 
 import java.io.PrintStream;
 import java.math.BigDecimal;

@@ -17,7 +17,7 @@ import io.lrtyield.rebalancer.plan.BuiltPlan;
 import io.lrtyield.rebalancer.plan.PlanBuilder;
 import io.lrtyield.rebalancer.policy.LoopLadder;
 import io.lrtyield.rebalancer.policy.PolicyOutcome;
-import io.lrtyield.rebalancer.wiring.StrategyFactory;
+import io.lrtyield.rebalancer.pipeline.StrategyFactory;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

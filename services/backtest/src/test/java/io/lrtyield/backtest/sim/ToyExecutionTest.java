@@ -20,7 +20,7 @@ import io.lrtyield.common.event.PriceStatus;
 import io.lrtyield.common.exit.ExitRoute;
 import io.lrtyield.rebalancer.plan.BuiltPlan;
 import io.lrtyield.rebalancer.plan.PlanBuilder;
-import io.lrtyield.rebalancer.wiring.StrategyFactory;
+import io.lrtyield.rebalancer.pipeline.StrategyFactory;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

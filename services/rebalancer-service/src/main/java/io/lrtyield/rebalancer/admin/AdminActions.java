@@ -36,11 +36,11 @@ public class AdminActions {
     private final PolicyOverrides policy;
     private final AdminAudit audit;
     private final String vault;
-    private final io.lrtyield.rebalancer.wiring.MarketCache cache;
+    private final io.lrtyield.rebalancer.pipeline.MarketCache cache;
     private final io.lrtyield.rebalancer.store.IncidentStore incidents;
 
     AdminActions(PlanStore plans, PlanEvents events, KillSwitch killSwitch, PolicyOverrides policy, AdminAudit audit,
-                 RebalancerConfig config, io.lrtyield.rebalancer.wiring.MarketCache cache,
+                 RebalancerConfig config, io.lrtyield.rebalancer.pipeline.MarketCache cache,
                  io.lrtyield.rebalancer.store.IncidentStore incidents) {
         this.cache = cache;
         this.incidents = incidents;

@@ -1,7 +1,7 @@
 package io.lrtyield.rebalancer.admin;
 
 import io.lrtyield.rebalancer.RebalancerConfig;
-import io.lrtyield.rebalancer.wiring.StrategyConfig;
+import io.lrtyield.rebalancer.pipeline.StrategyConfig;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -2,7 +2,7 @@ package io.lrtyield.rebalancer.api;
 
 import io.lrtyield.common.runtime.ProblemException;
 import io.lrtyield.rebalancer.portfolio.Portfolio;
-import io.lrtyield.rebalancer.wiring.MarketCache;
+import io.lrtyield.rebalancer.pipeline.MarketCache;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

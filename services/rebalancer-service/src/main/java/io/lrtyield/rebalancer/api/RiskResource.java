@@ -6,7 +6,7 @@ import io.lrtyield.rebalancer.portfolio.Portfolio;
 import io.lrtyield.rebalancer.portfolio.VenuePosition;
 import io.lrtyield.rebalancer.risk.RiskScorer;
 import io.lrtyield.rebalancer.risk.StressRow;
-import io.lrtyield.rebalancer.wiring.MarketCache;
+import io.lrtyield.rebalancer.pipeline.MarketCache;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

@@ -4,7 +4,7 @@ import io.lrtyield.common.exit.ExitRoute;
 import io.lrtyield.common.runtime.ProblemException;
 import io.lrtyield.rebalancer.policy.PolicyOutcome;
 import io.lrtyield.rebalancer.portfolio.Portfolio;
-import io.lrtyield.rebalancer.wiring.MarketCache;
+import io.lrtyield.rebalancer.pipeline.MarketCache;
 import io.lrtyield.strategy.optimizer.BindingConstraint;
 import io.lrtyield.strategy.optimizer.VenueAllocation;
 import jakarta.ws.rs.GET;

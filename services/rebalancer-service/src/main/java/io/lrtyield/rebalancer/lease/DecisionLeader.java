@@ -1,7 +1,7 @@
 package io.lrtyield.rebalancer.lease;
 
 import io.lrtyield.rebalancer.RebalancerConfig;
-import io.lrtyield.rebalancer.wiring.RebalancerMetrics;
+import io.lrtyield.rebalancer.pipeline.RebalancerMetrics;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;

@@ -5,14 +5,13 @@ import io.lrtyield.common.event.PriceTick;
 import io.lrtyield.common.event.RiskAlert;
 import io.lrtyield.common.event.Topics;
 import io.lrtyield.common.event.YieldQuote;
-import io.lrtyield.rebalancer.wiring.MarketCache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * prices.v1, yields.v1 and risk-alerts.v1 feed the market state the per-block strategy decides on
- * ({@link io.lrtyield.rebalancer.wiring.SnapshotPipeline}: one decision per block, the only one stored). Updates are
+ * ({@link io.lrtyield.rebalancer.pipeline.SnapshotPipeline}: one decision per block, the only one stored). Updates are
  * idempotent (latest per asset / venue); poison messages go to the channel's dead-letter topic, bytes intact.
  */
 @ApplicationScoped

@@ -25,7 +25,7 @@ import io.lrtyield.rebalancer.plan.StoredPlan;
 import io.lrtyield.rebalancer.risk.Incidents;
 import io.lrtyield.rebalancer.store.IncidentStore;
 import io.lrtyield.rebalancer.store.PlanStore;
-import io.lrtyield.rebalancer.wiring.MarketCache;
+import io.lrtyield.rebalancer.pipeline.MarketCache;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -15,7 +15,7 @@ import io.lrtyield.rebalancer.portfolio.Portfolio;
 import io.lrtyield.rebalancer.portfolio.VenuePosition;
 import io.lrtyield.rebalancer.risk.RiskScorer;
 import io.lrtyield.rebalancer.risk.StressRow;
-import io.lrtyield.rebalancer.wiring.MarketCache;
+import io.lrtyield.rebalancer.pipeline.MarketCache;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -4,7 +4,7 @@ import io.lrtyield.common.catalogue.Catalogue;
 import io.lrtyield.common.catalogue.Venue;
 import io.lrtyield.common.runtime.CatalogueProvider;
 import io.lrtyield.common.runtime.ProblemException;
-import io.lrtyield.yield.history.QuoteStore;
+import io.lrtyield.yield.store.QuoteStore;
 import io.lrtyield.yield.pipeline.YieldPipeline;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;

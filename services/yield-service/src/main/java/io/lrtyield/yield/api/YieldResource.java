@@ -7,7 +7,7 @@ import io.lrtyield.common.runtime.CatalogueProvider;
 import io.lrtyield.common.runtime.ProblemException;
 import io.lrtyield.common.runtime.QueryParams;
 import io.lrtyield.yield.YieldConfig;
-import io.lrtyield.yield.history.QuoteStore;
+import io.lrtyield.yield.store.QuoteStore;
 import io.lrtyield.yield.pipeline.YieldPipeline;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;

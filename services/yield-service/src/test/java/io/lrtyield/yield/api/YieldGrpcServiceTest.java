@@ -9,7 +9,7 @@ import io.lrtyield.common.runtime.FixedCatalogueProvider;
 import io.lrtyield.grpc.yield.v1.GetYieldRequest;
 import io.lrtyield.grpc.yield.v1.ListYieldsRequest;
 import io.lrtyield.grpc.yield.v1.Yield;
-import io.lrtyield.yield.history.InMemoryQuoteStore;
+import io.lrtyield.yield.store.InMemoryQuoteStore;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

@@ -74,14 +74,14 @@ public class ExecutionRuntime {
     private final KillSwitch killSwitch;
     private final ChainHeads heads;
     private final String instanceId = System.getenv().getOrDefault("HOSTNAME", "rebalancer") + "-" + UUID.randomUUID();
-    private final io.lrtyield.rebalancer.wiring.RebalancerMetrics metrics;
+    private final io.lrtyield.rebalancer.pipeline.RebalancerMetrics metrics;
     private final RebalancerConfig rebalancer;
     private volatile ActiveExecutor executor;
     private volatile String state = "disabled";
 
     ExecutionRuntime(ExecutionConfig config, RebalancerConfig rebalancer, CatalogueProvider catalogue, Web3j web3j, RedisDataSource redis, Vertx vertx,
                      @Channel(Topics.EXECUTIONS_CHANNEL) MutinyEmitter<Record<String, ExecutionEvent>> events,
-                     KillSwitch killSwitch, ChainHeads heads, io.lrtyield.rebalancer.wiring.RebalancerMetrics metrics) {
+                     KillSwitch killSwitch, ChainHeads heads, io.lrtyield.rebalancer.pipeline.RebalancerMetrics metrics) {
         this.metrics = metrics;
         this.heads = heads;
         this.events = events;

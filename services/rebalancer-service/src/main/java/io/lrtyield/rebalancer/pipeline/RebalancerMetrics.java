@@ -1,4 +1,4 @@
-package io.lrtyield.rebalancer.wiring;
+package io.lrtyield.rebalancer.pipeline;
 
 import io.lrtyield.rebalancer.portfolio.Portfolio;
 import io.lrtyield.rebalancer.portfolio.VenuePosition;

@@ -1,4 +1,4 @@
-package io.lrtyield.yield.history;
+package io.lrtyield.yield.store;
 
 import io.lrtyield.common.catalogue.RateSource;
 import io.lrtyield.common.codec.EventCodec;

@@ -1,4 +1,4 @@
-package io.lrtyield.rebalancer.wiring;
+package io.lrtyield.rebalancer.pipeline;
 
 import io.lrtyield.common.event.PriceStatus;
 import io.lrtyield.common.event.PriceTick;

@@ -1,4 +1,4 @@
-package io.lrtyield.rebalancer.wiring;
+package io.lrtyield.rebalancer.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

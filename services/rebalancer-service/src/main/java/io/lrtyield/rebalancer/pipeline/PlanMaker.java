@@ -1,4 +1,4 @@
-package io.lrtyield.rebalancer.wiring;
+package io.lrtyield.rebalancer.pipeline;
 
 import io.lrtyield.common.catalogue.Venue;
 import io.lrtyield.common.event.PriceTick;

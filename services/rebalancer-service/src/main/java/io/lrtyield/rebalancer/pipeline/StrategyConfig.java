@@ -1,4 +1,4 @@
-package io.lrtyield.rebalancer.wiring;
+package io.lrtyield.rebalancer.pipeline;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
