@@ -98,8 +98,16 @@ final class ChaosFaults {
     }
 
     private ChaosSuite.Row kafkaPause() throws Exception {
-        s.approval("auto"); // plans keep executing through the pause
+        s.approval("auto");
         ChaosObserver.Mark m = settledMark();
+        List<String> notes = new ArrayList<>();
+        // a plan executing through the pause: its executions.v1 events must all arrive, once, after it
+        long depositBlock = s.deposit(500);
+        JsonNode plan = s.awaitPlan(Duration.ofSeconds(120), p -> "EXECUTING".equals(p.path("status").asText())
+                && p.path("provenance").path("blockNumber").asLong() >= depositBlock);
+        notes.add(plan == null ? "no plan executing when the broker was paused" : "plan " + plan.path("planId").asText() + " executing ("
+                + plan.path("actions").size() + " actions) when the broker was paused");
+        long from = o().head();
         long start = System.nanoTime();
         try {
             s.infra.pauseKafka(true);
@@ -107,7 +115,7 @@ final class ChaosFaults {
         } finally {
             s.infra.pauseKafka(false);
         }
-        return recover("Kafka paused 30 s (SIGSTOP/SIGCONT)", m, m.head(), start, System.nanoTime(), o().head(), new ArrayList<>(), new ArrayList<>());
+        return recover("Kafka paused 30 s (SIGSTOP/SIGCONT)", m, from, start, System.nanoTime(), o().head(), new ArrayList<>(), notes);
     }
 
     private ChaosSuite.Row kafkaKill() throws Exception {
