@@ -331,7 +331,7 @@ class StrategyOnDevnetIT {
         var receipt = oracle.awaitAll(List.of(oracle.send(d.renzoRestakeManager(), FunctionEncoder.encode(new Function("upgradeTo",
                 List.of(new Address(implementation)), List.of())), BigInteger.ZERO)), Duration.ofSeconds(30)).get(0);
         long block = receipt.getBlockNumber().longValueExact();
-        var upgrades = new io.lrtyield.common.chain.UpgradeLogs(devnet.web3j, catalogue);
+        var upgrades = new io.lrtyield.common.chain.ContractEventLogs(devnet.web3j, catalogue);
         assertTrue(upgrades.contracts().contains(d.renzoRestakeManager().toLowerCase()), upgrades.contracts().toString());
         List<RiskAlert> alerts = upgrades.alerts(provenance(block)).await().atMost(Duration.ofSeconds(10));
         assertEquals(1, alerts.size(), alerts.toString());
