@@ -2,6 +2,7 @@ package io.lrtyield.common.chain;
 
 import io.lrtyield.common.catalogue.Asset;
 import io.lrtyield.common.catalogue.Catalogue;
+import io.lrtyield.common.catalogue.Restaking;
 import io.lrtyield.common.event.Provenance;
 import io.lrtyield.common.event.RiskAlert;
 import io.smallrye.mutiny.Uni;
@@ -23,12 +24,13 @@ import java.util.Map;
 
 /**
  * The events of the contracts behind each priced asset (its token, the contract its fundamental rate is read from, the
- * token dividing a TVL) that change what holds or prices its ETH, in one block: one {@code eth_getLogs} per block, the
+ * token dividing a TVL, and for an LRT of the restaking graph the issuer contract its backing is read from) that change what holds or prices its ETH, in one block: one {@code eth_getLogs} per block, the
  * event topics OR-ed, each log a CRITICAL alert on the asset —
  * <ul>
  *   <li>ERC-1967 {@code Upgraded(address indexed implementation)} → {@code PROXY_UPGRADED}: the code changed;</li>
  *   <li>OpenZeppelin Pausable {@code Paused(address account)} → {@code VENUE_PAUSED}: the issuer stopped deposits
- *       (Kelp's LRTDepositPool; Renzo's mainnet RestakeManager pauses without an event, its replica emits this one);</li>
+ *       (Kelp's LRTDepositPool, ether.fi's LiquidityPool; Renzo's mainnet RestakeManager pauses without an event, its
+ *       replica emits this one);</li>
  *   <li>an oracle replaced → {@code ORACLE_CHANGED}: Kelp LRTOracle's
  *       {@code AssetPriceOracleUpdate(address indexed asset, address indexed priceOracle)} and RenzoOracle's
  *       {@code OracleAddressUpdated(IERC20 token, AggregatorV3Interface oracleAddress)} (both fields in the data).</li>
@@ -62,6 +64,12 @@ public final class ContractEventLogs {
             if (a.fundamentalRate() != null) {
                 watch(a.fundamentalRate().contract(), a.symbol());
                 watch(a.fundamentalRate().supplyToken(), a.symbol());
+            }
+        }
+        if (catalogue.restaking() != null) {
+            // the issuer takes the deposits and pauses them (Kelp's LRTDepositPool is not where rsETH's rate is read)
+            for (Restaking.Lrt lrt : catalogue.restaking().assets()) {
+                watch(lrt.backing().contract(), lrt.asset());
             }
         }
     }

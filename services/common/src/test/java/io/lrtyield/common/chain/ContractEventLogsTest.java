@@ -3,6 +3,7 @@ package io.lrtyield.common.chain;
 import io.lrtyield.common.catalogue.Asset;
 import io.lrtyield.common.catalogue.Catalogue;
 import io.lrtyield.common.catalogue.RateSource;
+import io.lrtyield.common.catalogue.Restaking;
 import io.lrtyield.common.event.Provenance;
 import io.lrtyield.common.event.RiskAlert;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ class ContractEventLogsTest {
     static final String RESTAKE_MANAGER = "0x00000000000000000000000000000000000000e2";
     static final String RSETH = "0x00000000000000000000000000000000000000f1";
     static final String LRT_ORACLE = "0x00000000000000000000000000000000000000f2";
+    static final String KELP_DEPOSIT_POOL = "0x00000000000000000000000000000000000000f3";
     static final String ADMIN = "0x00000000000000000000000000000000000000ad";
     static final String FEED = "0x00000000000000000000000000000000000000fe";
     static final String ETH = "0xeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee";
@@ -30,7 +32,11 @@ class ContractEventLogsTest {
     private final ContractEventLogs logs = new ContractEventLogs(null, new Catalogue("devnet", 31337, Map.of(), List.of(
             new Asset("ezETH", EZETH, 18, "ETH", new RateSource(RESTAKE_MANAGER, "calculateTVLs", List.of(), 18, 0.5,
                     RateSource.TVL_PER_SUPPLY, EZETH)),
-            new Asset("rsETH", RSETH, 18, "ETH", new RateSource(LRT_ORACLE, "rsETHPrice", List.of(), 18, 0.5))), List.of()));
+            new Asset("rsETH", RSETH, 18, "ETH", new RateSource(LRT_ORACLE, "rsETHPrice", List.of(), 18, 0.5))), List.of(), List.of(),
+            // the issuers of the restaking graph: Kelp's deposit pool is watched though rsETH's rate is read from its oracle
+            new Restaking(null, null, null, List.of(), List.of(), List.of(
+                    new Restaking.Lrt("ezETH", new Restaking.Backing(RESTAKE_MANAGER, Restaking.Backing.RENZO_TVLS, List.of()), List.of(), "x"),
+                    new Restaking.Lrt("rsETH", new Restaking.Backing(KELP_DEPOSIT_POOL, "getTotalAssetDeposits", List.of()), List.of(), "x")))));
 
     @Test
     void theTopicsAreTheMainnetEventSignatures() {
@@ -39,7 +45,7 @@ class ContractEventLogsTest {
         assertEquals("0x62e78cea01bee320cd4e420270b5ea74000d11b0c9f74754ebdbfc544b05a258", ContractEventLogs.PAUSED_TOPIC);
         assertEquals(Hash.sha3String("AssetPriceOracleUpdate(address,address)"), ContractEventLogs.ASSET_PRICE_ORACLE_UPDATE_TOPIC);
         assertEquals(Hash.sha3String("OracleAddressUpdated(address,address)"), ContractEventLogs.ORACLE_ADDRESS_UPDATED_TOPIC);
-        assertEquals(List.of(EZETH, RESTAKE_MANAGER, RSETH, LRT_ORACLE), logs.contracts());
+        assertEquals(List.of(EZETH, RESTAKE_MANAGER, RSETH, LRT_ORACLE, KELP_DEPOSIT_POOL), logs.contracts());
     }
 
     @Test
@@ -48,10 +54,12 @@ class ContractEventLogsTest {
                 log(RESTAKE_MANAGER.toUpperCase().replace("0X", "0x"), List.of(ContractEventLogs.PAUSED_TOPIC), word(ADMIN), "0xa1"),
                 log(LRT_ORACLE, List.of(ContractEventLogs.ASSET_PRICE_ORACLE_UPDATE_TOPIC, word(ETH), word(FEED)), "0x", "0xa2"),
                 log(RESTAKE_MANAGER, List.of(ContractEventLogs.ORACLE_ADDRESS_UPDATED_TOPIC), word(ETH) + word(FEED).substring(2), "0xa3"),
-                log(RSETH, List.of(ContractEventLogs.UPGRADED_TOPIC, word(FEED)), "0x", "0xa4")), AT);
+                log(RSETH, List.of(ContractEventLogs.UPGRADED_TOPIC, word(FEED)), "0x", "0xa4"),
+                log(KELP_DEPOSIT_POOL, List.of(ContractEventLogs.PAUSED_TOPIC), word(ADMIN), "0xa5")), AT);
 
-        assertEquals(List.of("VENUE_PAUSED", "ORACLE_CHANGED", "ORACLE_CHANGED", "PROXY_UPGRADED"), alerts.stream().map(RiskAlert::kind).toList());
-        assertEquals(List.of("ezETH", "rsETH", "ezETH", "rsETH"), alerts.stream().map(RiskAlert::subject).toList());
+        assertEquals(List.of("VENUE_PAUSED", "ORACLE_CHANGED", "ORACLE_CHANGED", "PROXY_UPGRADED", "VENUE_PAUSED"),
+                alerts.stream().map(RiskAlert::kind).toList());
+        assertEquals(List.of("ezETH", "rsETH", "ezETH", "rsETH", "rsETH"), alerts.stream().map(RiskAlert::subject).toList());
         alerts.forEach(a -> {
             assertEquals("CRITICAL", a.severity());
             assertEquals(AT, a.provenance());
