@@ -72,9 +72,10 @@ public final class IssuerAdminScenarios {
 
     /** Replaces the stETH price oracle the issuer relies on with {@code newOracle}, or a fresh address when null. */
     public Action oracleChange(String asset, String newOracle) throws IOException {
+        known(asset, ORACLE_CHANGEABLE, "oracle-change");
         Address feed = new Address(newOracle != null ? newOracle : freshAddress(asset));
         Address stETH = new Address(d.stETH());
-        return switch (known(asset, ORACLE_CHANGEABLE, "oracle-change")) {
+        return switch (asset) {
             case "ezETH" -> send("oracle-change", asset, d.renzoRestakeManager(), "setOracleAddress", stETH, feed);
             default -> send("oracle-change", asset, d.kelpOracle(), "updatePriceOracleFor", stETH, feed);
         };
