@@ -33,6 +33,25 @@ contract EtherFiLiquidityPool {
         emit Upgraded(newImplementation);
     }
 
+    /// OpenZeppelin PausableUpgradeable, as mainnet's LiquidityPool: pauseContract() / unPauseContract() (pauser and
+    /// unpauser roles: the oracle here) emit Paused(address) / Unpaused(address); deposit reverts while paused.
+    bool public paused;
+
+    event Paused(address account);
+    event Unpaused(address account);
+
+    function pauseContract() external onlyOracle {
+        require(!paused, "Pausable: paused");
+        paused = true;
+        emit Paused(msg.sender);
+    }
+
+    function unPauseContract() external onlyOracle {
+        require(paused, "Pausable: not paused");
+        paused = false;
+        emit Unpaused(msg.sender);
+    }
+
     constructor(address oracle_) {
         oracle = oracle_;
         eETH = new EETH(this);
@@ -44,6 +63,7 @@ contract EtherFiLiquidityPool {
     }
 
     function deposit() external payable returns (uint256) {
+        require(!paused, "Pausable: paused");
         uint256 share = _sharesForDepositAmount(msg.value);
         require(msg.value > 0 && share > 0, "LiquidityPool: invalid amount");
         totalPooledEther += msg.value;

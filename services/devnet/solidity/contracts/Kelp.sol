@@ -61,6 +61,25 @@ contract LRTDepositPool {
         emit Upgraded(newImplementation);
     }
 
+    /// OpenZeppelin PausableUpgradeable, as mainnet's LRTDepositPool: pause() (LRT manager) and unpause() (LRT admin) —
+    /// both the oracle role here — emit Paused(address) / Unpaused(address); depositETH reverts while paused.
+    bool public paused;
+
+    event Paused(address account);
+    event Unpaused(address account);
+
+    function pause() external onlyOracle {
+        require(!paused, "Pausable: paused");
+        paused = true;
+        emit Paused(msg.sender);
+    }
+
+    function unpause() external onlyOracle {
+        require(paused, "Pausable: not paused");
+        paused = false;
+        emit Unpaused(msg.sender);
+    }
+
     constructor(address oracle_) {
         oracle = oracle_;
         rsETH = new RSETH(address(this));
@@ -73,6 +92,7 @@ contract LRTDepositPool {
     }
 
     function depositETH(uint256 minRSETHAmountExpected, string calldata referralId) external payable {
+        require(!paused, "Pausable: paused");
         require(msg.value > 0, "LRTDepositPool: invalid amount to deposit");
         uint256 rsethAmountToMint = getRsETHAmountToMint(ETH_TOKEN, msg.value);
         require(rsethAmountToMint >= minRSETHAmountExpected, "LRTDepositPool: minimum amount to receive not met");
@@ -146,6 +166,20 @@ contract LRTOracle {
     uint256 public rsETHPrice;
 
     event RsETHPriceUpdate(uint256 newPrice);
+    /// mainnet ILRTOracle: emitted by updatePriceOracleFor when the price oracle of a deposit asset is replaced
+    event AssetPriceOracleUpdate(address indexed asset, address indexed priceOracle);
+
+    /// the price oracle of each deposit asset (mainnet assetPriceOracle). The replica prices ETH at 1 whatever is set:
+    /// the event is what a watcher reacts to.
+    mapping(address => address) public assetPriceOracle;
+
+    /// Mainnet name and arguments (LRT manager role: the deposit pool's oracle role here).
+    function updatePriceOracleFor(address asset, address priceOracle) external {
+        require(msg.sender == depositPool.oracle(), "LRTOracle: caller is not the LRT manager");
+        require(priceOracle != address(0), "LRTOracle: zero address");
+        assetPriceOracle[asset] = priceOracle;
+        emit AssetPriceOracleUpdate(asset, priceOracle);
+    }
 
     constructor(LRTDepositPool depositPool_, RSETH rsETH_) {
         depositPool = depositPool_;

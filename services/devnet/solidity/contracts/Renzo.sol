@@ -61,6 +61,40 @@ contract RenzoRestakeManager {
         emit Upgraded(newImplementation);
     }
 
+    /// Deposits stop while paused (mainnet: the notPaused modifier, error ContractPaused).
+    bool public paused;
+
+    /// OpenZeppelin Pausable's events. Mainnet differs: RestakeManager.setPaused(bool) (DepositWithdrawPauser role) only
+    /// stores the flag and emits nothing (code-423n4/2024-04-renzo RestakeManager.sol), so on mainnet a Renzo pause shows
+    /// only in paused(); the replica emits these so the devnet's contract-events watch sees it as it sees Kelp's.
+    event Paused(address account);
+    event Unpaused(address account);
+
+    /// Mainnet name and argument (pauser role: the oracle here).
+    function setPaused(bool _paused) external onlyOracle {
+        paused = _paused;
+        if (_paused) {
+            emit Paused(msg.sender);
+        } else {
+            emit Unpaused(msg.sender);
+        }
+    }
+
+    /// RenzoOracle's price feed per collateral token. Mainnet keeps it in RenzoOracle
+    /// (0x5a12796f7e7EBbbc8a402667d266d2e65A814042), whose setOracleAddress(IERC20, AggregatorV3Interface) emits
+    /// OracleAddressUpdated(IERC20 token, AggregatorV3Interface oracleAddress); the replica folds RenzoOracle into the
+    /// RestakeManager (see calculateMintAmount), so the same function and event are here. The TVL stays native ETH, so
+    /// a feed set here prices nothing: the event is what a watcher reacts to.
+    mapping(address => address) public tokenOracleLookup;
+
+    event OracleAddressUpdated(address token, address oracleAddress);
+
+    function setOracleAddress(address _token, address _oracleAddress) external onlyOracle {
+        require(_token != address(0) && _oracleAddress != address(0), "InvalidZeroInput");
+        tokenOracleLookup[_token] = _oracleAddress;
+        emit OracleAddressUpdated(_token, _oracleAddress);
+    }
+
     constructor(address oracle_) {
         oracle = oracle_;
         ezETH = new EzEthToken(address(this));
@@ -154,6 +188,7 @@ contract RenzoRestakeManager {
     }
 
     function _depositETH(uint256 _referralId) internal {
+        require(!paused, "ContractPaused");
         require(msg.value > 0, "InvalidZeroInput");
         (,, uint256 totalTVL) = calculateTVLs();
         uint256 ezETHToMint = calculateMintAmount(totalTVL, msg.value, ezETH.totalSupply());

@@ -42,6 +42,7 @@ public class DevnetRuntime {
     private volatile MarketSimulator simulator;
     private volatile ScenarioEngine scenarios;
     private volatile io.lrtyield.devnet.simulator.SlashSimulator slasher;
+    private volatile io.lrtyield.devnet.simulator.IssuerAdminScenarios issuerAdmin;
     private volatile String lastError = "deploying";
 
     DevnetRuntime(Web3j web3j, VertxJsonRpcService transport, DevnetConfig config) {
@@ -85,6 +86,7 @@ public class DevnetRuntime {
             if (d.restaking() != null) {
                 slasher = new io.lrtyield.devnet.simulator.SlashSimulator(web3j, oracle, d.restaking(), d.kelpOracle(), s);
             }
+            issuerAdmin = new io.lrtyield.devnet.simulator.IssuerAdminScenarios(oracle, d, s);
             if (config.simulator().secondsPerBlock() > 0) {
                 anvil.setBlockTimestampInterval(config.simulator().secondsPerBlock());
             } else {
@@ -180,6 +182,11 @@ public class DevnetRuntime {
     }
 
     /** The slash scenario; empty until deployed, or without the restaking layer. */
+    /** The issuers' pause and oracle-change scenarios, once the replicas are deployed. */
+    public Optional<io.lrtyield.devnet.simulator.IssuerAdminScenarios> issuerAdmin() {
+        return Optional.ofNullable(issuerAdmin);
+    }
+
     public Optional<io.lrtyield.devnet.simulator.SlashSimulator> slasher() {
         return Optional.ofNullable(slasher);
     }

@@ -5,6 +5,7 @@ import io.lrtyield.common.runtime.ProblemException;
 import io.lrtyield.devnet.DevnetRuntime;
 import io.lrtyield.devnet.deploy.DevnetDeployment;
 import io.lrtyield.common.catalogue.Venue;
+import io.lrtyield.devnet.simulator.IssuerAdminScenarios;
 import io.lrtyield.devnet.simulator.Scenario;
 import io.lrtyield.devnet.simulator.ScenarioEngine;
 import io.lrtyield.devnet.simulator.ScenarioRequests;
@@ -141,6 +142,48 @@ public class DevnetResource {
                 "the slash scenario needs the restaking layer (devnet.deploy-markets=true)"));
         try {
             return run(() -> slasher.slash(r));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest(e.getMessage());
+        }
+    }
+
+    @POST
+    @Path("/scenarios/pause")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Scenario: the LRT's issuer pauses deposits (Renzo RestakeManager.setPaused(true), Kelp LRTDepositPool.pause(), "
+            + "ether.fi LiquidityPool.pauseContract(); event Paused(address)) until unpause. Body {\"asset\":\"ezETH\"}")
+    public IssuerAdminScenarios.Action pause(String body) {
+        String asset = parse(() -> ScenarioRequests.issuerAsset(body));
+        return issuerAction(() -> issuerAdmin().pause(asset));
+    }
+
+    @POST
+    @Path("/scenarios/unpause")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Undo a pause: the issuer resumes deposits (event Unpaused(address)). Body {\"asset\":\"ezETH\"}")
+    public IssuerAdminScenarios.Action unpause(String body) {
+        String asset = parse(() -> ScenarioRequests.issuerAsset(body));
+        return issuerAction(() -> issuerAdmin().unpause(asset));
+    }
+
+    @POST
+    @Path("/scenarios/oracle-change")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Scenario: the issuer replaces the stETH price oracle it relies on (Kelp LRTOracle.updatePriceOracleFor → "
+            + "AssetPriceOracleUpdate, RenzoOracle.setOracleAddress → OracleAddressUpdated); `oracle` optional, a fresh address "
+            + "by default. Permanent. Body {\"asset\":\"rsETH\",\"oracle\":\"0x…\"}")
+    public IssuerAdminScenarios.Action oracleChange(String body) {
+        ScenarioRequests.OracleChange r = parse(() -> ScenarioRequests.oracleChange(body));
+        return issuerAction(() -> issuerAdmin().oracleChange(r.asset(), r.oracle()));
+    }
+
+    private IssuerAdminScenarios issuerAdmin() {
+        return runtime.issuerAdmin().orElseThrow(DevnetResource::notDeployed);
+    }
+
+    private static IssuerAdminScenarios.Action issuerAction(ChainCall<IssuerAdminScenarios.Action> call) {
+        try {
+            return run(call);
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest(e.getMessage());
         }

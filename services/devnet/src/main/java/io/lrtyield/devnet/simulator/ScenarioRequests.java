@@ -41,6 +41,9 @@ public final class ScenarioRequests {
     /** @param operator name or address; {@code operatorSet} {@code <avs name>/<id>} or {@code <avs address>/<id>}; wad in (0, 1e18] */
     public record SlashOperator(String operator, String operatorSet, java.math.BigInteger wad) { }
 
+    /** @param oracle the replacement oracle's address, null for a fresh one */
+    public record OracleChange(String asset, String oracle) { }
+
     private static final java.math.BigInteger WAD = java.math.BigInteger.TEN.pow(18);
 
     private ScenarioRequests() {
@@ -60,6 +63,22 @@ public final class ScenarioRequests {
             throw new IllegalArgumentException("'wad' (parts in 1e18 of the allocated magnitude to slash, 1 … 1000000000000000000) is required");
         }
         return new SlashOperator(text(n, "operator"), text(n, "operatorSet"), wad);
+    }
+
+    /** {@code {"asset":"ezETH"}}: the LRT whose issuer acts (which ones can is the issuer scenarios' to say). */
+    public static String issuerAsset(String body) {
+        return text(parse(body), "asset");
+    }
+
+    /** {@code {"asset":"rsETH","oracle":"0x…"}}, oracle optional. */
+    public static OracleChange oracleChange(String body) {
+        JsonNode n = parse(body);
+        JsonNode o = n.get("oracle");
+        String oracle = o == null || o.isNull() ? null : o.asText();
+        if (oracle != null && !oracle.matches("0x[0-9a-fA-F]{40}")) {
+            throw new IllegalArgumentException("'oracle' must be an address (0x and 40 hex digits), got " + oracle);
+        }
+        return new OracleChange(text(n, "asset"), oracle);
     }
 
     public static Depeg depeg(String body) {

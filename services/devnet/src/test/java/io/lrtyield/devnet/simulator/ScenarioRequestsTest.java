@@ -26,6 +26,21 @@ class ScenarioRequestsTest {
         assertEquals(new ScenarioRequests.PauseVenue("lido-wsteth"), ScenarioRequests.pauseVenue("{\"venue\":\"lido-wsteth\"}", VENUES));
     }
 
+    @Test
+    void issuerScenarioBodiesParseAndAnUnsupportedAssetOrABadOracleIsRefused() {
+        assertEquals("ezETH", ScenarioRequests.issuerAsset("{\"asset\":\"ezETH\"}"));
+        assertEquals(new ScenarioRequests.OracleChange("rsETH", null), ScenarioRequests.oracleChange("{\"asset\":\"rsETH\"}"));
+        String feed = "0x00000000000000000000000000000000000000fE";
+        assertEquals(new ScenarioRequests.OracleChange("ezETH", feed), ScenarioRequests.oracleChange("{\"asset\":\"ezETH\",\"oracle\":\"" + feed + "\"}"));
+        assertThrows(IllegalArgumentException.class, () -> ScenarioRequests.issuerAsset("{}"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ScenarioRequests.oracleChange("{\"asset\":\"rsETH\",\"oracle\":\"0x12\"}"))
+                .getMessage().contains("'oracle' must be an address"));
+        // which assets an issuer can pause or re-oracle is the scenarios' to say, before any transaction
+        var issuers = new IssuerAdminScenarios(null, null, new Object());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> issuers.pause("stETH")).getMessage().contains("[ezETH, rsETH, weETH]"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> issuers.oracleChange("weETH", null)).getMessage().contains("[ezETH, rsETH]"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "{\"asset\":\"DOGE\",\"bps\":300,\"blocks\":20}",  // unknown asset

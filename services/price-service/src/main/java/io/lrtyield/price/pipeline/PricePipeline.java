@@ -148,8 +148,8 @@ public class PricePipeline {
             LOG.infof("resuming after block %d, the last one published before the restart", lastPriced);
         }
         LOG.infof("pricing %d assets from %d sub-calls per block", catalogue.assets().size(), snapshot.callCount());
-        var upgrades = new io.lrtyield.common.chain.UpgradeLogs(web3j, catalogue);
-        var publication = publication(snapshot, aggregator, ethUsd, upgrades, catalogue.chainId());
+        var contractEvents = new io.lrtyield.common.chain.ContractEventLogs(web3j, catalogue);
+        var publication = publication(snapshot, aggregator, ethUsd, contractEvents, catalogue.chainId());
         var retry = config.blockRetry();
         var catchUp = new CatchUp(lastPriced,
                 new CatchUp.Settings(config.maxBackfillBlocks(), retry.historyAttempts(), retry.firstBackoff(), retry.maxBackoff(), "priced"),
@@ -181,13 +181,13 @@ public class PricePipeline {
 
     /** The stages of one block's publication; a retry of the same block resumes after the last one done. */
     private StagedPublication publication(PriceSnapshot snapshot, PriceAggregator aggregator, EthUsdAggregator ethUsd,
-                                          io.lrtyield.common.chain.UpgradeLogs upgrades, long chainId) {
+                                          io.lrtyield.common.chain.ContractEventLogs contractEvents, long chainId) {
         return new StagedPublication(new StagedPublication.Stages() {
             @Override
             public Uni<StagedPublication.Computed> compute(BlockHead block, Long backfilledAt) {
                 Provenance provenance = new Provenance(chainId, block.number(), block.hash(), block.timestamp());
-                // the snapshot (one Multicall3) and the block's Upgraded logs of the assets' contracts (one eth_getLogs)
-                return Uni.combine().all().unis(snapshot.read(block.number()), upgrades.alerts(provenance)).asTuple().map(t -> {
+                // the snapshot (one Multicall3) and the block's Upgraded / Paused / oracle-change logs of the assets' contracts (one eth_getLogs)
+                return Uni.combine().all().unis(snapshot.read(block.number()), contractEvents.alerts(provenance)).asTuple().map(t -> {
                     var readings = t.getItem1();
                     var usd = ethUsd.aggregate(readings.ethUsd(), http.latest(), http.lastError(), block.timestamp(), System.currentTimeMillis());
                     var result = aggregator.aggregate(readings, usd.usdPerEth(), usd.reasons(), provenance);

@@ -10,6 +10,7 @@ import io.lrtyield.common.event.SizePoint;
 import io.lrtyield.common.event.YieldQuote;
 import io.lrtyield.devnet.deploy.DevnetCatalogue;
 import io.lrtyield.devnet.deploy.TxSender;
+import io.lrtyield.devnet.simulator.IssuerAdminScenarios;
 import io.lrtyield.devnet.simulator.ScenarioRequests;
 import io.lrtyield.devnet.simulator.SlashSimulator;
 import io.lrtyield.common.restaking.ExposureReads;
@@ -82,7 +83,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * collateral price blocks new plans and says why; no plan when the gain is below the costs; the snapshot → decision
  * latency over 40 blocks; and a 5 % slash of an operator behind ezETH the vault holds: within 2 blocks the rate and the
  * withdrawable shares fall, a CRITICAL OPERATOR_SLASHED alert, the venue capped to 0 and its exit planned; an
- * Upgraded event on ezETH's RestakeManager → a CRITICAL PROXY_UPGRADED alert and the venue capped to 0 until acknowledged.
+ * Upgraded event on ezETH's RestakeManager → a CRITICAL PROXY_UPGRADED alert and the venue capped to 0 until acknowledged;
+ * a pause of it → CRITICAL VENUE_PAUSED, capped to 0 until acknowledged (an unpause does not lift it), and Kelp's oracle
+ * change → CRITICAL ORACLE_CHANGED.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -331,7 +334,7 @@ class StrategyOnDevnetIT {
         var receipt = oracle.awaitAll(List.of(oracle.send(d.renzoRestakeManager(), FunctionEncoder.encode(new Function("upgradeTo",
                 List.of(new Address(implementation)), List.of())), BigInteger.ZERO)), Duration.ofSeconds(30)).get(0);
         long block = receipt.getBlockNumber().longValueExact();
-        var upgrades = new io.lrtyield.common.chain.UpgradeLogs(devnet.web3j, catalogue);
+        var upgrades = new io.lrtyield.common.chain.ContractEventLogs(devnet.web3j, catalogue);
         assertTrue(upgrades.contracts().contains(d.renzoRestakeManager().toLowerCase()), upgrades.contracts().toString());
         List<RiskAlert> alerts = upgrades.alerts(provenance(block)).await().atMost(Duration.ofSeconds(10));
         assertEquals(1, alerts.size(), alerts.toString());
@@ -362,6 +365,54 @@ class StrategyOnDevnetIT {
         assertTrue(!acknowledged.reason().contains("de-risk") && acknowledged.notes().stream().noneMatch(n -> n.startsWith("renzo-ezeth: capped")),
                 "acknowledged: back to the ordinary rules (here the test's old quote keeps it out) — " + acknowledged.reason()
                         + " " + acknowledged.excluded().get("renzo-ezeth"));
+    }
+
+    @Test
+    @Order(8)
+    void aPauseOfEzEthsRestakeManagerRaisesACriticalVenuePausedAlertAndCapsTheVenueToZeroUntilAcknowledged() throws Exception {
+        var d = devnet.d;
+        TxSender oracle = new TxSender(devnet.web3j, Credentials.create(DevnetFixture.ORACLE_KEY), 31337);
+        var issuers = new IssuerAdminScenarios(oracle, d, new Object());
+        var events = new io.lrtyield.common.chain.ContractEventLogs(devnet.web3j, catalogue);
+        IssuerAdminScenarios.Action pause = issuers.pause("ezETH");
+        List<RiskAlert> alerts = events.alerts(provenance(pause.block())).await().atMost(Duration.ofSeconds(10));
+        assertEquals(1, alerts.size(), alerts.toString());
+        RiskAlert paused = alerts.get(0);
+        assertEquals(List.of("VENUE_PAUSED", "CRITICAL", "ezETH"), List.of(paused.kind(), paused.severity(), paused.subject()));
+        assertTrue(paused.message().contains(pause.tx()), paused.message());
+        String depositEth = FunctionEncoder.encode(new Function("depositETH", List.of(), List.of()));
+        var deposit = devnet.web3j.ethCall(Transaction.createFunctionCallTransaction(oracle.address(), null, null, null,
+                d.renzoRestakeManager(), E18, depositEth), DefaultBlockParameterName.LATEST).send();
+        assertTrue(deposit.hasError() && deposit.getError().getMessage().contains("ContractPaused"),
+                "deposits revert while paused: " + (deposit.hasError() ? deposit.getError().getMessage() : deposit.getValue()));
+
+        AlertBook book = new AlertBook(86_400);
+        book.onAlert(paused);
+        BigDecimal rate = exposure(new ExposureReads(catalogue.restaking()), head()).rate();
+        Map<String, PriceTick> prices = new HashMap<>(prices(PriceStatus.OK, BigDecimal.ONE));
+        prices.put("ezETH", new PriceTick(1, "p-ez3", "ezETH", rate, null, rate, BigDecimal.ZERO, PriceStatus.OK, BigDecimal.ONE, List.of(),
+                List.of(), provenance(head())));
+        Map<String, YieldQuote> quotes = new HashMap<>(quotes());
+        quotes.put("renzo-ezeth", quote("renzo-ezeth", "0.08"));
+        Portfolio p = snapshot(prices);
+        PolicyOutcome o = strategy.policy().decide(new MarketState(p, quotes, prices, book, p.blockTimestamp() - 1));
+        assertTrue(o.reason().contains("de-risk: exit renzo-ezeth (VENUE_PAUSED on ezETH)"), o.reason());
+        assertEquals(0, o.problem().venues().stream().filter(v -> v.id().equals("renzo-ezeth")).findFirst().orElseThrow().cap(), 0);
+
+        // the issuer resumes: no alert, and the venue stays capped — only an admin lifts it
+        IssuerAdminScenarios.Action unpause = issuers.unpause("ezETH");
+        assertTrue(events.alerts(provenance(unpause.block())).await().atMost(Duration.ofSeconds(10)).isEmpty(), "Unpaused raises nothing");
+        PolicyOutcome later = strategy.policy().decide(new MarketState(p, quotes, prices, book, p.blockTimestamp() - 1));
+        assertEquals(0, later.problem().venues().stream().filter(v -> v.id().equals("renzo-ezeth")).findFirst().orElseThrow().cap(), 0);
+        book.incidents().acknowledge("ezETH");
+        PolicyOutcome acknowledged = strategy.policy().decide(new MarketState(p, quotes, prices, book, p.blockTimestamp() - 1));
+        assertTrue(!acknowledged.reason().contains("de-risk") && acknowledged.notes().stream().noneMatch(n -> n.startsWith("renzo-ezeth: capped")),
+                acknowledged.reason());
+
+        // Kelp's LRTOracle replaces the stETH price oracle → CRITICAL ORACLE_CHANGED on rsETH
+        IssuerAdminScenarios.Action change = issuers.oracleChange("rsETH", null);
+        List<RiskAlert> changed = events.alerts(provenance(change.block())).await().atMost(Duration.ofSeconds(10));
+        assertEquals(List.of("ORACLE_CHANGED CRITICAL rsETH"), changed.stream().map(a -> a.kind() + " " + a.severity() + " " + a.subject()).toList());
     }
 
     private record Read(java.math.BigDecimal rate, io.lrtyield.common.event.RestakingExposure exposure) {
