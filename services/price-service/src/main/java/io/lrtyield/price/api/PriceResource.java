@@ -10,7 +10,7 @@ import io.lrtyield.common.runtime.ProblemException;
 import io.lrtyield.common.runtime.QueryParams;
 import io.lrtyield.price.PriceConfig;
 import io.lrtyield.price.freshness.Freshness;
-import io.lrtyield.price.pipeline.PriceGap;
+import io.lrtyield.common.chain.BlockGap;
 import io.lrtyield.price.pipeline.PricePipeline;
 import io.lrtyield.price.store.PriceStore;
 import io.smallrye.mutiny.Multi;
@@ -96,7 +96,7 @@ public class PriceResource {
     @Path("/gaps")
     @Operation(summary = "Blocks that will never have a tick (the node could not serve them, or they fell out of the catch-up "
             + "window), by first block, oldest first")
-    public Uni<List<PriceGap>> gaps(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("limit") String limit) {
+    public Uni<List<BlockGap>> gaps(@QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("limit") String limit) {
         long fromBlock = QueryParams.longParam(from, "from", 0, 0, Long.MAX_VALUE);
         long toBlock = QueryParams.longParam(to, "to", Long.MAX_VALUE, 0, Long.MAX_VALUE);
         int max = QueryParams.intParam(limit, "limit", config.historyMaxLimit(), 1, config.historyMaxLimit());

@@ -172,8 +172,8 @@ public class PricePipeline {
         return BlockHeaders.header(web3j, number);
     }
 
-    private Uni<Void> reportGap(BlockGap blocks) {
-        PriceGap gap = new PriceGap(blocks.fromBlock(), blocks.toBlock(), blocks.reason());
+    /** Blocks that will have no price tick: metric, WARN log, {@code GET /api/v1/prices/gaps}. */
+    private Uni<Void> reportGap(BlockGap gap) {
         LOG.warnf("blocks %d..%d will have no price tick: %s", gap.fromBlock(), gap.toBlock(), gap.reason());
         meters.counter("price.gap.blocks").increment(gap.blocks());
         return store.saveGap(gap);

@@ -3,7 +3,7 @@ package io.lrtyield.price.store;
 import io.lrtyield.common.codec.EventCodec;
 import io.lrtyield.common.event.PriceTick;
 import io.lrtyield.price.PriceConfig;
-import io.lrtyield.price.pipeline.PriceGap;
+import io.lrtyield.common.chain.BlockGap;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.sortedset.ScoreRange;
 import io.quarkus.redis.datasource.sortedset.ZRangeArgs;
@@ -96,7 +96,7 @@ public class PriceStore {
     }
 
     /** Records a gap (the same gap twice is kept once); the oldest are trimmed with the history retention. */
-    public Uni<Void> saveGap(PriceGap gap) {
+    public Uni<Void> saveGap(BlockGap gap) {
         var gaps = redis.sortedSet(String.class);
         return gaps.zadd(GAPS_KEY, gap.fromBlock(), EventCodec.toJson(gap))
                 .chain(() -> gaps.zremrangebyrank(GAPS_KEY, 0, -(long) retention - 1))
@@ -104,10 +104,10 @@ public class PriceStore {
     }
 
     /** Gaps that start between fromBlock and toBlock (inclusive), oldest first, at most {@code limit}. */
-    public Uni<List<PriceGap>> gaps(long fromBlock, long toBlock, int limit) {
+    public Uni<List<BlockGap>> gaps(long fromBlock, long toBlock, int limit) {
         return redis.sortedSet(String.class)
                 .zrangebyscore(GAPS_KEY, new ScoreRange<>((double) fromBlock, (double) toBlock), new ZRangeArgs().limit(0, limit))
-                .map(list -> list.stream().map(json -> EventCodec.fromJson(json, PriceGap.class)).toList());
+                .map(list -> list.stream().map(json -> EventCodec.fromJson(json, BlockGap.class)).toList());
     }
 
     static String latestKey(String asset) {
