@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import "./IssuerAdmin.sol";
 import "./ReplicaToken.sol";
 
 /// Replica of ether.fi's LiquidityPool (mainnet 0x308861A430be4cce5502d0A12724771Fc6DaF216): deposit() mints eETH
@@ -9,8 +10,8 @@ import "./ReplicaToken.sol";
 /// The constructor deploys the EETH token (see eETH()). requestWithdraw sends the caller's eETH to the
 /// WithdrawRequestNFT, which mints the recipient a request; the pooled ETH and the shares stay until the claim, so the
 /// rate is the same before and after a request (as on mainnet).
-contract EtherFiLiquidityPool {
-    address public immutable oracle;
+contract EtherFiLiquidityPool is IssuerAdmin {
+    address public immutable override oracle;
     EETH public immutable eETH;
     uint256 private totalPooledEther;
     /// the WithdrawRequestNFT of the exit queue (set once by the oracle role; mainnet wires it at initialization)
@@ -21,35 +22,16 @@ contract EtherFiLiquidityPool {
     /// mainnet: Withdraw(address indexed sender, address recipient, uint256 amount, SourceOfFunds source), EETH = 1
     event Withdraw(address indexed sender, address recipient, uint256 amount, uint8 source);
 
-    /// ERC-1967: the implementation behind the mainnet proxy. The replica is not a proxy: upgradeTo (admin role: the
-    /// oracle here, mainnet's ProxyAdmin) records the new implementation and emits the proxy's Upgraded event, which is
-    /// what watchers of a venue's contracts see on mainnet.
-    address public implementation;
-
-    event Upgraded(address indexed implementation);
-
-    function upgradeTo(address newImplementation) external onlyOracle {
-        implementation = newImplementation;
-        emit Upgraded(newImplementation);
-    }
-
     /// OpenZeppelin PausableUpgradeable, as mainnet's LiquidityPool: pauseContract() / unPauseContract() (pauser and
     /// unpauser roles: the oracle here) emit Paused(address) / Unpaused(address); deposit reverts while paused.
-    bool public paused;
-
-    event Paused(address account);
-    event Unpaused(address account);
-
     function pauseContract() external onlyOracle {
         require(!paused, "Pausable: paused");
-        paused = true;
-        emit Paused(msg.sender);
+        _setPaused(true);
     }
 
     function unPauseContract() external onlyOracle {
         require(paused, "Pausable: not paused");
-        paused = false;
-        emit Unpaused(msg.sender);
+        _setPaused(false);
     }
 
     constructor(address oracle_) {

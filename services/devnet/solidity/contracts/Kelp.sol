@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import "./IssuerAdmin.sol";
 import "./ReplicaToken.sol";
 
 /// Replica of Kelp's rsETH (mainnet 0xA1290d69c65A6Fe4DF752f95823fae25cB99e5A7): ERC-20 minted and burned only
@@ -31,11 +32,11 @@ contract RSETH is ReplicaToken {
 /// devnet market simulator (oracle role) adds restaking rewards with accrueRewards and slashing with reportLoss;
 /// neither moves rsETHPrice until someone calls LRTOracle.updateRSETHPrice(), as on mainnet.
 /// The constructor deploys RSETH and LRTOracle (see rsETH() and lrtOracle()).
-contract LRTDepositPool {
+contract LRTDepositPool is IssuerAdmin {
     /// LRTConstants.ETH_TOKEN
     address public constant ETH_TOKEN = 0xEeeeeEeeeEeEeeEeEeEeeEEEeeeeEeeeeeeeEEeE;
 
-    address public immutable oracle;
+    address public immutable override oracle;
     RSETH public immutable rsETH;
     LRTOracle public immutable lrtOracle;
     uint256 private totalETHDeposits;
@@ -49,35 +50,16 @@ contract LRTDepositPool {
     event ETHDeposit(address indexed depositor, uint256 depositAmount, uint256 rsethMintAmount, string referralId);
     event AssetDepositsUpdated(address indexed asset, uint256 totalDeposits);
 
-    /// ERC-1967: the implementation behind the mainnet proxy. The replica is not a proxy: upgradeTo (admin role: the
-    /// oracle here, mainnet's ProxyAdmin) records the new implementation and emits the proxy's Upgraded event, which is
-    /// what watchers of a venue's contracts see on mainnet.
-    address public implementation;
-
-    event Upgraded(address indexed implementation);
-
-    function upgradeTo(address newImplementation) external onlyOracle {
-        implementation = newImplementation;
-        emit Upgraded(newImplementation);
-    }
-
     /// OpenZeppelin PausableUpgradeable, as mainnet's LRTDepositPool: pause() (LRT manager) and unpause() (LRT admin) —
     /// both the oracle role here — emit Paused(address) / Unpaused(address); depositETH reverts while paused.
-    bool public paused;
-
-    event Paused(address account);
-    event Unpaused(address account);
-
     function pause() external onlyOracle {
         require(!paused, "Pausable: paused");
-        paused = true;
-        emit Paused(msg.sender);
+        _setPaused(true);
     }
 
     function unpause() external onlyOracle {
         require(paused, "Pausable: not paused");
-        paused = false;
-        emit Unpaused(msg.sender);
+        _setPaused(false);
     }
 
     constructor(address oracle_) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import "./IssuerAdmin.sol";
 import "./ReplicaToken.sol";
 
 /// Replica of Renzo's ezETH (mainnet 0xbf5495Efe5DB9ce00f80364C8B423567e58d2110): ERC-20 minted and burned only
@@ -31,10 +32,10 @@ contract EzEthToken is ReplicaToken {
 /// shape (one operator delegator whose only entry is native ETH). The TVL is the ETH held, tracked in storage;
 /// the devnet market simulator (oracle role) adds restaking rewards with accrueRewards and slashing with
 /// reportLoss. ezETH rate = totalTVL * 1e18 / ezETH.totalSupply(). The constructor deploys ezETH (see ezETH()).
-contract RenzoRestakeManager {
+contract RenzoRestakeManager is IssuerAdmin {
     uint256 internal constant SCALE_FACTOR = 1e18;
 
-    address public immutable oracle;
+    address public immutable override oracle;
     EzEthToken public immutable ezETH;
     uint256 private ethTVL;
     /// the WithdrawQueue that pays out redeemed ezETH (set once by the oracle role; mainnet wires it at initialization)
@@ -49,35 +50,13 @@ contract RenzoRestakeManager {
     event Deposit(address depositor, address token, uint256 amount, uint256 ezETHMinted, uint256 referralId);
     event TVLUpdated(uint256 totalTVL, uint256 ezETHSupply);
 
-    /// ERC-1967: the implementation behind the mainnet proxy. The replica is not a proxy: upgradeTo (admin role: the
-    /// oracle here, mainnet's ProxyAdmin) records the new implementation and emits the proxy's Upgraded event, which is
-    /// what watchers of a venue's contracts see on mainnet.
-    address public implementation;
-
-    event Upgraded(address indexed implementation);
-
-    function upgradeTo(address newImplementation) external onlyOracle {
-        implementation = newImplementation;
-        emit Upgraded(newImplementation);
-    }
-
-    /// Deposits stop while paused (mainnet: the notPaused modifier, error ContractPaused).
-    bool public paused;
-
-    /// OpenZeppelin Pausable's events. Mainnet differs: RestakeManager.setPaused(bool) (DepositWithdrawPauser role) only
-    /// stores the flag and emits nothing (code-423n4/2024-04-renzo RestakeManager.sol), so on mainnet a Renzo pause shows
-    /// only in paused(); the replica emits these so the devnet's contract-events watch sees it as it sees Kelp's.
-    event Paused(address account);
-    event Unpaused(address account);
-
-    /// Mainnet name and argument (pauser role: the oracle here).
+    /// Mainnet name and argument (pauser role: the oracle here); deposits stop while paused (mainnet: the notPaused
+    /// modifier, error ContractPaused). Mainnet differs in the events: RestakeManager.setPaused(bool)
+    /// (DepositWithdrawPauser role) only stores the flag and emits nothing (code-423n4/2024-04-renzo RestakeManager.sol),
+    /// so on mainnet a Renzo pause shows only in paused(); the replica emits OpenZeppelin Pausable's events (IssuerAdmin)
+    /// so the devnet's contract-events watch sees it as it sees Kelp's.
     function setPaused(bool _paused) external onlyOracle {
-        paused = _paused;
-        if (_paused) {
-            emit Paused(msg.sender);
-        } else {
-            emit Unpaused(msg.sender);
-        }
+        _setPaused(_paused);
     }
 
     /// RenzoOracle's price feed per collateral token. Mainnet keeps it in RenzoOracle
