@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.lrtyield.common.codec.EventCodec;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -29,6 +30,14 @@ public final class PipelineBench {
     private static final String YIELD_METRIC = "yield_publish_latency_seconds";
     private static final String DECISION_METRIC = "rebalancer_decision_latency_seconds";
 
+    /** service/metric/stage of the per-stage timers. */
+    private static final List<String> STAGES = List.of(
+            "price/price_stage_latency_seconds/read", "price/price_stage_latency_seconds/aggregate",
+            "price/price_stage_latency_seconds/alerts", "price/price_stage_latency_seconds/kafka",
+            "price/price_stage_latency_seconds/redis",
+            "yield/yield_stage_latency_seconds/history", "yield/yield_stage_latency_seconds/quote",
+            "yield/yield_stage_latency_seconds/redis", "yield/yield_stage_latency_seconds/kafka");
+
     private PipelineBench() {
     }
 
@@ -37,7 +46,16 @@ public final class PipelineBench {
         var system = new SystemUnderTest();
         ChainProbe chain = new ChainProbe(SystemUnderTest.rpcUrl());
         try {
-            system.start(Map.of("DEVNET_REPORT_INTERVAL", "1s"));
+            // -Dbench.jfr=<dir>: a JFR recording (profile settings) of the price and yield services, to see where the time goes
+            String jfr = System.getProperty("bench.jfr");
+            Map<String, Map<String, String>> perApp = new java.util.HashMap<>();
+            if (jfr != null) {
+                for (String app : List.of("price-service", "yield-service")) {
+                    perApp.put(app, Map.of("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                            + jfr + "/" + app + ".jfr"));
+                }
+            }
+            system.start(Map.of("DEVNET_REPORT_INTERVAL", "1s"), perApp);
             system.awaitReady(Duration.ofSeconds(180));
             long warm = chain.latestBlock() + 20;
             while (chain.latestBlock() < warm) {
@@ -47,6 +65,16 @@ public final class PipelineBench {
             TreeMap<Double, Double> before = histogram(SystemUnderTest.PRICE, PRICE_METRIC);
             TreeMap<Double, Double> yieldBefore = histogram(SystemUnderTest.YIELD, YIELD_METRIC);
             TreeMap<Double, Double> decisionBefore = histogram(SystemUnderTest.REBALANCER, DECISION_METRIC);
+            Map<String, TreeMap<Double, Double>> stageBefore = new java.util.HashMap<>();
+            for (var stage : STAGES) {
+                String[] s = stage.split("/");
+                int port = s[0].equals("price") ? SystemUnderTest.PRICE : SystemUnderTest.YIELD;
+                try {
+                    stageBefore.put(stage, histogram(port, s[1], "stage=\"" + s[2] + "\""));
+                } catch (IllegalStateException e) {
+                    System.out.println("no per-stage timer " + stage + " (a build before they existed)");
+                }
+            }
             long firstBlock = chain.latestBlock();
             double priced = 0;
             while (priced < blocks) {
@@ -61,6 +89,15 @@ public final class PipelineBench {
                     lastBlock - firstBlock);
             report("new head → rebalancer decision stored", delta(decisionBefore, histogram(SystemUnderTest.REBALANCER, DECISION_METRIC)),
                     lastBlock - firstBlock);
+            System.out.println("where the latency goes (each stage's own distribution; they do not add up quantile by quantile):");
+            for (var stage : STAGES) {
+                String[] s = stage.split("/");
+                int port = s[0].equals("price") ? SystemUnderTest.PRICE : SystemUnderTest.YIELD;
+                String label = "stage=\"" + s[2] + "\"";
+                if (stageBefore.containsKey(stage)) {
+                    report("  " + s[0] + " " + s[2], delta(stageBefore.get(stage), histogram(port, s[1], label)), lastBlock - firstBlock);
+                }
+            }
         } finally {
             system.close();
         }
@@ -93,11 +130,16 @@ public final class PipelineBench {
 
     /** Cumulative bucket counts by upper bound (seconds), +Inf as {@link Double#POSITIVE_INFINITY}. */
     private static TreeMap<Double, Double> histogram(int port, String metric) throws Exception {
+        return histogram(port, metric, "");
+    }
+
+    /** The same, of the series whose labels contain {@code label} (e.g. {@code stage="read"}). */
+    private static TreeMap<Double, Double> histogram(int port, String metric, String label) throws Exception {
         Pattern bucket = Pattern.compile("^" + metric + "_bucket\\{.*le=\"([^\"]+)\".*} ([0-9.Ee+]+)$");
         TreeMap<Double, Double> buckets = new TreeMap<>();
         for (String line : SystemUnderTest.get(port, "/q/metrics").body().split("\n")) {
             Matcher m = bucket.matcher(line.trim());
-            if (m.matches()) {
+            if (m.matches() && line.contains(label)) {
                 double le = m.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(m.group(1));
                 buckets.merge(le, Double.parseDouble(m.group(2)), Double::sum);
             }

@@ -2,7 +2,6 @@ package io.lrtyield.common.chain;
 
 import io.smallrye.mutiny.Uni;
 import org.web3j.abi.FunctionEncoder;
-import org.web3j.abi.FunctionReturnDecoder;
 import org.web3j.abi.TypeReference;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.Bool;
@@ -10,7 +9,6 @@ import org.web3j.abi.datatypes.DynamicArray;
 import org.web3j.abi.datatypes.DynamicBytes;
 import org.web3j.abi.datatypes.DynamicStruct;
 import org.web3j.abi.datatypes.Function;
-import org.web3j.abi.datatypes.Type;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.methods.request.Transaction;
@@ -89,17 +87,51 @@ public final class Multicall3 {
                 }));
     }
 
-    @SuppressWarnings("unchecked")
+    /**
+     * Decodes {@code ((bool success, bytes returnData)[])} straight from the bytes, in one pass. web3j's generic decoder
+     * took a substring of the remaining hex for every element and field — quadratic in the answer's size, several MB of
+     * garbage per block for the price snapshot, and so young-generation pauses every few seconds on the hot path.
+     */
     public static List<Result> decode(String hex, int expected) {
         if (hex == null || hex.length() <= 2) {
             throw new IllegalStateException("aggregate3 returned no data: is Multicall3 deployed at the configured address?");
         }
-        List<Type> out = FunctionReturnDecoder.decode(hex, function(List.of()).getOutputParameters());
-        List<Result3> results = ((DynamicArray<Result3>) out.get(0)).getValue();
-        if (results.size() != expected) {
-            throw new IllegalStateException("aggregate3 returned " + results.size() + " results for " + expected + " calls");
+        byte[] data = Numeric.hexStringToByteArray(hex);
+        int array = offset(data, 0, 0);
+        int count = offset(data, array, 0);
+        if (count != expected) {
+            throw new IllegalStateException("aggregate3 returned " + count + " results for " + expected + " calls");
         }
-        return results.stream().map(r -> new Result(r.success.getValue(), r.returnData.getValue())).toList();
+        int heads = array + 32;
+        List<Result> results = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            int tuple = heads + offset(data, heads + 32 * i, heads);
+            boolean success = offset(data, tuple, 0) != 0;
+            int bytes = tuple + offset(data, tuple + 32, tuple);
+            int length = offset(data, bytes, 0);
+            if (bytes + 32L + length > data.length) {
+                throw new IllegalStateException("aggregate3 answer malformed: result " + i + " runs past the end");
+            }
+            results.add(new Result(success, java.util.Arrays.copyOfRange(data, bytes + 32, bytes + 32 + length)));
+        }
+        return results;
+    }
+
+    /** The 32-byte word at {@code at} as a non-negative int (an offset, length or bool) that must fit the answer. */
+    private static int offset(byte[] data, int at, int base) {
+        if (at < 0 || at + 32 > data.length) {
+            throw new IllegalStateException("aggregate3 answer malformed: word at " + at + " past the end (" + data.length + " bytes)");
+        }
+        for (int i = at; i < at + 28; i++) {
+            if (data[i] != 0) {
+                throw new IllegalStateException("aggregate3 answer malformed: word at " + at + " out of range");
+            }
+        }
+        int value = ((data[at + 28] & 0xff) << 24) | ((data[at + 29] & 0xff) << 16) | ((data[at + 30] & 0xff) << 8) | (data[at + 31] & 0xff);
+        if (value < 0 || (long) base + value > data.length) {
+            throw new IllegalStateException("aggregate3 answer malformed: word at " + at + " out of range");
+        }
+        return value;
     }
 
     /** ABI struct {@code (address target, bool allowFailure, bytes callData)}. */

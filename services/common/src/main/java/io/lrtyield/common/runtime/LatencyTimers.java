@@ -1,6 +1,7 @@
 package io.lrtyield.common.runtime;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 
 import java.time.Duration;
@@ -20,6 +21,12 @@ public final class LatencyTimers {
     }
 
     public static Timer register(MeterRegistry meters, String name, String description, int fineUpToMs) {
+        return register(meters, name, description, fineUpToMs, Tags.empty());
+    }
+
+    /** The same timer with tags, e.g. one per stage of a pipeline. */
+    public static Timer register(MeterRegistry meters, String name, String description, int fineUpToMs,
+                                 Tags tags) {
         List<Duration> slos = new ArrayList<>();
         for (int ms = 1; ms <= fineUpToMs; ms++) {
             slos.add(Duration.ofMillis(ms));
@@ -29,6 +36,7 @@ public final class LatencyTimers {
                 slos.add(Duration.ofMillis(ms));
             }
         }
-        return Timer.builder(name).description(description).serviceLevelObjectives(slos.toArray(Duration[]::new)).register(meters);
+        return Timer.builder(name).description(description).tags(tags).serviceLevelObjectives(slos.toArray(Duration[]::new))
+                .register(meters);
     }
 }

@@ -95,6 +95,40 @@ class Multicall3Test {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theOnePassDecoderAgreesWithWeb3jsGenericDecoderOnRandomAnswers() {
+        java.util.Random random = new java.util.Random(7);
+        for (int round = 0; round < 200; round++) {
+            List<Multicall3.Result3> results = new java.util.ArrayList<>();
+            int n = random.nextInt(90);
+            for (int i = 0; i < n; i++) {
+                byte[] bytes = new byte[random.nextInt(5) == 0 ? 0 : random.nextInt(300)];
+                random.nextBytes(bytes);
+                results.add(new Multicall3.Result3(new org.web3j.abi.datatypes.Bool(random.nextBoolean()),
+                        new org.web3j.abi.datatypes.DynamicBytes(bytes)));
+            }
+            String hex = "0x" + FunctionEncoder.encodeConstructor(List.of(new org.web3j.abi.datatypes.DynamicArray<>(Multicall3.Result3.class, results)));
+            List<org.web3j.abi.datatypes.Type> generic = org.web3j.abi.FunctionReturnDecoder.decode(hex,
+                    Multicall3.function(List.of()).getOutputParameters());
+            List<Multicall3.Result3> expected = ((org.web3j.abi.datatypes.DynamicArray<Multicall3.Result3>) generic.get(0)).getValue();
+            List<Multicall3.Result> decoded = Multicall3.decode(hex, n);
+            assertEquals(n, decoded.size());
+            for (int i = 0; i < n; i++) {
+                assertEquals(expected.get(i).success.getValue(), decoded.get(i).success(), "round " + round + " result " + i);
+                assertArrayEquals(expected.get(i).returnData.getValue(), decoded.get(i).returnData(), "round " + round + " result " + i);
+            }
+        }
+    }
+
+    @Test
+    void aTruncatedOrOutOfRangeAnswerIsRejectedNotMisread() {
+        String truncated = TWO_RESULTS.substring(0, TWO_RESULTS.length() - 64);
+        assertThrows(IllegalStateException.class, () -> Multicall3.decode(truncated, 2));
+        String hugeOffset = "0x" + "f".repeat(64) + TWO_RESULTS.substring(66);
+        assertThrows(IllegalStateException.class, () -> Multicall3.decode(hugeOffset, 2));
+    }
+
+    @Test
     void decodeRejectsWrongResultCount() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> Multicall3.decode(TWO_RESULTS, 3));
         assertEquals("aggregate3 returned 2 results for 3 calls", e.getMessage());

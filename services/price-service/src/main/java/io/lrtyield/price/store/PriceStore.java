@@ -2,6 +2,7 @@ package io.lrtyield.price.store;
 
 import io.lrtyield.common.codec.EventCodec;
 import io.lrtyield.common.event.PriceTick;
+import io.lrtyield.common.store.ScoredHistoryWrite;
 import io.lrtyield.price.PriceConfig;
 import io.lrtyield.common.chain.BlockGap;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
@@ -16,7 +17,7 @@ import java.util.Objects;
 
 /**
  * Latest tick and bounded history per asset in Redis. Keys: {@code price:latest:{asset}} (JSON) and
- * {@code price:history:{asset}} (sorted set, score = block number). One MULTI per block, so latest and history
+ * {@code price:history:{asset}} (sorted set, score = block number). One script per block, so latest and history
  * never disagree; a tick for a block already stored (reorg) replaces it.
  */
 @ApplicationScoped
@@ -35,28 +36,30 @@ public class PriceStore {
     }
 
     public Uni<Void> save(PriceTick tick) {
-        return saveAll(List.of(tick));
+        return write(List.of(tick), null);
     }
 
-    /** One block's ticks in one MULTI: latest and history of every asset change together. */
+    /** One block's ticks in one script: latest and history of every asset change together. */
     public Uni<Void> saveAll(List<PriceTick> ticks) {
-        if (ticks.isEmpty()) {
+        return write(ticks, null);
+    }
+
+    /**
+     * One block's ticks and the block as the last one fully published (the resume point), in one script: one round
+     * trip, and the resume point never names a block whose ticks are not stored.
+     */
+    public Uni<Void> saveBlock(List<PriceTick> ticks, PricedBlock block) {
+        return write(ticks, block);
+    }
+
+    private Uni<Void> write(List<PriceTick> ticks, PricedBlock block) {
+        if (ticks.isEmpty() && block == null) {
             return Uni.createFrom().voidItem();
         }
-        return redis.withTransaction(tx -> {
-            var history = tx.sortedSet(String.class);
-            var latest = tx.value(String.class);
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (PriceTick tick : ticks) {
-                String json = EventCodec.toJson(tick);
-                double block = tick.provenance().blockNumber();
-                chain = chain.chain(() -> history.zremrangebyscore(historyKey(tick.asset()), new ScoreRange<>(block, block)))
-                        .chain(() -> history.zadd(historyKey(tick.asset()), block, json))
-                        .chain(() -> history.zremrangebyrank(historyKey(tick.asset()), 0, -(long) retention - 1))
-                        .chain(() -> latest.set(latestKey(tick.asset()), json));
-            }
-            return chain;
-        }).replaceWithVoid();
+        List<ScoredHistoryWrite.Entry> entries = ticks.stream().map(t -> new ScoredHistoryWrite.Entry(historyKey(t.asset()),
+                latestKey(t.asset()), t.provenance().blockNumber(), EventCodec.toJson(t))).toList();
+        return redis.execute("EVAL", ScoredHistoryWrite.evalArgs(entries, ScoredHistoryWrite.Trim.RANK, retention, LAST_BLOCK_KEY,
+                block == null ? null : EventCodec.toJson(block))).replaceWithVoid();
     }
 
     public Uni<PriceTick> latest(String asset) {

@@ -140,6 +140,9 @@ public class MarketQuotePipeline {
                     }
                 })
                 .chain(state -> Uni.combine().all().unis(stakingApys(catalogue), lpGrowth(catalogue, venues, state, head)).asTuple()
+                        // the size curves (Pendle's AMM, loops) are exact integer math, milliseconds of CPU per block: on a
+                        // worker thread, so the event loop keeps serving the price ticks' Redis and Kafka replies meanwhile
+                        .emitOn(io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool())
                         .map(t -> quoteAll(venues, state, quoter, provenance,
                                 new VenueQuoter.Context(catalogue.contracts(), t.getItem1(), t.getItem2()), config.maxPlausibleApr()))
                         .map(list -> backfilledAt == null ? list : list.stream().map(q -> backfilled(q, backfilledAt)).toList()))
@@ -209,7 +212,7 @@ public class MarketQuotePipeline {
             }
             String series = catalogue.chainId() + ":" + pool + ":get_virtual_price";
             RatePoint point = new RatePoint(head.number(), head.timestamp(), YieldMath.fromWad(p.virtualPrice()));
-            reads.add(history.add(series, point).chain(() -> history.windowPoints(series)).map(points -> {
+            reads.add(history.addAndWindow(series, point).map(RateHistoryStore.Window::points).map(points -> {
                 StakingYieldModel.Result r = null;
                 if (points.size() >= 2 && points.get(0).blockTimestamp() < points.get(points.size() - 1).blockTimestamp()) {
                     r = growthModel.evaluate(v, points, List.of());

@@ -63,6 +63,8 @@ public class YieldPipeline {
     private final SlashingRisk slashing;
     private final LatestMarketState market;
     private final Timer tickToQuote;
+    /** Where a tick's latency goes: history (Redis: seen, add, window), quote (the models), redis and kafka (publish). */
+    private final java.util.Map<String, Timer> stageLatency;
     private final BroadcastProcessor<YieldQuote> published = BroadcastProcessor.create();
     /** ETH/USD implied by the latest price tick with a market price (for the USD figures of /pools); null before one. */
     private volatile BigDecimal ethUsd;
@@ -73,6 +75,9 @@ public class YieldPipeline {
         this.market = market;
         this.tickToQuote = LatencyTimers.register(meters, "yield.publish.latency",
                 "price tick received → its venues' quotes stored and acknowledged by Kafka", 250);
+        this.stageLatency = java.util.stream.Stream.of("history", "quote", "redis", "kafka").collect(java.util.stream.Collectors.toMap(
+                s -> s, s -> LatencyTimers.register(meters, "yield.stage.latency", "one stage of a tick's quotes", 250,
+                        io.micrometer.core.instrument.Tags.of("stage", s))));
         this.catalogues = catalogues;
         this.history = history;
         this.quotes = quotes;
@@ -104,6 +109,7 @@ public class YieldPipeline {
         if (tick.fundamentalRate() == null) {
             return Uni.createFrom().voidItem();
         }
+        long start = System.nanoTime();
         return history.seen(tick.eventId()).chain(seen -> {
             if (seen) {
                 return Uni.createFrom().voidItem();
@@ -115,7 +121,7 @@ public class YieldPipeline {
                 }
                 String series = RateHistoryStore.seriesOf(catalogue.chainId(), source);
                 RatePoint point = new RatePoint(tick.provenance().blockNumber(), tick.provenance().blockTimestamp(), tick.fundamentalRate());
-                return history.add(series, point).chain(() -> quoteVenues(catalogue, tick, series));
+                return history.addAndWindow(series, point).chain(window -> quoteVenues(catalogue, tick, window, start));
             }).chain(() -> history.processed(tick.eventId()));
         });
     }
@@ -138,21 +144,21 @@ public class YieldPipeline {
         return published;
     }
 
-    private Uni<Void> quoteVenues(Catalogue catalogue, PriceTick tick, String series) {
+    private void record(String stage, long startNanos) {
+        stageLatency.get(stage).record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
+    }
+
+    private Uni<Void> quoteVenues(Catalogue catalogue, PriceTick tick, RateHistoryStore.Window window, long historyStart) {
+        record("history", historyStart);
         List<Venue> venues = catalogue.venuesOf(tick.asset()).stream().filter(v -> RATE_ACCRUING.contains(v.venueKind())).toList();
-        if (venues.isEmpty()) {
+        List<RatePoint> points = window.points();
+        if (venues.isEmpty() || points.size() < 2) {
             return Uni.createFrom().voidItem();
         }
-        return Uni.combine().all().unis(history.windowPoints(series), history.samples(series)).asTuple().chain(t -> {
-            List<RatePoint> points = t.getItem1();
-            if (points.size() < 2) {
-                return Uni.createFrom().voidItem();
-            }
-            int samples = t.getItem2().intValue();
-            return Multi.createFrom().iterable(venues)
-                    .onItem().transformToUniAndConcatenate(venue -> quote(catalogue, venue, points, samples, tick))
-                    .collect().last().replaceWithVoid();
-        });
+        int samples = (int) window.samples();
+        return Multi.createFrom().iterable(venues)
+                .onItem().transformToUniAndConcatenate(venue -> quote(catalogue, venue, points, samples, tick))
+                .collect().last().replaceWithVoid();
     }
 
     private Uni<Void> quote(Catalogue catalogue, Venue venue, List<RatePoint> points, int samples, PriceTick tick) {
@@ -162,6 +168,7 @@ public class YieldPipeline {
                         .map(Venue::id).toList()).map(list -> list.isEmpty() ? null : list.get(0).netApy()))
                 .orElse(Uni.createFrom().nullItem());
         return premiumOver.chain(lstApy -> {
+            long start = System.nanoTime();
             StakingExtras.Extended x = StakingExtras.extend(venue, r, exitPool(catalogue, venue), config.horizonDays(), lstApy,
                     config.queueRiskPremium());
             BigDecimal net = r.netApy();
@@ -184,6 +191,7 @@ public class YieldPipeline {
             YieldQuote quote = new YieldQuote(YieldQuote.SCHEMA_VERSION, YieldQuote.idFor(venue.id(), tick.provenance()), venue.id(),
                     venue.kind(), venue.asset(), net, r.basis(), components, r.windows(), curve, samples,
                     flags, tick.provenance(), risk);
+            record("quote", start);
             return publish(quote);
         });
     }
@@ -197,6 +205,13 @@ public class YieldPipeline {
         tick.reasons().stream().filter(r -> r.startsWith(PriceTick.BACKFILLED)).findFirst()
                 .ifPresent(r -> more.add(io.lrtyield.common.event.QuoteFlag.BACKFILLED.with("price tick " + r)));
         return more;
+    }
+
+    private <T> Uni<T> timed(String stage, Uni<T> work) {
+        return Uni.createFrom().deferred(() -> {
+            long start = System.nanoTime();
+            return work.invoke(() -> record(stage, start));
+        });
     }
 
     private StablePool exitPool(Catalogue catalogue, Venue venue) {
@@ -217,9 +232,9 @@ public class YieldPipeline {
      */
     public Uni<Void> publish(YieldQuote quote) {
         if (!policy.due(quote.venueId(), quote.provenance().blockNumber(), quote.netApy())) {
-            return quotes.save(quote);
+            return timed("redis", quotes.save(quote));
         }
-        return quotes.saveWithHistory(quote).chain(() -> emitter.send(Record.of(quote.venueId(), quote)))
+        return timed("redis", quotes.saveWithHistory(quote)).chain(() -> timed("kafka", emitter.send(Record.of(quote.venueId(), quote))))
                 .invoke(() -> {
                     policy.published(quote.venueId(), quote.provenance().blockNumber(), quote.netApy());
                     published.onNext(quote);

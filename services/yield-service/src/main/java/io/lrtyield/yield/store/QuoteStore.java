@@ -2,6 +2,7 @@ package io.lrtyield.yield.store;
 
 import io.lrtyield.common.codec.EventCodec;
 import io.lrtyield.common.event.YieldQuote;
+import io.lrtyield.common.store.ScoredHistoryWrite;
 import io.lrtyield.yield.YieldConfig;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.sortedset.ScoreRange;
@@ -16,7 +17,7 @@ import java.util.Objects;
 /**
  * The latest quote per venue ({@code yield:latest:{venue}}) and the published ones, bounded
  * ({@code yield:history:{venue}}, sorted set, score = block number, newest {@code yield.history-max-quotes} kept).
- * Latest and history of a published quote are written in one MULTI.
+ * Latest and history of a published quote are written in one script (atomic, one round trip).
  */
 @ApplicationScoped
 public class QuoteStore {
@@ -35,16 +36,10 @@ public class QuoteStore {
 
     /** Latest and history, atomically: for a quote that was published. */
     public Uni<Void> saveWithHistory(YieldQuote quote) {
-        String json = EventCodec.toJson(quote);
-        double block = quote.provenance().blockNumber();
-        String history = historyKey(quote.venueId());
-        return redis.withTransaction(tx -> {
-            var set = tx.sortedSet(String.class);
-            return tx.value(String.class).set(key(quote.venueId()), json)
-                    .chain(() -> set.zremrangebyscore(history, new ScoreRange<>(block, block)))
-                    .chain(() -> set.zadd(history, block, json))
-                    .chain(() -> set.zremrangebyrank(history, 0, -historyMax - 1));
-        }).replaceWithVoid();
+        var entry = new ScoredHistoryWrite.Entry(historyKey(quote.venueId()), key(quote.venueId()), quote.provenance().blockNumber(),
+                EventCodec.toJson(quote));
+        return redis.execute("EVAL", ScoredHistoryWrite.evalArgs(List.of(entry), ScoredHistoryWrite.Trim.RANK, historyMax, null, null))
+                .replaceWithVoid();
     }
 
     public Uni<YieldQuote> latest(String venueId) {

@@ -6,8 +6,6 @@ import io.lrtyield.common.event.RatePoint;
 import io.lrtyield.yield.YieldConfig;
 import io.lrtyield.yield.model.StakingYieldModel;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.quarkus.redis.datasource.sortedset.ScoreRange;
-import io.quarkus.redis.datasource.sortedset.ZRangeArgs;
 import io.quarkus.redis.datasource.value.SetArgs;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,14 +13,13 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.TreeMap;
 
 /**
  * Fundamental-rate observations per rate series in Redis ({@code yield:rates:{series}}, score = block timestamp), so a
  * restart does not reset the windows. A series is one rate view of one contract on one chain
- * ({@code chainId:contract:function}): a redeployed token starts a new series instead of polluting the old one. Reading a window costs one tiny range query per window, not the whole history.
+ * ({@code chainId:contract:function}): a redeployed token starts a new series instead of polluting the old one. Adding a point and reading the windows is one script: a few tiny range queries inside Redis, not the whole history.
  */
 @ApplicationScoped
 public class RateHistoryStore {
@@ -51,65 +48,59 @@ public class RateHistoryStore {
         return redis.value(String.class).set("yield:seen:" + eventId, "1", new SetArgs().ex(SEEN_TTL));
     }
 
-    /**
-     * Adds an observation. A point at a later time but a lower block than the newest kept means the chain was reset
-     * (a devnet restarted): the old history describes another chain, so it is dropped rather than mixed in.
-     */
-    public Uni<Void> add(String series, RatePoint point) {
-        String key = key(series);
-        double ts = point.blockTimestamp();
-        return newest(key).chain(newest -> {
-            if (newest != null && newest.blockNumber() >= point.blockNumber() && newest.blockTimestamp() < point.blockTimestamp()) {
-                LOG.warnf("chain reset detected for %s (block %d after %d): dropping its rate history", series,
-                        point.blockNumber(), newest.blockNumber());
-                return redis.key().del(key).replaceWithVoid();
-            }
-            return Uni.createFrom().voidItem();
-        }).chain(() -> redis.withTransaction(tx -> {
-            var set = tx.sortedSet(String.class);
-            return set.zremrangebyscore(key, new ScoreRange<>(ts, ts))
-                    .chain(() -> set.zadd(key, ts, EventCodec.toJson(point)))
-                    .chain(() -> set.zremrangebyscore(key, new ScoreRange<>(Double.NEGATIVE_INFINITY, ts - retentionSeconds)));
-        })).replaceWithVoid();
-    }
-
-    /** How many observations are kept for the asset. */
-    public Uni<Long> samples(String series) {
-        return redis.sortedSet(String.class).zcard(key(series));
-    }
-
-    private Uni<RatePoint> newest(String key) {
-        return redis.sortedSet(String.class).zrange(key, -1, -1)
-                .map(list -> list.isEmpty() ? null : EventCodec.fromJson(list.get(0), RatePoint.class));
+    /** What the windows need after an observation is added, and how many observations the series keeps. */
+    public record Window(List<RatePoint> points, long samples) {
     }
 
     /**
-     * The observations the windows need, oldest first: the oldest kept, for each window the newest at or before
-     * (now − window), and the newest. Feeding these to {@link StakingYieldModel} gives the same result as the full
-     * history.
+     * Adds an observation and reads what the windows need, in one script (one round trip, where the chained MULTI and
+     * the window reads took about nine): the oldest kept, for each window the newest at or before (newest − window),
+     * and the newest, oldest first — feeding these to {@link StakingYieldModel} gives the same result as the full
+     * history. A point at a later time but a lower block than the newest kept means the chain was reset (a devnet
+     * restarted): the old history describes another chain, so it is dropped rather than mixed in.
      */
-    public Uni<List<RatePoint>> windowPoints(String series) {
-        String key = key(series);
-        var set = redis.sortedSet(String.class);
-        return newest(key).chain(newest -> {
-            if (newest == null) {
-                return Uni.createFrom().item(List.<RatePoint>of());
+    public Uni<Window> addAndWindow(String series, RatePoint point) {
+        List<String> argv = new ArrayList<>(List.of(ADD_AND_WINDOW, "1", key(series), Long.toString(point.blockTimestamp()),
+                Long.toString(point.blockNumber()), EventCodec.toJson(point), Long.toString(retentionSeconds)));
+        StakingYieldModel.WINDOWS.forEach(w -> argv.add(Long.toString(w.seconds())));
+        return redis.execute("EVAL", argv.toArray(String[]::new)).map(r -> {
+            if (r.get(0).toLong() == 1) {
+                LOG.warnf("chain reset detected for %s (block %d after a later-timestamped one): dropped its rate history", series,
+                        point.blockNumber());
             }
-            List<Uni<List<String>>> reads = new ArrayList<>();
-            reads.add(set.zrange(key, 0, 0));
-            for (StakingYieldModel.Window w : StakingYieldModel.WINDOWS) {
-                double cutoff = newest.blockTimestamp() - w.seconds();
-                reads.add(set.zrangebyscore(key, new ScoreRange<>(Double.NEGATIVE_INFINITY, cutoff), new ZRangeArgs().rev().limit(0, 1)));
+            TreeMap<Long, RatePoint> points = new TreeMap<>();
+            for (int i = 2; i < r.size(); i++) {
+                String json = r.get(i).toString();
+                if (!json.isEmpty()) {
+                    RatePoint p = EventCodec.fromJson(json, RatePoint.class);
+                    points.put(p.blockTimestamp(), p);
+                }
             }
-            return Uni.join().all(reads).andFailFast().map(lists -> {
-                TreeMap<Long, RatePoint> points = new TreeMap<>();
-                points.put(newest.blockTimestamp(), newest);
-                lists.stream().flatMap(List::stream).map(json -> EventCodec.fromJson(json, RatePoint.class))
-                        .forEach(p -> points.put(p.blockTimestamp(), p));
-                return points.values().stream().sorted(Comparator.comparingLong(RatePoint::blockTimestamp)).toList();
-            });
+            return new Window(List.copyOf(points.values()), r.get(1).toLong());
         });
     }
+
+    private static final String ADD_AND_WINDOW = """
+            -- KEYS[1]: the series; ARGV: timestamp, block, point, retention seconds, window_1 seconds, ...
+            local key = KEYS[1]
+            local ts, block = tonumber(ARGV[1]), tonumber(ARGV[2])
+            local newest = redis.call('ZRANGE', key, -1, -1, 'WITHSCORES')
+            local reset = 0
+            if #newest > 0 and cjson.decode(newest[1]).blockNumber >= block and tonumber(newest[2]) < ts then
+              redis.call('DEL', key)
+              reset = 1
+            end
+            redis.call('ZREMRANGEBYSCORE', key, ARGV[1], ARGV[1])
+            redis.call('ZADD', key, ARGV[1], ARGV[3])
+            redis.call('ZREMRANGEBYSCORE', key, '-inf', string.format('%.17g', ts - tonumber(ARGV[4])))
+            local top = redis.call('ZRANGE', key, -1, -1, 'WITHSCORES')
+            local out = {reset, redis.call('ZCARD', key), top[1], redis.call('ZRANGE', key, 0, 0)[1] or ''}
+            for i = 5, #ARGV do
+              local at = redis.call('ZREVRANGEBYSCORE', key, string.format('%.17g', tonumber(top[2]) - tonumber(ARGV[i])), '-inf', 'LIMIT', 0, 1)
+              out[#out + 1] = at[1] or ''
+            end
+            return out
+            """;
 
     /** The series id of an asset's fundamental rate in a catalogue. */
     public static String seriesOf(long chainId, RateSource source) {
