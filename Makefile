@@ -67,7 +67,7 @@ bench: build
 bench-pipeline: build
 	@ANVIL_BLOCK_TIME=$${BENCH_BLOCK_TIME:-0.5} deploy/local/stack.sh start test && trap 'deploy/local/stack.sh stop test' EXIT && \
 	  $(MVN) -pl services/e2e-tests exec:java -Dexec.classpathScope=test -Dexec.mainClass=io.lrtyield.e2e.PipelineBench -Drepo.root=$(CURDIR) \
-	    -Dbench.blocks=$${BENCH_BLOCKS:-500}
+	    -Dbench.blocks=$${BENCH_BLOCKS:-500} $${BENCH_JFR:+-Dbench.jfr=$$BENCH_JFR}
 
 images: deps
 	@deploy/images/build.sh

@@ -53,6 +53,7 @@ final class ChaosFaults {
         faults.put("websocket-drop", this::webSocketDrop);
         faults.put("price-rpc-outage", this::priceReadsFail);
         faults.put("rebalancer-sigkill", this::rebalancerKilledMidPlan);
+        faults.put("yield-sigkill", this::yieldKilled);
         for (var f : faults.entrySet()) {
             if (!chosen.isEmpty() && !chosen.contains(f.getKey())) {
                 continue;
@@ -283,6 +284,23 @@ final class ChaosFaults {
         ChaosSuite.Row row = recover("rebalancer SIGKILLed mid-plan, back in 3 s", m, from, start, end, endHead, failures, notes);
         planCompletesOnce(planId, actions, row.failures(), row.notes());
         return row;
+    }
+
+    /**
+     * The yield service SIGKILLed and started again 10 s later: its tick quotes resume from the committed Kafka offsets
+     * (redelivered ticks are recognised), its market quotes from the last block it quoted (kept in Redis), so neither
+     * history has a hole for the blocks it was down.
+     */
+    private ChaosSuite.Row yieldKilled() throws Exception {
+        ChaosObserver.Mark m = settledMark();
+        long from = o().head();
+        long start = System.nanoTime();
+        s.system.killOne("yield-service");
+        Thread.sleep(10_000);
+        s.restartYield();
+        long end = System.nanoTime();
+        long endHead = o().head();
+        return recover("yield service SIGKILLed, back in 10 s", m, from, start, end, endHead, new ArrayList<>(), new ArrayList<>());
     }
 
     // ------------------------------------------------------------------ recovery and its checks

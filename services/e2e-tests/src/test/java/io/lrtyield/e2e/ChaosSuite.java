@@ -109,6 +109,11 @@ public final class ChaosSuite {
         system.startOne("rebalancer-service", SystemUnderTest.REBALANCER, env.get("rebalancer-service"));
     }
 
+    /** Restarts the yield service with the environment it started with. */
+    void restartYield() throws Exception {
+        system.startOne("yield-service", SystemUnderTest.YIELD, env.get("yield-service"));
+    }
+
     /** Sends {@code eth} ETH from the depositor to the vault; returns the block it landed in (Anvil mines every second). */
     long deposit(long eth) throws Exception {
         long before = chain.latestBlock();

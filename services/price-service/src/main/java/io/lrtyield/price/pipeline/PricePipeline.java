@@ -6,6 +6,7 @@ import io.lrtyield.common.chain.BlockHead;
 import io.lrtyield.common.chain.BlockHeaders;
 import io.lrtyield.common.chain.CatchUp;
 import io.lrtyield.common.chain.Multicall3;
+import io.lrtyield.common.chain.ProcessedBlock;
 import io.lrtyield.common.event.PriceTick;
 import io.lrtyield.common.event.Provenance;
 import io.lrtyield.common.event.RiskAlert;
@@ -142,15 +143,7 @@ public class PricePipeline {
         if (!config.resumeAfterLastPricedBlock()) {
             return Uni.createFrom().item(-1L);
         }
-        return store.lastPricedBlock().chain(last -> {
-            if (last == null || last.chainId() != catalogue.chainId()) {
-                return Uni.createFrom().item(-1L);
-            }
-            return header(last.number()).map(block -> last.hash().equalsIgnoreCase(block.hash()) ? last.number() : -1L);
-        }).onFailure().recoverWithItem(e -> {
-            LOG.warnf("resume point unknown (%s); pricing from the next head", e.getMessage());
-            return -1L;
-        });
+        return ProcessedBlock.resumePoint(store.lastPricedBlock(), catalogue.chainId(), this::header, "price pipeline");
     }
 
     private Multi<Void> run(Catalogue catalogue, long lastPriced) {
@@ -228,7 +221,7 @@ public class PricePipeline {
             @Override
             public Uni<Void> store(BlockHead block, List<PriceTick> ticks) {
                 // the ticks and the resume point, in one script
-                return timed("redis", store.saveBlock(ticks, new PriceStore.PricedBlock(chainId, block.number(), block.hash())));
+                return timed("redis", store.saveBlock(ticks, new ProcessedBlock(chainId, block.number(), block.hash())));
             }
         });
     }

@@ -5,6 +5,7 @@ import io.lrtyield.common.event.PriceTick;
 import io.lrtyield.common.store.ScoredHistoryWrite;
 import io.lrtyield.price.PriceConfig;
 import io.lrtyield.common.chain.BlockGap;
+import io.lrtyield.common.chain.ProcessedBlock;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.sortedset.ScoreRange;
 import io.quarkus.redis.datasource.sortedset.ZRangeArgs;
@@ -48,11 +49,11 @@ public class PriceStore {
      * One block's ticks and the block as the last one fully published (the resume point), in one script: one round
      * trip, and the resume point never names a block whose ticks are not stored.
      */
-    public Uni<Void> saveBlock(List<PriceTick> ticks, PricedBlock block) {
+    public Uni<Void> saveBlock(List<PriceTick> ticks, ProcessedBlock block) {
         return write(ticks, block);
     }
 
-    private Uni<Void> write(List<PriceTick> ticks, PricedBlock block) {
+    private Uni<Void> write(List<PriceTick> ticks, ProcessedBlock block) {
         if (ticks.isEmpty() && block == null) {
             return Uni.createFrom().voidItem();
         }
@@ -85,17 +86,9 @@ public class PriceStore {
                 .map(list -> list.stream().map(json -> EventCodec.fromJson(json, PriceTick.class)).toList());
     }
 
-    /** The last block whose every tick is published and stored: the resume point after a restart. */
-    public record PricedBlock(long chainId, long number, String hash) {
-    }
-
-    public Uni<Void> markPriced(PricedBlock block) {
-        return redis.value(String.class).set(LAST_BLOCK_KEY, EventCodec.toJson(block));
-    }
-
     /** The last fully published block, if any. */
-    public Uni<PricedBlock> lastPricedBlock() {
-        return redis.value(String.class).get(LAST_BLOCK_KEY).map(json -> json == null ? null : EventCodec.fromJson(json, PricedBlock.class));
+    public Uni<ProcessedBlock> lastPricedBlock() {
+        return redis.value(String.class).get(LAST_BLOCK_KEY).map(json -> json == null ? null : EventCodec.fromJson(json, ProcessedBlock.class));
     }
 
     /** Records a gap (the same gap twice is kept once); the oldest are trimmed with the history retention. */

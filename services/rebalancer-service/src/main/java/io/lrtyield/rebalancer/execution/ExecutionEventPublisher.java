@@ -67,8 +67,13 @@ public final class ExecutionEventPublisher implements ExecutionListener {
     private void send(ExecutionEvent event) {
         try {
             sink.accept(event);
+        } catch (io.smallrye.mutiny.TimeoutException e) {
+            // the record stays with the Kafka producer, which keeps trying until its delivery timeout: it usually arrives
+            LOG.warnf("execution event %s %s not acknowledged by Kafka in time (broker unreachable?); the producer keeps "
+                    + "retrying it and execution goes on", event.status(), event.txHash());
         } catch (RuntimeException e) {
-            LOG.warnf("execution event %s %s not published: %s", event.status(), event.txHash(), e.getMessage());
+            LOG.warnf("execution event %s %s not published: %s", event.status(), event.txHash(),
+                    e.getMessage() == null ? e.getClass().getName() : e.getMessage());
         }
     }
 }

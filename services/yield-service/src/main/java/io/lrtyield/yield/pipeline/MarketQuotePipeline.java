@@ -6,6 +6,7 @@ import io.lrtyield.common.catalogue.VenueKind;
 import io.lrtyield.common.chain.BlockHead;
 import io.lrtyield.common.chain.BlockHeaders;
 import io.lrtyield.common.chain.CatchUp;
+import io.lrtyield.common.chain.ProcessedBlock;
 import io.lrtyield.common.chain.Multicall3;
 import io.lrtyield.common.event.Provenance;
 import io.lrtyield.common.event.RatePoint;
@@ -46,8 +47,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Per block: one Multicall3 snapshot of the market venues' state pinned to it → virtual-price history (Redis) → a quote
  * per market venue ({@link VenueQuoter}) → {@link YieldPipeline#publish}. Staking APYs that loops and EigenLayer
- * deposits earn come from the staking venues' latest quotes. Every block after the last one quoted, in order, up to the
- * head ({@link CatchUp}): a block whose reads or publication fail (RPC, Kafka, Redis) is tried again and the later ones
+ * deposits earn come from the staking venues' latest quotes. Every block after the last one quoted (kept in Redis, so a
+ * restart resumes after it instead of at the next head), in order, up to the head ({@link CatchUp}): a block whose reads or publication fail (RPC, Kafka, Redis) is tried again and the later ones
  * wait; blocks quoted while a newer head exists carry the {@code backfilled} flag.
  */
 @ApplicationScoped
@@ -95,7 +96,9 @@ public class MarketQuotePipeline {
             return;
         }
         subscription = identity.verifiedCatalogue()
-                .onItem().transformToMulti(this::run)
+                .chain(catalogue -> ProcessedBlock.resumePoint(quotes.lastMarketQuotedBlock(), catalogue.chainId(),
+                        number -> BlockHeaders.header(web3j, number), "market quotes").map(last -> Map.entry(catalogue, last)))
+                .onItem().transformToMulti(start -> run(start.getKey(), start.getValue()))
                 .subscribe().with(n -> { }, e -> LOG.error("market quote pipeline stopped", e));
     }
 
@@ -105,7 +108,7 @@ public class MarketQuotePipeline {
         }
     }
 
-    private Multi<Integer> run(Catalogue catalogue) {
+    private Multi<Integer> run(Catalogue catalogue, long lastQuoted) {
         List<Venue> venues = catalogue.venues().stream().filter(v -> MARKET_KINDS.contains(v.venueKind())).toList();
         MarketSnapshot snapshot = new MarketSnapshot(new Multicall3(web3j, catalogue.multicall3(), chain.multicallChunkSize())::aggregate3, catalogue);
         if (snapshot.callCount() == 0 && venues.isEmpty()) {
@@ -114,7 +117,10 @@ public class MarketQuotePipeline {
         VenueQuoter quoter = new VenueQuoter(config.sizeCurveEth(), config.horizonDays());
         snapshot.skipped().forEach((id, reason) -> LOG.warnf("venue %s is not quoted: %s", id, reason));
         LOG.infof("quoting %d market venues per block from %d reads", venues.size(), snapshot.callCount());
-        CatchUp catchUp = new CatchUp(-1, new CatchUp.Settings(config.maxBackfillBlocks(), HISTORY_ATTEMPTS, FIRST_BACKOFF, MAX_BACKOFF, "quoted"),
+        if (lastQuoted >= 0) {
+            LOG.infof("market quotes resume after block %d, the last one quoted before the restart", lastQuoted);
+        }
+        CatchUp catchUp = new CatchUp(lastQuoted, new CatchUp.Settings(config.maxBackfillBlocks(), HISTORY_ATTEMPTS, FIRST_BACKOFF, MAX_BACKOFF, "quoted"),
                 number -> BlockHeaders.header(web3j, number),
                 (block, backfilledAt) -> quoteBlock(catalogue, venues, snapshot, quoter, block, backfilledAt).replaceWithVoid(),
                 gap -> {
@@ -149,7 +155,9 @@ public class MarketQuotePipeline {
                 .invoke(() -> Timer.builder("yield.market.quote.duration").description("new head → market venues quoted")
                         .register(meters).record(System.nanoTime() - started, TimeUnit.NANOSECONDS))
                 .chain(list -> Multi.createFrom().iterable(list).onItem().transformToUniAndConcatenate(pipeline::publish)
-                        .collect().last().replaceWith(list.size()));
+                        .collect().last().replaceWith(list.size()))
+                // the resume point, once every quote of the block is out
+                .call(() -> quotes.markMarketQuoted(new ProcessedBlock(catalogue.chainId(), head.number(), head.hash())));
     }
 
     /**

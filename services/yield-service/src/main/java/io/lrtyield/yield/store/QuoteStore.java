@@ -1,5 +1,6 @@
 package io.lrtyield.yield.store;
 
+import io.lrtyield.common.chain.ProcessedBlock;
 import io.lrtyield.common.codec.EventCodec;
 import io.lrtyield.common.event.YieldQuote;
 import io.lrtyield.common.store.ScoredHistoryWrite;
@@ -22,6 +23,8 @@ import java.util.Objects;
 @ApplicationScoped
 public class QuoteStore {
 
+    private static final String MARKET_QUOTED_KEY = "yield:market:last-quoted-block";
+
     private final ReactiveRedisDataSource redis;
     private final long historyMax;
 
@@ -40,6 +43,15 @@ public class QuoteStore {
                 EventCodec.toJson(quote));
         return redis.execute("EVAL", ScoredHistoryWrite.evalArgs(List.of(entry), ScoredHistoryWrite.Trim.RANK, historyMax, null, null))
                 .replaceWithVoid();
+    }
+
+    /** The last block whose market venues were all quoted: where the market quotes resume after a restart. */
+    public Uni<Void> markMarketQuoted(ProcessedBlock block) {
+        return redis.value(String.class).set(MARKET_QUOTED_KEY, EventCodec.toJson(block));
+    }
+
+    public Uni<ProcessedBlock> lastMarketQuotedBlock() {
+        return redis.value(String.class).get(MARKET_QUOTED_KEY).map(json -> json == null ? null : EventCodec.fromJson(json, ProcessedBlock.class));
     }
 
     public Uni<YieldQuote> latest(String venueId) {
