@@ -220,7 +220,7 @@ public class MarketQuotePipeline {
             }
             String series = catalogue.chainId() + ":" + pool + ":get_virtual_price";
             RatePoint point = new RatePoint(head.number(), head.timestamp(), YieldMath.fromWad(p.virtualPrice()));
-            reads.add(history.addAndWindow(series, point).map(RateHistoryStore.Window::points).map(points -> {
+            reads.add(history.addAndWindow(series, point, null).map(RateHistoryStore.Window::points).map(points -> {
                 StakingYieldModel.Result r = null;
                 if (points.size() >= 2 && points.get(0).blockTimestamp() < points.get(points.size() - 1).blockTimestamp()) {
                     r = growthModel.evaluate(v, points, List.of());

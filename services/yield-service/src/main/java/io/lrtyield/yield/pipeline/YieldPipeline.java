@@ -110,19 +110,16 @@ public class YieldPipeline {
             return Uni.createFrom().voidItem();
         }
         long start = System.nanoTime();
-        return history.seen(tick.eventId()).chain(seen -> {
-            if (seen) {
+        return catalogues.catalogue().chain(catalogue -> {
+            var source = catalogue.asset(tick.asset()).map(a -> a.fundamentalRate()).orElse(null);
+            if (source == null || !sameContract(tick, source.contract())) {
                 return Uni.createFrom().voidItem();
             }
-            return catalogues.catalogue().chain(catalogue -> {
-                var source = catalogue.asset(tick.asset()).map(a -> a.fundamentalRate()).orElse(null);
-                if (source == null || !sameContract(tick, source.contract())) {
-                    return Uni.createFrom().voidItem();
-                }
-                String series = RateHistoryStore.seriesOf(catalogue.chainId(), source);
-                RatePoint point = new RatePoint(tick.provenance().blockNumber(), tick.provenance().blockTimestamp(), tick.fundamentalRate());
-                return history.addAndWindow(series, point).chain(window -> quoteVenues(catalogue, tick, window, start));
-            }).chain(() -> history.processed(tick.eventId()));
+            String series = RateHistoryStore.seriesOf(catalogue.chainId(), source);
+            RatePoint point = new RatePoint(tick.provenance().blockNumber(), tick.provenance().blockTimestamp(), tick.fundamentalRate());
+            // one round trip: skipped if already processed (a redelivery), else the point added and the windows read
+            return history.addAndWindow(series, point, tick.eventId()).chain(window -> window.seen() ? Uni.createFrom().voidItem()
+                    : quoteVenues(catalogue, tick, window, start).chain(() -> history.processed(tick.eventId())));
         });
     }
 

@@ -37,19 +37,22 @@ public class RateHistoryStore {
     }
 
     /**
-     * Whether an event was already processed (consumers are idempotent under at-least-once delivery). Marked by
-     * {@link #processed} once its work is done, so a failure half-way leaves it to be processed again, not skipped.
+     * Marks an event processed (consumers are idempotent under at-least-once delivery): once its work is done, so a
+     * failure half-way leaves it to be processed again, not skipped. {@link #addAndWindow} checks the mark.
      */
-    public Uni<Boolean> seen(String eventId) {
-        return redis.key().exists("yield:seen:" + eventId);
-    }
-
     public Uni<Void> processed(String eventId) {
-        return redis.value(String.class).set("yield:seen:" + eventId, "1", new SetArgs().ex(SEEN_TTL));
+        return redis.value(String.class).set(seenKey(eventId), "1", new SetArgs().ex(SEEN_TTL));
     }
 
-    /** What the windows need after an observation is added, and how many observations the series keeps. */
-    public record Window(List<RatePoint> points, long samples) {
+    private static String seenKey(String eventId) {
+        return "yield:seen:" + eventId;
+    }
+
+    /**
+     * What the windows need after an observation is added, and how many observations the series keeps; or, for an
+     * event already processed (a redelivery), {@code seen} and nothing added.
+     */
+    public record Window(boolean seen, List<RatePoint> points, long samples) {
     }
 
     /**
@@ -57,13 +60,18 @@ public class RateHistoryStore {
      * the window reads took about nine): the oldest kept, for each window the newest at or before (newest − window),
      * and the newest, oldest first — feeding these to {@link StakingYieldModel} gives the same result as the full
      * history. A point at a later time but a lower block than the newest kept means the chain was reset (a devnet
-     * restarted): the old history describes another chain, so it is dropped rather than mixed in.
+     * restarted): the old history describes another chain, so it is dropped rather than mixed in. An event already
+     * {@link #processed} ({@code eventId}; null: none) adds nothing.
      */
-    public Uni<Window> addAndWindow(String series, RatePoint point) {
-        List<String> argv = new ArrayList<>(List.of(ADD_AND_WINDOW, "1", key(series), Long.toString(point.blockTimestamp()),
+    public Uni<Window> addAndWindow(String series, RatePoint point, String eventId) {
+        List<String> argv = new ArrayList<>(List.of(ADD_AND_WINDOW, "2", key(series), eventId == null ? key(series) + ":-" : seenKey(eventId),
+                Long.toString(point.blockTimestamp()),
                 Long.toString(point.blockNumber()), EventCodec.toJson(point), Long.toString(retentionSeconds)));
         StakingYieldModel.WINDOWS.forEach(w -> argv.add(Long.toString(w.seconds())));
         return redis.execute("EVAL", argv.toArray(String[]::new)).map(r -> {
+            if (r.get(0).toLong() == -1) {
+                return new Window(true, List.of(), 0);
+            }
             if (r.get(0).toLong() == 1) {
                 LOG.warnf("chain reset detected for %s (block %d after a later-timestamped one): dropped its rate history", series,
                         point.blockNumber());
@@ -76,12 +84,16 @@ public class RateHistoryStore {
                     points.put(p.blockTimestamp(), p);
                 }
             }
-            return new Window(List.copyOf(points.values()), r.get(1).toLong());
+            return new Window(false, List.copyOf(points.values()), r.get(1).toLong());
         });
     }
 
     private static final String ADD_AND_WINDOW = """
-            -- KEYS[1]: the series; ARGV: timestamp, block, point, retention seconds, window_1 seconds, ...
+            -- KEYS[1]: the series, KEYS[2]: the event's processed mark; ARGV: timestamp, block, point, retention seconds,
+            -- window_1 seconds, ...
+            if redis.call('EXISTS', KEYS[2]) == 1 then
+              return {-1}
+            end
             local key = KEYS[1]
             local ts, block = tonumber(ARGV[1]), tonumber(ARGV[2])
             local newest = redis.call('ZRANGE', key, -1, -1, 'WITHSCORES')

@@ -88,7 +88,7 @@ class RedisScriptsTest {
             }
             RatePoint p = new RatePoint(100 + i, ts, new BigDecimal("1.0").add(new BigDecimal(i).movePointLeft(5)));
             all.add(p);
-            RateHistoryStore.Window window = store.addAndWindow(series, p).await().atMost(Duration.ofSeconds(5));
+            RateHistoryStore.Window window = store.addAndWindow(series, p, null).await().atMost(Duration.ofSeconds(5));
             List<RatePoint> kept = all.stream().filter(x -> x.blockTimestamp() > p.blockTimestamp() - retentionDays * 86_400).toList();
             assertEquals(kept.size(), window.samples(), "samples after point " + i);
             assertEquals(expectedWindowPoints(kept), window.points(), "window points after point " + i);
@@ -99,12 +99,27 @@ class RedisScriptsTest {
     void aPointAtALowerBlockButALaterTimeIsANewChainAndDropsTheOldHistory() {
         var store = new RateHistoryStore(redis, config(40, 10));
         String series = "1:0xdef:getRate-" + System.nanoTime();
-        store.addAndWindow(series, new RatePoint(500, 1_700_000_000L, BigDecimal.ONE)).await().indefinitely();
-        store.addAndWindow(series, new RatePoint(501, 1_700_000_012L, new BigDecimal("1.01"))).await().indefinitely();
+        store.addAndWindow(series, new RatePoint(500, 1_700_000_000L, BigDecimal.ONE), null).await().indefinitely();
+        store.addAndWindow(series, new RatePoint(501, 1_700_000_012L, new BigDecimal("1.01")), null).await().indefinitely();
         RatePoint fresh = new RatePoint(3, 1_700_000_100L, new BigDecimal("1.00001"));
-        RateHistoryStore.Window window = store.addAndWindow(series, fresh).await().indefinitely();
+        RateHistoryStore.Window window = store.addAndWindow(series, fresh, null).await().indefinitely();
         assertEquals(1, window.samples());
         assertEquals(List.of(fresh), window.points());
+    }
+
+    @Test
+    void anEventAlreadyProcessedAddsNothing() {
+        var store = new RateHistoryStore(redis, config(40, 10));
+        String series = "1:0x123:getRate-" + System.nanoTime();
+        String event = "tick-" + System.nanoTime();
+        RateHistoryStore.Window first = store.addAndWindow(series, new RatePoint(10, 1_700_000_000L, BigDecimal.ONE), event).await().indefinitely();
+        assertEquals(false, first.seen());
+        assertEquals(1, first.samples());
+        store.processed(event).await().indefinitely();
+        RateHistoryStore.Window again = store.addAndWindow(series, new RatePoint(11, 1_700_000_012L, BigDecimal.TEN), event).await().indefinitely();
+        assertEquals(true, again.seen(), "a redelivered tick is recognised");
+        RateHistoryStore.Window next = store.addAndWindow(series, new RatePoint(11, 1_700_000_012L, BigDecimal.TEN), "other").await().indefinitely();
+        assertEquals(2, next.samples(), "the redelivery added nothing: only the next event's point joined");
     }
 
     @Test
