@@ -25,11 +25,14 @@ public class MarketCache {
     private volatile PolicyOutcome outcome;
 
     private final io.lrtyield.rebalancer.store.IncidentStore incidentStore;
+    private final io.lrtyield.rebalancer.alerts.IncidentAlertPublisher incidentAlerts;
 
-    MarketCache(StrategyConfig config, io.lrtyield.rebalancer.store.IncidentStore incidentStore) {
+    MarketCache(StrategyConfig config, io.lrtyield.rebalancer.store.IncidentStore incidentStore,
+                io.lrtyield.rebalancer.alerts.IncidentAlertPublisher incidentAlerts) {
         this.alerts = new AlertBook(config.alertWindow().toSeconds(),
                 new io.lrtyield.rebalancer.risk.Incidents(config.incidentMinRateDecreaseBps()));
         this.incidentStore = incidentStore;
+        this.incidentAlerts = incidentAlerts;
     }
 
     /** The incidents kept in Redis before a restart are open again (a venue stays capped until acknowledged). */
@@ -46,12 +49,16 @@ public class MarketCache {
         quotes.merge(q.venueId(), q, (old, now) -> old.provenance().blockTimestamp() <= now.provenance().blockTimestamp() ? now : old);
     }
 
-    /** Books the alert; an incident it opens is stored (awaited) before the alert counts as handled. */
+    /**
+     * Books the alert; an incident it opens is announced (VENUE_CAPPED, queued for the leader to publish) and stored, both
+     * awaited, before the alert counts as handled. Announced first: should the store fail, the redelivered alert opens it
+     * again and the same announcement is recognised, not queued twice.
+     */
     public io.smallrye.mutiny.Uni<Void> onAlert(RiskAlert alert) {
         return alerts.onAlert(alert).map(incident -> {
             org.jboss.logging.Logger.getLogger(MarketCache.class).warnf("incident on %s: %s %s — its venues are capped to 0 until an admin "
                     + "acknowledges it", incident.subject(), incident.severity(), incident.kind());
-            return incidentStore.save(incident);
+            return incidentAlerts.opened(incident).chain(() -> incidentStore.save(incident));
         }).orElseGet(() -> io.smallrye.mutiny.Uni.createFrom().voidItem());
     }
 
