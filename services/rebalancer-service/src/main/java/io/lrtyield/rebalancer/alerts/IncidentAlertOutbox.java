@@ -4,6 +4,9 @@ import io.lrtyield.common.codec.EventCodec;
 import io.lrtyield.common.event.RiskAlert;
 import io.lrtyield.rebalancer.RebalancerConfig;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.set.ReactiveSetCommands;
+import io.quarkus.redis.datasource.value.ReactiveValueCommands;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,8 +20,10 @@ import java.util.Objects;
  * publishes and removes them ({@link IncidentAlertPublisher}). {@code rebalancer:incident-alert:{vault}:{eventId}} holds
  * the alert (kept a week after it was put, so the same change put again — by another instance, after a redelivery — is
  * recognised and not queued twice) and {@code rebalancer:incident-alerts-pending:{vault}} the ids not yet published; both
- * written in one script.
+ * written in one script. Built at start-up, on the start-up thread: the leader's first drain runs on a timer, and the Redis
+ * data source must not be created from two threads at once.
  */
+@Startup
 @ApplicationScoped
 public class IncidentAlertOutbox {
 
@@ -31,11 +36,15 @@ public class IncidentAlertOutbox {
             return 0""";
 
     private final ReactiveRedisDataSource redis;
+    private final ReactiveValueCommands<String, String> values;
+    private final ReactiveSetCommands<String, String> sets;
     private final String prefix;
     private final String pending;
 
     IncidentAlertOutbox(ReactiveRedisDataSource redis, RebalancerConfig config) {
         this.redis = redis;
+        this.values = redis.value(String.class);
+        this.sets = redis.set(String.class);
         this.prefix = "rebalancer:incident-alert:" + config.vault() + ":";
         this.pending = "rebalancer:incident-alerts-pending:" + config.vault();
     }
@@ -48,18 +57,18 @@ public class IncidentAlertOutbox {
 
     /** The alerts not yet published (an id whose alert expired unpublished is dropped from the queue). */
     public Uni<List<RiskAlert>> pending() {
-        return redis.set(String.class).smembers(pending).chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<RiskAlert>of())
-                : redis.value(String.class).mget(ids.stream().map(id -> prefix + id).toArray(String[]::new)).chain(found -> {
+        return sets.smembers(pending).chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<RiskAlert>of())
+                : values.mget(ids.stream().map(id -> prefix + id).toArray(String[]::new)).chain(found -> {
                     List<String> gone = ids.stream().filter(id -> found.get(prefix + id) == null).toList();
                     List<RiskAlert> alerts = found.values().stream().filter(Objects::nonNull)
                             .map(j -> EventCodec.fromJson(j, RiskAlert.class)).toList();
                     return gone.isEmpty() ? Uni.createFrom().item(alerts)
-                            : redis.set(String.class).srem(pending, gone.toArray(String[]::new)).replaceWith(alerts);
+                            : sets.srem(pending, gone.toArray(String[]::new)).replaceWith(alerts);
                 }));
     }
 
     /** The alert is on the topic: off the queue (its record stays, to recognise the same change queued again). */
     public Uni<Void> published(String eventId) {
-        return redis.set(String.class).srem(pending, eventId).replaceWithVoid();
+        return sets.srem(pending, eventId).replaceWithVoid();
     }
 }
