@@ -67,6 +67,11 @@ public class IncidentAlertOutbox {
                 }));
     }
 
+    /** Whether this change was queued in the last week (published or not): a change another instance made. */
+    public Uni<Boolean> recorded(String eventId) {
+        return redis.key().exists(prefix + eventId);
+    }
+
     /** The alert is on the topic: off the queue (its record stays, to recognise the same change queued again). */
     public Uni<Void> published(String eventId) {
         return sets.srem(pending, eventId).replaceWithVoid();

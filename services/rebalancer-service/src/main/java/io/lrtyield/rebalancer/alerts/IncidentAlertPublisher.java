@@ -125,6 +125,15 @@ public class IncidentAlertPublisher {
                 .collect().with(java.util.stream.Collectors.summingInt(Integer::intValue)));
     }
 
+    /** Whether the incident was acknowledged already, through any instance (its acknowledgement is recorded in the outbox). */
+    public Uni<Boolean> wasAcknowledged(Incidents.Incident incident) {
+        return outbox.recorded(IncidentAlerts.idFor(config.vault(), incident, IncidentAlerts.Change.ACKNOWLEDGED, chainIdOf(incident)));
+    }
+
+    private long chainIdOf(Incidents.Incident i) {
+        return i.provenance() != null ? i.provenance().chainId() : pipeline.get().chainId().orElse(0);
+    }
+
     private static Provenance opening(Incidents.Incident i) {
         return i.provenance() != null ? i.provenance() : new Provenance(0, i.blockNumber(), null, 0);
     }
@@ -132,7 +141,7 @@ public class IncidentAlertPublisher {
     /** An admin's change happens at the latest head this instance has seen (the opening block before any). */
     private Provenance now(Incidents.Incident i) {
         BlockHead head = heads.last();
-        long chainId = i.provenance() != null ? i.provenance().chainId() : pipeline.get().chainId().orElse(0);
+        long chainId = chainIdOf(i);
         if (head == null) {
             Provenance o = opening(i);
             return new Provenance(chainId, o.blockNumber(), o.blockHash(), o.blockTimestamp());

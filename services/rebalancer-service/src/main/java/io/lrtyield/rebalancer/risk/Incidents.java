@@ -113,6 +113,26 @@ public final class Incidents {
         return i;
     }
 
+    /**
+     * Another instance's admin change reaches this one: the incident opened by {@code eventId} on {@code subject}, if it is
+     * the one open here, is held ({@code closed} false) or closed. Whether anything changed.
+     */
+    public synchronized boolean changedElsewhere(String subject, String eventId, boolean closed, String heldBy) {
+        Incident i = open.get(subject);
+        if (i == null || !i.eventId().equals(eventId)) {
+            return false;
+        }
+        if (closed) {
+            open.remove(i.subject());
+            return true;
+        }
+        if (i.hold()) {
+            return false;
+        }
+        open.put(i.subject(), i.held(heldBy));
+        return true;
+    }
+
     /** Incidents kept across a restart. */
     public synchronized void restore(Collection<Incident> incidents) {
         incidents.forEach(i -> open.putIfAbsent(i.subject(), i));

@@ -8,6 +8,8 @@ import io.lrtyield.rebalancer.admin.AdminActions;
 import io.lrtyield.rebalancer.api.RebalancerTestServices;
 import io.lrtyield.rebalancer.lease.DecisionLeader;
 import io.lrtyield.rebalancer.pipeline.MarketCache;
+import io.lrtyield.rebalancer.risk.Incidents;
+import io.lrtyield.rebalancer.store.IncidentStore;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.value.SetArgs;
 import io.quarkus.test.common.WithTestResource;
@@ -34,7 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * holds and acknowledges it, and risk-alerts.v1 gets VENUE_CAPPED, INCIDENT_HELD, INCIDENT_ACKNOWLEDGED — each once,
  * keyed by the subject, although the opening alert is redelivered, a second alert counts, an admin holds twice and the
  * service reads its own alerts back (which open nothing). A standby queues its change and publishes nothing; the leader
- * publishes it once it leads.
+ * publishes it once it leads. An admin's hold and acknowledgement through another instance reach this one
+ * ({@link IncidentSync}); an alert read again after its incident was acknowledged opens nothing.
  */
 @QuarkusTest
 @WithTestResource(RebalancerTestServices.class)
@@ -61,6 +64,12 @@ class IncidentAlertPublisherTest {
 
     @Inject
     RedisDataSource redis;
+
+    @Inject
+    IncidentAlertPublisher publisher;
+
+    @Inject
+    IncidentStore store;
 
     @Test
     void theLeaderPublishesEachStateChangeOnceAndTheServiceReadingItsOwnAlertsBackOpensNothing() throws Exception {
@@ -121,6 +130,44 @@ class IncidentAlertPublisherTest {
         Thread.sleep(1_500);
         assertEquals(List.of("VENUE_CAPPED", "INCIDENT_ACKNOWLEDGED"), kinds(subject), "published once");
         assertTrue(pending(subject).isEmpty());
+    }
+
+    @Test
+    void anAdminsHoldAndAcknowledgementThroughAnotherInstanceReachThisOne() throws Exception {
+        await("the only instance leads", leader::leads);
+        String subject = "weETH-" + UUID.randomUUID().toString().substring(0, 8);
+        cache.onAlert(alert(subject, "VENUE_PAUSED")).await().atMost(Duration.ofSeconds(5));
+        Incidents.Incident open = cache.alerts().incidents().of(subject).orElseThrow();
+
+        // another instance's AdminActions.hold: announced (queued in the shared outbox) and stored held; not in this one's memory
+        Incidents.Incident held = new Incidents.Incident(open.subject(), open.kind(), open.severity(), open.message(), open.blockNumber(),
+                open.eventId(), true, "other-admin", open.alerts(), open.provenance());
+        publisher.held(held, "other-admin", null).chain(() -> store.save(held)).await().atMost(Duration.ofSeconds(5));
+        await("held here too", () -> cache.alerts().incidents().of(subject).map(Incidents.Incident::hold).orElse(false));
+        assertEquals("other-admin", cache.alerts().incidents().of(subject).orElseThrow().heldBy());
+
+        // its AdminActions.acknowledge: announced, then removed from the store
+        publisher.acknowledged(held, "other-admin", null).chain(() -> store.remove(subject)).await().atMost(Duration.ofSeconds(5));
+        await("closed here too", () -> cache.alerts().incidents().of(subject).isEmpty());
+        await("INCIDENT_ACKNOWLEDGED on " + subject, () -> kinds(subject).contains("INCIDENT_ACKNOWLEDGED"));
+        assertEquals(List.of("VENUE_CAPPED", "INCIDENT_HELD", "INCIDENT_ACKNOWLEDGED"), kinds(subject));
+    }
+
+    @Test
+    void anAlertReadAgainAfterItsIncidentWasAcknowledgedOpensNothing() throws Exception {
+        String subject = "pufETH-" + UUID.randomUUID().toString().substring(0, 8);
+        RiskAlert upgraded = alert(subject, "PROXY_UPGRADED");
+        // the incident this alert opened was acknowledged before (its acknowledgement recorded), as a new instance finds it
+        // when it reads the topic from its start
+        Incidents.Incident before = new Incidents.Incident(subject, upgraded.kind(), upgraded.severity(), upgraded.message(),
+                AT.blockNumber(), upgraded.eventId(), false, null, 1, AT);
+        publisher.acknowledged(before, "earlier-admin", null).await().atMost(Duration.ofSeconds(5));
+
+        connector.<byte[]>source(Topics.RISK_ALERTS_CHANNEL).send(EventCodec.toBytes(upgraded));
+        Thread.sleep(1_500);
+        assertTrue(cache.alerts().incidents().of(subject).isEmpty(), "not open");
+        assertTrue(store.all().await().atMost(Duration.ofSeconds(5)).stream().noneMatch(i -> i.subject().equals(subject)), "not stored");
+        assertEquals(List.of("INCIDENT_ACKNOWLEDGED"), kinds(subject), "not announced again");
     }
 
     private static RiskAlert alert(String subject, String kind) {

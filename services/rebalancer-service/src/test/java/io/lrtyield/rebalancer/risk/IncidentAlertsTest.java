@@ -97,6 +97,19 @@ class IncidentAlertsTest {
     }
 
     @Test
+    void anotherInstancesChangeAppliesOnlyToTheSameIncident() {
+        Incidents incidents = new Incidents(BigDecimal.ONE);
+        incidents.onAlert(slashed("e1", SLASH));
+        assertFalse(incidents.changedElsewhere("ezETH", "e0", true, null), "an earlier incident on the subject, closed long ago");
+        assertTrue(incidents.changedElsewhere("ezETH", "e1", false, "alice"));
+        assertFalse(incidents.changedElsewhere("ezETH", "e1", false, "bob"), "held already");
+        assertEquals("alice", incidents.of("ezETH").orElseThrow().heldBy());
+        assertTrue(incidents.changedElsewhere("EZETH", "e1", true, null));
+        assertTrue(incidents.open().isEmpty());
+        assertFalse(incidents.changedElsewhere("ezETH", "e1", true, null), "closed already");
+    }
+
+    @Test
     void idsIdentifyVaultIncidentAndChangeSoTwoInstancesAnnouncingOneChangeAreOneEvent() {
         Announcer one = new Announcer();
         Announcer two = new Announcer(); // a standby reading the same alert
