@@ -1,7 +1,7 @@
 // Browser checks of the operator console, run by ConsoleIT against the e2e stack: Debian's chromium, driven headless by
 // playwright-core (which downloads no browser). One check per run: node console-check.mjs <check>; exit 0 = passed.
 //
-// Environment: CONSOLE_URL, PRICE_URL, YIELD_URL, REBALANCER_URL (the services themselves, to compare with),
+// Environment: CONSOLE_URL, PRICE_URL, YIELD_URL, REBALANCER_URL, DEVNET_URL (the services themselves, to compare with),
 // OPERATOR_TOKEN, VIEWER_TOKEN, ADMIN_TOKEN, SHOTS_DIR (screenshots), CHROMIUM (default /usr/bin/chromium).
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
@@ -119,6 +119,47 @@ const checks = {
       });
       log(`${venue} at 100 ETH: page = API ?size=100`);
       await shot(page, 'yields');
+
+      // the restaking risk: ezETH's slashing-adjusted net APY, its components and band, and the shares behind it, as the
+      // yield API quotes them at the same block
+      await view(page, 'risk');
+      const lrt = 'renzo-ezeth';
+      const { api: q, shown } = await until(`${lrt}'s restaking rows and the yield API at one block`, 60, async () => {
+        const row = page.locator(`#restaking-apy tr[data-venue="${lrt}"]`);
+        const exposure = page.locator(`#restaking-exposure tr[data-venue="${lrt}"]`);
+        const block = Number(await row.getAttribute('data-block'));
+        const api = (await json(`${env('YIELD_URL')}/api/v1/yields/${lrt}`)).body;
+        if (api.provenance.blockNumber !== block || Number(await exposure.getAttribute('data-block')) !== block) return null;
+        const value = (cls) => row.locator(`td.${cls}`).getAttribute('data-value');
+        const items = (attr) => exposure.locator(`li[data-${attr}]`).evaluateAll((els, a) => els.map((e) => [e.dataset[a], e.dataset.value]), attr);
+        return { api, shown: {
+          net: await value('net'), before: await value('before'), staking: await value('staking'), restaking: await value('restaking'),
+          loss: await value('loss'), lossText: (await row.locator('td.loss').innerText()).trim(),
+          band: [await row.locator('td.band').getAttribute('data-low'), await row.locator('td.band').getAttribute('data-high')],
+          operators: await items('operator'), avs: await items('avs'), operatorText: (await exposure.locator('td.operators').innerText()).trim(),
+        } };
+      });
+      const r = q.risk;
+      const part = (name) => q.components.find((c) => c.name === name)?.apy;
+      const byShare = (prefix) => Object.entries(r).filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), v])
+        .sort((a, b) => Number(b[1]) - Number(a[1]) || a[0].localeCompare(b[0]));
+      assert.ok(Number(r.expectedSlashingLoss) > 0, `${lrt} carries an expected slashing loss: ${JSON.stringify(r)}`);
+      assert.equal(shown.loss, r.expectedSlashingLoss, 'expected loss');
+      assert.equal(shown.lossText, `${(Number(r.expectedSlashingLoss) * 100).toFixed(3)} %`, 'what the eye sees is the same number');
+      assert.equal(shown.net, q.netApy, 'net APY');
+      assert.equal(shown.before, r.netApyBeforeSlashing, 'net APY before the slashing adjustment');
+      assert.deepEqual(shown.band, [r.netApyLow, r.netApyHigh], 'band');
+      assert.equal(shown.staking, part('staking'), 'staking component');
+      assert.equal(shown.restaking, part('restaking-rewards'), 'restaking rewards component');
+      const operators = byShare('exposure.operator.').slice(0, 5);
+      assert.ok(operators.length >= 2, `operators behind ${lrt}: ${JSON.stringify(operators)}`);
+      assert.deepEqual(shown.operators, operators, 'operator shares, largest first');
+      assert.deepEqual(shown.avs, byShare('exposure.avs.'), 'AVS operator sets and their slashable shares');
+      const [top, share] = operators[0];
+      assert.ok(shown.operatorText.startsWith(`${top} ${(Number(share) * 100).toFixed(1)} %`), `top operator shown: ${shown.operatorText}`);
+      log(`${lrt} at block ${q.provenance.blockNumber}: expected loss ${r.expectedSlashingLoss} (${shown.lossText}), net ${q.netApy} in `
+        + `[${r.netApyLow}, ${r.netApyHigh}], before ${r.netApyBeforeSlashing}; operators ${JSON.stringify(operators)}; AVS ${JSON.stringify(shown.avs)}: page = API`);
+      await shot(page, 'risk-restaking');
     } finally {
       await browser.close();
     }
@@ -254,6 +295,66 @@ const checks = {
       await page.click('#btn-resume');
       await until('RUNNING again', 15, async () => (await page.locator('#ov-pause').innerText()).includes('RUNNING'));
       log('an admin paused and resumed the vault from the page; an operator is not shown the buttons');
+    } finally {
+      await browser.close();
+    }
+  },
+
+  /**
+   * A 5 % slash of operator-a in da-avs/0 (behind ezETH) opens an incident in the rebalancer: the page lists it as GET /risk
+   * does; a hold without a token (401) and with an operator's token (403) is refused with a message that says which token is
+   * needed; an admin holds the positions, then acknowledges the incident, and the page and the API agree at each step.
+   */
+  async incident() {
+    const { browser, page } = await open();
+    try {
+      await view(page, 'risk');
+      const slash = await json(`${env('DEVNET_URL')}/api/v1/scenarios/slash`, {
+        method: 'POST', headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ operator: 'operator-a', operatorSet: 'da-avs/0', wad: '50000000000000000' }),
+      });
+      assert.equal(slash.status, 200, `slash: ${JSON.stringify(slash.body)}`);
+      log(`operator-a slashed 5 % in da-avs/0 at block ${slash.body.block}`);
+      const row = page.locator('#risk-incidents tr[data-subject="ezETH"]');
+      await row.waitFor({ timeout: 90_000 });
+      const risk = async () => (await json(`${env('REBALANCER_URL')}/api/v1/risk`)).body.incidents || {};
+      const opened = (await risk()).ezETH;
+      assert.ok(opened, 'the API has the incident the page shows');
+      const cells = (await row.locator('td').allInnerTexts()).map((t) => t.trim());
+      assert.deepEqual([cells[0], cells[1], cells[2], cells[4]], [opened.kind, opened.severity, String(opened.blockNumber), 'being exited']);
+      log(`incident on ezETH: ${opened.severity} ${opened.kind} at block ${opened.blockNumber}, shown as the API has it`);
+      await shot(page, 'risk-incident');
+
+      const notice = page.locator('#notice');
+      await page.click('#token-clear');
+      await row.locator('button[data-incident="hold"]').click();
+      await notice.waitFor({ state: 'visible', timeout: 10_000 });
+      const unauthenticated = await notice.innerText();
+      assert.ok(unauthenticated.startsWith('Holding the positions on ezETH needs an admin token: paste one above.') && unauthenticated.includes('401'),
+        unauthenticated);
+      await pasteToken(page, env('OPERATOR_TOKEN'));
+      await row.locator('button[data-incident="hold"]').click();
+      const forbidden = await until('the 403 message', 10, async () => {
+        const t = await notice.isVisible() ? await notice.innerText() : '';
+        return t.includes('403') ? t : null;
+      });
+      assert.ok(forbidden.startsWith('Holding the positions on ezETH needs the admin role; this token has operator.'), forbidden);
+      assert.equal((await risk()).ezETH.hold, false, 'refused: nothing changed');
+      log(`refused without a token: "${unauthenticated}"; with an operator's: "${forbidden}"`);
+
+      await pasteToken(page, env('ADMIN_TOKEN'));
+      await row.locator('button[data-incident="hold"]').click();
+      await until('held in the page', 15, async () => (await row.getAttribute('data-hold')) === 'true');
+      assert.equal((await row.locator('td.positions').innerText()).trim(), 'held by console-admin');
+      const held = (await risk()).ezETH;
+      assert.deepEqual([held.hold, held.heldBy], [true, 'console-admin'], 'the API agrees');
+      assert.equal(await row.locator('button[data-incident="hold"]').count(), 0, 'held: no second hold offered');
+      await shot(page, 'risk-incident-held');
+
+      await row.locator('button[data-incident="acknowledge"]').click();
+      await until('acknowledged: gone from the page', 15, async () => (await row.count()) === 0);
+      assert.equal((await risk()).ezETH, undefined, 'the API agrees');
+      log(`an admin held, then acknowledged the incident on ezETH from the page (notice: ${await notice.innerText()})`);
     } finally {
       await browser.close();
     }

@@ -4,6 +4,7 @@
 import { api, ApiProblem, hasToken, roles, setToken, stream } from './api.js';
 import { badge, esc, eth, num, pct, short, wei } from './format.js';
 import { lineChart, refit } from './charts.js';
+import { incidentRefusal, incidentRows, restakingRows } from './restaking.js';
 
 const $ = (id) => document.getElementById(id);
 const SIZES = [null, 1, 10, 100, 1000, 10000];
@@ -193,6 +194,7 @@ async function loadThresholds() {
 
 function onQuote(q) {
   state.quotes.set(q.venueId, q);
+  if (q.risk && q.risk.expectedSlashingLoss != null) scheduleRestaking();
   if (state.apyHistory.venue === q.venueId) {
     const h = state.apyHistory;
     if (!h.x.length || h.x[h.x.length - 1] < q.provenance.blockNumber) {
@@ -281,6 +283,19 @@ function drawApy() {
   lineChart('chart-apy', [{ label: `${h.venue} net APY`, stroke: '#0b5cad' }], [h.x, h.y], '%');
 }
 
+// ---------------------------------------------------------------- restaking risk (from the yield quotes)
+
+let restakingTimer = null;
+function scheduleRestaking() {
+  if (!restakingTimer) restakingTimer = setTimeout(() => { restakingTimer = null; renderRestaking(); }, 200);
+}
+
+function renderRestaking() {
+  const { apy, exposure } = restakingRows([...state.quotes.values()]);
+  setHtml($('restaking-apy').tBodies[0], apy);
+  setHtml($('restaking-exposure').tBodies[0], exposure);
+}
+
 // ---------------------------------------------------------------- rebalancer views
 
 let refreshTimer = null;
@@ -313,7 +328,10 @@ async function refreshRebalancer() {
   if (decisions.ok) renderDecisions(decisions.ok);
   if (plans.ok) renderPlans(plans.ok);
   renderExecutions(executions);
-  if (risk.ok) renderRisk(risk.ok);
+  if (risk.ok) {
+    renderRisk(risk.ok);
+    renderIncidents(risk.ok.incidents || {});
+  }
 }
 
 function baseVenue(id) {
@@ -468,6 +486,22 @@ function renderRisk(r) {
   }).join('')}</tr>`).join(''));
 }
 
+function renderIncidents(incidents) {
+  setHtml($('risk-incidents').tBodies[0], incidentRows(incidents));
+}
+
+async function incidentAction(act, subject) {
+  try {
+    const r = await api(`rebalancer/v1/admin/incidents/${encodeURIComponent(subject)}/${act}`,
+      { method: 'POST', body: { reason: `${act === 'hold' ? 'held' : 'acknowledged'} from the console` } });
+    notice(act === 'hold' ? `Positions on ${r.subject} held: no forced exit, still no new entry until acknowledged`
+      : `Incident on ${r.subject} acknowledged: its venues are back under their caps`, true);
+  } catch (e) {
+    notice(incidentRefusal(act, subject, e, roles()));
+  }
+  refreshRebalancer();
+}
+
 // ---------------------------------------------------------------- scenarios (devnet)
 
 async function scenario(path, body) {
@@ -502,6 +536,10 @@ async function start() {
   $('token-clear').addEventListener('click', () => applyToken(null));
   $('btn-pause').addEventListener('click', () => pauseAction('pause'));
   $('btn-resume').addEventListener('click', () => pauseAction('resume'));
+  $('risk-incidents').addEventListener('click', (e) => {
+    const b = e.target.closest('button[data-incident]');
+    if (b) incidentAction(b.dataset.incident, b.dataset.subject);
+  });
   $('plans-list').addEventListener('click', (e) => {
     const b = e.target.closest('button[data-act]');
     if (b) planAction(b.dataset.act, b.dataset.plan);

@@ -2,6 +2,9 @@ package io.lrtyield.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lrtyield.common.codec.EventCodec;
+import io.lrtyield.common.codec.EventDeserializer;
+import io.lrtyield.common.event.RiskAlert;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -37,8 +40,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * headless by playwright-core from npm (src/test/node/console-check.mjs, one check per run), on one stack launch under
  * manual approval. The page's values are the APIs' at the same block; a viewer gets the API's 403 message; an operator
  * approves a plan in the page and sees it DONE; a depeg from the scenarios panel turns the badge CRITICAL within a few
- * blocks; an admin pauses and resumes the vault; axe-core finds no serious or critical violation at a laptop's and a phone's width. Screenshots of every view
- * land in target/console-screenshots.
+ * blocks; an admin pauses and resumes the vault; the restaking risk (slashing-adjusted net APY, its components and band,
+ * operator and AVS shares) is the yield API's at the same block; a slash behind ezETH opens an incident the page lists,
+ * refuses to an operator's and to no token with a clear message, and an admin holds and acknowledges — the rebalancer's
+ * VENUE_CAPPED, INCIDENT_HELD and INCIDENT_ACKNOWLEDGED on risk-alerts.v1, each once; axe-core finds no serious or
+ * critical violation at a laptop's and a phone's width. Screenshots of every view land in target/console-screenshots.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleIT {
@@ -144,8 +150,45 @@ class ConsoleIT {
         browser("killswitch");
     }
 
+    /**
+     * A 5 % slash of operator-a in da-avs/0 (behind ezETH) from the devnet: the rebalancer opens an incident and the page lists
+     * it; an admin holds, then acknowledges it there. The rebalancer announced each state change on risk-alerts.v1 once,
+     * after the price service's alert that opened it (same key, same partition: offsets order them).
+     */
     @Test
     @Order(8)
+    void aSlashBehindEzEthOpensAnIncidentAnAdminHoldsAndAcknowledgesInThePageAndTheRebalancerAnnouncesEachChangeOnce() throws Exception {
+        List<String> kinds = List.of("VENUE_CAPPED", "INCIDENT_HELD", "INCIDENT_ACKNOWLEDGED");
+        try (var alerts = new TopicReader<>("risk-alerts.v1", new EventDeserializer<>(RiskAlert.class, RiskAlert.SCHEMA_VERSION))) {
+            alerts.drainToEnd(Duration.ofSeconds(20)); // what the suite's earlier classes published: not this test's
+            int before = alerts.seen().size();
+            Set<String> earlier = new TreeSet<>(alerts.seen().stream().map(r -> r.partition() + ":" + r.offset()).toList());
+            browser("incident");
+            alerts.await(r -> !earlier.contains(r.partition() + ":" + r.offset()) && r.key().equals("ezETH")
+                    && r.value().kind().equals("INCIDENT_ACKNOWLEDGED"), Duration.ofSeconds(30));
+            alerts.drainToEnd(Duration.ofSeconds(10));
+            List<ConsumerRecord<String, RiskAlert>> onEzEth = alerts.seen().subList(before, alerts.seen().size()).stream()
+                    .filter(r -> r.key().equals("ezETH")).toList();
+            List<ConsumerRecord<String, RiskAlert>> own = onEzEth.stream().filter(r -> kinds.contains(r.value().kind())).toList();
+            assertEquals(kinds, own.stream().map(r -> r.value().kind()).toList(), "each state change once, in order: " + own);
+            assertEquals(3, own.stream().map(r -> r.value().eventId()).distinct().count());
+            RiskAlert capped = own.get(0).value();
+            assertEquals(List.of("CRITICAL", true), List.of(capped.severity(), capped.active()));
+            assertTrue(capped.message().contains("renzo-ezeth") && capped.message().contains("capped to 0"), capped.message());
+            assertTrue(own.get(1).value().message().contains("held by console-admin"), own.get(1).value().message());
+            RiskAlert acknowledged = own.get(2).value();
+            assertTrue(!acknowledged.active() && acknowledged.message().contains("acknowledged by console-admin"), acknowledged.message());
+            ConsumerRecord<String, RiskAlert> cause = onEzEth.stream().filter(r -> r.value().kind().equals("OPERATOR_SLASHED")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no OPERATOR_SLASHED on ezETH: " + onEzEth));
+            assertEquals(cause.partition(), own.get(0).partition());
+            assertTrue(cause.offset() < own.get(0).offset(), "announced after the price service's alert");
+            System.out.printf("risk-alerts.v1 on ezETH: %s%n", onEzEth.stream().map(r -> r.offset() + " " + r.value().severity() + " "
+                    + r.value().kind() + " (block " + r.value().provenance().blockNumber() + ")").toList());
+        }
+    }
+
+    @Test
+    @Order(9)
     void axeFindsNoSeriousViolationInAnyViewOnALaptopOrAPhone() throws Exception {
         if (accessibility == null) {
             browser("a11y");
@@ -169,6 +212,7 @@ class ConsoleIT {
         env.put("PRICE_URL", "http://127.0.0.1:" + SystemUnderTest.PRICE);
         env.put("YIELD_URL", "http://127.0.0.1:" + SystemUnderTest.YIELD);
         env.put("REBALANCER_URL", "http://127.0.0.1:" + SystemUnderTest.REBALANCER);
+        env.put("DEVNET_URL", "http://127.0.0.1:" + SystemUnderTest.DEVNET);
         env.put("OPERATOR_TOKEN", DevTokens.mint("console-operator", "operator"));
         env.put("VIEWER_TOKEN", DevTokens.mint("console-viewer", "viewer"));
         env.put("ADMIN_TOKEN", DevTokens.mint("console-admin", "admin"));

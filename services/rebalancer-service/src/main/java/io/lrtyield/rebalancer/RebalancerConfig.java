@@ -32,4 +32,11 @@ public interface RebalancerConfig {
     /** Widest block range asked in one {@code eth_getLogs} (RPC providers cap it); a wider search is split. */
     @WithDefault("10000")
     long logsMaxBlockRange();
+
+    /**
+     * How often the decision leader publishes the incident alerts other instances queued (an admin's acknowledgement
+     * served by a standby); what the leader queues itself goes out at once.
+     */
+    @WithDefault("PT1S")
+    java.time.Duration incidentAlertInterval();
 }

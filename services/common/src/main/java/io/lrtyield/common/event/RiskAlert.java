@@ -6,7 +6,9 @@ import java.math.BigDecimal;
  * Something a curator must know now, on {@code risk-alerts.v1}, keyed by subject (asset, venue or vault).
  *
  * @param kind DEPEG, STALE_SOURCE, DEVIATING_SOURCE, RATE_GROWTH_CAP, RATE_DECREASE, EXIT_LIQUIDITY, LOW_HEALTH_FACTOR, VENUE_PAUSED, REORG,
- *             OPERATOR_SLASHED, WITHDRAWABLE_SHARES_DECREASE (restaking exposure), PROXY_UPGRADED (ERC-1967 Upgraded)
+ *             OPERATOR_SLASHED, WITHDRAWABLE_SHARES_DECREASE (restaking exposure), PROXY_UPGRADED (ERC-1967 Upgraded),
+ *             ORACLE_CHANGED (from the price service); VENUE_CAPPED, INCIDENT_HELD, INCIDENT_ACKNOWLEDGED (from the rebalancer:
+ *             what it did about an incident — see its {@code risk.IncidentAlerts}; they never open an incident themselves)
  * @param severity INFO, WARN or CRITICAL
  * @param value the measured value that triggered the alert (bps, health factor …)
  * @param threshold the threshold it crossed, same unit

@@ -16,6 +16,12 @@ public final class Topics {
     public static final String REBALANCE_PLANS_CHANNEL = "rebalance-plans-v1";
     public static final String EXECUTIONS_CHANNEL = "executions-v1";
 
+    /**
+     * The outgoing channel of a service that also reads {@link #RISK_ALERTS} (the rebalancer announces its incidents on
+     * the topic it reads alerts from): SmallRye needs the two directions to be two channels.
+     */
+    public static final String RISK_ALERTS_OUT_CHANNEL = "risk-alerts-v1-out";
+
     private Topics() {
     }
 }

@@ -38,10 +38,12 @@ public class AdminActions {
     private final String vault;
     private final io.lrtyield.rebalancer.pipeline.MarketCache cache;
     private final io.lrtyield.rebalancer.store.IncidentStore incidents;
+    private final io.lrtyield.rebalancer.alerts.IncidentAlertPublisher incidentAlerts;
 
     AdminActions(PlanStore plans, PlanEvents events, KillSwitch killSwitch, PolicyOverrides policy, AdminAudit audit,
                  RebalancerConfig config, io.lrtyield.rebalancer.pipeline.MarketCache cache,
-                 io.lrtyield.rebalancer.store.IncidentStore incidents) {
+                 io.lrtyield.rebalancer.store.IncidentStore incidents, io.lrtyield.rebalancer.alerts.IncidentAlertPublisher incidentAlerts) {
+        this.incidentAlerts = incidentAlerts;
         this.cache = cache;
         this.incidents = incidents;
         this.plans = plans;
@@ -100,20 +102,27 @@ public class AdminActions {
         return cache.alerts().incidents().open();
     }
 
-    /** The admin has looked: the subject's venues return to their caps (unknown subject → 404). */
+    /**
+     * The admin has looked: the subject's venues return to their caps (unknown subject → 404). Announced
+     * (INCIDENT_ACKNOWLEDGED) before the stored incident is removed.
+     */
     public Uni<io.lrtyield.rebalancer.risk.Incidents.Incident> acknowledge(String who, String subject, String reason) {
         return audited(who, "incident.acknowledge", subject, "acknowledged" + because(reason), incident(() -> cache.alerts().incidents()
-                .acknowledge(subject)).call(i -> incidents.remove(i.subject())));
+                .acknowledge(subject)).call(i -> incidentAlerts.acknowledged(i, who, blankToNull(reason))).call(i -> incidents.remove(i.subject())));
     }
 
-    /** Keep the positions on the subject (no forced exit; still no new entry) until acknowledged. */
+    /**
+     * Keep the positions on the subject (no forced exit; still no new entry) until acknowledged. Announced (INCIDENT_HELD)
+     * when it changed anything: a second hold does not.
+     */
     public Uni<io.lrtyield.rebalancer.risk.Incidents.Incident> hold(String who, String subject, String reason) {
         return audited(who, "incident.hold", subject, "positions held" + because(reason), incident(() -> cache.alerts().incidents()
-                .hold(subject, who)).call(incidents::save));
+                .hold(subject, who)).call(h -> h.changed() ? incidentAlerts.held(h.incident(), who, blankToNull(reason))
+                        .chain(() -> incidents.save(h.incident())) : Uni.createFrom().voidItem())
+                .map(io.lrtyield.rebalancer.risk.Incidents.Held::incident));
     }
 
-    private static Uni<io.lrtyield.rebalancer.risk.Incidents.Incident> incident(
-            java.util.function.Supplier<io.lrtyield.rebalancer.risk.Incidents.Incident> change) {
+    private static <T> Uni<T> incident(java.util.function.Supplier<T> change) {
         return Uni.createFrom().item(change).onFailure(NoSuchElementException.class)
                 .transform(e -> new ProblemException(404, "Not Found", e.getMessage()));
     }

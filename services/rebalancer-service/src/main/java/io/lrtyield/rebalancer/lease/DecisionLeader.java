@@ -39,6 +39,10 @@ public class DecisionLeader {
     private final java.util.concurrent.atomic.AtomicBoolean gained = new java.util.concurrent.atomic.AtomicBoolean();
 
     DecisionLeader(RebalancerConfig config, RedisDataSource redis, Vertx vertx, RebalancerMetrics metrics) {
+        // the data source is created here, on the start-up thread: the first tick runs on a worker at once, and Quarkus'
+        // Redis recorder must not create it there while another start-up observer creates it too (a
+        // ConcurrentModificationException in RedisClientRecorder failed a start once)
+        redis.value(String.class);
         this.lease = new RedisLease(redis, key(config.vault(), "decider"), key(config.vault(), "decider-fence"));
         this.ttl = config.decisionLeaseTtl();
         this.vertx = vertx;

@@ -25,11 +25,14 @@ public class MarketCache {
     private volatile PolicyOutcome outcome;
 
     private final io.lrtyield.rebalancer.store.IncidentStore incidentStore;
+    private final io.lrtyield.rebalancer.alerts.IncidentAlertPublisher incidentAlerts;
 
-    MarketCache(StrategyConfig config, io.lrtyield.rebalancer.store.IncidentStore incidentStore) {
+    MarketCache(StrategyConfig config, io.lrtyield.rebalancer.store.IncidentStore incidentStore,
+                io.lrtyield.rebalancer.alerts.IncidentAlertPublisher incidentAlerts) {
         this.alerts = new AlertBook(config.alertWindow().toSeconds(),
                 new io.lrtyield.rebalancer.risk.Incidents(config.incidentMinRateDecreaseBps()));
         this.incidentStore = incidentStore;
+        this.incidentAlerts = incidentAlerts;
     }
 
     /** The incidents kept in Redis before a restart are open again (a venue stays capped until acknowledged). */
@@ -46,13 +49,24 @@ public class MarketCache {
         quotes.merge(q.venueId(), q, (old, now) -> old.provenance().blockTimestamp() <= now.provenance().blockTimestamp() ? now : old);
     }
 
-    /** Books the alert; an incident it opens is stored (awaited) before the alert counts as handled. */
+    /**
+     * Books the alert; an incident it opens is announced (VENUE_CAPPED, queued for the leader to publish) and stored, both
+     * awaited, before the alert counts as handled. Announced first: should the store fail, the redelivered alert opens it
+     * again and the same announcement is recognised, not queued twice. An alert read again after its incident was
+     * acknowledged (a new instance reads the topic from its start) opens nothing.
+     */
     public io.smallrye.mutiny.Uni<Void> onAlert(RiskAlert alert) {
-        return alerts.onAlert(alert).map(incident -> {
-            org.jboss.logging.Logger.getLogger(MarketCache.class).warnf("incident on %s: %s %s — its venues are capped to 0 until an admin "
-                    + "acknowledges it", incident.subject(), incident.severity(), incident.kind());
-            return incidentStore.save(incident);
-        }).orElseGet(() -> io.smallrye.mutiny.Uni.createFrom().voidItem());
+        var log = org.jboss.logging.Logger.getLogger(MarketCache.class);
+        return alerts.onAlert(alert).map(incident -> incidentAlerts.wasAcknowledged(incident).chain(acknowledged -> {
+            if (acknowledged) {
+                alerts.incidents().changedElsewhere(incident.subject(), incident.eventId(), true, null);
+                log.infof("%s on %s at block %d: its incident was acknowledged already", incident.kind(), incident.subject(), incident.blockNumber());
+                return io.smallrye.mutiny.Uni.createFrom().voidItem();
+            }
+            log.warnf("incident on %s: %s %s — its venues are capped to 0 until an admin acknowledges it", incident.subject(),
+                    incident.severity(), incident.kind());
+            return incidentAlerts.opened(incident).chain(() -> incidentStore.save(incident));
+        })).orElseGet(() -> io.smallrye.mutiny.Uni.createFrom().voidItem());
     }
 
     public Map<String, PriceTick> prices() {

@@ -185,6 +185,16 @@ public class SnapshotPipeline {
         return java.util.Optional.ofNullable(runtime.get());
     }
 
+    /** The venues an incident on {@code subject} caps; empty until the catalogue is verified. */
+    public List<String> venuesOn(String subject) {
+        return runtime().map(rt -> rt.strategy().policy().venuesOn(subject)).orElse(List.of());
+    }
+
+    /** The verified catalogue's chain id, once known. */
+    public java.util.OptionalLong chainId() {
+        return runtime().map(rt -> java.util.OptionalLong.of(rt.strategy().catalogue().chainId())).orElse(java.util.OptionalLong.empty());
+    }
+
     private Runtime create(Catalogue c) {
         String vault = vaultAddress(c);
         Multicall3 mc = new Multicall3(web3j, c.multicall3(), chain.multicallChunkSize());

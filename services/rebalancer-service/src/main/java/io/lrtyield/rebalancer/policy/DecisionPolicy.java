@@ -444,6 +444,12 @@ public final class DecisionPolicy {
     }
 
     /** The asset and everything it is built on, down to the staking token (wstETH → stETH). */
+    /** The venues an incident on {@code subject} caps: those whose asset is it or is built on it, in catalogue order. */
+    public List<String> venuesOn(String subject) {
+        return catalogue.venues().stream().filter(v -> v.asset() != null && lineage(v.asset()).stream().anyMatch(subject::equalsIgnoreCase))
+                .map(Venue::id).toList();
+    }
+
     List<String> lineage(String asset) {
         List<String> out = new ArrayList<>();
         String a = asset;

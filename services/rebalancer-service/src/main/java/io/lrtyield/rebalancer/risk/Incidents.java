@@ -1,5 +1,6 @@
 package io.lrtyield.rebalancer.risk;
 
+import io.lrtyield.common.event.Provenance;
 import io.lrtyield.common.event.RiskAlert;
 
 import java.math.BigDecimal;
@@ -18,6 +19,10 @@ import java.util.TreeMap;
  * oracle changed ({@code ORACLE_CHANGED}). The subject (an asset) stays open — every venue holding it, or built on it,
  * capped to 0 and its position exited — until an admin acknowledges it; an admin may instead hold the position (no
  * forced exit, still no new entry). The first alert of an open incident is kept; later ones count.
+ *
+ * <p>Its state changes — opened, held, acknowledged (closed) — are what {@link IncidentAlerts} announces; the
+ * rebalancer's own announcements ({@link IncidentAlerts#KINDS}) never open one, so reading them back from the shared
+ * topic re-triggers nothing.
  */
 public final class Incidents {
 
@@ -27,17 +32,22 @@ public final class Incidents {
     /**
      * @param hold true once an admin said to keep the position (no forced exit; still no new entry)
      * @param alerts how many qualifying alerts arrived while it was open
+     * @param provenance the opening alert's block (null on an incident stored before it was kept)
      */
     public record Incident(String subject, String kind, String severity, String message, long blockNumber, String eventId,
-                           boolean hold, String heldBy, int alerts) {
+                           boolean hold, String heldBy, int alerts, Provenance provenance) {
 
         Incident held(String by) {
-            return new Incident(subject, kind, severity, message, blockNumber, eventId, true, by, alerts);
+            return new Incident(subject, kind, severity, message, blockNumber, eventId, true, by, alerts, provenance);
         }
 
         Incident again() {
-            return new Incident(subject, kind, severity, message, blockNumber, eventId, hold, heldBy, alerts + 1);
+            return new Incident(subject, kind, severity, message, blockNumber, eventId, hold, heldBy, alerts + 1, provenance);
         }
+    }
+
+    /** An admin's hold: the incident after it, and whether that changed its state (holding a held incident does not). */
+    public record Held(Incident incident, boolean changed) {
     }
 
     private final BigDecimal minRateDecreaseBps;
@@ -59,7 +69,7 @@ public final class Incidents {
             return Optional.empty();
         }
         Incident opened = new Incident(a.subject(), a.kind(), a.severity(), a.message(), a.provenance().blockNumber(), a.eventId(), false,
-                null, 1);
+                null, 1, a.provenance());
         open.put(a.subject(), opened);
         return Optional.of(opened);
     }
@@ -85,12 +95,15 @@ public final class Incidents {
         return Map.copyOf(open);
     }
 
-    /** The admin keeps the position: no forced exit, still no new entry. */
-    public synchronized Incident hold(String subject, String by) {
+    /** The admin keeps the position: no forced exit, still no new entry. A second hold changes nothing (its first holder stays). */
+    public synchronized Held hold(String subject, String by) {
         Incident i = require(subject);
+        if (i.hold()) {
+            return new Held(i, false);
+        }
         Incident held = i.held(by);
         open.put(i.subject(), held);
-        return held;
+        return new Held(held, true);
     }
 
     /** The admin has looked: the subject's venues return to their caps. */
@@ -98,6 +111,26 @@ public final class Incidents {
         Incident i = require(subject);
         open.remove(i.subject());
         return i;
+    }
+
+    /**
+     * Another instance's admin change reaches this one: the incident opened by {@code eventId} on {@code subject}, if it is
+     * the one open here, is held ({@code closed} false) or closed. Whether anything changed.
+     */
+    public synchronized boolean changedElsewhere(String subject, String eventId, boolean closed, String heldBy) {
+        Incident i = open.get(subject);
+        if (i == null || !i.eventId().equals(eventId)) {
+            return false;
+        }
+        if (closed) {
+            open.remove(i.subject());
+            return true;
+        }
+        if (i.hold()) {
+            return false;
+        }
+        open.put(i.subject(), i.held(heldBy));
+        return true;
     }
 
     /** Incidents kept across a restart. */

@@ -32,7 +32,8 @@ public class RebalancerTestServices implements QuarkusTestResourceLifecycleManag
         Map<String, String> config = new HashMap<>();
         config.putAll(InMemoryConnector.switchIncomingChannelsToInMemory(Topics.PRICES_CHANNEL, Topics.YIELDS_CHANNEL,
                 Topics.RISK_ALERTS_CHANNEL));
-        config.putAll(InMemoryConnector.switchOutgoingChannelsToInMemory(Topics.REBALANCE_PLANS_CHANNEL, Topics.EXECUTIONS_CHANNEL));
+        config.putAll(InMemoryConnector.switchOutgoingChannelsToInMemory(Topics.REBALANCE_PLANS_CHANNEL, Topics.EXECUTIONS_CHANNEL,
+                Topics.RISK_ALERTS_OUT_CHANNEL));
         config.put("quarkus.redis.hosts", "redis://127.0.0.1:" + redisPort);
         config.put("quarkus.http.test-port", String.valueOf(httpPort));
         for (String client : new String[] {"rebalancer", "admin"}) {

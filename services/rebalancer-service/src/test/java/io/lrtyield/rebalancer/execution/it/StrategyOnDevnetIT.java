@@ -37,6 +37,8 @@ import io.lrtyield.rebalancer.portfolio.PortfolioReader;
 import io.lrtyield.rebalancer.portfolio.PortfolioValuer;
 import io.lrtyield.rebalancer.portfolio.RawSnapshot;
 import io.lrtyield.rebalancer.risk.AlertBook;
+import io.lrtyield.rebalancer.risk.IncidentAlerts;
+import io.lrtyield.rebalancer.risk.Incidents;
 import io.lrtyield.rebalancer.pipeline.PlanMaker;
 import io.lrtyield.rebalancer.pipeline.StrategyConfig;
 import io.lrtyield.rebalancer.pipeline.StrategyFactory;
@@ -85,7 +87,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * withdrawable shares fall, a CRITICAL OPERATOR_SLASHED alert, the venue capped to 0 and its exit planned; an
  * Upgraded event on ezETH's RestakeManager → a CRITICAL PROXY_UPGRADED alert and the venue capped to 0 until acknowledged;
  * a pause of it → CRITICAL VENUE_PAUSED, capped to 0 until acknowledged (an unpause does not lift it), and Kelp's oracle
- * change → CRITICAL ORACLE_CHANGED.
+ * change → CRITICAL ORACLE_CHANGED. The slash's incident is announced as the rebalancer announces it (VENUE_CAPPED naming
+ * renzo-ezeth, INCIDENT_ACKNOWLEDGED once acknowledged; ConsoleIT reads them off the broker).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -296,7 +299,18 @@ class StrategyOnDevnetIT {
                 alerts.toString());
 
         AlertBook book = new AlertBook(86_400);
-        alerts.forEach(book::onAlert);
+        List<Incidents.Incident> opened = alerts.stream().map(book::onAlert).flatMap(java.util.Optional::stream).toList();
+        assertEquals(1, opened.size(), "the slash's alerts open one incident: " + opened);
+        // what the rebalancer announces on risk-alerts.v1 (published by the leader: ConsoleIT reads it off the broker)
+        List<String> cappedVenues = strategy.policy().venuesOn("ezETH");
+        assertTrue(cappedVenues.contains("renzo-ezeth"), cappedVenues.toString());
+        RiskAlert capped = IncidentAlerts.of(IncidentAlerts.Change.OPENED, opened.get(0), devnet.vault, cappedVenues, null, null,
+                opened.get(0).provenance());
+        assertEquals(List.of("ezETH", "VENUE_CAPPED", "CRITICAL", after), List.of(capped.subject(), capped.kind(), capped.severity(),
+                capped.provenance().blockNumber()));
+        assertTrue(capped.message().contains("renzo-ezeth") && capped.message().contains("capped to 0 and exited by the cheapest route after "
+                + "CRITICAL " + opened.get(0).kind() + " on ezETH"), capped.message());
+        assertTrue(book.onAlert(capped).isEmpty(), "read back, its own alert opens nothing");
         Map<String, PriceTick> prices = new HashMap<>(prices(PriceStatus.OK, BigDecimal.ONE));
         Provenance prov = provenance(after);
         prices.put("ezETH", new PriceTick(1, "p-ez", "ezETH", e1.rate(), null, e1.rate(), BigDecimal.ZERO, PriceStatus.OK, BigDecimal.ONE,
@@ -320,7 +334,9 @@ class StrategyOnDevnetIT {
                 alerts.stream().map(a -> a.severity() + " " + a.kind()).toList(), ezActions);
 
         // acknowledged: the venue is back under its ordinary caps and rules (no de-risking exit)
-        book.incidents().acknowledge("ezETH");
+        RiskAlert cleared = IncidentAlerts.of(IncidentAlerts.Change.ACKNOWLEDGED, book.incidents().acknowledge("ezETH"), devnet.vault,
+                cappedVenues, "it-admin", null, prov);
+        assertEquals(List.of("INCIDENT_ACKNOWLEDGED", false), List.of(cleared.kind(), cleared.active()));
         PolicyOutcome acknowledged = strategy.policy().decide(new MarketState(p, quotes, prices, book, p.blockTimestamp() - 1));
         assertTrue(!acknowledged.reason().contains("de-risk"), acknowledged.reason());
     }
