@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * What {@code make run} does with the vault, judged as a curator would: the system started as the local devnet starts
  * it (execution on, approval auto, every strategy setting at its default) must put the idle 10,000 ETH to work —
  * within 120 blocks after the warm-up idle ETH is at most the reserve (10 %) + 2 %, positions sit in ≥ 4 venues, every
- * plan is DONE and the portfolio the API shows is what the chain holds — and then keep it without churn: over 300
+ * plan is DONE and the portfolio the API shows is what the chain holds — and then keep it without churn: over 200
  * blocks the plans stay within the cooldown's promise and no position is raised by one plan and cut by the next.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -101,9 +101,9 @@ class VaultDeploymentIT {
 
     @Test
     @Order(2)
-    void over300BlocksThePlansKeepThePolicysPromiseAndNothingIsReversed() throws Exception {
-        long until = firstDecision + 300;
-        Eventually.await(Duration.ofSeconds(420), "block " + until, () -> chain.latestBlock() >= until ? true : null);
+    void over200BlocksThePlansKeepThePolicysPromiseAndNothingIsReversed() throws Exception {
+        long until = firstDecision + 200;
+        Eventually.await(Duration.ofSeconds(300), "block " + until, () -> chain.latestBlock() >= until ? true : null);
         JsonNode plans = EventCodec.mapper().readTree(SystemUnderTest.get(SystemUnderTest.REBALANCER, "/api/v1/plans").body());
         List<JsonNode> ordered = new ArrayList<>();
         plans.forEach(ordered::add);
@@ -116,7 +116,7 @@ class VaultDeploymentIT {
             gain += p.path("expectedGainEth").asDouble();
             cost += p.path("costEth").asDouble();
         }
-        // 1-hour cooldown in block time on 1-s blocks: one plan in 300 blocks (+1 for an emergency deleverage at most)
+        // 1-hour cooldown in block time on 1-s blocks: one plan in 200 blocks (+1 for an emergency deleverage at most)
         assertTrue(ordered.size() <= 2, "plans within the cooldown's promise: " + plansSummary());
         assertTrue(cost * 1.5 <= gain, "each plan's gain beats its costs by the margin: gain " + gain + ", cost " + cost);
         String summary = plansSummary();
