@@ -191,8 +191,12 @@ public class PricePipeline {
                     var readings = t.getItem1();
                     var usd = ethUsd.aggregate(readings.ethUsd(), http.latest(), http.lastError(), block.timestamp(), System.currentTimeMillis());
                     var result = aggregator.aggregate(readings, usd.usdPerEth(), usd.reasons(), provenance);
-                    List<RiskAlert> alerts = new java.util.ArrayList<>(result.alerts());
-                    alerts.addAll(t.getItem2());
+                    // the contract events first: a pause seen both as a Paused event and as paused() turning true is one
+                    // alert (same subject, kind and block: same eventId), and the event's carries the transaction
+                    Map<String, RiskAlert> byId = new java.util.LinkedHashMap<>();
+                    t.getItem2().forEach(a -> byId.putIfAbsent(a.eventId(), a));
+                    result.alerts().forEach(a -> byId.putIfAbsent(a.eventId(), a));
+                    List<RiskAlert> alerts = List.copyOf(byId.values());
                     return new StagedPublication.Computed(backfilledAt == null ? result.ticks()
                             : result.ticks().stream().map(x -> x.backfilledAt(backfilledAt)).toList(), alerts);
                 });
