@@ -191,12 +191,7 @@ public class PricePipeline {
                     var readings = t.getItem1();
                     var usd = ethUsd.aggregate(readings.ethUsd(), http.latest(), http.lastError(), block.timestamp(), System.currentTimeMillis());
                     var result = aggregator.aggregate(readings, usd.usdPerEth(), usd.reasons(), provenance);
-                    // the contract events first: a pause seen both as a Paused event and as paused() turning true is one
-                    // alert (same subject, kind and block: same eventId), and the event's carries the transaction
-                    Map<String, RiskAlert> byId = new java.util.LinkedHashMap<>();
-                    t.getItem2().forEach(a -> byId.putIfAbsent(a.eventId(), a));
-                    result.alerts().forEach(a -> byId.putIfAbsent(a.eventId(), a));
-                    List<RiskAlert> alerts = List.copyOf(byId.values());
+                    List<RiskAlert> alerts = merge(t.getItem2(), result.alerts());
                     return new StagedPublication.Computed(backfilledAt == null ? result.ticks()
                             : result.ticks().stream().map(x -> x.backfilledAt(backfilledAt)).toList(), alerts);
                 });
@@ -263,6 +258,17 @@ public class PricePipeline {
             }
         }
         return alertEmitter.send(Record.of(alert.subject(), alert)).chain(() -> alerts.save(alert));
+    }
+
+    /**
+     * One block's alerts, the contract events' first: a pause seen both as a {@code Paused} event and as {@code paused()}
+     * turning true is one alert (same subject, kind and block: same eventId), the event's, which names the transaction.
+     */
+    public static List<RiskAlert> merge(List<RiskAlert> events, List<RiskAlert> aggregated) {
+        Map<String, RiskAlert> byId = new java.util.LinkedHashMap<>();
+        events.forEach(a -> byId.putIfAbsent(a.eventId(), a));
+        aggregated.forEach(a -> byId.putIfAbsent(a.eventId(), a));
+        return List.copyOf(byId.values());
     }
 
     private static Uni<Void> all(List<Uni<Void>> sends) {
