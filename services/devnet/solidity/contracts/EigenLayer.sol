@@ -15,6 +15,7 @@ interface IEigenMaxMagnitudes {
 /// What the DelegationManager asks the EigenPodManager: a pod owner's beacon-chain ETH deposit shares.
 interface IEigenPodShares {
     function podOwnerDepositShares(address podOwner) external view returns (int256);
+    function removeDepositShares(address staker, address strategy, uint256 depositSharesToRemove) external returns (uint256);
 }
 
 /// Replica of EigenLayer's StrategyBase (e.g. the stETH strategy 0x93c4b944D05dfe6df7645A86cd2206016c51564D):
@@ -261,8 +262,12 @@ contract EigenStrategyManager {
 /// the operator's max magnitude (AllocationManager, WAD = never slashed), so a slash of the operator lowers every
 /// delegated staker's getWithdrawableShares at once; the AllocationManager burns the operator's slashed shares through
 /// slashOperatorShares. Beacon-chain ETH (pseudo-strategy 0xbeaC0…) comes from the EigenPodManager replica.
-/// Simplifications: no beacon-chain slashing factor; a queued withdrawal keeps its deposit shares (the vault's own
-/// EigenLayer position is undelegated, hence never slashed); no approver signatures checked.
+/// Queued withdrawals as on mainnet in their main lines: scaledShares = deposit shares × deposit scaling factor, and
+/// completing pays scaledShares × the max magnitude of the operator it was queued under (getQueuedWithdrawal(s) show it),
+/// so a slash of that operator while the withdrawal waits lowers what it pays.
+/// Simplifications: no beacon-chain slashing factor; mainnet stops slashing a queued withdrawal at startBlock + delay
+/// (it reads the max magnitude at that block), the replica keeps no magnitude history and reads the current one;
+/// beacon-chain ETH withdrawals are queued, never completed; no approver signatures checked.
 contract EigenDelegationManager {
     struct QueuedWithdrawalParams {
         address[] strategies;
@@ -303,7 +308,7 @@ contract EigenDelegationManager {
     mapping(address => mapping(address => uint256)) public operatorShares;
     mapping(address => uint256) public cumulativeWithdrawalsQueued;
     mapping(bytes32 => bool) public pendingWithdrawals;
-    mapping(bytes32 => Withdrawal) internal queuedWithdrawals;
+    mapping(bytes32 => Withdrawal) internal _queuedWithdrawals;
     mapping(address => bytes32[]) internal stakerQueuedRoots;
 
     event OperatorRegistered(address indexed operator, address delegationApprover);
@@ -434,10 +439,32 @@ contract EigenDelegationManager {
         return stakerQueuedRoots[staker];
     }
 
+    function queuedWithdrawals(bytes32 withdrawalRoot) external view returns (Withdrawal memory withdrawal) {
+        return _queuedWithdrawals[withdrawalRoot];
+    }
+
     function getQueuedWithdrawal(bytes32 withdrawalRoot)
-        external view returns (Withdrawal memory withdrawal, uint256[] memory shares) {
-        withdrawal = queuedWithdrawals[withdrawalRoot];
-        shares = withdrawal.scaledShares;
+        public view returns (Withdrawal memory withdrawal, uint256[] memory shares) {
+        withdrawal = _queuedWithdrawals[withdrawalRoot];
+        shares = new uint256[](withdrawal.strategies.length);
+        for (uint256 i = 0; i < withdrawal.strategies.length; i++) {
+            shares[i] = _completionShares(withdrawal, i);
+        }
+    }
+
+    function getQueuedWithdrawals(address staker)
+        external view returns (Withdrawal[] memory withdrawals, uint256[][] memory shares) {
+        bytes32[] memory roots = stakerQueuedRoots[staker];
+        withdrawals = new Withdrawal[](roots.length);
+        shares = new uint256[][](roots.length);
+        for (uint256 i = 0; i < roots.length; i++) {
+            (withdrawals[i], shares[i]) = getQueuedWithdrawal(roots[i]);
+        }
+    }
+
+    /// What completing pays in strategy i: the scaled shares × the max magnitude of the operator it was queued under.
+    function _completionShares(Withdrawal memory withdrawal, uint256 i) internal view returns (uint256) {
+        return (withdrawal.scaledShares[i] * _maxMagnitude(withdrawal.delegatedTo, withdrawal.strategies[i])) / WAD;
     }
 
     function _delegate(address staker, address operator) internal {
@@ -503,8 +530,14 @@ contract EigenDelegationManager {
         internal returns (bytes32 root) {
         if (strategies.length == 0) revert InputArrayLengthZero();
         if (strategies.length != amounts.length) revert InputArrayLengthMismatch();
+        uint256[] memory scaled = new uint256[](strategies.length);
         for (uint256 j = 0; j < strategies.length; j++) {
-            strategyManager.removeDepositShares(staker, strategies[j], amounts[j]);
+            scaled[j] = (amounts[j] * depositScalingFactor(staker, strategies[j])) / WAD;
+            if (strategies[j] == beaconChainETHStrategy) {
+                eigenPodManager.removeDepositShares(staker, strategies[j], amounts[j]);
+            } else {
+                strategyManager.removeDepositShares(staker, strategies[j], amounts[j]);
+            }
             if (operator != address(0)) {
                 operatorShares[operator][strategies[j]] -= amounts[j];
                 emit OperatorSharesDecreased(operator, staker, strategies[j], amounts[j]);
@@ -517,11 +550,11 @@ contract EigenDelegationManager {
             nonce: cumulativeWithdrawalsQueued[staker]++,
             startBlock: uint32(block.number),
             strategies: strategies,
-            scaledShares: amounts
+            scaledShares: scaled
         });
         root = calculateWithdrawalRoot(w);
         pendingWithdrawals[root] = true;
-        queuedWithdrawals[root] = w;
+        _queuedWithdrawals[root] = w;
         stakerQueuedRoots[staker].push(root);
         emit SlashingWithdrawalQueued(root, w, amounts);
     }
@@ -534,13 +567,18 @@ contract EigenDelegationManager {
         if (block.number <= uint256(withdrawal.startBlock) + MIN_WITHDRAWAL_DELAY_BLOCKS) {
             revert WithdrawalDelayNotElapsed();
         }
+        uint256[] memory amounts = new uint256[](withdrawal.strategies.length);
+        for (uint256 i = 0; i < withdrawal.strategies.length; i++) {
+            require(withdrawal.strategies[i] != beaconChainETHStrategy, "beacon-chain ETH withdrawals are not completed on the devnet");
+            amounts[i] = _completionShares(withdrawal, i);
+        }
         delete pendingWithdrawals[root];
-        delete queuedWithdrawals[root];
+        delete _queuedWithdrawals[root];
         _removeRoot(withdrawal.staker, root);
         address operator = delegatedTo[withdrawal.withdrawer];
         for (uint256 i = 0; i < withdrawal.strategies.length; i++) {
             address strategy = withdrawal.strategies[i];
-            uint256 amount = withdrawal.scaledShares[i];
+            uint256 amount = amounts[i];
             if (receiveAsTokens) {
                 strategyManager.withdrawSharesAsTokens(withdrawal.withdrawer, strategy, tokens[i], amount);
             } else {

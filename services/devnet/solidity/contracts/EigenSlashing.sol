@@ -9,6 +9,7 @@ import "./EigenLayer.sol";
 /// magnitude allocated to it. The slash lowers the allocation, the encumbered and the max magnitude alike, and the
 /// DelegationManager burns the operator's shares in the same proportion — so every staker delegated to the operator
 /// sees getWithdrawableShares fall at once.
+/// getAllocatedSets lists the sets an operator has a non-zero allocation to (in any strategy), as on mainnet.
 /// Simplifications: allocations take effect at once (no allocation delay, no pending deallocations: pendingDiff 0);
 /// one admin account (the devnet oracle) acts for every AVS and operator, standing in for mainnet's
 /// PermissionController appointees; no AVS registrar callbacks; slashed shares are burnt, not sent to a redistribution
@@ -62,6 +63,9 @@ contract EigenAllocationManager {
     /// magnitude lost to slashing per operator and strategy: max magnitude = WAD − this
     mapping(address => mapping(address => uint64)) internal slashedMagnitude;
     mapping(address => mapping(address => uint64)) internal encumbered;
+    /// per operator: the sets it allocates to, and per set how many strategies it allocates to it
+    mapping(address => OperatorSet[]) internal allocatedSets;
+    mapping(address => mapping(bytes32 => uint256)) internal allocatedStrategies;
 
     event OperatorSetCreated(OperatorSet operatorSet);
     event OperatorAddedToOperatorSet(address indexed operator, OperatorSet operatorSet);
@@ -122,6 +126,7 @@ contract EigenAllocationManager {
                 if (enc > getMaxMagnitude(operator, strategy)) revert InsufficientMagnitude();
                 encumbered[operator][strategy] = enc;
                 allocated[operator][key][strategy] = p.newMagnitudes[j];
+                _trackSet(operator, p.operatorSet, key, before, p.newMagnitudes[j]);
                 emit EncumberedMagnitudeUpdated(operator, strategy, enc);
                 emit AllocationUpdated(operator, p.operatorSet, strategy, p.newMagnitudes[j], uint32(block.number));
             }
@@ -163,6 +168,26 @@ contract EigenAllocationManager {
         if (slashed > 0) {
             shares = delegation.slashOperatorShares(operator, strategy, prevMax, newMax);
         }
+    }
+
+    function _trackSet(address operator, OperatorSet memory set, bytes32 key, uint64 before, uint64 magnitude) internal {
+        if (before == 0 && magnitude > 0 && allocatedStrategies[operator][key]++ == 0) {
+            allocatedSets[operator].push(set);
+        } else if (before > 0 && magnitude == 0 && --allocatedStrategies[operator][key] == 0) {
+            OperatorSet[] storage list = allocatedSets[operator];
+            for (uint256 i = 0; i < list.length; i++) {
+                if (_key(list[i]) == key) {
+                    list[i] = list[list.length - 1];
+                    list.pop();
+                    break;
+                }
+            }
+        }
+    }
+
+    /// Mainnet view: the operator sets the operator has an allocation to.
+    function getAllocatedSets(address operator) external view returns (OperatorSet[] memory) {
+        return allocatedSets[operator];
     }
 
     function getAllocation(address operator, OperatorSet memory operatorSet, address strategy)
@@ -218,6 +243,17 @@ contract EigenPodManager {
         delegationManager = delegationManager_;
     }
 
+    /// Mainnet IShareManager call: the DelegationManager takes deposit shares out when the pod owner queues a withdrawal.
+    function removeDepositShares(address staker, address strategy, uint256 depositSharesToRemove) external returns (uint256) {
+        require(msg.sender == address(delegationManager), "only DelegationManager");
+        require(strategy == delegationManager.beaconChainETHStrategy(), "not beacon-chain ETH");
+        int256 updated = podOwnerDepositShares[staker] - int256(depositSharesToRemove);
+        require(updated >= 0, "shares too high");
+        podOwnerDepositShares[staker] = updated;
+        emit PodSharesUpdated(staker, -int256(depositSharesToRemove));
+        return uint256(updated);
+    }
+
     /// Stand-in for verifyWithdrawalCredentials: `amountWei` of validator balance becomes restaked beacon-chain ETH.
     function recordRestakedBalance(address podOwner, uint256 amountWei) external {
         require(msg.sender == owner, "only owner");
@@ -249,5 +285,20 @@ contract LrtRestakingDelegator {
         require(msg.sender == admin, "only admin");
         delegateAddress = operator;
         delegationManager.delegateTo(operator, EigenDelegationManager.SignatureWithExpiry("", 0), bytes32(0));
+    }
+
+    /// The issuer starts taking `depositShares` of restaked beacon-chain ETH out of EigenLayer (Renzo's OperatorDelegator
+    /// queueWithdrawals, Kelp's NodeDelegator initiateUnstaking on mainnet): DelegationManager.queueWithdrawals with the
+    /// mainnet struct. The ETH stays in the issuer's TVL and slashable by the operator until the withdrawal delay ends.
+    /// Simplification: the devnet never completes it (no beacon-chain exit to wait for).
+    function queueBeaconChainWithdrawal(uint256 depositShares) external returns (bytes32 root) {
+        require(msg.sender == admin, "only admin");
+        address[] memory strategies = new address[](1);
+        strategies[0] = delegationManager.beaconChainETHStrategy();
+        uint256[] memory shares = new uint256[](1);
+        shares[0] = depositShares;
+        EigenDelegationManager.QueuedWithdrawalParams[] memory params = new EigenDelegationManager.QueuedWithdrawalParams[](1);
+        params[0] = EigenDelegationManager.QueuedWithdrawalParams(strategies, shares, address(this));
+        root = delegationManager.queueWithdrawals(params)[0];
     }
 }

@@ -9,15 +9,35 @@ import java.util.Optional;
  * the operators and AVS operator sets to read, and per LRT the issuer's restaking accounts and how to read its backing.
  * The price service reads all of it in its per-block Multicall3 snapshot.
  *
- * @param strategy the strategy the allocations are read for (beacon-chain ETH, {@code 0xbeaC0…})
+ * <p>The operators and operator sets listed here are where the reading starts; the rest is discovered on chain: the
+ * operator each account is {@code delegatedTo} (and the one each queued withdrawal stays slashable by), and each
+ * operator's {@code getAllocatedSets} ({@link io.lrtyield.common.restaking.ExposureReads}).
+ *
+ * @param strategy the strategy the issuers' allocations are read for (beacon-chain ETH, {@code 0xbeaC0…})
+ * @param positions the vault's own EigenLayer deposits whose delegation is read in the same snapshot
  */
 public record Restaking(String delegationManager, String allocationManager, String strategy, List<Operator> operators,
-                        List<OperatorSet> operatorSets, List<Lrt> assets) {
+                        List<OperatorSet> operatorSets, List<Lrt> assets, List<Position> positions) {
 
     public Restaking {
         operators = operators == null ? List.of() : List.copyOf(operators);
         operatorSets = operatorSets == null ? List.of() : List.copyOf(operatorSets);
         assets = assets == null ? List.of() : List.copyOf(assets);
+        positions = positions == null ? List.of() : List.copyOf(positions);
+    }
+
+    /** A graph without positions of the vault. */
+    public Restaking(String delegationManager, String allocationManager, String strategy, List<Operator> operators,
+                     List<OperatorSet> operatorSets, List<Lrt> assets) {
+        this(delegationManager, allocationManager, strategy, operators, operatorSets, assets, List.of());
+    }
+
+    /**
+     * The vault's deposit in an EigenLayer strategy (the {@code EIGENLAYER_STRATEGY} venue {@code venue}, asset {@code asset}):
+     * {@code staker} is the vault, {@code strategy} the strategy its shares are in. Undelegated it is slashable by no
+     * one; delegated, by every operator set its operator allocated that strategy to.
+     */
+    public record Position(String venue, String asset, String staker, String strategy) {
     }
 
     public record Operator(String name, String address) {
@@ -34,10 +54,18 @@ public record Restaking(String delegationManager, String allocationManager, Stri
      * @param delegators the issuer's restaking accounts (Renzo OperatorDelegators, Kelp NodeDelegators, ether.fi nodes)
      * @param delegatorsFrom where the list comes from: the issuer's view that exposes it, or {@code catalogue} when the
      *                       issuer exposes none (ether.fi)
+     * @param pausable the issuer's contracts with a {@code paused() view returns (bool)}, read every block: Renzo's
+     *                 RestakeManager pauses without an event, so its flag is the only sign
      */
-    public record Lrt(String asset, Backing backing, List<String> delegators, String delegatorsFrom) {
+    public record Lrt(String asset, Backing backing, List<String> delegators, String delegatorsFrom, List<String> pausable) {
         public Lrt {
             delegators = delegators == null ? List.of() : List.copyOf(delegators);
+            pausable = pausable == null ? List.of() : List.copyOf(pausable);
+        }
+
+        /** An LRT whose issuer contracts are not read for a pause flag. */
+        public Lrt(String asset, Backing backing, List<String> delegators, String delegatorsFrom) {
+            this(asset, backing, delegators, delegatorsFrom, List.of());
         }
     }
 

@@ -29,24 +29,35 @@ import java.util.Map;
  * <ul>
  *   <li>ERC-1967 {@code Upgraded(address indexed implementation)} → {@code PROXY_UPGRADED}: the code changed;</li>
  *   <li>OpenZeppelin Pausable {@code Paused(address account)} → {@code VENUE_PAUSED}: the issuer stopped deposits
- *       (Kelp's LRTDepositPool, ether.fi's LiquidityPool; Renzo's mainnet RestakeManager pauses without an event, its
- *       replica emits this one);</li>
+ *       (Kelp's LRTDepositPool, ether.fi's LiquidityPool; Renzo's mainnet RestakeManager pauses without an event — its
+ *       flag is read in the price snapshot instead, {@link io.lrtyield.common.restaking.PauseWatch}; the devnet replica
+ *       emits this one too, and the two give one alert);</li>
+ *   <li>ether.fi's timed pause {@code PausedUntil(uint256 pausedUntil)} → {@code VENUE_PAUSED}: its LiquidityPool can also
+ *       be paused until a timestamp, which {@code paused()} does not show;</li>
  *   <li>an oracle replaced → {@code ORACLE_CHANGED}: Kelp LRTOracle's
  *       {@code AssetPriceOracleUpdate(address indexed asset, address indexed priceOracle)} and RenzoOracle's
  *       {@code OracleAddressUpdated(IERC20 token, AggregatorV3Interface oracleAddress)} (both fields in the data).</li>
  * </ul>
+ * Signatures checked against the protocols' sources: Kelp-DAO/LRT-rsETH {@code contracts/interfaces/ILRTOracle.sol}
+ * (commit c289b81) and {@code contracts/LRTDepositPool.sol} (OpenZeppelin PausableUpgradeable); Renzo-Protocol/contracts-public
+ * {@code contracts/Oracle/RenzoOracle.sol} (the event) and {@code contracts/RestakeManager.sol} {@code setPaused(bool)}, which
+ * stores {@code RestakeManagerStorage.paused} and emits nothing (commit fc8c8e0); etherfi-protocol/smart-contracts
+ * {@code src/governance/utils/Pausable.sol} ({@code Paused(address)}, {@code paused()}) and {@code PausableUntil.sol}
+ * ({@code PausedUntil(uint256)}, {@code pausedUntil()}) that {@code src/core/LiquidityPool.sol} inherits (commit b4a0968).
  * {@code Unpaused} is not watched: an incident ends when an admin acknowledges it, not when the issuer resumes.
  */
 public final class ContractEventLogs {
 
     static final Event UPGRADED = new Event("Upgraded", List.of(new TypeReference<Address>(true) { }));
     static final Event PAUSED = new Event("Paused", List.of(new TypeReference<Address>(false) { }));
+    static final Event PAUSED_UNTIL = new Event("PausedUntil", List.of(new TypeReference<org.web3j.abi.datatypes.generated.Uint256>(false) { }));
     static final Event ASSET_PRICE_ORACLE_UPDATE = new Event("AssetPriceOracleUpdate",
             List.of(new TypeReference<Address>(true) { }, new TypeReference<Address>(true) { }));
     static final Event ORACLE_ADDRESS_UPDATED = new Event("OracleAddressUpdated",
             List.of(new TypeReference<Address>(false) { }, new TypeReference<Address>(false) { }));
     public static final String UPGRADED_TOPIC = EventEncoder.encode(UPGRADED);
     public static final String PAUSED_TOPIC = EventEncoder.encode(PAUSED);
+    public static final String PAUSED_UNTIL_TOPIC = EventEncoder.encode(PAUSED_UNTIL);
     public static final String ASSET_PRICE_ORACLE_UPDATE_TOPIC = EventEncoder.encode(ASSET_PRICE_ORACLE_UPDATE);
     public static final String ORACLE_ADDRESS_UPDATED_TOPIC = EventEncoder.encode(ORACLE_ADDRESS_UPDATED);
 
@@ -92,7 +103,7 @@ public final class ContractEventLogs {
         }
         EthFilter filter = new EthFilter(new DefaultBlockParameterNumber(p.blockNumber()), new DefaultBlockParameterNumber(p.blockNumber()),
                 new ArrayList<>(watched.keySet()));
-        filter.addOptionalTopics(UPGRADED_TOPIC, PAUSED_TOPIC, ASSET_PRICE_ORACLE_UPDATE_TOPIC, ORACLE_ADDRESS_UPDATED_TOPIC);
+        filter.addOptionalTopics(UPGRADED_TOPIC, PAUSED_TOPIC, PAUSED_UNTIL_TOPIC, ASSET_PRICE_ORACLE_UPDATE_TOPIC, ORACLE_ADDRESS_UPDATED_TOPIC);
         return Uni.createFrom().completionStage(() -> web3j.ethGetLogs(filter).sendAsync()).map(response -> {
             if (response.hasError()) {
                 throw new IllegalStateException("eth_getLogs of block " + p.blockNumber() + " failed: " + response.getError().getMessage());
@@ -134,6 +145,10 @@ public final class ContractEventLogs {
         }
         if (PAUSED_TOPIC.equalsIgnoreCase(topic) && words(log.getData()) >= 1) {
             return new Alert("VENUE_PAUSED", "contract " + contract + " behind " + asset + " paused by " + address(word(log.getData(), 0)));
+        }
+        if (PAUSED_UNTIL_TOPIC.equalsIgnoreCase(topic) && words(log.getData()) >= 1) {
+            return new Alert("VENUE_PAUSED", "contract " + contract + " behind " + asset + " paused until "
+                    + new java.math.BigInteger(word(log.getData(), 0), 16) + " (unix seconds)");
         }
         if (ASSET_PRICE_ORACLE_UPDATE_TOPIC.equalsIgnoreCase(topic) && topics.size() >= 3) {
             return new Alert("ORACLE_CHANGED", "contract " + contract + " behind " + asset + " replaced the price oracle of "

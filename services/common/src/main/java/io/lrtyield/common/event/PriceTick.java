@@ -17,6 +17,8 @@ import java.util.List;
  *                stall, says so in one of them ({@link #BACKFILLED}): its block was not the head when it was priced
  * @param exposure where a restaking token's ETH is restaked at this block (operators, AVS operator sets, magnitudes,
  *                 withdrawable shares), read in the same snapshot; null for tokens the catalogue gives no restaking graph
+ * @param positions the exposure of the vault's own EigenLayer deposits of this asset, by venue id, read in the same snapshot
+ *                  (added to schema version 1: absent in older ticks, read as empty)
  */
 public record PriceTick(
         int schemaVersion,
@@ -31,7 +33,8 @@ public record PriceTick(
         List<SourceValue> sources,
         List<String> reasons,
         Provenance provenance,
-        RestakingExposure exposure) implements Event {
+        RestakingExposure exposure,
+        java.util.Map<String, RestakingExposure> positions) implements Event {
 
     public static final int SCHEMA_VERSION = 1;
     /** Start of the reason that marks a backfilled tick: {@code "backfilled at block <head when priced>"}. */
@@ -41,6 +44,15 @@ public record PriceTick(
     public PriceTick {
         sources = sources == null ? List.of() : List.copyOf(sources);
         reasons = reasons == null ? List.of() : List.copyOf(reasons);
+        positions = positions == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(positions));
+    }
+
+    /** A tick without positions of the vault. */
+    public PriceTick(int schemaVersion, String eventId, String asset, BigDecimal marketPriceEth, BigDecimal priceUsd,
+                     BigDecimal fundamentalRate, BigDecimal discountBps, PriceStatus status, BigDecimal confidence,
+                     List<SourceValue> sources, List<String> reasons, Provenance provenance, RestakingExposure exposure) {
+        this(schemaVersion, eventId, asset, marketPriceEth, priceUsd, fundamentalRate, discountBps, status, confidence, sources,
+                reasons, provenance, exposure, null);
     }
 
     /** A tick without a restaking exposure. */
@@ -48,13 +60,19 @@ public record PriceTick(
                      BigDecimal fundamentalRate, BigDecimal discountBps, PriceStatus status, BigDecimal confidence,
                      List<SourceValue> sources, List<String> reasons, Provenance provenance) {
         this(schemaVersion, eventId, asset, marketPriceEth, priceUsd, fundamentalRate, discountBps, status, confidence, sources,
-                reasons, provenance, null);
+                reasons, provenance, null, null);
     }
 
     /** This tick with the exposure read in the same snapshot. */
     public PriceTick withExposure(RestakingExposure e) {
         return new PriceTick(schemaVersion, eventId, asset, marketPriceEth, priceUsd, fundamentalRate, discountBps, status, confidence,
-                sources, reasons, provenance, e);
+                sources, reasons, provenance, e, positions);
+    }
+
+    /** This tick with the vault's EigenLayer positions in this asset read in the same snapshot. */
+    public PriceTick withPositions(java.util.Map<String, RestakingExposure> p) {
+        return new PriceTick(schemaVersion, eventId, asset, marketPriceEth, priceUsd, fundamentalRate, discountBps, status, confidence,
+                sources, reasons, provenance, exposure, p);
     }
 
     public static String idFor(String asset, Provenance p) {
@@ -71,7 +89,7 @@ public record PriceTick(
         List<String> more = new java.util.ArrayList<>(reasons);
         more.add(BACKFILLED + head);
         return new PriceTick(schemaVersion, eventId, asset, marketPriceEth, priceUsd, fundamentalRate, discountBps, status, confidence,
-                sources, more, provenance, exposure);
+                sources, more, provenance, exposure, positions);
     }
 
     @Override

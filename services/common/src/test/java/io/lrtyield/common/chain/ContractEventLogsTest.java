@@ -45,7 +45,18 @@ class ContractEventLogsTest {
         assertEquals("0x62e78cea01bee320cd4e420270b5ea74000d11b0c9f74754ebdbfc544b05a258", ContractEventLogs.PAUSED_TOPIC);
         assertEquals(Hash.sha3String("AssetPriceOracleUpdate(address,address)"), ContractEventLogs.ASSET_PRICE_ORACLE_UPDATE_TOPIC);
         assertEquals(Hash.sha3String("OracleAddressUpdated(address,address)"), ContractEventLogs.ORACLE_ADDRESS_UPDATED_TOPIC);
+        assertEquals(Hash.sha3String("PausedUntil(uint256)"), ContractEventLogs.PAUSED_UNTIL_TOPIC);
         assertEquals(List.of(EZETH, RESTAKE_MANAGER, RSETH, LRT_ORACLE, KELP_DEPOSIT_POOL), logs.contracts());
+    }
+
+    @Test
+    void aTimedPauseIsAPauseToo() {
+        // ether.fi's LiquidityPool (PausableUntil): paused() stays false, the event says until when
+        List<RiskAlert> alerts = logs.decode(response(log(KELP_DEPOSIT_POOL, List.of(ContractEventLogs.PAUSED_UNTIL_TOPIC),
+                "0x" + String.format("%064x", 1_700_028_800L), "0xc1")), AT);
+        assertEquals(1, alerts.size());
+        assertEquals(List.of("VENUE_PAUSED", "CRITICAL", "rsETH"), List.of(alerts.get(0).kind(), alerts.get(0).severity(), alerts.get(0).subject()));
+        assertTrue(alerts.get(0).message().contains("paused until 1700028800"), alerts.get(0).message());
     }
 
     @Test

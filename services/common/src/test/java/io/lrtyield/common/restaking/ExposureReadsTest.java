@@ -38,7 +38,8 @@ class ExposureReadsTest {
     @Test
     void decodesTheGraphIntoSlashableSharesPerSet() {
         ExposureReads reads = new ExposureReads(GRAPH);
-        assertEquals(2 * 3 + 1 + 2 * 2, reads.calls().size(), "per operator 1 + 2 sets, backing, per account 2");
+        assertEquals(1 + 2 * 4 + 1 + 2 * 3, reads.calls().size(),
+                "delay; per operator allocated sets, max magnitude and 2 sets; backing; per account 3");
         RestakingExposure e = reads.decode(results(E18, 1000)::next).get("weETH");
         assertTrue(e.complete(), e.errors().toString());
         assertEquals(0, new BigDecimal("1000").compareTo(e.backingEth()));
@@ -87,7 +88,7 @@ class ExposureReadsTest {
         ExposureReads reads = new ExposureReads(GRAPH);
         List<Multicall3.Result> r = new ArrayList<>();
         results(E18, 1000).forEachRemaining(r::add);
-        r.set(6, new Multicall3.Result(false, new byte[0]));
+        r.set(9, new Multicall3.Result(false, new byte[0]));
         RestakingExposure e = reads.decode(r.iterator()::next).get("weETH");
         assertFalse(e.complete());
         assertNull(e.backingEth());
@@ -96,21 +97,30 @@ class ExposureReadsTest {
                 .compareTo(e.slashableShareBySet().get("da-avs/0")));
     }
 
-    /** Results in call order: operator-a (max, da 0.5, oracle 0.3 scaled by max/WAD), operator-b (WAD, da 0.4, none), backing, accounts. */
+    /**
+     * Results in call order: the withdrawal delay (100 blocks); operator-a (its allocated sets, max, da 0.5, oracle 0.3
+     * scaled by max/WAD), operator-b (sets, WAD, da 0.4, none), backing, per account delegatedTo, shares, no queued withdrawals.
+     */
     static Iterator<Multicall3.Result> results(BigInteger maxA, long backingEth) {
         BigInteger daA = BigInteger.valueOf(475).multiply(E18).divide(BigInteger.valueOf(1000));
         BigInteger allocDaA = maxA.equals(E18) ? E18.divide(BigInteger.TWO) : daA;
         BigInteger acc1 = BigInteger.valueOf(600).multiply(E18).multiply(maxA).divide(E18);
-        List<Multicall3.Result> r = List.of(
+        List<Multicall3.Result> r = List.of(ok(word(BigInteger.valueOf(100))),
+                ok(EigenLayerAbi.sets(SET_DA, SET_ORACLE)),
                 ok(word(maxA)), ok(word(allocDaA), word(BigInteger.ZERO), word(BigInteger.ZERO)),
                 ok(word(new BigInteger("300000000000000000")), word(BigInteger.ZERO), word(BigInteger.ZERO)),
+                ok(EigenLayerAbi.sets(SET_DA)),
                 ok(word(E18)), ok(word(new BigInteger("400000000000000000")), word(BigInteger.ZERO), word(BigInteger.ZERO)),
                 ok(word(BigInteger.ZERO), word(BigInteger.ZERO), word(BigInteger.ZERO)),
                 ok(word(BigInteger.valueOf(backingEth).multiply(E18))),
-                ok(address(OP_A)), ok(shares(acc1, BigInteger.valueOf(600).multiply(E18))),
-                ok(address(OP_B)), ok(shares(BigInteger.valueOf(300).multiply(E18), BigInteger.valueOf(300).multiply(E18))));
+                ok(address(OP_A)), ok(shares(acc1, BigInteger.valueOf(600).multiply(E18))), ok(EigenLayerAbi.noQueuedWithdrawals()),
+                ok(address(OP_B)), ok(shares(BigInteger.valueOf(300).multiply(E18), BigInteger.valueOf(300).multiply(E18))),
+                ok(EigenLayerAbi.noQueuedWithdrawals()));
         return r.iterator();
     }
+
+    static final String[] SET_DA = {"0x00000000000000000000000000000000000000f0", "0"};
+    static final String[] SET_ORACLE = {"0x00000000000000000000000000000000000000f1", "1"};
 
     static Multicall3.Result ok(String... words) {
         return new Multicall3.Result(true, org.web3j.utils.Numeric.hexStringToByteArray(String.join("", words)));

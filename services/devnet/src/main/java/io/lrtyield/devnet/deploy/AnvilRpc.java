@@ -44,6 +44,15 @@ public final class AnvilRpc {
         call("anvil_mine", List.of(Numeric.toHexStringWithPrefix(BigInteger.valueOf(blocks))));
     }
 
+    /** Lets {@code eth_sendTransaction} send from {@code address} without its key (dev chains only: acting as a contract). */
+    public void impersonate(String address) throws IOException {
+        call("anvil_impersonateAccount", List.of(address));
+    }
+
+    public void stopImpersonating(String address) throws IOException {
+        call("anvil_stopImpersonatingAccount", List.of(address));
+    }
+
     private void call(String method, List<?> params) throws IOException {
         VoidResponse response = new Request<>(method, params, service, VoidResponse.class).send();
         if (response.hasError()) {

@@ -171,19 +171,31 @@ public final class DevnetCatalogue {
         for (String asset : r.issuers().keySet().stream().sorted().toList()) {
             List<String> accounts = r.delegators().stream().filter(x -> x.asset().equals(asset)).map(RestakingDeployment.Delegator::address).toList();
             String issuer = r.issuers().get(asset);
+            // every issuer contract here has paused() (RestakeManager, LRTDepositPool, LiquidityPool): read each block
+            List<String> pausable = List.of(issuer);
             Restaking.Lrt lrt = switch (asset) {
                 case "ezETH" -> new Restaking.Lrt(asset, new Restaking.Backing(issuer, Restaking.Backing.RENZO_TVLS, List.of()), accounts,
-                        "RestakeManager.operatorDelegators");
+                        "RestakeManager.operatorDelegators", pausable);
                 case "rsETH" -> new Restaking.Lrt(asset, new Restaking.Backing(issuer, "getTotalAssetDeposits",
-                        List.of(KELP_ETH_TOKEN)), accounts, "LRTDepositPool.getNodeDelegatorQueue");
+                        List.of(KELP_ETH_TOKEN)), accounts, "LRTDepositPool.getNodeDelegatorQueue", pausable);
                 // ether.fi exposes no list of its EigenPod owners in one view: the catalogue names them
-                default -> new Restaking.Lrt(asset, new Restaking.Backing(issuer, "getTotalPooledEther", List.of()), accounts, "catalogue");
+                default -> new Restaking.Lrt(asset, new Restaking.Backing(issuer, "getTotalPooledEther", List.of()), accounts, "catalogue",
+                        pausable);
             };
             lrts.add(lrt);
         }
         return new Restaking(r.delegationManager(), r.allocationManager(), r.strategy(),
                 r.operators().stream().map(o -> new Restaking.Operator(o.name(), o.address())).toList(),
-                r.operatorSets().stream().map(s -> new Restaking.OperatorSet(s.name(), s.avs(), s.id())).toList(), lrts);
+                r.operatorSets().stream().map(s -> new Restaking.OperatorSet(s.name(), s.avs(), s.id())).toList(), lrts, positions(d));
+    }
+
+    /** The vault's EigenLayer deposit (stETH strategy): its delegation, if any, is read in the price snapshot. */
+    private static List<Restaking.Position> positions(DevnetDeployment d) {
+        MarketDeployment m = d.markets();
+        if (m == null || m.strategyVault() == null || m.eigenStEthStrategy() == null) {
+            return List.of();
+        }
+        return List.of(new Restaking.Position("eigenlayer-steth", "stETH", m.strategyVault(), m.eigenStEthStrategy()));
     }
 
     private static final String KELP_ETH_TOKEN = "0xEeeeeEeeeEeEeeEeEeEeeEEEeeeeEeeeeeeeEEeE";

@@ -29,7 +29,8 @@ import java.util.Map;
 
 /**
  * Seeds EigenLayer's slashing layer and the LRTs' exposure graph: three operators, three AVSs with one operator set each,
- * mainnet-like allocations (each operator allocates part of its stake to two sets, none all of it), and two restaking
+ * mainnet-like allocations (each operator allocates part of its stake to two sets, none all of it; the same magnitudes
+ * of its beacon-chain ETH and of its stETH-strategy stake, so a vault delegating its EigenLayer stETH is exposed), and two restaking
  * accounts per LRT issuer (Renzo, Kelp, ether.fi), each delegated to one operator and credited with a share of the
  * issuer's TVL as beacon-chain ETH. About 90 % of each issuer's ETH is restaked; the rest is its buffer.
  */
@@ -69,6 +70,7 @@ public final class RestakingDeployer {
 
     public RestakingDeployment deploy(DevnetDeployment d, MarketDeployment m) throws IOException {
         String dm = m.eigenDelegationManager();
+        String stEthStrategy = m.eigenStEthStrategy();
         Map<String, String> issuers = orderedOf("ezETH", d.renzoRestakeManager(), "rsETH", d.kelpDepositPool(), "weETH", d.etherfiPool());
 
         // phase 1: contracts (deployer) and the operators' registrations
@@ -107,7 +109,8 @@ public final class RestakingDeployer {
             String address = "0x" + Hash.sha3String("lrt-yield devnet " + avs.getKey()).substring(26);
             sets.add(new RestakingDeployment.OperatorSet(avs.getKey() + "/" + avs.getValue(), address, avs.getValue()));
             oh.add(oracle.send(am, encode("createOperatorSets", new Address(address), new DynamicArray<>(DynamicStruct.class,
-                    List.of(new DynamicStruct(new Uint32(avs.getValue()), addresses(BEACON_CHAIN_ETH_STRATEGY))))), BigInteger.ZERO));
+                    List.of(new DynamicStruct(new Uint32(avs.getValue()), addresses(BEACON_CHAIN_ETH_STRATEGY, stEthStrategy))))),
+                    BigInteger.ZERO));
         }
         List<RestakingDeployment.Allocation> allocations = new ArrayList<>();
         for (RestakingDeployment.Operator op : operators) {
@@ -118,7 +121,8 @@ public final class RestakingDeployer {
                         new DynamicArray<>(Uint32.class, List.of(new Uint32(set.id()))), new DynamicBytes(new byte[0]))), BigInteger.ZERO));
                 BigInteger magnitude = new BigDecimal(a.getValue()).multiply(new BigDecimal(WAD)).toBigIntegerExact();
                 params.add(new DynamicStruct(new StaticStruct(new Address(set.avs()), new Uint32(set.id())),
-                        addresses(BEACON_CHAIN_ETH_STRATEGY), new DynamicArray<>(Uint64.class, List.of(new Uint64(magnitude)))));
+                        addresses(BEACON_CHAIN_ETH_STRATEGY, stEthStrategy),
+                        new DynamicArray<>(Uint64.class, List.of(new Uint64(magnitude), new Uint64(magnitude)))));
                 allocations.add(new RestakingDeployment.Allocation(op.name(), set.name(), magnitude));
             }
             oh.add(oracle.send(am, encode("modifyAllocations", new Address(op.address()), new DynamicArray<>(DynamicStruct.class, params)),

@@ -36,7 +36,9 @@ import java.util.Set;
  *       {@code STALE_SOURCE} / {@code DEVIATING_SOURCE} (subject {@code asset/source});</li>
  *   <li>USD = market (else fundamental) ETH price × ETH/USD;</li>
  *   <li>a restaking token's exposure (operators, AVS sets, withdrawable shares) rides on its tick; a slashed operator or
- *       falling withdrawable shares raise {@link io.lrtyield.common.restaking.SlashingWatch}'s alerts.</li>
+ *       falling withdrawable shares raise {@link io.lrtyield.common.restaking.SlashingWatch}'s alerts; its issuer's
+ *       {@code paused()} flag turning true raises {@link io.lrtyield.common.restaking.PauseWatch}'s {@code VENUE_PAUSED};</li>
+ *   <li>the vault's own EigenLayer positions' exposure rides on the tick of their asset ({@link PriceTick#positions()}).</li>
  * </ul>
  * Every alert is raised when its condition starts and cleared once when it ends — never one per block.
  */
@@ -58,6 +60,7 @@ public final class PriceAggregator {
     private final Map<String, AlertLevel> exit = new HashMap<>();
     private final Map<String, String> sourceConditions = new HashMap<>();
     private final io.lrtyield.common.restaking.SlashingWatch slashing = new io.lrtyield.common.restaking.SlashingWatch();
+    private final io.lrtyield.common.restaking.PauseWatch pauses = new io.lrtyield.common.restaking.PauseWatch();
 
     public PriceAggregator(Catalogue catalogue, RateGrowthCap cap) {
         catalogue.assets().forEach(a -> assets.put(a.symbol(), a));
@@ -75,6 +78,14 @@ public final class PriceAggregator {
             if (exposure != null) {
                 tick = tick.withExposure(exposure);
                 alerts.addAll(slashing.check(reading.asset(), exposure, provenance));
+            }
+            var flags = readings.paused().get(reading.asset());
+            if (flags != null) {
+                alerts.addAll(pauses.check(reading.asset(), flags, provenance));
+            }
+            var positions = readings.positions().get(reading.asset());
+            if (positions != null) {
+                tick = tick.withPositions(positions);
             }
             ticks.add(tick);
         }

@@ -199,9 +199,13 @@ public class PricePipeline {
                     var readings = t.getItem1();
                     var usd = ethUsd.aggregate(readings.ethUsd(), http.latest(), http.lastError(), block.timestamp(), System.currentTimeMillis());
                     var result = aggregator.aggregate(readings, usd.usdPerEth(), usd.reasons(), provenance);
+<<<<<<< HEAD
                     List<RiskAlert> alerts = new java.util.ArrayList<>(result.alerts());
                     alerts.addAll(t.getItem2());
                     stageLatency.get("aggregate").record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+=======
+                    List<RiskAlert> alerts = merge(t.getItem2(), result.alerts());
+>>>>>>> h1
                     return new StagedPublication.Computed(backfilledAt == null ? result.ticks()
                             : result.ticks().stream().map(x -> x.backfilledAt(backfilledAt)).toList(), alerts);
                 });
@@ -268,6 +272,17 @@ public class PricePipeline {
             }
         }
         return alertEmitter.send(Record.of(alert.subject(), alert)).chain(() -> alerts.save(alert));
+    }
+
+    /**
+     * One block's alerts, the contract events' first: a pause seen both as a {@code Paused} event and as {@code paused()}
+     * turning true is one alert (same subject, kind and block: same eventId), the event's, which names the transaction.
+     */
+    public static List<RiskAlert> merge(List<RiskAlert> events, List<RiskAlert> aggregated) {
+        Map<String, RiskAlert> byId = new java.util.LinkedHashMap<>();
+        events.forEach(a -> byId.putIfAbsent(a.eventId(), a));
+        aggregated.forEach(a -> byId.putIfAbsent(a.eventId(), a));
+        return List.copyOf(byId.values());
     }
 
     private static Uni<Void> all(List<Uni<Void>> sends) {

@@ -26,8 +26,9 @@ import java.util.Map;
  * Every source the price service reads on chain, at one block, in one Multicall3 {@code aggregate3}: each asset's
  * fundamental rate, its market sources (Chainlink feeds, Curve quotes at the reference and depth-probe sizes, Curve
  * EMA oracles, Uniswap v3 spot), the ETH/USD feeds and the restaking tokens' exposure graph ({@link io.lrtyield.common.restaking.ExposureReads}). A reverted or malformed sub-call makes that one reading
- * unavailable; it never fails the snapshot. The call plan is built once, from the catalogue; decoding walks it in
- * the same order.
+ * unavailable; it never fails the snapshot. The call plan of the prices is built once, from the catalogue; the exposure
+ * graph's reads are planned per block from what the previous block discovered (operators, operator sets), appended to
+ * the same Multicall3; decoding walks both in the same order.
  */
 public final class PriceSnapshot {
 
@@ -61,7 +62,6 @@ public final class PriceSnapshot {
         }
         ethUsd.forEach(s -> plan(sourceCalls(s)));
         this.exposure = new io.lrtyield.common.restaking.ExposureReads(catalogue.restaking());
-        plan(exposure.calls());
     }
 
     private void plan(List<Multicall3.Call> reads) {
@@ -74,17 +74,38 @@ public final class PriceSnapshot {
         }
     }
 
-    /** Sub-calls per snapshot (all in one {@code eth_call} unless the chunk size splits them). */
+    /** Sub-calls per snapshot as planned now (all in one {@code eth_call} unless the chunk size splits them). */
     public int callCount() {
-        return calls.size();
+        return calls.size() + exposure.plan().calls().size();
     }
 
     public Uni<SnapshotReadings> read(long blockNumber) {
-        return multicall.aggregate3(calls, blockNumber).map(this::decode);
+        io.lrtyield.common.restaking.ExposureReads.Plan exposurePlan = exposure.plan();
+        List<Multicall3.Call> blockCalls = new ArrayList<>(calls);
+        List<Integer> blockPlan = new ArrayList<>(plan);
+        Map<Multicall3.Call, Integer> index = new java.util.HashMap<>(callIndex);
+        for (Multicall3.Call call : exposurePlan.calls()) {
+            Multicall3.Call key = new Multicall3.Call(call.target().toLowerCase(java.util.Locale.ROOT), call.callData());
+            blockPlan.add(index.computeIfAbsent(key, k -> {
+                blockCalls.add(call);
+                return blockCalls.size() - 1;
+            }));
+        }
+        return multicall.aggregate3(blockCalls, blockNumber).map(results -> decode(results, blockPlan, exposurePlan, blockNumber));
     }
 
+    /** Decodes the price reads alone (a catalogue without a restaking graph plans no exposure reads). */
     SnapshotReadings decode(List<Multicall3.Result> results) {
-        Cursor cursor = new Cursor(results, plan);
+        var exposurePlan = exposure.plan();
+        if (!exposurePlan.calls().isEmpty()) {
+            throw new IllegalStateException("this catalogue's snapshot has exposure reads: use read(block)");
+        }
+        return decode(results, plan, exposurePlan, -1);
+    }
+
+    SnapshotReadings decode(List<Multicall3.Result> results, List<Integer> blockPlan, io.lrtyield.common.restaking.ExposureReads.Plan exposurePlan,
+                            long blockNumber) {
+        Cursor cursor = new Cursor(results, blockPlan);
         List<RateReading> rates = new ArrayList<>(rated.size());
         for (Asset asset : rated) {
             rates.add(asset.fundamentalRate() == null
@@ -97,7 +118,8 @@ public final class PriceSnapshot {
         }
         List<MarketReading> usd = new ArrayList<>(ethUsd.size());
         ethUsd.forEach(s -> usd.add(decodeSource("ETH", s, cursor)));
-        return new SnapshotReadings(rates, market, usd, exposure.decode(cursor::next));
+        var restaking = exposurePlan.decode(cursor::next, blockNumber);
+        return new SnapshotReadings(rates, market, usd, restaking.exposures(), restaking.positions(), restaking.paused());
     }
 
     private static RateReading decodeRate(Asset asset, Cursor cursor) {

@@ -47,8 +47,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Per block: one Multicall3 snapshot of the market venues' state pinned to it → virtual-price history (Redis) → a quote
  * per market venue ({@link VenueQuoter}) → {@link YieldPipeline#publish}. Staking APYs that loops and EigenLayer
- * deposits earn come from the staking venues' latest quotes. Every block after the last one quoted (kept in Redis, so a
- * restart resumes after it instead of at the next head), in order, up to the head ({@link CatchUp}): a block whose reads or publication fail (RPC, Kafka, Redis) is tried again and the later ones
+ * deposits earn come from the staking venues' latest quotes; an EigenLayer deposit of the vault that is delegated loses
+ * its expected slashing loss, from the latest exposure the price ticks carried ({@link io.lrtyield.yield.model.PositionSlashing}).
+ * Every block after the last one quoted (kept in Redis, so a restart resumes after it instead of at the next head), in
+ * order, up to the head ({@link CatchUp}): a block whose reads or publication fail (RPC, Kafka, Redis) is tried again and the later ones
  * wait; blocks quoted while a newer head exists carry the {@code backfilled} flag.
  */
 @ApplicationScoped
@@ -151,6 +153,9 @@ public class MarketQuotePipeline {
                         .emitOn(io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool())
                         .map(t -> quoteAll(venues, state, quoter, provenance,
                                 new VenueQuoter.Context(catalogue.contracts(), t.getItem1(), t.getItem2()), config.maxPlausibleApr()))
+                        .map(list -> list.stream().map(q -> q.venueKind().equals(VenueKind.EIGENLAYER_STRATEGY.name())
+                                ? io.lrtyield.yield.model.PositionSlashing.adjust(q, pipeline.positionExposure(q.venueId()), pipeline.slashing())
+                                : q).toList())
                         .map(list -> backfilledAt == null ? list : list.stream().map(q -> backfilled(q, backfilledAt)).toList()))
                 .invoke(() -> Timer.builder("yield.market.quote.duration").description("new head → market venues quoted")
                         .register(meters).record(System.nanoTime() - started, TimeUnit.NANOSECONDS))

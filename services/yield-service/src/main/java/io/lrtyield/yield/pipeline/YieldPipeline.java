@@ -34,6 +34,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -66,6 +67,8 @@ public class YieldPipeline {
     /** Where a tick's latency goes: history (Redis: seen, add, window), quote (the models), redis and kafka (publish). */
     private final java.util.Map<String, Timer> stageLatency;
     private final BroadcastProcessor<YieldQuote> published = BroadcastProcessor.create();
+    /** The latest exposure of each of the vault's EigenLayer positions, by venue id, from the price ticks. */
+    private final Map<String, io.lrtyield.common.event.RestakingExposure> positions = new java.util.concurrent.ConcurrentHashMap<>();
     /** ETH/USD implied by the latest price tick with a market price (for the USD figures of /pools); null before one. */
     private volatile BigDecimal ethUsd;
 
@@ -103,6 +106,10 @@ public class YieldPipeline {
     }
 
     Uni<Void> onPrice(PriceTick tick) {
+        if (!tick.backfilled()) {
+            // the market venues' quotes (EigenLayer) take the latest; a tick of a past block must not replace it
+            positions.putAll(tick.positions());
+        }
         if (tick.priceUsd() != null && tick.marketPriceEth() != null && tick.marketPriceEth().signum() > 0) {
             ethUsd = tick.priceUsd().divide(tick.marketPriceEth(), MathContext.DECIMAL64);
         }
@@ -130,6 +137,16 @@ public class YieldPipeline {
     private static boolean sameContract(PriceTick tick, String catalogueContract) {
         return tick.sources().stream().filter(s -> "FUNDAMENTAL".equals(s.kind()) && s.contract() != null).findFirst()
                 .map(s -> s.contract().equalsIgnoreCase(catalogueContract)).orElse(true);
+    }
+
+    /** The latest exposure of the vault's position in {@code venueId} (an EigenLayer deposit), null before a tick carried one. */
+    public io.lrtyield.common.event.RestakingExposure positionExposure(String venueId) {
+        return positions.get(venueId);
+    }
+
+    /** The slashing parameters of every quote (restaking tokens and the vault's EigenLayer positions). */
+    public SlashingRisk slashing() {
+        return slashing;
     }
 
     public BigDecimal ethUsd() {
