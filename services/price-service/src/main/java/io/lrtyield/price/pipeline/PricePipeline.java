@@ -199,13 +199,8 @@ public class PricePipeline {
                     var readings = t.getItem1();
                     var usd = ethUsd.aggregate(readings.ethUsd(), http.latest(), http.lastError(), block.timestamp(), System.currentTimeMillis());
                     var result = aggregator.aggregate(readings, usd.usdPerEth(), usd.reasons(), provenance);
-<<<<<<< HEAD
-                    List<RiskAlert> alerts = new java.util.ArrayList<>(result.alerts());
-                    alerts.addAll(t.getItem2());
-                    stageLatency.get("aggregate").record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
-=======
                     List<RiskAlert> alerts = merge(t.getItem2(), result.alerts());
->>>>>>> h1
+                    stageLatency.get("aggregate").record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
                     return new StagedPublication.Computed(backfilledAt == null ? result.ticks()
                             : result.ticks().stream().map(x -> x.backfilledAt(backfilledAt)).toList(), alerts);
                 });
