@@ -141,6 +141,10 @@ public final class MarketDeployer {
         String etherfiNft = deploy(dh, "EtherFiWithdrawRequestNFT", BigInteger.ZERO, new Address(d.etherfiPool()),
                 new Address(oracle.address()));
         String vault = deploy(dh, "StrategyVault", VAULT_ETH, new Address(deployer.address()), new Address(strategist));
+        // the contracts mined before the deployer's calls: on interval-mined Anvil a batch whose deployments fill the
+        // blocks saw its later calls dropped from the pool (never mined) instead of moved to the next block
+        deployer.awaitAll(dh, MINED_WITHIN);
+        dh.clear();
         // the deployer's weETH for the Pendle market (PENDLE_SEED PT + PENDLE_SEED weETH)
         call(deployer, dh, d.etherfiPool(), "deposit", eth(11_000));
         call(deployer, dh, d.eETH(), "approve", BigInteger.ZERO, new Address(d.weETH()), uint(MAX));
