@@ -96,42 +96,23 @@ public final class Multicall3 {
         if (hex == null || hex.length() <= 2) {
             throw new IllegalStateException("aggregate3 returned no data: is Multicall3 deployed at the configured address?");
         }
-        byte[] data = Numeric.hexStringToByteArray(hex);
-        int array = offset(data, 0, 0);
-        int count = offset(data, array, 0);
-        if (count != expected) {
-            throw new IllegalStateException("aggregate3 returned " + count + " results for " + expected + " calls");
-        }
-        int heads = array + 32;
-        List<Result> results = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            int tuple = heads + offset(data, heads + 32 * i, heads);
-            boolean success = offset(data, tuple, 0) != 0;
-            int bytes = tuple + offset(data, tuple + 32, tuple);
-            int length = offset(data, bytes, 0);
-            if (bytes + 32L + length > data.length) {
-                throw new IllegalStateException("aggregate3 answer malformed: result " + i + " runs past the end");
+        try {
+            AbiWords w = new AbiWords(Numeric.hexStringToByteArray(hex));
+            long array = w.pointer(0, 0);
+            int count = w.length(array, 1);
+            if (count != expected) {
+                throw new IllegalStateException("aggregate3 returned " + count + " results for " + expected + " calls");
             }
-            results.add(new Result(success, java.util.Arrays.copyOfRange(data, bytes + 32, bytes + 32 + length)));
-        }
-        return results;
-    }
-
-    /** The 32-byte word at {@code at} as a non-negative int (an offset, length or bool) that must fit the answer. */
-    private static int offset(byte[] data, int at, int base) {
-        if (at < 0 || at + 32 > data.length) {
-            throw new IllegalStateException("aggregate3 answer malformed: word at " + at + " past the end (" + data.length + " bytes)");
-        }
-        for (int i = at; i < at + 28; i++) {
-            if (data[i] != 0) {
-                throw new IllegalStateException("aggregate3 answer malformed: word at " + at + " out of range");
+            long heads = array + 32;
+            List<Result> results = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                long tuple = w.pointer(heads + 32L * i, heads);
+                results.add(new Result(w.word(tuple).signum() != 0, w.bytes(w.pointer(tuple + 32, tuple))));
             }
+            return results;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("aggregate3 answer malformed: " + e.getMessage(), e);
         }
-        int value = ((data[at + 28] & 0xff) << 24) | ((data[at + 29] & 0xff) << 16) | ((data[at + 30] & 0xff) << 8) | (data[at + 31] & 0xff);
-        if (value < 0 || (long) base + value > data.length) {
-            throw new IllegalStateException("aggregate3 answer malformed: word at " + at + " out of range");
-        }
-        return value;
     }
 
     /** ABI struct {@code (address target, bool allowFailure, bytes callData)}. */

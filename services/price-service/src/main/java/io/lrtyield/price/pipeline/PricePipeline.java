@@ -77,7 +77,7 @@ public class PricePipeline {
     private final Map<String, Double> discounts = new java.util.concurrent.ConcurrentHashMap<>();
     private final Timer publishLatency;
     /** Where a head block's publication latency goes: read (Multicall3 + logs), aggregate, alerts, kafka, redis. */
-    private final Map<String, Timer> stageLatency;
+    private final LatencyTimers.Stages stages;
     private Cancellable subscription;
 
     PricePipeline(ChainHeads heads, ChainIdentity identity, Web3j web3j, ChainConfig chain, PriceStore store,
@@ -97,17 +97,8 @@ public class PricePipeline {
         this.http = http;
         this.publishLatency = LatencyTimers.register(meters, "price.publish.latency",
                 "new head → every tick acknowledged by Kafka and stored", 250);
-        this.stageLatency = java.util.stream.Stream.of("read", "aggregate", "alerts", "kafka", "redis").collect(java.util.stream.Collectors.toMap(
-                s -> s, s -> LatencyTimers.register(meters, "price.stage.latency", "one stage of a head block's publication", 250,
-                        io.micrometer.core.instrument.Tags.of("stage", s))));
-    }
-
-    /** Times a stage when it succeeds (a backfilled block's stages too: each is a real cost, only its wait is not). */
-    private <T> Uni<T> timed(String stage, Uni<T> work) {
-        return Uni.createFrom().deferred(() -> {
-            long start = System.nanoTime();
-            return work.invoke(() -> stageLatency.get(stage).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS));
-        });
+        this.stages = LatencyTimers.stages(meters, "price.stage.latency", "one stage of a head block's publication", 250,
+                "read", "aggregate", "alerts", "kafka", "redis");
     }
 
     void start(@Observes StartupEvent event) {
@@ -194,13 +185,13 @@ public class PricePipeline {
                 Provenance provenance = new Provenance(chainId, block.number(), block.hash(), block.timestamp());
                 // the snapshot (one Multicall3) and the block's Upgraded / Paused / oracle-change logs of the assets' contracts (one eth_getLogs)
                 var read = Uni.combine().all().unis(snapshot.read(block.number()), contractEvents.alerts(provenance)).asTuple();
-                return timed("read", read).map(t -> {
+                return stages.timed("read", read).map(t -> {
                     long start = System.nanoTime();
                     var readings = t.getItem1();
                     var usd = ethUsd.aggregate(readings.ethUsd(), http.latest(), http.lastError(), block.timestamp(), System.currentTimeMillis());
                     var result = aggregator.aggregate(readings, usd.usdPerEth(), usd.reasons(), provenance);
                     List<RiskAlert> alerts = merge(t.getItem2(), result.alerts());
-                    stageLatency.get("aggregate").record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+                    stages.record("aggregate", start);
                     return new StagedPublication.Computed(backfilledAt == null ? result.ticks()
                             : result.ticks().stream().map(x -> x.backfilledAt(backfilledAt)).toList(), alerts);
                 });
@@ -208,19 +199,19 @@ public class PricePipeline {
 
             @Override
             public Uni<Void> sendAlerts(List<RiskAlert> alerts) {
-                return timed("alerts", all(alerts.stream().map(PricePipeline.this::raise).toList()));
+                return stages.timed("alerts", all(alerts.stream().map(PricePipeline.this::raise).toList()));
             }
 
             @Override
             public Uni<Void> sendTicks(List<PriceTick> ticks) {
                 // every tick sent at once (one key each: Kafka keeps each asset's order), acknowledged
-                return timed("kafka", all(ticks.stream().map(t -> emitter.send(Record.of(t.asset(), t))).toList()));
+                return stages.timed("kafka", all(ticks.stream().map(t -> emitter.send(Record.of(t.asset(), t))).toList()));
             }
 
             @Override
             public Uni<Void> store(BlockHead block, List<PriceTick> ticks) {
                 // the ticks and the resume point, in one script
-                return timed("redis", store.saveBlock(ticks, new ProcessedBlock(chainId, block.number(), block.hash())));
+                return stages.timed("redis", store.saveBlock(ticks, new ProcessedBlock(chainId, block.number(), block.hash())));
             }
         });
     }

@@ -1,5 +1,6 @@
 package io.lrtyield.rebalancer.portfolio;
 
+import io.lrtyield.common.chain.AbiWords;
 import io.lrtyield.common.chain.Multicall3;
 import io.lrtyield.rebalancer.execution.venue.EigenWithdrawal;
 import org.web3j.abi.FunctionEncoder;
@@ -45,19 +46,19 @@ public final class EigenQueueReader {
 
     public Decoded decode(List<Multicall3.Result> results, List<byte[]> known, long block) {
         try {
-            BigInteger[] r = AbiWords.of(results.get(0));
+            BigInteger[] r = AbiWords.words(results.get(0));
             int n = r[1].intValueExact();
             List<byte[]> roots = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 roots.add(Numeric.toBytesPadded(r[2 + i], 32));
             }
-            long delay = AbiWords.of(results.get(1))[0].longValueExact();
+            long delay = AbiWords.words(results.get(1))[0].longValueExact();
             if (!same(roots, known)) {
                 return new Decoded(roots, List.of(), null);
             }
             List<EigenQueuedWithdrawal> out = new ArrayList<>();
             for (int i = 0; i < known.size(); i++) {
-                out.add(withdrawal(AbiWords.of(results.get(2 + i)), block, delay));
+                out.add(withdrawal(AbiWords.words(results.get(2 + i)), block, delay));
             }
             return new Decoded(roots, out, null);
         } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package io.lrtyield.rebalancer.portfolio;
 
+import io.lrtyield.common.chain.AbiWords;
 import io.lrtyield.common.chain.Multicall3;
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.Function;
@@ -86,23 +87,23 @@ public final class EtherFiQueueReader {
     /** Decodes the results of {@link #calls}{@code (asked)}. */
     public Decoded decode(List<Multicall3.Result> results, List<BigInteger> asked) {
         try {
-            BigInteger pooled = AbiWords.of(results.get(0))[0];
-            BigInteger shares = AbiWords.of(results.get(1))[0];
+            BigInteger pooled = AbiWords.words(results.get(0))[0];
+            BigInteger shares = AbiWords.words(results.get(1))[0];
             List<LrtWithdrawalRequest> out = new ArrayList<>();
             List<BigInteger> gone = new ArrayList<>();
             for (int i = 0; i < asked.size(); i++) {
                 BigInteger id = asked.get(i);
                 Multicall3.Result owner = results.get(2 + 4 * i);
-                if (!owner.success() || !vault.equals(address(AbiWords.of(owner)[0]))) {
+                if (!owner.success() || !vault.equals(address(AbiWords.words(owner)[0]))) {
                     gone.add(id);
                     continue;
                 }
-                BigInteger[] request = AbiWords.of(results.get(3 + 4 * i));
-                boolean finalized = AbiWords.of(results.get(4 + 4 * i))[0].signum() != 0;
+                BigInteger[] request = AbiWords.words(results.get(3 + 4 * i));
+                boolean finalized = AbiWords.words(results.get(4 + 4 * i))[0].signum() != 0;
                 boolean valid = request[2].signum() != 0;
                 BigInteger pays;
                 if (finalized) {
-                    pays = AbiWords.of(results.get(5 + 4 * i))[0];
+                    pays = AbiWords.words(results.get(5 + 4 * i))[0];
                 } else {
                     BigInteger forShares = shares.signum() == 0 ? BigInteger.ZERO : request[1].multiply(pooled).divide(shares);
                     pays = request[0].min(forShares);

@@ -1,5 +1,6 @@
 package io.lrtyield.rebalancer.portfolio;
 
+import io.lrtyield.common.chain.AbiWords;
 import io.lrtyield.common.chain.Multicall3;
 import io.lrtyield.common.chain.reader.Read;
 import org.web3j.abi.FunctionEncoder;
@@ -37,7 +38,7 @@ public final class LidoQueueReader {
     /** The ids, sorted (the queue keeps no order among an owner's requests). */
     public static Read<List<BigInteger>> decodeWithdrawalRequests(Multicall3.Result r) {
         try {
-            BigInteger[] w = AbiWords.of(r);
+            BigInteger[] w = AbiWords.words(r);
             int n = length(w, 1);
             List<BigInteger> ids = new ArrayList<>(Arrays.asList(w).subList(2, 2 + n));
             ids.sort(null);
@@ -49,7 +50,7 @@ public final class LidoQueueReader {
 
     public static Read<List<LidoWithdrawalRequest>> decodeWithdrawalStatus(Multicall3.Result r, List<BigInteger> ids) {
         try {
-            BigInteger[] w = AbiWords.of(r);
+            BigInteger[] w = AbiWords.words(r);
             int n = length(w, 1);
             if (n != ids.size() || w.length < 2 + n * STATUS_WORDS) {
                 throw new IllegalArgumentException(n + " statuses for " + ids.size() + " ids");

@@ -1,5 +1,6 @@
 package io.lrtyield.rebalancer.portfolio;
 
+import io.lrtyield.common.chain.AbiWords;
 import io.lrtyield.common.chain.Multicall3;
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.Address;
@@ -89,13 +90,13 @@ public final class LrtQueueReader {
                 }
                 List<LrtWithdrawalRequest> out = new ArrayList<>();
                 for (int i = 0; i < known; i++) {
-                    BigInteger[] w = AbiWords.of(results.get(2 + i));
+                    BigInteger[] w = AbiWords.words(results.get(2 + i));
                     long created = w[4].longValueExact();
                     out.add(new LrtWithdrawalRequest(venueId, asset, i, w[2], created + coolDown <= timestamp));
                 }
                 return new Decoded(count, out, null);
             }
-            BigInteger[] nonces = AbiWords.of(results.get(0));
+            BigInteger[] nonces = AbiWords.words(results.get(0));
             int count = nonces[1].subtract(nonces[0]).intValueExact();
             BigInteger nextLocked = word(results.get(1), 0);
             long delay = word(results.get(2), 0).longValueExact();
@@ -104,7 +105,7 @@ public final class LrtQueueReader {
             }
             List<LrtWithdrawalRequest> out = new ArrayList<>();
             for (int i = 0; i < known; i++) {
-                BigInteger[] w = AbiWords.of(results.get(3 + i));
+                BigInteger[] w = AbiWords.words(results.get(3 + i));
                 boolean unlocked = w[3].compareTo(nextLocked) < 0;
                 out.add(new LrtWithdrawalRequest(venueId, asset, i, w[1], unlocked && w[2].longValueExact() + delay <= block));
             }
@@ -119,7 +120,7 @@ public final class LrtQueueReader {
     }
 
     private static BigInteger word(Multicall3.Result r, int index) {
-        BigInteger[] w = AbiWords.of(r);
+        BigInteger[] w = AbiWords.words(r);
         if (w.length <= index) {
             throw new IllegalArgumentException("short return data");
         }

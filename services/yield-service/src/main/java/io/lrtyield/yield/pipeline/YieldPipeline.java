@@ -65,7 +65,7 @@ public class YieldPipeline {
     private final LatestMarketState market;
     private final Timer tickToQuote;
     /** Where a tick's latency goes: history (Redis: seen, add, window), quote (the models), redis and kafka (publish). */
-    private final java.util.Map<String, Timer> stageLatency;
+    private final LatencyTimers.Stages stages;
     private final BroadcastProcessor<YieldQuote> published = BroadcastProcessor.create();
     /** The latest exposure of each of the vault's EigenLayer positions, by venue id, from the price ticks. */
     private final Map<String, io.lrtyield.common.event.RestakingExposure> positions = new java.util.concurrent.ConcurrentHashMap<>();
@@ -78,9 +78,8 @@ public class YieldPipeline {
         this.market = market;
         this.tickToQuote = LatencyTimers.register(meters, "yield.publish.latency",
                 "price tick received → its venues' quotes stored and acknowledged by Kafka", 250);
-        this.stageLatency = java.util.stream.Stream.of("history", "quote", "redis", "kafka").collect(java.util.stream.Collectors.toMap(
-                s -> s, s -> LatencyTimers.register(meters, "yield.stage.latency", "one stage of a tick's quotes", 250,
-                        io.micrometer.core.instrument.Tags.of("stage", s))));
+        this.stages = LatencyTimers.stages(meters, "yield.stage.latency", "one stage of a tick's quotes", 250,
+                "history", "quote", "redis", "kafka");
         this.catalogues = catalogues;
         this.history = history;
         this.quotes = quotes;
@@ -158,12 +157,8 @@ public class YieldPipeline {
         return published;
     }
 
-    private void record(String stage, long startNanos) {
-        stageLatency.get(stage).record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
-    }
-
     private Uni<Void> quoteVenues(Catalogue catalogue, PriceTick tick, RateHistoryStore.Window window, long historyStart) {
-        record("history", historyStart);
+        stages.record("history", historyStart);
         List<Venue> venues = catalogue.venuesOf(tick.asset()).stream().filter(v -> RATE_ACCRUING.contains(v.venueKind())).toList();
         List<RatePoint> points = window.points();
         if (venues.isEmpty() || points.size() < 2) {
@@ -205,7 +200,7 @@ public class YieldPipeline {
             YieldQuote quote = new YieldQuote(YieldQuote.SCHEMA_VERSION, YieldQuote.idFor(venue.id(), tick.provenance()), venue.id(),
                     venue.kind(), venue.asset(), net, r.basis(), components, r.windows(), curve, samples,
                     flags, tick.provenance(), risk);
-            record("quote", start);
+            stages.record("quote", start);
             return publish(quote);
         });
     }
@@ -219,13 +214,6 @@ public class YieldPipeline {
         tick.reasons().stream().filter(r -> r.startsWith(PriceTick.BACKFILLED)).findFirst()
                 .ifPresent(r -> more.add(io.lrtyield.common.event.QuoteFlag.BACKFILLED.with("price tick " + r)));
         return more;
-    }
-
-    private <T> Uni<T> timed(String stage, Uni<T> work) {
-        return Uni.createFrom().deferred(() -> {
-            long start = System.nanoTime();
-            return work.invoke(() -> record(stage, start));
-        });
     }
 
     private StablePool exitPool(Catalogue catalogue, Venue venue) {
@@ -246,9 +234,9 @@ public class YieldPipeline {
      */
     public Uni<Void> publish(YieldQuote quote) {
         if (!policy.due(quote.venueId(), quote.provenance().blockNumber(), quote.netApy())) {
-            return timed("redis", quotes.save(quote));
+            return stages.timed("redis", quotes.save(quote));
         }
-        return timed("redis", quotes.saveWithHistory(quote)).chain(() -> timed("kafka", emitter.send(Record.of(quote.venueId(), quote))))
+        return stages.timed("redis", quotes.saveWithHistory(quote)).chain(() -> stages.timed("kafka", emitter.send(Record.of(quote.venueId(), quote))))
                 .invoke(() -> {
                     policy.published(quote.venueId(), quote.provenance().blockNumber(), quote.netApy());
                     published.onNext(quote);

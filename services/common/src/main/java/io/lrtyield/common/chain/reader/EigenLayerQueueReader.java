@@ -1,5 +1,6 @@
 package io.lrtyield.common.chain.reader;
 
+import io.lrtyield.common.chain.AbiWords;
 import io.lrtyield.common.chain.Multicall3;
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.Function;

@@ -1,20 +1,22 @@
-package io.lrtyield.common.chain.reader;
+package io.lrtyield.common.chain;
 
 import java.math.BigInteger;
 import java.util.Arrays;
 
 /**
- * Bounds-checked reading of ABI-encoded return data for the shapes {@link ViewFunction} does not declare: arrays of
- * tuples (EigenLayer's {@code Withdrawal[]}, {@code OperatorSet[]}). Every offset and length is checked against the data
- * before it is followed, so malformed data gives an {@link IllegalArgumentException}, never a huge allocation.
+ * Reading ABI-encoded return data by hand, for the shapes the readers' {@code ViewFunction} does not declare: arrays of
+ * tuples (EigenLayer's {@code Withdrawal[]}, {@code OperatorSet[]}), Multicall3's {@code (bool, bytes)[]}. Bounds-checked:
+ * every offset and length is checked against the data before it is followed, so malformed data gives an
+ * {@link IllegalArgumentException}, never a huge allocation. {@link #words} is the unchecked flat view the rebalancer's
+ * queue readers index into.
  */
-final class AbiWords {
+public final class AbiWords {
 
     private static final BigInteger MAX_ADDRESS = BigInteger.ONE.shiftLeft(160);
 
     private final byte[] data;
 
-    AbiWords(byte[] data) {
+    public AbiWords(byte[] data) {
         if (data == null || data.length == 0) {
             throw new IllegalArgumentException("empty return data (no contract code at the target?)");
         }
@@ -25,7 +27,7 @@ final class AbiWords {
     }
 
     /** The unsigned word at byte {@code position}. */
-    BigInteger word(long position) {
+    public BigInteger word(long position) {
         if (position < 0 || position + 32 > data.length) {
             throw new IllegalArgumentException("word at " + position + " past the end (" + data.length + " bytes)");
         }
@@ -33,7 +35,7 @@ final class AbiWords {
     }
 
     /** The word at {@code position} as an offset from {@code base}: the absolute position it points to. */
-    long pointer(long position, long base) {
+    public long pointer(long position, long base) {
         BigInteger offset = word(position);
         if (offset.bitLength() > 31 || base + offset.longValueExact() >= data.length) {
             throw new IllegalArgumentException("offset " + offset + " at " + position + " points past the data");
@@ -42,7 +44,7 @@ final class AbiWords {
     }
 
     /** The length word of an array at {@code position}, bounded by what the data can hold at {@code wordsPerItem} each. */
-    int length(long position, int wordsPerItem) {
+    public int length(long position, int wordsPerItem) {
         BigInteger n = word(position);
         long room = (data.length - position - 32) / 32;
         if (n.bitLength() > 31 || n.longValueExact() * wordsPerItem > room) {
@@ -51,7 +53,7 @@ final class AbiWords {
         return n.intValueExact();
     }
 
-    String address(long position) {
+    public String address(long position) {
         BigInteger w = word(position);
         if (w.compareTo(MAX_ADDRESS) >= 0) {
             throw new IllegalArgumentException("address with dirty upper bytes at " + position);
@@ -59,11 +61,33 @@ final class AbiWords {
         return "0x" + String.format("%040x", w);
     }
 
-    long uint32(long position) {
+    public long uint32(long position) {
         BigInteger w = word(position);
         if (w.bitLength() > 32) {
             throw new IllegalArgumentException("uint32 out of range at " + position + ": " + w);
         }
         return w.longValueExact();
+    }
+
+    /** The dynamic {@code bytes} whose length word is at {@code position}. */
+    public byte[] bytes(long position) {
+        BigInteger n = word(position);
+        if (n.bitLength() > 31 || position + 32 + n.longValueExact() > data.length) {
+            throw new IllegalArgumentException("bytes of length " + n + " at " + position + " run past the data");
+        }
+        return Arrays.copyOfRange(data, (int) position + 32, (int) (position + 32 + n.longValueExact()));
+    }
+
+    /** The words of a successful Multicall3 result; a reverted call is an IllegalArgumentException ("reverted"). */
+    public static BigInteger[] words(Multicall3.Result r) {
+        if (!r.success()) {
+            throw new IllegalArgumentException("reverted");
+        }
+        byte[] data = r.returnData();
+        BigInteger[] w = new BigInteger[data.length / 32];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = new BigInteger(1, Arrays.copyOfRange(data, i * 32, i * 32 + 32));
+        }
+        return w;
     }
 }
