@@ -49,6 +49,14 @@ public final class StagedPublication {
 
     /** Publishes the block's ticks, resuming after the last stage completed if the previous try was this block's. */
     public Uni<List<PriceTick>> publish(BlockHead block, Long backfilledAt) {
+        return publish(block, backfilledAt, () -> { });
+    }
+
+    /**
+     * As {@link #publish(BlockHead, Long)}; {@code acknowledged} runs once Kafka acknowledged every tick of the block
+     * (before they are stored: that moment is when consumers can have them), not when a retry finds them sent already.
+     */
+    public Uni<List<PriceTick>> publish(BlockHead block, Long backfilledAt, Runnable acknowledged) {
         Progress resumed = progress != null && progress.of(block) ? progress : null;
         Uni<Progress> computed = resumed != null ? Uni.createFrom().item(resumed)
                 : stages.compute(block, backfilledAt).map(c -> remember(new Progress(block.number(), block.hash(), c, false, false)));
@@ -56,6 +64,7 @@ public final class StagedPublication {
                 .chain(p -> p.alertsSent() ? Uni.createFrom().item(p) : stages.sendAlerts(p.computed().alerts())
                         .map(x -> remember(new Progress(p.number(), p.hash(), p.computed(), true, false))))
                 .chain(p -> p.ticksSent() ? Uni.createFrom().item(p) : stages.sendTicks(p.computed().ticks())
+                        .invoke(acknowledged)
                         .map(x -> remember(new Progress(p.number(), p.hash(), p.computed(), true, true))))
                 .chain(p -> stages.store(block, p.computed().ticks()).map(x -> {
                     progress = null;

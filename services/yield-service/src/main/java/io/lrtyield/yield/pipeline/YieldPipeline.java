@@ -66,6 +66,7 @@ public class YieldPipeline {
     private final Timer tickToQuote;
     /** Where a tick's latency goes: history (Redis: seen, add, window), quote (the models), redis and kafka (publish). */
     private final LatencyTimers.Stages stages;
+    /** Fed through {@link #emit} only: a tick's venues are published concurrently, the market quotes from another thread. */
     private final BroadcastProcessor<YieldQuote> published = BroadcastProcessor.create();
     /** The latest exposure of each of the vault's EigenLayer positions, by venue id, from the price ticks. */
     private final Map<String, io.lrtyield.common.event.RestakingExposure> positions = new java.util.concurrent.ConcurrentHashMap<>();
@@ -165,9 +166,10 @@ public class YieldPipeline {
             return Uni.createFrom().voidItem();
         }
         int samples = (int) window.samples();
-        return Multi.createFrom().iterable(venues)
-                .onItem().transformToUniAndConcatenate(venue -> quote(catalogue, venue, points, samples, tick))
-                .collect().last().replaceWithVoid();
+        // the venues at once (each its own Kafka key and Redis key, one quote each per tick): a tick's latency is its
+        // slowest venue's, not the sum of their round trips
+        return Uni.join().all(venues.stream().map(venue -> quote(catalogue, venue, points, samples, tick)).toList())
+                .andFailFast().replaceWithVoid();
     }
 
     private Uni<Void> quote(Catalogue catalogue, Venue venue, List<RatePoint> points, int samples, PriceTick tick) {
@@ -239,7 +241,12 @@ public class YieldPipeline {
         return stages.timed("redis", quotes.saveWithHistory(quote)).chain(() -> stages.timed("kafka", emitter.send(Record.of(quote.venueId(), quote))))
                 .invoke(() -> {
                     policy.published(quote.venueId(), quote.provenance().blockNumber(), quote.netApy());
-                    published.onNext(quote);
+                    emit(quote);
                 });
+    }
+
+    /** One item at a time into the SSE stream (a processor's subscribers expect serial signals). */
+    private synchronized void emit(YieldQuote quote) {
+        published.onNext(quote);
     }
 }
