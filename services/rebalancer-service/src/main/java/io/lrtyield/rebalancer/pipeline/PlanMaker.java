@@ -41,6 +41,16 @@ public final class PlanMaker {
      */
     public static BuiltPlan make(StrategyFactory.Strategy st, PolicyOutcome o, Portfolio p, BigInteger idleEth, BigInteger idleWeth,
                                  Map<String, PriceTick> prices, Map<String, BigDecimal> venueRates) {
+        return make(st, o, p, idleEth, idleWeth, prices, venueRates, Map.<String, BigInteger>of());
+    }
+
+    /**
+     * As {@link #make(StrategyFactory.Strategy, PolicyOutcome, Portfolio, BigInteger, BigInteger, Map, Map)}, with the
+     * snapshot's {@link RawSnapshot#venueUnits()} (the EigenLayer deposit shares) among the bounds of the exits
+     * ({@link #held}); without them an EigenLayer exit is bounded by the position's value only.
+     */
+    public static BuiltPlan make(StrategyFactory.Strategy st, PolicyOutcome o, Portfolio p, BigInteger idleEth, BigInteger idleWeth,
+                                 Map<String, PriceTick> prices, Map<String, BigDecimal> venueRates, Map<String, BigInteger> venueUnits) {
         if (PolicyOutcome.DELEVERAGE.equals(o.action())) {
             Venue v = st.catalogue().venue(o.deleverage()).orElseThrow();
             LoopState loop = loopOf(v, p.aave());
@@ -72,8 +82,10 @@ public final class PlanMaker {
         // loop rungs fold into their venue: one trade, at the blended LTV of the rungs' targets
         Map<String, Double> trades = new java.util.LinkedHashMap<>();
         Map<String, Double> amounts = new HashMap<>();
+        Map<String, Double> targets = new HashMap<>();
         for (VenueAllocation va : o.result().allocations()) {
             amounts.put(va.venue(), va.amount());
+            targets.merge(LoopLadder.baseOf(va.venue()), va.amount(), Double::sum);
             if (!va.held()) {
                 trades.merge(LoopLadder.baseOf(va.venue()), va.trade(), Double::sum);
             }
@@ -82,6 +94,9 @@ public final class PlanMaker {
         for (var t : trades.entrySet()) {
             Venue v = st.catalogue().venue(t.getKey()).orElseThrow();
             BigInteger wei = toWei(t.getValue());
+            if (wei.signum() < 0) {
+                wei = exitOf(wei.negate(), p.amountIn(v.id()), targets.getOrDefault(v.id(), 0.0)).negate();
+            }
             if (wei.signum() == 0) {
                 continue;
             }
@@ -103,7 +118,46 @@ public final class PlanMaker {
                 rates.put(asset, r);
             }
         }
-        return st.builder().build(moves, rates, idleEth, idleWeth, loop);
+        return st.builder().build(moves, rates, idleEth, idleWeth, loop, held(st.catalogue(), p, venueUnits));
+    }
+
+    /**
+     * The wei an exit takes out of a venue: never more than the position's value at the snapshot's block, and all of it
+     * when the optimizer's target is 0. The optimizer plans in doubles: its {@code current} is the position's value
+     * rounded to the nearest double, which is above the exact value about half the time (by up to ~1e-16 of it: hundreds
+     * of wei on a few ETH), so a full exit's trade ({@code −current}) is worth more than the vault holds. Divided by a
+     * share rate that is more deposit shares than the vault has, and the plan reverts (EigenLayer's
+     * {@code SharesAmountTooHigh} in {@code queueWithdrawals}); likewise an unwrap or a sale beyond the balance.
+     */
+    static BigInteger exitOf(BigInteger out, BigDecimal positionEth, double targetEth) {
+        BigInteger position = positionEth.max(BigDecimal.ZERO).movePointRight(18).setScale(0, RoundingMode.DOWN).toBigInteger();
+        return targetEth <= 0 ? position : out.min(position);
+    }
+
+    /**
+     * What the vault holds of each venue an exit spends a unit of, from the snapshot: the token balance of a staking or
+     * restaking venue, the PT of a Pendle venue, the WETH aToken of a lending venue (each 0 when none is held), and the
+     * EigenLayer deposit shares from {@code venueUnits} where the snapshot read them. The builder never exits more
+     * (the bound {@link PlanBuilder#build(List, Map, BigInteger, BigInteger, LoopState, Map)} applies).
+     */
+    static Map<String, BigInteger> held(io.lrtyield.common.catalogue.Catalogue c, Portfolio p, Map<String, BigInteger> venueUnits) {
+        Map<String, BigInteger> held = new HashMap<>();
+        for (Venue v : c.venues()) {
+            switch (v.venueKind()) {
+                case NATIVE_STAKING, RESTAKING_TOKEN, FIXED_YIELD_PT, LENDING_SUPPLY -> held.put(v.id(), p.position(v.id())
+                        .map(pos -> pos.holdings().stream().filter(h -> !h.debt() && h.asset().equalsIgnoreCase(v.asset()))
+                                .map(io.lrtyield.rebalancer.portfolio.Holding::amount).reduce(BigInteger.ZERO, BigInteger::add))
+                        .orElse(BigInteger.ZERO));
+                case EIGENLAYER_STRATEGY -> {
+                    if (venueUnits.containsKey(v.id())) {
+                        held.put(v.id(), venueUnits.get(v.id()));
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+        return held;
     }
 
     /**
@@ -147,7 +201,19 @@ public final class PlanMaker {
     public static BuiltPlan make(StrategyFactory.Strategy st, PolicyOutcome o, Portfolio p, BigInteger idleEth, BigInteger idleWeth,
                                  Map<String, PriceTick> prices, Map<String, BigDecimal> venueRates, List<BigInteger> finalizedLidoRequests,
                                  List<LrtWithdrawalRequest> claimableLrtRequests, List<EigenQueuedWithdrawal> completableEigen) {
-        BuiltPlan built = make(st, o, p, idleEth, idleWeth, prices, venueRates);
+        return make(st, o, p, idleEth, idleWeth, prices, venueRates, finalizedLidoRequests, claimableLrtRequests, completableEigen,
+                Map.of());
+    }
+
+    /**
+     * As above, each exit bounded by what the snapshot says the vault holds, {@code venueUnits} ({@link RawSnapshot#venueUnits()})
+     * giving the EigenLayer deposit shares.
+     */
+    public static BuiltPlan make(StrategyFactory.Strategy st, PolicyOutcome o, Portfolio p, BigInteger idleEth, BigInteger idleWeth,
+                                 Map<String, PriceTick> prices, Map<String, BigDecimal> venueRates, List<BigInteger> finalizedLidoRequests,
+                                 List<LrtWithdrawalRequest> claimableLrtRequests, List<EigenQueuedWithdrawal> completableEigen,
+                                 Map<String, BigInteger> venueUnits) {
+        BuiltPlan built = make(st, o, p, idleEth, idleWeth, prices, venueRates, venueUnits);
         if (PolicyOutcome.DELEVERAGE.equals(o.action())
                 || (finalizedLidoRequests.isEmpty() && claimableLrtRequests.isEmpty() && completableEigen.isEmpty())) {
             return built;

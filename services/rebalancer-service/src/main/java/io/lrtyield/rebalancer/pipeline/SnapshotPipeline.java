@@ -280,7 +280,7 @@ public class SnapshotPipeline {
                     built = PlanMaker.make(rt.strategy(), outcome, portfolio, raw.ethBalance(),
                             raw.tokens().getOrDefault("WETH", BigInteger.ZERO), prices, PlanMaker.venueRates(raw, cache.quotes()),
                             raw.finalizedLidoRequests(), raw.claimableLrtRequests(),
-                            raw.completableEigenWithdrawals());
+                            raw.completableEigenWithdrawals(), raw.venueUnits());
                 } catch (RuntimeException e) {
                     built = new BuiltPlan(List.of(), List.of(), List.of("the plan cannot be built: " + e.getMessage()));
                 }

@@ -253,6 +253,18 @@ public final class PlanBuilder {
      */
     public BuiltPlan build(List<Move> moves, Map<String, BigDecimal> ethPerToken, BigInteger idleEthWei, BigInteger idleWethWei,
                            LoopState loop) {
+        return build(moves, ethPerToken, idleEthWei, idleWethWei, loop, Map.of());
+    }
+
+    /**
+     * As {@link #build(List, Map, BigInteger, BigInteger, LoopState)}, each exit bounded by what the vault holds.
+     *
+     * @param held what the vault holds of each venue at the plan's block, in the unit its exit spends, by venue id: the
+     *             token (wstETH, weETH, rETH, ezETH, rsETH, pufETH), the PT, the WETH aToken, the EigenLayer deposit
+     *             shares. An exit never spends more ({@link #bounded}); a venue absent from it is not bounded.
+     */
+    public BuiltPlan build(List<Move> moves, Map<String, BigDecimal> ethPerToken, BigInteger idleEthWei, BigInteger idleWethWei,
+                           LoopState loop, Map<String, BigInteger> held) {
         List<PlannedAction> actions = new ArrayList<>();
         List<DeleverageStep> steps = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
@@ -270,12 +282,19 @@ public final class PlanBuilder {
             BigInteger out = m.ethWei().negate();
             switch (v.venueKind()) {
                 case LENDING_SUPPLY -> {
+                    out = bounded(v, out, out, BigDecimal.ONE, held, skipped);
+                    if (out.signum() == 0) {
+                        continue;
+                    }
                     actions.add(new PlannedAction(v.id(), "WITHDRAW", aave.withdraw(a.weth(), out), out, out));
                     freedWeth = freedWeth.add(out);
                 }
                 case NATIVE_STAKING, RESTAKING_TOKEN -> {
                     BigDecimal rate = rate(ethPerToken, v.asset());
-                    BigInteger tokens = tokens(out, rate);
+                    BigInteger tokens = bounded(v, tokens(out, rate), out, rate, held, skipped);
+                    if (tokens.signum() == 0) {
+                        continue;
+                    }
                     boolean queue = lidoQueue(v) && (m.exit() == ExitRoute.Kind.QUEUE || a.curveStEthPool() == null);
                     if (queue) {
                         BigInteger requested = exits.queueLidoWithdrawal(v.id(), tokens, toWad(rate), actions);
@@ -334,7 +353,11 @@ public final class PlanBuilder {
                     }
                     // the portfolio values a PT at its redemption value, one weETH: that is how many PT the move is
                     BigDecimal weEth = rate(ethPerToken, "weETH");
-                    freedWeth = freedWeth.add(exits.sellPt(v.id(), tokens(out, weEth), toWad(ptPrice), toWad(weEth), actions));
+                    BigInteger pt = bounded(v, tokens(out, weEth), out, weEth, held, skipped);
+                    if (pt.signum() == 0) {
+                        continue;
+                    }
+                    freedWeth = freedWeth.add(exits.sellPt(v.id(), pt, toWad(ptPrice), toWad(weEth), actions));
                 }
                 case EIGENLAYER_STRATEGY -> {
                     BigDecimal perShare = ethPerToken.get(v.id());
@@ -342,7 +365,11 @@ public final class PlanBuilder {
                         skipped.add(v.id() + ": no stETH-per-share rate of the strategy; withdrawal not queued");
                         continue;
                     }
-                    BigInteger shares = tokens(out, perShare);
+                    // deposit shares, what queueWithdrawals removes: more than the vault has reverts (SharesAmountTooHigh)
+                    BigInteger shares = bounded(v, tokens(out, perShare), out, perShare, held, skipped);
+                    if (shares.signum() == 0) {
+                        continue;
+                    }
                     exits.queueEigenWithdrawal(v.id(), shares, actions);
                     skipped.add(v.id() + ": withdrawal of " + shares + " shares queued; its stETH arrives after the "
                             + v.withdrawalDelaySeconds() + " s delay (completeQueuedWithdrawals) and is not counted for this plan's entries");
@@ -384,6 +411,31 @@ public final class PlanBuilder {
             }
         }
         return new BuiltPlan(actions, steps, skipped);
+    }
+
+    /**
+     * The units an exit spends, at most what the vault holds ({@code held}, read at the plan's block): a call that spends
+     * more reverts (EigenLayer's {@code SharesAmountTooHigh}, an ERC-20 transfer or burn beyond the balance) and with it
+     * the whole plan's simulation. An exit worth at least the whole holding at {@code perUnit} takes all of it, so a full
+     * exit leaves no dust to the rounding of ETH into units. A bound that cuts the exit is said in the skipped notes;
+     * 0 (nothing held) means no exit.
+     */
+    static BigInteger bounded(Venue v, BigInteger units, BigInteger out, BigDecimal perUnit, Map<String, BigInteger> held,
+                              List<String> skipped) {
+        BigInteger h = held.get(v.id());
+        if (h == null) {
+            return units;
+        }
+        if (h.signum() <= 0) {
+            skipped.add(v.id() + ": nothing held at the plan's block; not exited");
+            return BigInteger.ZERO;
+        }
+        if (units.compareTo(h) > 0) {
+            skipped.add(v.id() + ": exit of " + units + " asked for more than the " + h + " held at the plan's block; clamped to " + h);
+            return h;
+        }
+        BigInteger worth = new BigDecimal(h).multiply(perUnit).setScale(0, RoundingMode.DOWN).toBigInteger();
+        return out.compareTo(worth) >= 0 ? h : units;
     }
 
     private String noExitReason(Venue v) {

@@ -194,7 +194,7 @@ public final class PortfolioReader {
         List<LrtWithdrawalRequest> requests = new ArrayList<>(raw.lrtRequests());
         requests.addAll(d.requests());
         return new RawSnapshot(raw.blockNumber(), raw.blockTimestamp(), raw.ethBalance(), raw.tokens(), raw.aave(), holdings,
-                raw.queuedWithdrawals(), unavailable, raw.venueRates(), raw.lidoRequests(), requests, raw.eigenWithdrawals());
+                raw.queuedWithdrawals(), unavailable, raw.venueRates(), raw.lidoRequests(), requests, raw.eigenWithdrawals(), raw.venueUnits());
     }
 
     /**
@@ -255,7 +255,7 @@ public final class PortfolioReader {
         List<String> unavailable = new ArrayList<>(raw.unavailable());
         unavailable.addAll(failed);
         return new RawSnapshot(raw.blockNumber(), raw.blockTimestamp(), raw.ethBalance(), raw.tokens(), raw.aave(), holdings,
-                raw.queuedWithdrawals(), unavailable, raw.venueRates(), raw.lidoRequests(), requests, raw.eigenWithdrawals());
+                raw.queuedWithdrawals(), unavailable, raw.venueRates(), raw.lidoRequests(), requests, raw.eigenWithdrawals(), raw.venueUnits());
     }
 
     /**
@@ -318,7 +318,7 @@ public final class PortfolioReader {
             }
         }
         return new RawSnapshot(raw.blockNumber(), raw.blockTimestamp(), raw.ethBalance(), raw.tokens(), raw.aave(), holdings,
-                raw.queuedWithdrawals(), unavailable, raw.venueRates(), raw.lidoRequests(), raw.lrtRequests(), withdrawals);
+                raw.queuedWithdrawals(), unavailable, raw.venueRates(), raw.lidoRequests(), raw.lrtRequests(), withdrawals, raw.venueUnits());
     }
 
     /** The second multicall of a block whose Lido request ids differ from the previous block's (see the class comment). */
@@ -351,7 +351,7 @@ public final class PortfolioReader {
         List<String> unavailable = new ArrayList<>(raw.unavailable());
         unavailable.addAll(failed);
         return new RawSnapshot(raw.blockNumber(), raw.blockTimestamp(), raw.ethBalance(), raw.tokens(), raw.aave(), holdings,
-                raw.queuedWithdrawals(), unavailable, raw.venueRates(), requests, raw.lrtRequests(), raw.eigenWithdrawals());
+                raw.queuedWithdrawals(), unavailable, raw.venueRates(), requests, raw.lrtRequests(), raw.eigenWithdrawals(), raw.venueUnits());
     }
 
     private Uni<List<Reserve>> resolveReserves(long blockNumber) {
@@ -377,6 +377,7 @@ public final class PortfolioReader {
         final Map<String, BigInteger> tokens = new LinkedHashMap<>();
         final Map<String, List<Holding>> venues = new LinkedHashMap<>();
         final Map<String, java.math.BigDecimal> venueRates = new LinkedHashMap<>();
+        final Map<String, BigInteger> venueUnits = new LinkedHashMap<>();
         final Map<String, BigInteger> supplied = new HashMap<>();
         final Map<String, BigInteger> borrowed = new HashMap<>();
         final List<String> unavailable = new ArrayList<>();
@@ -412,7 +413,8 @@ public final class PortfolioReader {
             }
             AaveAccount aave = account == null ? null : new AaveAccount(account.totalCollateralBase(), account.totalDebtBase(),
                     account.liquidationThresholdFraction(), account.hasDebt() ? account.healthFactorDecimal() : null, supplied, borrowed);
-            RawSnapshot raw = new RawSnapshot(block, timestamp, eth, tokens, aave, venues, queued, unavailable, venueRates);
+            RawSnapshot raw = new RawSnapshot(block, timestamp, eth, tokens, aave, venues, queued, unavailable, venueRates, List.of(),
+                    List.of(), List.of(), venueUnits);
             return lidoQueue == null ? raw : withLido(raw, lidoRequests, List.of());
         }
     }
@@ -502,6 +504,7 @@ public final class PortfolioReader {
                     if (shares[0] != null) {
                         p.venues.put(venue.id(), List.of(new Holding("eigenlayer shares " + shares[0], venue.asset(),
                                 shares[0].multiply(rate).divide(E18), false)));
+                        p.venueUnits.put(venue.id(), shares[0]);
                     }
                 }));
     }

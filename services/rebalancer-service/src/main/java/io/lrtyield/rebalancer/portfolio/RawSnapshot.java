@@ -22,11 +22,23 @@ import java.util.Map;
  *                        likewise under each venue's queue position
  * @param eigenWithdrawals the vault's queued EigenLayer withdrawals (their underlying likewise under the EigenLayer
  *                        venue's queue position)
+ * @param venueUnits      what the vault holds of a venue in the venue's own unit where its holding is the underlying
+ *                        instead, by venue id (EigenLayer: {@code stakerDepositShares}, what {@code queueWithdrawals} takes):
+ *                        the most a plan may withdraw
  */
 public record RawSnapshot(long blockNumber, long blockTimestamp, BigInteger ethBalance, Map<String, BigInteger> tokens,
                           AaveAccount aave, Map<String, List<Holding>> venueHoldings, int queuedWithdrawals,
                           List<String> unavailable, Map<String, BigDecimal> venueRates, List<LidoWithdrawalRequest> lidoRequests,
-                          List<LrtWithdrawalRequest> lrtRequests, List<EigenQueuedWithdrawal> eigenWithdrawals) {
+                          List<LrtWithdrawalRequest> lrtRequests, List<EigenQueuedWithdrawal> eigenWithdrawals,
+                          Map<String, BigInteger> venueUnits) {
+
+    public RawSnapshot(long blockNumber, long blockTimestamp, BigInteger ethBalance, Map<String, BigInteger> tokens,
+                       AaveAccount aave, Map<String, List<Holding>> venueHoldings, int queuedWithdrawals,
+                       List<String> unavailable, Map<String, BigDecimal> venueRates, List<LidoWithdrawalRequest> lidoRequests,
+                       List<LrtWithdrawalRequest> lrtRequests, List<EigenQueuedWithdrawal> eigenWithdrawals) {
+        this(blockNumber, blockTimestamp, ethBalance, tokens, aave, venueHoldings, queuedWithdrawals, unavailable, venueRates,
+                lidoRequests, lrtRequests, eigenWithdrawals, Map.of());
+    }
 
     public RawSnapshot(long blockNumber, long blockTimestamp, BigInteger ethBalance, Map<String, BigInteger> tokens,
                        AaveAccount aave, Map<String, List<Holding>> venueHoldings, int queuedWithdrawals,
@@ -69,6 +81,7 @@ public record RawSnapshot(long blockNumber, long blockTimestamp, BigInteger ethB
         eigenWithdrawals = List.copyOf(eigenWithdrawals);
         lrtRequests = List.copyOf(lrtRequests);
         venueRates = Map.copyOf(venueRates);
+        venueUnits = Map.copyOf(venueUnits);
         tokens = Map.copyOf(tokens);
         venueHoldings = Map.copyOf(venueHoldings);
         unavailable = List.copyOf(unavailable);

@@ -86,6 +86,7 @@ class EigenQueueIT {
         Portfolio before = valuer.value(vault, held, Map.of());
         BigDecimal perShare = held.venueRates().get("eigenlayer-steth");
         BigInteger shares = devnet.uint(d.markets().eigenStrategyManager(), "stakerDepositShares", new Address(vault), new Address(strategy));
+        assertEquals(shares, held.venueUnits().get("eigenlayer-steth"), "the snapshot's deposit shares bound a plan's queueWithdrawals");
 
         // out: 60 ETH worth queued — the shares leave the deposit, the value stays in the queue position
         BigInteger out = E18.multiply(BigInteger.valueOf(60));
@@ -98,6 +99,7 @@ class EigenQueueIT {
                 new Address(vault), new Address(strategy)));
 
         RawSnapshot pending = devnet.snapshot(reader);
+        assertEquals(shares.subtract(queuedShares), pending.venueUnits().get("eigenlayer-steth"), "queued shares are no longer held");
         assertEquals(1, pending.eigenWithdrawals().size(), pending.eigenWithdrawals() + " " + pending.unavailable());
         EigenQueuedWithdrawal w = pending.eigenWithdrawals().get(0);
         assertFalse(w.completable());
