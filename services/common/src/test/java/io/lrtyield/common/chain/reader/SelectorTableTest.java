@@ -124,6 +124,13 @@ class SelectorTableTest {
                 new Row("§6 Curve", "fee()", "0xddca3f43", CurveReader.feeCall(CURVE_STETH)),
                 // §6 Uniswap v3 table
                 new Row("§6 Uniswap v3", "slot0()", "0x3850c7bd", UniswapV3Reader.slot0Call(UNI_WSTETH_WETH)),
+                new Row("§6 Uniswap v3", "liquidity()", "0x1a686502", UniswapV3PoolStateReader.LIQUIDITY.call(UNI_WSTETH_WETH)),
+                // the pool's swap state (not in the reference: v3-core 1.0.1 IUniswapV3PoolImmutables / IUniswapV3PoolState)
+                new Row("§6 Uniswap v3", "tickSpacing()", "0xd0c93a7c", UniswapV3PoolStateReader.TICK_SPACING.call(UNI_WSTETH_WETH)),
+                new Row("§6 Uniswap v3", "tickBitmap(int16)", "0x5339c296",
+                        UniswapV3PoolStateReader.TICK_BITMAP.call(UNI_WSTETH_WETH, new org.web3j.abi.datatypes.generated.Int16(-1))),
+                new Row("§6 Uniswap v3", "ticks(int24)", "0xf30dba93",
+                        UniswapV3PoolStateReader.TICK_LIQUIDITY_NET.call(UNI_WSTETH_WETH, new org.web3j.abi.datatypes.generated.Int24(-10))),
                 // §7 Aave v3 Pool table
                 new Row("§7 Aave v3", "getReserveData(address)", "0x35ea6a75", AaveReader.getReserveDataCall(AAVE_POOL, WETH)),
                 new Row("§7 Aave v3", "getUserAccountData(address)", "0xbf92857c", AaveReader.getUserAccountDataCall(AAVE_POOL, HOLDER)),
@@ -153,7 +160,8 @@ class SelectorTableTest {
         List<Class<?>> readers = List.of(LidoReader.class, RocketPoolReader.class, CoinbaseReader.class, EtherFiReader.class,
                 RenzoReader.class, KelpReader.class, Erc4626Reader.class, EigenLayerReader.class, EigenLayerQueueReader.class,
                 PauseReader.class, ChainlinkReader.class,
-                CurveReader.class, UniswapV3Reader.class, AaveReader.class, PendleReader.class, Erc20Reader.class);
+                CurveReader.class, UniswapV3Reader.class, UniswapV3PoolStateReader.class, AaveReader.class, PendleReader.class,
+                Erc20Reader.class);
         List<String> seen = new ArrayList<>();
         for (Class<?> reader : readers) {
             for (Field field : reader.getDeclaredFields()) {
