@@ -1,7 +1,8 @@
 // Copies the audited contract artifacts listed in npm-artifacts.json from node_modules into <out>/<Contract>.json
-// = { abi, bytecode, package, version, artifact } for the devnet deployer, next to the replicas compile.cjs writes.
-// The bytecode is taken as published (no recompilation, no linking); the installed version must be the exact pin of
-// the root package.json. Run by Maven (generate-resources) after compile.cjs.
+// = { abi, bytecode, linkReferences, sourceName, package, version, artifact } for the devnet deployers, next to the replicas
+// compile.cjs writes. The bytecode is taken as published (no recompilation); library placeholders stay in it and are
+// linked in Java (NpmArtifact.link). The installed version must be the exact pin of the root package.json.
+// Run by Maven (generate-resources) after compile.cjs.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -41,17 +42,17 @@ for (const [pkg, artifacts] of Object.entries(wanted)) {
   for (const rel of artifacts) {
     const artifact = JSON.parse(fs.readFileSync(path.join(dir, rel), 'utf8'));
     const name = artifact.contractName;
-    if (!name || !/^0x[0-9a-fA-F]+$/.test(artifact.bytecode || '') || artifact.bytecode.length <= 2) {
+    // hex, with library placeholders (__$<34 hex>$__) where linkReferences say
+    const unlinked = (artifact.bytecode || '').replace(/__\$[0-9a-fA-F]{34}\$__/g, '');
+    if (!name || !/^0x[0-9a-fA-F]+$/.test(unlinked) || unlinked.length <= 2) {
       fail(`${pkg}/${rel}: no deployable bytecode`);
-    }
-    if (Object.keys(artifact.linkReferences || {}).length > 0) {
-      fail(`${pkg}/${rel}: needs library linking, which this importer does not do`);
     }
     const target = path.join(out, name + '.json');
     if (fs.existsSync(target) && !JSON.parse(fs.readFileSync(target, 'utf8')).package) {
       fail(`${name}: an npm artifact would overwrite the replica of the same name compiled from contracts/`);
     }
-    fs.writeFileSync(target, JSON.stringify({ abi: artifact.abi, bytecode: artifact.bytecode, package: pkg, version: installed, artifact: rel }));
+    fs.writeFileSync(target, JSON.stringify({ abi: artifact.abi, bytecode: artifact.bytecode,
+      linkReferences: artifact.linkReferences || {}, sourceName: artifact.sourceName, package: pkg, version: installed, artifact: rel }));
     count++;
   }
 }

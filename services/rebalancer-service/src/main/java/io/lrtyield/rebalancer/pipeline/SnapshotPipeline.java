@@ -52,7 +52,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Each new head: one portfolio snapshot (Multicall3 pinned to the block) → valuation at the latest prices → stress
+ * Each new head: one portfolio snapshot (Multicall3 pinned to the block) → valuation at the latest prices (the head first waits, at most
+ * {@code rebalancer.strategy.await-block-prices}, for its own block's ticks) → stress
  * table → decision (stored, with its reason) → for REBALANCE/DELEVERAGE, a plan (Redis + rebalance-plans.v1, approved
  * at once when the approval policy is auto, then handed to the {@link PlanDispatcher}). One open plan per vault: while
  * one is open, the decision holds and says so. Every block is decided, in order ({@link CatchUp}): a block whose reads or
@@ -214,7 +215,11 @@ public class SnapshotPipeline {
             return Uni.createFrom().voidItem();
         }
         boolean leads = leader.leads();
-        return rt.reader().read(head.number(), head.timestamp())
+        BlockHead newest = heads.last();
+        // the head waits (bounded) for its own block's prices; a past block's are long in
+        Uni<Void> prices = newest != null && newest.number() == head.number()
+                ? cache.pricesOf(head.number(), config.awaitBlockPrices()) : Uni.createFrom().voidItem();
+        return prices.chain(() -> rt.reader().read(head.number(), head.timestamp()))
                 .chain(raw -> plans.lastPlanAt(rebalancer.vault()).chain(last -> openPlan(head, leads)
                         .chain(open -> overrides.effective().emitOn(Infrastructure.getDefaultWorkerPool())
                                 .chain(policy -> decide(rt, head, raw, last, open.orElse(null), policy, leads)))))

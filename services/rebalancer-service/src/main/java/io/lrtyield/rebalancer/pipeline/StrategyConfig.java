@@ -15,6 +15,15 @@ public interface StrategyConfig {
     @WithDefault("true")
     boolean enabled();
 
+    /**
+     * How long a head's decision waits for that block's price ticks before it reads the portfolio and decides with
+     * whatever prices it has (0: never waits). Deciding on the block's own prices rather than the previous block's is
+     * the point; that the portfolio read and the decision then no longer compete with the price service's reads and
+     * sends for the node and the CPU at the head's arrival is a gain too. Past blocks decided while catching up never wait.
+     */
+    @WithDefault("PT0.3S")
+    Duration awaitBlockPrices();
+
     /** λ: APY points charged per unit of risk score. */
     @WithDefault("1.0")
     double riskAversion();
