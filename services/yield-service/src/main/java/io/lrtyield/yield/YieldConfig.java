@@ -50,6 +50,14 @@ public interface YieldConfig {
     boolean marketQuotes();
 
     /**
+     * How long the market venues' quotes of a head wait for that block's price ticks to be quoted (their loops and
+     * EigenLayer deposits earn the staking venues' APYs: the block's own, not the previous block's) before they go on
+     * with the latest there is (0: never waits). Past blocks quoted while catching up never wait.
+     */
+    @WithDefault("PT0.3S")
+    java.time.Duration awaitBlockTicks();
+
+    /**
      * After a stall the market venues are quoted at every missed block, in order; a block further behind the newest head
      * than this is not backfilled (logged, counted in {@code yield_gap_blocks_total}).
      */

@@ -18,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public class MarketCache {
 
     private final Map<String, PriceTick> prices = new ConcurrentHashMap<>();
+    /** The block every asset's ticks have reached. */
+    private final io.lrtyield.common.runtime.BlockWatermark priced = new io.lrtyield.common.runtime.BlockWatermark();
     private final Map<String, YieldQuote> quotes = new ConcurrentHashMap<>();
     private final AlertBook alerts;
     private volatile Portfolio portfolio;
@@ -43,24 +45,7 @@ public class MarketCache {
 
     public void onPrice(PriceTick tick) {
         prices.merge(tick.asset(), tick, (old, now) -> old.provenance().blockTimestamp() <= now.provenance().blockTimestamp() ? now : old);
-        if (!priceWaiters.isEmpty()) {
-            long through = pricedThrough();
-            priceWaiters.forEach(w -> {
-                if (through >= w.block()) {
-                    w.done().complete(null);
-                }
-            });
-        }
-    }
-
-    private record PriceWaiter(long block, java.util.concurrent.CompletableFuture<Void> done) {
-    }
-
-    private final java.util.Set<PriceWaiter> priceWaiters = ConcurrentHashMap.newKeySet();
-
-    /** The newest block every asset in the cache has a tick of; -1 before the first tick. */
-    long pricedThrough() {
-        return prices.values().stream().mapToLong(t -> t.provenance().blockNumber()).min().orElse(-1);
+        priced.advance(tick.asset(), tick.provenance().blockNumber());
     }
 
     /**
@@ -68,17 +53,7 @@ public class MarketCache {
      * be slow, stopped or catching up: the decision then goes on with the prices it has, their age judged as always).
      */
     public io.smallrye.mutiny.Uni<Void> pricesOf(long block, java.time.Duration max) {
-        if (max.isZero() || pricedThrough() >= block) {
-            return io.smallrye.mutiny.Uni.createFrom().voidItem();
-        }
-        PriceWaiter w = new PriceWaiter(block, new java.util.concurrent.CompletableFuture<>());
-        priceWaiters.add(w);
-        if (pricedThrough() >= block) { // a tick that arrived between the check and the registration
-            w.done().complete(null);
-        }
-        return io.smallrye.mutiny.Uni.createFrom().completionStage(w.done())
-                .ifNoItem().after(max).recoverWithItem((Void) null)
-                .eventually(() -> priceWaiters.remove(w));
+        return priced.reach(block, max);
     }
 
     public void onQuote(YieldQuote q) {

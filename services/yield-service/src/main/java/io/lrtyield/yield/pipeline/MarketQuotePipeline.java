@@ -141,7 +141,11 @@ public class MarketQuotePipeline {
                             Long backfilledAt) {
         long started = System.nanoTime();
         Provenance provenance = new Provenance(catalogue.chainId(), head.number(), head.hash(), head.timestamp());
-        return snapshot.read(head.number(), head.timestamp())
+        BlockHead newest = heads.last();
+        // the head waits (bounded) for its block's ticks to be quoted: its loops earn that block's staking APYs
+        Uni<Void> ticks = backfilledAt == null && newest != null && newest.number() == head.number()
+                ? pipeline.ticksOf(head.number(), config.awaitBlockTicks()) : Uni.createFrom().voidItem();
+        return ticks.chain(() -> snapshot.read(head.number(), head.timestamp()))
                 .invoke(state -> {
                     if (backfilledAt == null) {
                         latest.set(state);

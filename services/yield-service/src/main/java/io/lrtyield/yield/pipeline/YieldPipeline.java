@@ -68,6 +68,8 @@ public class YieldPipeline {
     private final LatencyTimers.Stages stages;
     /** Fed through {@link #emit} only: a tick's venues are published concurrently, the market quotes from another thread. */
     private final BroadcastProcessor<YieldQuote> published = BroadcastProcessor.create();
+    /** The block every asset's ticks have been quoted through. */
+    private final io.lrtyield.common.runtime.BlockWatermark ticked = new io.lrtyield.common.runtime.BlockWatermark();
     /** The latest exposure of each of the vault's EigenLayer positions, by venue id, from the price ticks. */
     private final Map<String, io.lrtyield.common.event.RestakingExposure> positions = new java.util.concurrent.ConcurrentHashMap<>();
     /** ETH/USD implied by the latest price tick with a market price (for the USD figures of /pools); null before one. */
@@ -101,7 +103,8 @@ public class YieldPipeline {
                 // order; dead-lettering it would leave its block without a quote for good. Undecodable bytes are not retried.
                 .chain(tick -> Uni.createFrom().deferred(() -> onPrice(tick))
                         .onFailure().invoke(e -> LOG.warnf("tick %s not quoted yet (tried again): %s", tick.eventId(), e.getMessage()))
-                        .onFailure().retry().withBackOff(RETRY_FIRST_BACKOFF, RETRY_MAX_BACKOFF).atMost(RETRY_ATTEMPTS))
+                        .onFailure().retry().withBackOff(RETRY_FIRST_BACKOFF, RETRY_MAX_BACKOFF).atMost(RETRY_ATTEMPTS)
+                        .invoke(() -> ticked.advance(tick.asset(), tick.provenance().blockNumber())))
                 .invoke(() -> tickToQuote.record(System.nanoTime() - received, TimeUnit.NANOSECONDS));
     }
 
@@ -137,6 +140,14 @@ public class YieldPipeline {
     private static boolean sameContract(PriceTick tick, String catalogueContract) {
         return tick.sources().stream().filter(s -> "FUNDAMENTAL".equals(s.kind()) && s.contract() != null).findFirst()
                 .map(s -> s.contract().equalsIgnoreCase(catalogueContract)).orElse(true);
+    }
+
+    /**
+     * Completes once every asset's ticks of {@code block} (or later) are quoted, or after {@code max}: the market venues
+     * quote a head on the staking APYs of the same block.
+     */
+    public Uni<Void> ticksOf(long block, java.time.Duration max) {
+        return ticked.reach(block, max);
     }
 
     /** The latest exposure of the vault's position in {@code venueId} (an EigenLayer deposit), null before a tick carried one. */
