@@ -86,8 +86,10 @@ for (const [pkg, spec] of Object.entries(wanted)) {
       const [file, name] = c.split(':');
       const contract = (output.contracts[file] || {})[name];
       if (!contract || !contract.evm.bytecode.object) fail(`${pkg}: ${c} produced no bytecode`);
-      compiled[c] = { abi: contract.abi, bytecode: '0x' + contract.evm.bytecode.object, runtimeSize: contract.evm.deployedBytecode.object.length / 2 };
+      compiled[c] = { abi: contract.abi, bytecode: '0x' + contract.evm.bytecode.object, runtimeSize: contract.evm.deployedBytecode.object.length / 2,
+        compileMillis: 0 };
     }
+    for (const artifact of Object.values(compiled)) artifact.compileMillis = Date.now() - started;
     fs.mkdirSync(cacheDir, { recursive: true });
     fs.writeFileSync(cached + '.tmp', JSON.stringify(compiled));
     fs.renameSync(cached + '.tmp', cached);
@@ -101,7 +103,8 @@ for (const [pkg, spec] of Object.entries(wanted)) {
       fail(`${name}: an npm-compiled artifact would overwrite the replica of the same name compiled from contracts/`);
     }
     fs.writeFileSync(target, JSON.stringify({ abi: artifact.abi, bytecode: artifact.bytecode, package: pkg, version, artifact: c,
-      compiler: solc.version(), settings: spec.settings, runtimeSize: artifact.runtimeSize }));
+      compiler: solc.version(), settings: spec.settings, runtimeSize: artifact.runtimeSize,
+      compileMillis: artifact.compileMillis, cached: from === 'cache' }));
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`npm sources: ${pkg}@${version} ${Object.keys(compiled).join(', ')} ${from} with solc ${solc.version()} in ${seconds} s`
