@@ -137,6 +137,7 @@ class MorphoBlueRealIT {
                     new DynamicBytes(new byte[0]))));
         }
         setup.add(new Call(owner, morpho, fn("setFee", params(wee.params()), uint(new BigInteger("100000000000000000")))));
+        // then the borrower, once the markets exist and hold WETH
         for (Market m : List.of(wst, wee)) {
             setup.add(new Call(borrower, m.collateral(), fn("approve", new Address(morpho), uint(m.collateralAmount()))));
             setup.add(new Call(borrower, morpho, fn("supplyCollateral", params(m.params()), uint(m.collateralAmount()),
@@ -356,13 +357,20 @@ class MorphoBlueRealIT {
     private record Call(TxSender from, String to, Function f) {
     }
 
-    /** Sends the calls in order (each sender's nonces in sequence) and waits for all of them. */
+    /**
+     * Sends the calls in order: each run of calls from one sender goes out at once (its nonces keep the order, so they
+     * share a block), and is mined before the next sender's run, which may depend on it.
+     */
     private List<TransactionReceipt> batch(List<Call> calls) throws Exception {
         List<TransactionReceipt> receipts = new ArrayList<>();
-        for (Call c : calls) {
-            String hash = c.from().send(c.to(), FunctionEncoder.encode(c.f()), BigInteger.ZERO, GAS);
-            // the borrower's calls depend on the owner's: one at a time keeps them in order across two senders
-            receipts.addAll(c.from().awaitAll(List.of(hash), Duration.ofSeconds(30)));
+        int i = 0;
+        while (i < calls.size()) {
+            TxSender from = calls.get(i).from();
+            List<String> hashes = new ArrayList<>();
+            for (; i < calls.size() && calls.get(i).from() == from; i++) {
+                hashes.add(from.send(calls.get(i).to(), FunctionEncoder.encode(calls.get(i).f()), BigInteger.ZERO, GAS));
+            }
+            receipts.addAll(from.awaitAll(hashes, Duration.ofSeconds(30)));
         }
         return receipts;
     }
