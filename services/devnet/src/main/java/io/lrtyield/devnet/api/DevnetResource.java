@@ -44,7 +44,8 @@ public class DevnetResource {
 
     @GET
     @Path("/deployment")
-    @Operation(summary = "Addresses of the deployed replicas")
+    @Operation(summary = "Addresses of the deployed contracts; `contracts` lists each with its artifact and whether its bytecode is "
+            + "the audited npm release (`bytecode: npm`, `npmPackage`, `version`, e.g. Uniswap v3) or one of our replicas")
     public DevnetDeployment deployment() {
         return runtime.deployment().orElseThrow(DevnetResource::notDeployed);
     }
