@@ -72,7 +72,7 @@ public class DevnetResource {
     @POST
     @Path("/scenarios/depeg")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Scenario: sell the asset into its Curve pool to bps below fundamental, set its Uniswap v3 pools there and "
+    @Operation(summary = "Scenario: sell the asset into its Curve pool to bps below fundamental, swap its Uniswap v3 pools there and "
             + "move both of its market feeds (Chainlink- and RedStone-style) the same; recovers after `blocks`. "
             + "Body {\"asset\":\"stETH\",\"bps\":300,\"blocks\":20}")
     public Scenario depeg(String body) {
