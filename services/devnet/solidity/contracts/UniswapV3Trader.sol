@@ -13,6 +13,7 @@ interface IUniswapV3TraderPool {
 
 interface IUniswapV3TraderERC20 {
     function transfer(address to, uint256 amount) external returns (bool);
+    function balanceOf(address account) external view returns (uint256);
 }
 
 /// Devnet and test helper for a real (npm v3-core bytecode) Uniswap v3 pool: mints liquidity positions and swaps,
@@ -84,7 +85,17 @@ contract UniswapV3Trader {
         activePool = address(0);
     }
 
+    /// Pays the pool exactly `amount`. Share-based tokens (stETH, eETH) move whole shares, so a transfer may credit a wei
+    /// or two less than asked and the pool would revert (its balance check): the shortfall is topped up, a few wei over.
     function _pay(address token, uint256 amount) internal {
-        require(IUniswapV3TraderERC20(token).transfer(msg.sender, amount), "UniswapV3Trader: transfer failed");
+        IUniswapV3TraderERC20 t = IUniswapV3TraderERC20(token);
+        uint256 target = t.balanceOf(msg.sender) + amount;
+        require(t.transfer(msg.sender, amount), "UniswapV3Trader: transfer failed");
+        for (uint256 i = 0; i < 3; i++) {
+            uint256 held = t.balanceOf(msg.sender);
+            if (held >= target) return;
+            require(t.transfer(msg.sender, target - held + 2), "UniswapV3Trader: transfer failed");
+        }
+        require(t.balanceOf(msg.sender) >= target, "UniswapV3Trader: short payment");
     }
 }

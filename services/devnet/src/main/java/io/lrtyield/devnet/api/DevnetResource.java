@@ -44,7 +44,8 @@ public class DevnetResource {
 
     @GET
     @Path("/deployment")
-    @Operation(summary = "Addresses of the deployed replicas")
+    @Operation(summary = "Addresses of the deployed contracts; `contracts` lists each with its artifact and whether its bytecode is "
+            + "the audited npm release (`bytecode: npm`, `npmPackage`, `version`, e.g. Uniswap v3) or one of our replicas")
     public DevnetDeployment deployment() {
         return runtime.deployment().orElseThrow(DevnetResource::notDeployed);
     }
@@ -71,7 +72,7 @@ public class DevnetResource {
     @POST
     @Path("/scenarios/depeg")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Scenario: sell the asset into its Curve pool to bps below fundamental, set its Uniswap v3 pools there and "
+    @Operation(summary = "Scenario: sell the asset into its Curve pool to bps below fundamental, swap its Uniswap v3 pools there and "
             + "move both of its market feeds (Chainlink- and RedStone-style) the same; recovers after `blocks`. "
             + "Body {\"asset\":\"stETH\",\"bps\":300,\"blocks\":20}")
     public Scenario depeg(String body) {

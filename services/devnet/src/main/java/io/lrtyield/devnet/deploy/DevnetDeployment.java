@@ -1,5 +1,9 @@
 package io.lrtyield.devnet.deploy;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.util.List;
+
 /**
  * Addresses of the replicas deployed on the devnet.
  *
@@ -36,6 +40,15 @@ public record DevnetDeployment(long chainId, String multicall3, String stETH, St
                             String kelpDepositPool, String kelpOracle, String rsETH, String pufETH, String rswETH, String ethUsdFeed) {
         this(chainId, multicall3, stETH, wstETH, oracle, deployedAtBlock, weth, rETH, rethDepositPool, cbETH, etherfiPool,
                 eETH, weETH, renzoRestakeManager, ezETH, kelpDepositPool, kelpOracle, rsETH, pufETH, rswETH, ethUsdFeed, null, null);
+    }
+
+    /**
+     * Every contract above with its artifact and whether its bytecode is the audited npm release (package, version) or our
+     * replica; derived, so it is written to JSON and never read back.
+     */
+    @JsonProperty(value = "contracts", access = JsonProperty.Access.READ_ONLY)
+    public List<DeployedContracts.DeployedContract> contracts() {
+        return DeployedContracts.of(this);
     }
 
     public DevnetDeployment withMarkets(MarketDeployment m, long block) {

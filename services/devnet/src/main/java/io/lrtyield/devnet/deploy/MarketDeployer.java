@@ -36,12 +36,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Deploys and seeds the markets on top of the tokens: Chainlink- and RedStone-style X/ETH market feeds, Uniswap-v3-style
- * asset/WETH price replicas, Curve stETH/WETH and eETH/WETH pools, an
+ * Deploys and seeds the markets on top of the tokens: Chainlink- and RedStone-style X/ETH market feeds, the real Uniswap v3
+ * (npm v3-core bytecode: factory and one 0.01 % asset/WETH pool per asset), Curve stETH/WETH and eETH/WETH pools, an
  * Aave-v3-style pool (WETH, wstETH, weETH, USDC; ETH-correlated eMode; ~60 % WETH utilisation), a Pendle PT market
  * on weETH, EigenLayer with a stETH strategy, Lido's withdrawal queue, and the strategy vault with its allowlist. Three phases, each one batch
- * of consecutive nonces per sender and one wait: deploy (the second feed family and the Uniswap replicas in a batch of
- * their own), configure, supply. Liquidity comes from the market maker, who also sets the Uniswap replicas' prices.
+ * of consecutive nonces per sender and one wait: deploy (the second feed family and the Uniswap trader's inventory in a
+ * batch of their own), configure, supply. Liquidity comes from the market maker; its {@code UniswapV3Trader} holds the
+ * Uniswap positions and later swaps the pools to the simulator's prices.
  */
 public final class MarketDeployer {
 
@@ -61,9 +62,14 @@ public final class MarketDeployer {
     /** The WETH reserve's rate model as deployed: base, slope 1, slope 2, optimal usage (fractions; ray on chain). */
     public static final List<String> WETH_RATES = List.of("0", "0.027", "0.8", "0.9");
     public static final BigInteger VAULT_ETH = eth(10_000);
-    /** The Uniswap v3 replicas: the 0.01 % tier of mainnet's LST/WETH pools, tick spacing 1, a nominal in-range liquidity. */
+    /** The Uniswap v3 pools: the 0.01 % tier of mainnet's LST/WETH pools, tick spacing 1 (not a default tier of v3-core 1.0.1). */
     public static final long UNI_V3_FEE = 100;
-    private static final BigInteger UNI_V3_LIQUIDITY = eth(50_000);
+    public static final long UNI_V3_TICK_SPACING = 1;
+    /** Gas of a pool creation (about 4.5 M), which cannot be estimated before the fee tier is enabled in the same batch. */
+    private static final BigInteger CREATE_POOL_GAS = BigInteger.valueOf(6_000_000);
+    /** The trader's inventory per asset (tokens) and in WETH: its positions take up to ~1,400 a side per pool, the rest trades. */
+    private static final BigInteger UNI_V3_ASSET_INVENTORY = eth(4_000);
+    private static final BigInteger UNI_V3_WETH_INVENTORY = eth(40_000);
     /** The weETH PT market (180 days to expiry): ln implied rate 0.034 (~3.46 % APY), 1e18. */
     public static final BigInteger PENDLE_LN_IMPLIED_RATE = new BigInteger("34000000000000000");
     /**
@@ -98,7 +104,7 @@ public final class MarketDeployer {
 
     public MarketDeployment deploy(DevnetDeployment d) throws IOException {
         Map<String, BigInteger> rates = FundamentalRates.read(web3j, d);
-        anvil.setBalance(mm.address(), eth(250_000));
+        anvil.setBalance(mm.address(), eth(400_000));
         long now = web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock().getTimestamp().longValueExact();
         long expiry = now + 180 * 86_400L;
         String me = mm.address();
@@ -141,6 +147,9 @@ public final class MarketDeployer {
         String etherfiNft = deploy(dh, "EtherFiWithdrawRequestNFT", BigInteger.ZERO, new Address(d.etherfiPool()),
                 new Address(oracle.address()));
         String vault = deploy(dh, "StrategyVault", VAULT_ETH, new Address(deployer.address()), new Address(strategist));
+        String uniFactory = deploy(dh, "UniswapV3Factory", BigInteger.ZERO);
+        // the trader is the market maker's (its owner is its deployer)
+        String uniTrader = deploy(mm, mh, "UniswapV3Trader", BigInteger.ZERO);
         // the contracts mined before the deployer's calls: on interval-mined Anvil a batch whose deployments fill the
         // blocks saw its later calls dropped from the pool (never mined) instead of moved to the next block
         deployer.awaitAll(dh, MINED_WITHIN);
@@ -150,6 +159,18 @@ public final class MarketDeployer {
         call(deployer, dh, d.eETH(), "approve", BigInteger.ZERO, new Address(d.weETH()), uint(MAX));
         call(deployer, dh, d.weETH(), "wrap", BigInteger.ZERO, uint(eth(10_500)));
         call(deployer, dh, d.weETH(), "approve", BigInteger.ZERO, new Address(pendle), uint(MAX));
+        // Uniswap v3: the 0.01 % tier came after launch (enabled by the factory's owner, as on mainnet), then a pool per
+        // asset (CREATE2 addresses), initialized in phase 1b at its fundamental rate once it exists
+        call(deployer, dh, uniFactory, "enableFeeAmount", BigInteger.ZERO, new Uint24(UNI_V3_FEE), new Int24(UNI_V3_TICK_SPACING));
+        Map<String, String> uniPools = new LinkedHashMap<>();
+        Map<String, BigInteger> uniPrices = new LinkedHashMap<>();
+        for (String asset : FundamentalRates.UNI_V3_ASSETS) {
+            String token = token(d, asset);
+            call(deployer, dh, uniFactory, "createPool", BigInteger.ZERO, CREATE_POOL_GAS, new Address(token), new Address(d.weth()),
+                    new Uint24(UNI_V3_FEE));
+            uniPools.put(asset, UniswapV3Market.poolAddress(uniFactory, token, d.weth(), UNI_V3_FEE));
+            uniPrices.put(asset, UniswapV3Price.sqrtPriceX96(rates.get(asset), UniswapV3Price.assetIsToken0(token, d.weth())));
+        }
 
         call(mm, mh, d.stETH(), "submit", eth(30_000), new Address(Address.DEFAULT.getValue()));
         call(mm, mh, d.weth(), "deposit", eth(60_000));
@@ -164,28 +185,23 @@ public final class MarketDeployer {
         }
         awaitBoth(dh, mh);
 
-        // phase 1b: the second feed family and the Uniswap replicas, a batch of their own (phase 1 fills blocks already)
+        // phase 1b: the second feed family and the Uniswap trader's inventory, a batch of their own (phase 1 fills blocks already)
         dh.clear();
+        mh.clear();
         Map<String, String> redStone = new LinkedHashMap<>();
         for (String asset : FundamentalRates.FEED_ASSETS) {
             redStone.put(asset, deploy(dh, "ChainlinkAggregator", BigInteger.ZERO, new Uint8(18),
                     new Utf8String(asset + " / ETH (RedStone)"), new Int256(rates.get(asset)), new Address(oracle.address())));
         }
-        // price replicas only (no reserves): the market maker sets their price, starting at the fundamental rate
-        Map<String, String> uniPools = new LinkedHashMap<>();
-        for (String asset : FundamentalRates.UNI_V3_ASSETS) {
-            String token = token(d, asset);
-            boolean token0 = UniswapV3Price.assetIsToken0(token, d.weth());
-            BigInteger sqrtPrice = UniswapV3Price.sqrtPriceX96(rates.get(asset), token0);
-            uniPools.put(asset, deploy(dh, "UniswapV3PoolReplica", BigInteger.ZERO, new Address(token), new Address(d.weth()),
-                    new Uint24(UNI_V3_FEE), new Int24(1), new Uint128(UNI_V3_LIQUIDITY), new Address(me), new Uint160(sqrtPrice),
-                    new Int24(UniswapV3Price.tick(sqrtPrice))));
+        for (var pool : uniPools.entrySet()) {
+            call(deployer, dh, pool.getValue(), "initialize", BigInteger.ZERO, new Uint160(uniPrices.get(pool.getKey())));
         }
-        deployer.awaitAll(dh, MINED_WITHIN);
+        fundTrader(d, uniTrader, dh, mh);
+        awaitBoth(dh, mh);
 
         MarketDeployment m = new MarketDeployment(me, strategist, feeds, curveSt, curveE, aave, aaveOracle, usdc, pendle, pendlePt,
                 pendleOracle, expiry, eigenSm, eigenDm, eigenSt, EIGEN_WITHDRAWAL_DELAY_BLOCKS, vault, redStone, uniPools, lidoQueue,
-                renzoQueue, kelpManager, etherfiNft);
+                renzoQueue, kelpManager, etherfiNft, uniFactory, uniTrader);
 
         // phase 2: configuration (deployer, the admin of every replica) and pool liquidity (market maker)
         dh.clear();
@@ -221,6 +237,12 @@ public final class MarketDeployer {
         oracle.awaitAll(oh, MINED_WITHIN);
         call(mm, mh, curveSt, "add_liquidity", BigInteger.ZERO, amounts(eth(5_000), eth(5_000)), uint(0));
         call(mm, mh, curveE, "add_liquidity", BigInteger.ZERO, amounts(eth(2_000), eth(2_000)), uint(0));
+        for (var pool : uniPools.entrySet()) {
+            for (UniswapV3Market.Position p : UniswapV3Market.positions(uniPrices.get(pool.getKey()))) {
+                call(mm, mh, uniTrader, "mint", BigInteger.ZERO, new Address(pool.getValue()), new Int24(p.lower()), new Int24(p.upper()),
+                        new Uint128(p.liquidity()));
+            }
+        }
         awaitBoth(dh, mh);
 
         // phase 3: Aave liquidity and debt (WETH utilisation 12,000 / 20,000 = 60 %), EigenLayer TVL
@@ -235,6 +257,33 @@ public final class MarketDeployer {
         mm.awaitAll(mh, MINED_WITHIN);
         LOG.infof("markets deployed: curve stETH %s, aave %s, pendle %s, eigen %s, vault %s", curveSt, aave, pendle, eigenSm, vault);
         return m;
+    }
+
+    /**
+     * The trader's inventory: {@link #UNI_V3_ASSET_INVENTORY} of every pool asset and {@link #UNI_V3_WETH_INVENTORY}, bought by
+     * the market maker from each protocol at its rate and sent on (cbETH minted by the deployer, Coinbase's minter here).
+     */
+    private void fundTrader(DevnetDeployment d, String trader, List<String> dh, List<String> mh) throws IOException {
+        BigInteger amount = UNI_V3_ASSET_INVENTORY;
+        BigInteger perDeposit = amount.multiply(BigInteger.valueOf(5)).divide(BigInteger.valueOf(4)); // every rate is below 1.25
+        Address to = new Address(trader);
+        call(deployer, dh, d.cbETH(), "mint", BigInteger.ZERO, to, uint(amount));
+        call(mm, mh, d.weth(), "deposit", UNI_V3_WETH_INVENTORY);
+        call(mm, mh, d.weth(), "transfer", BigInteger.ZERO, to, uint(UNI_V3_WETH_INVENTORY));
+        call(mm, mh, d.stETH(), "submit", perDeposit.multiply(BigInteger.TWO), new Address(Address.DEFAULT.getValue()));
+        call(mm, mh, d.wstETH(), "wrap", BigInteger.ZERO, uint(perDeposit));
+        call(mm, mh, d.etherfiPool(), "deposit", perDeposit.multiply(BigInteger.TWO));
+        call(mm, mh, d.weETH(), "wrap", BigInteger.ZERO, uint(perDeposit));
+        call(mm, mh, d.rethDepositPool(), "deposit", perDeposit);
+        call(mm, mh, d.renzoRestakeManager(), "depositETH", perDeposit);
+        call(mm, mh, d.kelpDepositPool(), "depositETH", perDeposit, uint(0), new Utf8String("devnet"));
+        call(mm, mh, d.pufETH(), "depositETH", perDeposit, to);
+        call(mm, mh, d.rswETH(), "deposit", perDeposit);
+        for (String asset : FundamentalRates.UNI_V3_ASSETS) {
+            if (!asset.equals("cbETH") && !asset.equals("pufETH")) {
+                call(mm, mh, token(d, asset), "transfer", BigInteger.ZERO, to, uint(amount));
+            }
+        }
     }
 
     /** The token contract of an asset symbol of {@link FundamentalRates#UNI_V3_ASSETS}. */
@@ -285,16 +334,25 @@ public final class MarketDeployer {
     }
 
     private String deploy(List<String> hashes, String contract, BigInteger value, Type... args) throws IOException {
-        String address = ContractUtils.generateContractAddress(deployer.address(), deployer.peekNonce());
+        return deploy(deployer, hashes, contract, value, args);
+    }
+
+    private String deploy(TxSender from, List<String> hashes, String contract, BigInteger value, Type... args) throws IOException {
+        String address = ContractUtils.generateContractAddress(from.address(), from.peekNonce());
         String data = ContractArtifacts.bytecode(contract) + (args.length == 0 ? "" : FunctionEncoder.encodeConstructor(List.of(args)));
-        hashes.add(deployer.send(null, data, value, gas(deployer, null, data, value, BigInteger.valueOf(15_000_000))));
+        hashes.add(from.send(null, data, value, gas(from, null, data, value, BigInteger.valueOf(15_000_000))));
         return address;
     }
 
     private void call(TxSender from, List<String> hashes, String to, String function, BigInteger value, Type... args)
             throws IOException {
+        call(from, hashes, to, function, value, FALLBACK_GAS, args);
+    }
+
+    private void call(TxSender from, List<String> hashes, String to, String function, BigInteger value, BigInteger fallbackGas,
+                      Type... args) throws IOException {
         String data = FunctionEncoder.encode(new Function(function, List.of(args), List.of()));
-        hashes.add(from.send(to, data, value, gas(from, to, data, value, FALLBACK_GAS)));
+        hashes.add(from.send(to, data, value, gas(from, to, data, value, fallbackGas)));
     }
 
     /**

@@ -17,7 +17,7 @@ import java.util.Map;
  * @param eigenWithdrawalDelayBlocks the DelegationManager's minimum withdrawal delay
  * @param strategyVault BoringVault-style vault holding the strategy's ETH, with its on-chain allowlist
  * @param redStoneFeeds a second, independent push-oracle family: RedStone-style X/ETH feeds (18 decimals), same assets
- * @param uniV3Pools Uniswap-v3-style asset/WETH price replicas by asset symbol ({@link FundamentalRates#UNI_V3_ASSETS})
+ * @param uniV3Pools Uniswap v3 asset/WETH pools (the audited npm bytecode) by asset symbol ({@link FundamentalRates#UNI_V3_ASSETS})
  * @param lidoWithdrawalQueue Lido WithdrawalQueueERC721-style queue (unstETH requests, finalized by the oracle role);
  *                            null in deployments made before it existed
  * @param renzoWithdrawQueue Renzo WithdrawQueue-style queue (ezETH → ETH claimable after the cooldown); null before it existed
@@ -25,6 +25,9 @@ import java.util.Map;
  *                              completable after the delay in blocks); null before it existed
  * @param etherfiWithdrawRequestNFT ether.fi WithdrawRequestNFT-style queue (eETH → ETH by the LiquidityPool's requestWithdraw,
  *                                  finalized by the oracle role as admin); null before it existed
+ * @param uniV3Factory the Uniswap v3 factory that created {@code uniV3Pools}; null in deployments with the old price replicas
+ * @param uniV3Trader the market maker's {@code UniswapV3Trader}: owns the pools' liquidity and swaps them to a price; null
+ *                    with the old price replicas
  */
 public record MarketDeployment(String marketMaker, String strategist, Map<String, String> ethFeeds, String curveStEthPool,
                                String curveEEthPool, String aavePool, String aaveOracle, String usdc, String pendleMarket,
@@ -32,12 +35,26 @@ public record MarketDeployment(String marketMaker, String strategist, Map<String
                                String eigenDelegationManager, String eigenStEthStrategy, long eigenWithdrawalDelayBlocks,
                                String strategyVault, Map<String, String> redStoneFeeds, Map<String, String> uniV3Pools,
                                String lidoWithdrawalQueue, String renzoWithdrawQueue, String kelpWithdrawalManager,
-                               String etherfiWithdrawRequestNFT) {
+                               String etherfiWithdrawRequestNFT, String uniV3Factory, String uniV3Trader) {
 
     public MarketDeployment {
         ethFeeds = Map.copyOf(ethFeeds);
         redStoneFeeds = Map.copyOf(redStoneFeeds);
         uniV3Pools = Map.copyOf(uniV3Pools);
+    }
+
+    /** Without the real Uniswap v3 factory and trader. */
+    public MarketDeployment(String marketMaker, String strategist, Map<String, String> ethFeeds, String curveStEthPool,
+                            String curveEEthPool, String aavePool, String aaveOracle, String usdc, String pendleMarket,
+                            String pendlePt, String pendleOracle, long pendleExpiry, String eigenStrategyManager,
+                            String eigenDelegationManager, String eigenStEthStrategy, long eigenWithdrawalDelayBlocks,
+                            String strategyVault, Map<String, String> redStoneFeeds, Map<String, String> uniV3Pools,
+                            String lidoWithdrawalQueue, String renzoWithdrawQueue, String kelpWithdrawalManager,
+                            String etherfiWithdrawRequestNFT) {
+        this(marketMaker, strategist, ethFeeds, curveStEthPool, curveEEthPool, aavePool, aaveOracle, usdc, pendleMarket, pendlePt,
+                pendleOracle, pendleExpiry, eigenStrategyManager, eigenDelegationManager, eigenStEthStrategy, eigenWithdrawalDelayBlocks,
+                strategyVault, redStoneFeeds, uniV3Pools, lidoWithdrawalQueue, renzoWithdrawQueue, kelpWithdrawalManager,
+                etherfiWithdrawRequestNFT, null, null);
     }
 
     /** Without ether.fi's withdrawal queue. */
@@ -49,7 +66,7 @@ public record MarketDeployment(String marketMaker, String strategist, Map<String
                             String lidoWithdrawalQueue, String renzoWithdrawQueue, String kelpWithdrawalManager) {
         this(marketMaker, strategist, ethFeeds, curveStEthPool, curveEEthPool, aavePool, aaveOracle, usdc, pendleMarket, pendlePt,
                 pendleOracle, pendleExpiry, eigenStrategyManager, eigenDelegationManager, eigenStEthStrategy, eigenWithdrawalDelayBlocks,
-                strategyVault, redStoneFeeds, uniV3Pools, lidoWithdrawalQueue, renzoWithdrawQueue, kelpWithdrawalManager, null);
+                strategyVault, redStoneFeeds, uniV3Pools, lidoWithdrawalQueue, renzoWithdrawQueue, kelpWithdrawalManager, (String) null);
     }
 
     /** Without the LRT withdrawal queues. */

@@ -24,7 +24,6 @@ import org.web3j.abi.datatypes.Bool;
 import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.generated.Int128;
-import org.web3j.abi.datatypes.generated.Int24;
 import org.web3j.abi.datatypes.generated.Int256;
 import org.web3j.abi.datatypes.generated.Uint160;
 import org.web3j.abi.datatypes.generated.Uint16;
@@ -42,7 +41,7 @@ import java.util.Map;
 
 /**
  * The simulator's chain reads and writes on the market replicas: one Multicall3 snapshot, Curve swaps sized off-chain
- * to reach a target price, Uniswap v3 replica prices, feed answers (both families), Aave rate parameters and borrowing,
+ * to reach a target price, Uniswap v3 swaps to a target price, feed answers (both families), Aave rate parameters and borrowing,
  * Lido's staking pause. Each write waits for its receipt; on a failure the sender's nonce is re-read. Blocking: worker threads only, one caller at a time.
  */
 public final class MarketActions {
@@ -56,6 +55,13 @@ public final class MarketActions {
             List.of(Address.class));
     private static final ViewFunction<BigInteger> ASSET_PRICE = ViewFunction.uint256("getAssetPrice", List.of(Address.class));
     private static final ViewFunction<BigInteger> TIMESTAMP = ViewFunction.uint256("getCurrentBlockTimestamp", List.of());
+    /**
+     * A swap's exact input when it is bounded by its price limit: more than any pool holds in range, so the pool stops at
+     * the limit and takes only what that costs (the trader pays in the callback).
+     */
+    private static final BigInteger SWAP_TO_PRICE_INPUT = BigInteger.TEN.pow(30);
+    /** Gas of a swap that crosses a few thousand ticks (about 10 bitmap words and 6 initialized ticks), with room to spare. */
+    private static final BigInteger SWAP_GAS = BigInteger.valueOf(1_500_000);
 
     final Web3j web3j;
     final DevnetDeployment d;
@@ -180,13 +186,19 @@ public final class MarketActions {
         send(oracle, m.redStoneFeeds().get(asset), "updateAnswer", new Int256(answer));
     }
 
-    /** The market maker sets the asset's Uniswap v3 pool to {@code wethPerAsset} (1e18), in the pool's token order. */
+    /**
+     * The market maker moves the asset's Uniswap v3 pool to {@code wethPerAsset} (1e18) by a swap through its trader: exact
+     * input with the target as the price limit, selling token0 when the pool price (token1 per token0) must fall, so the
+     * pool ends exactly at the target.
+     */
     public void setUniPrice(String asset, BigInteger wethPerAsset, MarketSnapshot.UniPool pool) throws IOException {
         BigInteger sqrtPrice = UniswapV3Price.sqrtPriceX96(wethPerAsset, pool.assetIsToken0());
-        if (sqrtPrice.equals(pool.sqrtPriceX96())) {
+        int direction = sqrtPrice.compareTo(pool.sqrtPriceX96());
+        if (direction == 0) {
             return;
         }
-        send(mm, pool.address(), "setSqrtPriceX96", new Uint160(sqrtPrice), new Int24(UniswapV3Price.tick(sqrtPrice)));
+        send(mm, m.uniV3Trader(), SWAP_GAS, "swapExactInput", new Address(pool.address()), new Bool(direction < 0),
+                new Uint256(SWAP_TO_PRICE_INPUT), new Uint160(sqrtPrice));
     }
 
     /** A new round on the ETH/USD feed (8 decimals). */
@@ -269,8 +281,12 @@ public final class MarketActions {
     }
 
     private void send(TxSender from, String to, String function, Type... args) throws IOException {
+        send(from, to, TxSender.DEFAULT_GAS_LIMIT, function, args);
+    }
+
+    private void send(TxSender from, String to, BigInteger gas, String function, Type... args) throws IOException {
         try {
-            String hash = from.send(to, FunctionEncoder.encode(new Function(function, List.of(args), List.of())), BigInteger.ZERO);
+            String hash = from.send(to, FunctionEncoder.encode(new Function(function, List.of(args), List.of())), BigInteger.ZERO, gas);
             if (batch != null) {
                 batch.computeIfAbsent(from, k -> new ArrayList<>()).add(hash);
             } else {

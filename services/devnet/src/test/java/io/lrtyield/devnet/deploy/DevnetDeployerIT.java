@@ -88,6 +88,36 @@ class DevnetDeployerIT {
     }
 
     @Test
+    void theDeploymentSaysWhichContractsAreTheAuditedBytecodeAndWhichAreReplicas() throws Exception {
+        Map<String, DeployedContracts.DeployedContract> byName = new java.util.HashMap<>();
+        d.contracts().forEach(c -> byName.put(c.name(), c));
+        List<String> uniswap = new ArrayList<>(List.of("uniV3Factory"));
+        FundamentalRates.UNI_V3_ASSETS.forEach(a -> uniswap.add("uniV3Pools." + a));
+        for (String name : uniswap) {
+            DeployedContracts.DeployedContract c = byName.get(name);
+            assertEquals("npm", c.bytecode(), name);
+            assertEquals("@uniswap/v3-core", c.npmPackage(), name);
+            assertEquals("1.0.1", c.version(), name);
+            String code = anvil.web3j.ethGetCode(c.address(), org.web3j.protocol.core.DefaultBlockParameterName.LATEST).send().getCode();
+            assertTrue(code.length() > 2 * 20_000, name + " has the full contract's code: " + code.length() / 2 + " bytes");
+        }
+        assertEquals(d.markets().uniV3Pools().get("wstETH"), byName.get("uniV3Pools.wstETH").address());
+        for (String name : List.of("curveStEthPool", "uniV3Trader", "aavePool", "stETH")) {
+            DeployedContracts.DeployedContract c = byName.get(name);
+            assertEquals("replica", c.bytecode(), name);
+            assertEquals(null, c.npmPackage(), name);
+        }
+        assertEquals("CurveStableSwap", byName.get("curveStEthPool").artifact());
+        // as the deployment API writes it
+        var json = io.lrtyield.common.codec.EventCodec.mapper().valueToTree(d).path("contracts");
+        assertTrue(json.isArray() && json.size() == d.contracts().size(), json.toString());
+        var factory = java.util.stream.StreamSupport.stream(json.spliterator(), false)
+                .filter(c -> c.path("name").asText().equals("uniV3Factory")).findFirst().orElseThrow();
+        assertEquals("@uniswap/v3-core", factory.path("npmPackage").asText());
+        assertEquals("1.0.1", factory.path("version").asText());
+    }
+
+    @Test
     void everythingReadsBackInOneSnapshot() throws Exception {
         MarketDeployment m = d.markets();
         VaultAllowlist.Pair allowed = VaultAllowlist.pairs(d, m).stream()
@@ -155,7 +185,7 @@ class DevnetDeployerIT {
             ChainlinkRound redStone = value(ChainlinkReader.decodeLatestRoundData(r.get(k + 4 + i)));
             assertNear(expected, redStone.scaledAnswer(18).doubleValue(), 1e-9, asset + "/ETH RedStone feed");
         }
-        // Uniswap v3 replicas start at the fundamental rate, in the factory's token order
+        // the real Uniswap v3 pools start at the fundamental rate, in the factory's token order
         for (int i = 0; i < FundamentalRates.UNI_V3_ASSETS.size(); i++) {
             String asset = FundamentalRates.UNI_V3_ASSETS.get(i);
             Slot0 slot0 = value(UniswapV3Reader.decodeSlot0(r.get(k + 4 + FundamentalRates.FEED_ASSETS.size() + i)));

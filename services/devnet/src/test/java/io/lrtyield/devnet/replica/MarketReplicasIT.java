@@ -1,11 +1,6 @@
 package io.lrtyield.devnet.replica;
 
-import io.lrtyield.common.chain.Multicall3;
-import io.lrtyield.common.chain.reader.Read;
-import io.lrtyield.common.chain.reader.Slot0;
-import io.lrtyield.common.chain.reader.UniswapV3Reader;
 import io.lrtyield.devnet.deploy.TxSender;
-import io.lrtyield.devnet.deploy.UniswapV3Price;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -24,12 +19,8 @@ import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.Utf8String;
 import org.web3j.abi.datatypes.generated.Bytes4;
 import org.web3j.abi.datatypes.generated.Int128;
-import org.web3j.abi.datatypes.generated.Int24;
 import org.web3j.abi.datatypes.generated.Int256;
 import org.web3j.abi.datatypes.generated.StaticArray2;
-import org.web3j.abi.datatypes.generated.Uint128;
-import org.web3j.abi.datatypes.generated.Uint160;
-import org.web3j.abi.datatypes.generated.Uint24;
 import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.abi.datatypes.generated.Uint32;
 import org.web3j.protocol.core.DefaultBlockParameter;
@@ -38,10 +29,7 @@ import org.web3j.protocol.core.methods.response.EthCall;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.utils.Numeric;
 
-import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -55,8 +43,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The DEX, Pendle and strategy-vault replicas on the test Anvil: Curve StableSwap math and oracle, the Uniswap v3 price
- * replica's token order and slot0, the vault's manage allowlist, and the Pendle market's AMM (fee, impact, rate update) and redemption. Dev account 3 deploys and acts; 4 is the outsider.
+ * The DEX, Pendle and strategy-vault replicas on the test Anvil: Curve StableSwap math and oracle (the real Uniswap v3
+ * is UniswapV3RealPoolIT's), the vault's manage allowlist, and the Pendle market's AMM (fee, impact, rate update) and redemption. Dev account 3 deploys and acts; 4 is the outsider.
  * The last test moves the chain's clock past a short Pendle expiry, by as little as needed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -172,55 +160,9 @@ class MarketReplicasIT {
                 "ERC20: transfer amount exceeds balance");
     }
 
-    @Test
-    @Order(3_500)
-    void uniswapV3ReplicaOrdersTokensAndServesSlot0AsMainnet() throws Exception {
-        // 1.07 WETH per LST, encoded on the LST's side of the factory's token order
-        BigInteger target = new BigInteger("1070000000000000000");
-        boolean lstIsToken0 = UniswapV3Price.assetIsToken0(lst, weth);
-        BigInteger sqrtPrice = UniswapV3Price.sqrtPriceX96(target, lstIsToken0);
-        int tick = UniswapV3Price.tick(sqrtPrice);
-        String pool = anvil.deploy(tx, "UniswapV3PoolReplica", List.of(new Address(lst), new Address(weth), new Uint24(100), new Int24(1),
-                new Uint128(eth(50_000)), new Address(me), new Uint160(sqrtPrice), new Int24(tick)), BigInteger.ZERO);
-        String token0 = lstIsToken0 ? lst : weth;
-        String token1 = lstIsToken0 ? weth : lst;
-        assertEquals(token0.toLowerCase(), addressView(pool, "token0"));
-        assertEquals(token1.toLowerCase(), addressView(pool, "token1"));
-        assertEquals(BigInteger.valueOf(100), view(pool, fn("fee")));
-        assertEquals(eth(50_000), view(pool, fn("liquidity")));
-
-        // slot0 through the project's reader: the exact mainnet tuple, and the price the price service derives from it
-        Slot0 slot0 = slot0(pool);
-        assertEquals(new Slot0(sqrtPrice, tick, 0, 1, 1, 0, true), slot0);
-        assertEquals(lstIsToken0 ? 676 : -677, tick, "floor(log_1.0001(1.07 or 1/1.07)) of ±676.6…");
-        assertRelative(new BigDecimal(target, 18), lstIsToken0 ? slot0.price() : slot0.inversePrice(40, RoundingMode.HALF_EVEN));
-
-        BigInteger depegged = new BigInteger("1037900000000000000"); // 1.07 × (1 − 3 %)
-        BigInteger moved = UniswapV3Price.sqrtPriceX96(depegged, lstIsToken0);
-        batch(new Call(pool, fn("setSqrtPriceX96", new Uint160(moved), new Int24(UniswapV3Price.tick(moved)))));
-        Slot0 after = slot0(pool);
-        assertEquals(moved, after.sqrtPriceX96());
-        assertRelative(new BigDecimal(depegged, 18), lstIsToken0 ? after.price() : after.inversePrice(40, RoundingMode.HALF_EVEN));
-        assertReverts(outsider, pool, fn("setSqrtPriceX96", new Uint160(sqrtPrice), new Int24(tick)),
-                "UniswapV3PoolReplica: caller is not the market maker");
-    }
-
-    private Slot0 slot0(String pool) throws Exception {
-        Multicall3.Call call = UniswapV3Reader.slot0Call(pool);
-        EthCall r = anvil.rawCall(me, pool, call.callData());
-        Read<Slot0> read = UniswapV3Reader.decodeSlot0(new Multicall3.Result(!r.hasError(), Numeric.hexStringToByteArray(r.getValue())));
-        assertTrue(read.available(), "slot0: " + read.error());
-        return read.value();
-    }
-
     private String addressView(String to, String name) throws Exception {
         return ((Address) anvil.call(to, new Function(name, List.of(), List.of(new TypeReference<Address>() { }))).get(0)).getValue()
                 .toLowerCase();
-    }
-
-    private static void assertRelative(BigDecimal expected, BigDecimal actual) {
-        BigDecimal rel = actual.subtract(expected).abs().divide(expected, MathContext.DECIMAL128);
-        assertTrue(rel.compareTo(new BigDecimal("1e-12")) < 0, "expected " + expected + ", got " + actual + " (relative " + rel + ")");
     }
 
     @Test

@@ -36,8 +36,8 @@ import java.util.Map;
  *       ({@link LoopUnwinder#reduce}), freeing WETH for the entries; a full exit unwinds it whole; EigenLayer through {@code queueWithdrawals}, which only starts the exit: its stETH arrives
  *       after the withdrawal delay, so it is said in {@link BuiltPlan#skipped()} and not counted for the entries.
  *       ezETH and rsETH leave by their issuers' withdrawal queues (Renzo's WithdrawQueue, Kelp's LRTWithdrawalManager)
- *       where the venue names one ({@code withdrawalQueue}): the devnet deploys no pool for them (its Uniswap replicas
- *       are price-only); the request only starts the exit, said in {@link BuiltPlan#skipped()} and not counted. weETH
+ *       where the venue names one ({@code withdrawalQueue}): the devnet gives the vault no DEX route for them (its Uniswap
+ *       pools are real but priced only; the vault's allowlist opens no swap there); the request only starts the exit, said in {@link BuiltPlan#skipped()} and not counted. weETH
  *       leaves by ether.fi's WithdrawRequestNFT instead of Curve when the decision priced its exit as the queue (or the
  *       chain has no eETH pool) and the venue names it, likewise only started and not counted.</li>
  *   <li>In: Lido submit + wrap, ether.fi deposit + wrap, WETH supply, the Rocket Pool, Renzo, Kelp and Puffer deposits,
