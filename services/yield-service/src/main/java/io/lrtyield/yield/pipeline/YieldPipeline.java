@@ -101,14 +101,22 @@ public class YieldPipeline {
         return Uni.createFrom().item(() -> EventCodec.decode(payload, PriceTick.class, PriceTick.SCHEMA_VERSION))
                 // a store or broker that fails (a restart, a pause) holds the channel and the tick is tried again, in
                 // order; dead-lettering it would leave its block without a quote for good. Undecodable bytes are not retried.
-                .chain(tick -> Uni.createFrom().deferred(() -> onPrice(tick))
+                .chain(tick -> Uni.createFrom().deferred(() -> onPrice(tick, received))
                         .onFailure().invoke(e -> LOG.warnf("tick %s not quoted yet (tried again): %s", tick.eventId(), e.getMessage()))
                         .onFailure().retry().withBackOff(RETRY_FIRST_BACKOFF, RETRY_MAX_BACKOFF).atMost(RETRY_ATTEMPTS)
-                        .invoke(() -> ticked.advance(tick.asset(), tick.provenance().blockNumber())))
-                .invoke(() -> tickToQuote.record(System.nanoTime() - received, TimeUnit.NANOSECONDS));
+                        .invoke(() -> ticked.advance(tick.asset(), tick.provenance().blockNumber())));
     }
 
     Uni<Void> onPrice(PriceTick tick) {
+        return onPrice(tick, System.nanoTime());
+    }
+
+    /**
+     * The tick's quotes, then the tick marked processed; {@code yield_publish_latency_seconds} ends when its quotes are
+     * acknowledged (what consumers wait for), before that marker's write.
+     */
+    private Uni<Void> onPrice(PriceTick tick, long received) {
+        Runnable acknowledged = () -> tickToQuote.record(System.nanoTime() - received, TimeUnit.NANOSECONDS);
         if (!tick.backfilled()) {
             // the market venues' quotes (EigenLayer) take the latest; a tick of a past block must not replace it
             positions.putAll(tick.positions());
@@ -117,19 +125,22 @@ public class YieldPipeline {
             ethUsd = tick.priceUsd().divide(tick.marketPriceEth(), MathContext.DECIMAL64);
         }
         if (tick.fundamentalRate() == null) {
+            acknowledged.run();
             return Uni.createFrom().voidItem();
         }
         long start = System.nanoTime();
         return catalogues.catalogue().chain(catalogue -> {
             var source = catalogue.asset(tick.asset()).map(a -> a.fundamentalRate()).orElse(null);
             if (source == null || !sameContract(tick, source.contract())) {
+                acknowledged.run();
                 return Uni.createFrom().voidItem();
             }
             String series = RateHistoryStore.seriesOf(catalogue.chainId(), source);
             RatePoint point = new RatePoint(tick.provenance().blockNumber(), tick.provenance().blockTimestamp(), tick.fundamentalRate());
             // one round trip: skipped if already processed (a redelivery), else the point added and the windows read
-            return history.addAndWindow(series, point, tick.eventId()).chain(window -> window.seen() ? Uni.createFrom().voidItem()
-                    : quoteVenues(catalogue, tick, window, start).chain(() -> history.processed(tick.eventId())));
+            return history.addAndWindow(series, point, tick.eventId()).chain(window -> window.seen()
+                    ? Uni.createFrom().voidItem().invoke(acknowledged)
+                    : quoteVenues(catalogue, tick, window, start).invoke(acknowledged).chain(() -> history.processed(tick.eventId())));
         });
     }
 
