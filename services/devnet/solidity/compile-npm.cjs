@@ -9,36 +9,15 @@ const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
 
-const root = path.resolve(__dirname, '../../..');
+const { root, fail, installedVersion, refuseToOverwriteReplica } = require('./npm-pins.cjs');
 const out = process.argv[2];
 if (!out) {
   console.error('usage: node compile-npm.cjs <output-dir>');
   process.exit(2);
 }
 const EIP170_LIMIT = 24576;
-const pins = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).dependencies || {};
 const wanted = JSON.parse(fs.readFileSync(path.join(__dirname, 'npm-sources.json'), 'utf8'));
 const cacheDir = path.join(root, '.local', 'solc-cache');
-
-function fail(message) {
-  console.error(message);
-  process.exit(1);
-}
-
-function installedVersion(pkg) {
-  const pin = pins[pkg];
-  if (!pin) fail(`${pkg} must be pinned in the root package.json`);
-  const exact = pin.startsWith('npm:') ? pin.slice(pin.lastIndexOf('@') + 1) : pin;
-  if (!/^\d+\.\d+\.\d+$/.test(exact)) fail(`${pkg} must be pinned to an exact version in the root package.json (found ${pin})`);
-  let installed;
-  try {
-    installed = JSON.parse(fs.readFileSync(path.join(root, 'node_modules', pkg, 'package.json'), 'utf8')).version;
-  } catch (e) {
-    fail(`${pkg} is not installed: run \`npm ci\` at the repository root (make does it for you)`);
-  }
-  if (installed !== exact) fail(`${pkg} ${installed} is installed but ${exact} is pinned: run \`npm ci\` at the repository root`);
-  return installed;
-}
 
 /** Every .sol file of the package, keyed by its path inside the package (the imports are relative to it). */
 function packageSources(dir) {
@@ -99,9 +78,7 @@ for (const [pkg, spec] of Object.entries(wanted)) {
     const name = c.split(':')[1];
     if (artifact.runtimeSize > EIP170_LIMIT) fail(`${pkg} ${c}: runtime code ${artifact.runtimeSize} bytes is over EIP-170's ${EIP170_LIMIT}`);
     const target = path.join(out, name + '.json');
-    if (fs.existsSync(target) && !JSON.parse(fs.readFileSync(target, 'utf8')).package) {
-      fail(`${name}: an npm-compiled artifact would overwrite the replica of the same name compiled from contracts/`);
-    }
+    refuseToOverwriteReplica(target, name);
     fs.writeFileSync(target, JSON.stringify({ abi: artifact.abi, bytecode: artifact.bytecode, package: pkg, version, artifact: c,
       compiler: solc.version(), settings: spec.settings, runtimeSize: artifact.runtimeSize,
       compileMillis: artifact.compileMillis, cached: from === 'cache' }));

@@ -97,26 +97,35 @@ public class YieldPipeline {
 
     @Incoming(Topics.PRICES_CHANNEL)
     public Uni<Void> onPrice(byte[] payload) {
-        long received = System.nanoTime();
+        Runnable acknowledged = acknowledgedOnce(System.nanoTime());
         return Uni.createFrom().item(() -> EventCodec.decode(payload, PriceTick.class, PriceTick.SCHEMA_VERSION))
                 // a store or broker that fails (a restart, a pause) holds the channel and the tick is tried again, in
                 // order; dead-lettering it would leave its block without a quote for good. Undecodable bytes are not retried.
-                .chain(tick -> Uni.createFrom().deferred(() -> onPrice(tick, received))
+                .chain(tick -> Uni.createFrom().deferred(() -> onPrice(tick, acknowledged))
                         .onFailure().invoke(e -> LOG.warnf("tick %s not quoted yet (tried again): %s", tick.eventId(), e.getMessage()))
                         .onFailure().retry().withBackOff(RETRY_FIRST_BACKOFF, RETRY_MAX_BACKOFF).atMost(RETRY_ATTEMPTS)
                         .invoke(() -> ticked.advance(tick.asset(), tick.provenance().blockNumber())));
     }
 
     Uni<Void> onPrice(PriceTick tick) {
-        return onPrice(tick, System.nanoTime());
+        return onPrice(tick, acknowledgedOnce(System.nanoTime()));
+    }
+
+    /** Records the tick's latency once, even when a retry of its processing reaches the acknowledgement again. */
+    private Runnable acknowledgedOnce(long received) {
+        java.util.concurrent.atomic.AtomicBoolean recorded = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+            if (recorded.compareAndSet(false, true)) {
+                tickToQuote.record(System.nanoTime() - received, TimeUnit.NANOSECONDS);
+            }
+        };
     }
 
     /**
      * The tick's quotes, then the tick marked processed; {@code yield_publish_latency_seconds} ends when its quotes are
      * acknowledged (what consumers wait for), before that marker's write.
      */
-    private Uni<Void> onPrice(PriceTick tick, long received) {
-        Runnable acknowledged = () -> tickToQuote.record(System.nanoTime() - received, TimeUnit.NANOSECONDS);
+    private Uni<Void> onPrice(PriceTick tick, Runnable acknowledged) {
         if (!tick.backfilled()) {
             // the market venues' quotes (EigenLayer) take the latest; a tick of a past block must not replace it
             positions.putAll(tick.positions());
