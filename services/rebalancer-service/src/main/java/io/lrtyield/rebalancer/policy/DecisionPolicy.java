@@ -56,6 +56,9 @@ import java.util.TreeMap;
  */
 public final class DecisionPolicy {
 
+    /** Combinations of one rung per loop solved exhaustively; beyond, loop by loop. */
+    static final int MAX_RUNG_COMBINATIONS = 64;
+
     private final Catalogue catalogue;
     private final PolicySettings settings;
     private final RiskScorer scorer;
@@ -203,7 +206,9 @@ public final class DecisionPolicy {
                 settings.riskAversion(), settings.horizonYears());
         AllocationResult result;
         try {
-            result = optimizer.solve(problem);
+            Solved best = solveOneRungPerLoop(problem, notes);
+            problem = best.problem();
+            result = best.result();
         } catch (IllegalArgumentException e) {
             // what the operator needs to see why: every bound and row of the problem
             problem.venues().forEach(v -> notes.add(String.format(Locale.ROOT, "bound %s: current %.6f, cap %.6f, exit cap %.6f, delay %.3f d",
@@ -255,6 +260,90 @@ public final class DecisionPolicy {
                 result, gain, cost, risk, null, notes, economics);
     }
 
+    private record Solved(AllocationProblem problem, AllocationResult result) {
+    }
+
+    /**
+     * A loop is one lending account at one LTV: its rungs are alternatives, not venues to hold side by side. Offered
+     * together, the optimizer would spread a loop over several rungs because each rung carries its own size decay —
+     * while all of them borrow from the same pool, so the decay of the sum is larger than the sum of the decays (the
+     * spread looked better than the one position the plan then builds at the blended LTV). So each combination of one
+     * rung per loop is solved on its own (the other rungs capped at 0) and the best objective wins; a held loop is
+     * offered at its own rung only ({@link #addRungs}), so this only chooses where no loop is held yet. At most
+     * {@link #MAX_RUNG_COMBINATIONS} solves; beyond that one loop at a time, the others at their best so far.
+     */
+    private Solved solveOneRungPerLoop(AllocationProblem problem, List<String> notes) {
+        Map<String, List<Integer>> rungsByLoop = new TreeMap<>();
+        List<io.lrtyield.strategy.optimizer.Venue> venues = problem.venues();
+        for (int i = 0; i < venues.size(); i++) {
+            io.lrtyield.strategy.optimizer.Venue v = venues.get(i);
+            if (LoopLadder.ltvOf(v.id()) != null && v.upperBound() > 0) {
+                rungsByLoop.computeIfAbsent(LoopLadder.baseOf(v.id()), k -> new ArrayList<>()).add(i);
+            }
+        }
+        rungsByLoop.values().removeIf(l -> l.size() < 2);
+        if (rungsByLoop.isEmpty()) {
+            return new Solved(problem, optimizer.solve(problem));
+        }
+        List<List<Integer>> loops = new ArrayList<>(rungsByLoop.values());
+        int[] choice = new int[loops.size()];
+        Solved best = null;
+        long combinations = loops.stream().mapToLong(List::size).reduce(1, (a, b) -> a * b);
+        if (combinations <= MAX_RUNG_COMBINATIONS) {
+            for (long c = 0; c < combinations; c++) {
+                long rest = c;
+                for (int l = 0; l < loops.size(); l++) {
+                    choice[l] = (int) (rest % loops.get(l).size());
+                    rest /= loops.get(l).size();
+                }
+                best = better(best, solveWith(problem, loops, choice));
+            }
+        } else {
+            for (int l = 0; l < loops.size(); l++) {
+                int bestRung = 0;
+                Solved bestHere = null;
+                for (int r = 0; r < loops.get(l).size(); r++) {
+                    choice[l] = r;
+                    Solved s = solveWith(problem, loops, choice);
+                    if (bestHere == null || s.result().objective() > bestHere.result().objective()) {
+                        bestHere = s;
+                        bestRung = r;
+                    }
+                }
+                choice[l] = bestRung;
+                best = bestHere;
+            }
+        }
+        Solved chosen = best;
+        for (List<Integer> rungs : loops) {
+            rungs.stream().filter(i -> chosen.result().allocations().get(i).amount() > 1e-9).findFirst().ifPresent(i ->
+                    notes.add(venues.get(i).id() + ": chosen among " + rungs.size() + " rungs of "
+                            + LoopLadder.baseOf(venues.get(i).id()) + " (one account, one LTV: best objective)"));
+        }
+        return chosen;
+    }
+
+    private static Solved better(Solved a, Solved b) {
+        return a == null || b.result().objective() > a.result().objective() ? b : a;
+    }
+
+    private Solved solveWith(AllocationProblem problem, List<List<Integer>> loops, int[] choice) {
+        List<io.lrtyield.strategy.optimizer.Venue> venues = new ArrayList<>(problem.venues());
+        for (int l = 0; l < loops.size(); l++) {
+            List<Integer> rungs = loops.get(l);
+            for (int r = 0; r < rungs.size(); r++) {
+                if (r != choice[l]) {
+                    io.lrtyield.strategy.optimizer.Venue v = venues.get(rungs.get(r));
+                    venues.set(rungs.get(r), new io.lrtyield.strategy.optimizer.Venue(v.id(), v.current(), v.apy(), v.apyDecayPerUnit(),
+                            v.risk(), 0, v.exitLiquidityCap(), v.withdrawalDelayDays(), v.cost()));
+                }
+            }
+        }
+        AllocationProblem p = new AllocationProblem(venues, problem.groups(), problem.reserve(), problem.total(),
+                problem.riskAversion(), problem.horizonYears());
+        return new Solved(p, optimizer.solve(p));
+    }
+
     /** The optimizer's own yield term at amount x (one definition, in the optimizer's Venue). */
     static double yieldAt(io.lrtyield.strategy.optimizer.Venue v, double x, AllocationProblem p) {
         return v.riskAdjustedYield(x, p.riskAversion(), p.horizonYears());
@@ -278,8 +367,9 @@ public final class DecisionPolicy {
 
     /**
      * The loop's rungs ({@link LoopLadder}) as candidates: a rung whose stressed health factor falls below the minimum in
-     * any scenario is left out (said in the notes); the loop held on chain counts on the rung nearest its LTV, capped at 0
-     * if that rung failed (exit only). The rungs share the venue's cap.
+     * any scenario is left out (said in the notes). A loop held on chain is offered at the rung nearest its LTV only,
+     * capped at 0 if that rung failed (exit only); one not held is offered at every rung that passes, and
+     * {@link #solveOneRungPerLoop} keeps the best one. The rungs share the venue's cap.
      */
     private void addRungs(Venue v, YieldQuote q, VenueEconomics e, double current, double cap, double exitCap, double risk,
                           MarketState s, List<String> notes, List<io.lrtyield.strategy.optimizer.Venue> venues, List<GroupCap> groups) {
@@ -295,8 +385,13 @@ public final class DecisionPolicy {
         double maxLeverage = 1;
         double heldEquity = 0;
         for (BigDecimal ltv : ltvs) {
-            boolean passes = loopSurvivesStress(v, ltv, lt, s.prices(), notes);
             boolean isHeld = ltv.equals(held);
+            if (held != null && !isHeld) {
+                // a held loop is one account at one LTV: it grows or shrinks at it. Moving equity between rungs is no
+                // trade the plan can make (the rungs fold into one loop move, a zero net move is none), so it is not offered
+                continue;
+            }
+            boolean passes = loopSurvivesStress(v, ltv, lt, s.prices(), notes);
             if (!passes && !isHeld) {
                 continue;
             }

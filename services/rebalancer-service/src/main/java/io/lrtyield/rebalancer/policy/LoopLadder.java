@@ -23,9 +23,10 @@ import java.util.TreeSet;
  *       (L − 1)·x;</li>
  *   <li>exit cost ∝ L: the unwind sells L per unit of equity (conservative: a smaller sale also moves the pool less).</li>
  * </ul>
- * One Aave account holds all rungs of a loop: what the optimizer gives the rungs folds into one equity at the blended
- * LTV Σ debt / Σ collateral, whose health factor is at least the lowest of the chosen rungs' — so if each passed the
- * stress test, the blend does.
+ * One Aave account holds a loop, at one LTV: the decision picks one rung per loop (the rungs borrow from the same pool,
+ * so their size decays do not add up separately) and a held loop is offered at its own rung only. Should an allocation
+ * still give several rungs an amount, they fold into one equity at the blended LTV Σ debt / Σ collateral, whose health
+ * factor is at least the lowest of the chosen rungs' — so if each passed the stress test, the blend does.
  */
 public final class LoopLadder {
 

@@ -224,6 +224,59 @@ class DecisionPolicyTest {
         assertTrue(borrowed <= 0.9 * 200 + 1e-6, "the rungs borrow " + borrowed + " WETH of the 180 Aave can lend");
     }
 
+    /**
+     * A loop is one account at one LTV. Offered side by side, its rungs would each carry their own size decay and the
+     * optimizer would spread the loop over several (the decay of a sum is more than the sum of the decays, so the spread
+     * looked better than the one position the plan builds) — and once held, the whole loop counted on one rung, so the
+     * next decision wanted to move equity between rungs, a trade the plan cannot make. Now: one rung per loop, the best
+     * objective of each choice solved alone; a held loop is offered at its own rung only.
+     */
+    @Test
+    void aLoopTakesOneRungAndAHeldLoopIsOfferedAtItsOwnRungOnly() {
+        Catalogue c = new Catalogue("test", 31337, CATALOGUE.contracts(), CATALOGUE.assets(), List.of(
+                CATALOGUE.venue("idle-eth").orElseThrow(), CATALOGUE.venue("lido-wsteth").orElseThrow(),
+                new Venue("aave-wsteth-loop", "LEVERAGED_LOOP", "wstETH", "aave", 3, 0, 0.0,
+                        Map.of("borrowAsset", "WETH", "targetLtv", "0.9", "liquidationThreshold", "0.95"))));
+        PolicySettings ladder = new PolicySettings(1.0, 90, new BigDecimal("0.01"), 0.5, 3600, 0.5, Map.of(), 0.6, 0.7,
+                Map.of(), 0.1, 1, 20, 250_000, 1, 0, 0.1, new BigDecimal("1.03"), List.of(0.5, 0.7, 0.8, 0.88), 10);
+        PlanBuilder b = new PlanBuilder(PlanAddresses.from(c), addr(99), new PlanSettings(50, BigDecimal.ONE, new BigDecimal("1.05"), 40));
+        DecisionPolicy p = new DecisionPolicy(c, ladder, new RiskScorer(riskSettings), new StressTester(c, riskSettings), b,
+                riskSettings.minStressedHealthFactor());
+        // a loop whose yield falls with our size (our borrowing raises the rate): 10 ETH at the quote, 600 ETH 2.5 points lower
+        double l0 = 10;
+        double net = l0 * 0.032 - (l0 - 1) * 0.02;
+        YieldQuote decaying = new YieldQuote(1, "q-loop", "aave-wsteth-loop", "LEVERAGED_LOOP", "wstETH", BigDecimal.valueOf(net), "spot",
+                loopQuote(l0, 0.032, 0.02).components(), List.of(),
+                List.of(new SizePoint(BigDecimal.TEN, BigDecimal.valueOf(net)), new SizePoint(new BigDecimal("600"), BigDecimal.valueOf(net - 0.025))),
+                10, List.of(), P, Map.of());
+        Map<String, YieldQuote> quotes = Map.of("lido-wsteth", quote("lido-wsteth", "wstETH", "0.032"), "aave-wsteth-loop", decaying);
+        PolicyOutcome o = p.decide(new MarketState(idle(1_000), quotes, prices(), alerts, Long.MIN_VALUE));
+        List<VenueAllocation> rungs = o.result().allocations().stream().filter(va -> va.venue().contains("@") && va.amount() > 1e-6).toList();
+        assertEquals(1, rungs.size(), "one rung: " + o.result().allocations());
+        assertTrue(rungs.get(0).amount() > 10, "the loop is used: " + rungs);
+        assertTrue(o.notes().contains(rungs.get(0).venue() + ": chosen among 4 rungs of aave-wsteth-loop (one account, one LTV: best objective)"),
+                o.notes().toString());
+        // the chosen rung is the best single-rung solve: the same problem with only another rung open does no better
+        for (var other : o.problem().venues().stream().filter(v -> v.id().contains("@") && !v.id().equals(rungs.get(0).venue())).toList()) {
+            List<io.lrtyield.strategy.optimizer.Venue> vs = new java.util.ArrayList<>();
+            for (var v : o.problem().venues()) {
+                boolean open = v.id().equals(other.id()) || !v.id().contains("@");
+                vs.add(new io.lrtyield.strategy.optimizer.Venue(v.id(), v.current(), v.apy(), v.apyDecayPerUnit(), v.risk(),
+                        open ? (v.id().equals(other.id()) ? o.problem().venues().stream().filter(x -> x.id().equals(rungs.get(0).venue()))
+                                .findFirst().orElseThrow().cap() : v.cap()) : 0, v.exitLiquidityCap(), v.withdrawalDelayDays(), v.cost()));
+            }
+            var alone = new io.lrtyield.strategy.optimizer.AllocationOptimizer().solve(new io.lrtyield.strategy.optimizer.AllocationProblem(vs,
+                    o.problem().groups(), o.problem().reserve(), o.problem().total(), o.problem().riskAversion(), o.problem().horizonYears()));
+            assertTrue(alone.objective() <= o.result().objective() + 1e-9, other.id() + " alone " + alone.objective() + " > " + o.result().objective());
+        }
+
+        // held at LTV 0.9 (108 WETH debt on 100 wstETH at 1.2): offered at the nearest rung (0.836 = 0.88 × 0.95) only
+        PolicyOutcome held = p.decide(new MarketState(withLoop("1.1"), quotes, prices(), alerts, Long.MIN_VALUE));
+        assertEquals(List.of("aave-wsteth-loop@ltv0.836"), held.problem().venues().stream().map(io.lrtyield.strategy.optimizer.Venue::id)
+                .filter(id -> id.contains("@")).toList());
+        assertEquals(12, held.problem().venues().stream().filter(v -> v.id().contains("@")).findFirst().orElseThrow().current(), 1e-9);
+    }
+
     /** Never enter what cannot be left: a venue with an entry route but no exit route stays out of the problem. */
     @Test
     void aVenueWithNoExitRouteIsNotEntered() {
