@@ -67,6 +67,8 @@ public final class DecisionPolicy {
     private final BigDecimal minStressedHf;
     private final AllocationOptimizer optimizer = new AllocationOptimizer();
     private final Map<String, Integer> actionCounts = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Since which block each venue has been left out for missing or stale data (a price or quote that may come back). */
+    private final Map<String, Long> waitingSince = new java.util.concurrent.ConcurrentHashMap<>();
 
     public DecisionPolicy(Catalogue catalogue, PolicySettings settings, RiskScorer scorer, StressTester stress, PlanBuilder routes,
                           BigDecimal minStressedHf) {
@@ -142,6 +144,11 @@ public final class DecisionPolicy {
             if (why == null && current == 0 && !routes.canExit(v)) {
                 // never enter what cannot be left: a position with no exit route is trapped capital
                 why = "no allowlisted exit route: not entered";
+            }
+            if (why != null && transientData(why, block0)) {
+                waitingSince.putIfAbsent(v.id(), atBlock);
+            } else {
+                waitingSince.remove(v.id());
             }
             if (why != null) {
                 excluded.put(v.id(), why);
@@ -252,6 +259,11 @@ public final class DecisionPolicy {
             return new PolicyOutcome(PolicyOutcome.HOLD, prefix + "hold because of the cooldown: last plan "
                     + (now - s.lastPlanAtSeconds()) + " s ago < " + settings.cooldownSeconds() + " s (" + figures + ")",
                     excluded, problem, result, gain, cost, risk, null, notes, economics);
+        }
+        String waiting = waitingForData(excluded, atBlock);
+        if (waiting != null) {
+            return new PolicyOutcome(PolicyOutcome.HOLD, prefix + waiting + " (" + figures + ")", excluded, problem, result, gain, cost,
+                    risk, null, notes, economics);
         }
         String moves = result.allocations().stream().filter(va -> Math.abs(va.trade()) > 1e-9)
                 .sorted(Comparator.comparingDouble(VenueAllocation::trade))
@@ -588,6 +600,44 @@ public final class DecisionPolicy {
         long age = block == Long.MIN_VALUE ? 0 : block - q.provenance().blockNumber();
         return age > maxAgeBlocks ? "quote STALE (of block " + q.provenance().blockNumber() + ", " + age + " blocks old > " + maxAgeBlocks
                 + ": the yield service's reads are failing)" : null;
+    }
+
+    /**
+     * Left out for data that is missing or late — no price yet, a STALE price (its status or its age), no quote yet, a
+     * quote too old — rather than for what the market or the venue is (UNSAFE, flagged, no route): such data comes back,
+     * usually within blocks (a service restarting or catching up, a loaded machine).
+     */
+    static boolean transientData(String why, String priceBlock) {
+        if (priceBlock != null) {
+            return !priceBlock.contains(" UNSAFE");
+        }
+        return why.equals("no quote yet") || why.startsWith("quote STALE");
+    }
+
+    /**
+     * Why a rebalance waits for data, or null: a plan made while venues are left out for missing or stale data is made on
+     * part of the market — the capital goes to what happens to have data and is moved again, at a second round trip, when
+     * the rest returns (a loaded machine's first plan put 30 % into Aave WETH supply while the staking venues' prices
+     * lagged; the next decision wanted all of it out). So a rebalance waits up to {@link PolicySettings#dataWaitBlocks}
+     * blocks for a venue's data to return; after that the venue is planned without (a dead feed must not freeze the vault).
+     * Exits for incidents and emergency deleverage never wait.
+     */
+    private String waitingForData(Map<String, String> excluded, long atBlock) {
+        waitingSince.keySet().retainAll(excluded.keySet());
+        List<String> waiting = new ArrayList<>();
+        long since = Long.MAX_VALUE;
+        for (var e : waitingSince.entrySet()) {
+            if (atBlock - e.getValue() < settings.dataWaitBlocks()) {
+                waiting.add(e.getKey());
+                since = Math.min(since, e.getValue());
+            }
+        }
+        if (waiting.isEmpty()) {
+            return null;
+        }
+        java.util.Collections.sort(waiting);
+        return "hold while waiting for the data of " + String.join(", ", waiting) + " (left out since block " + since
+                + ", waits up to " + settings.dataWaitBlocks() + " blocks): a plan on part of the market would be undone when it returns";
     }
 
     static boolean trusted(YieldQuote q) {

@@ -79,6 +79,14 @@ public record PolicySettings(double riskAversion, double horizonDays, BigDecimal
         return 3 * Math.max(maxPriceAgeBlocks, 10);
     }
 
+    /**
+     * How long a rebalance waits for a venue's missing or stale price or quote to return before planning without it:
+     * twice the quote's staleness age (60 blocks by default: a minute on the devnet, 12 minutes on mainnet).
+     */
+    public long dataWaitBlocks() {
+        return 2 * maxQuoteAgeBlocks();
+    }
+
     /** Horizon in years. */
     public double horizonYears() {
         return horizonDays / 365.0;

@@ -277,6 +277,47 @@ class DecisionPolicyTest {
         assertEquals(12, held.problem().venues().stream().filter(v -> v.id().contains("@")).findFirst().orElseThrow().current(), 1e-9);
     }
 
+    static Portfolio idleAt(long eth, long block) {
+        BigDecimal v = BigDecimal.valueOf(eth);
+        return new Portfolio(addr(99), block, P.blockTimestamp(),
+                List.of(new VenuePosition("idle-eth", List.of(new Holding("native ETH", "ETH", E18.multiply(BigInteger.valueOf(eth)), false)),
+                        v, v, null, List.of())), null, v, v, List.of());
+    }
+
+    /**
+     * A plan made while a venue's data is missing or late is made on part of the market and undone when the data returns
+     * (a loaded machine's first plan put 30 % into Aave WETH supply while the staking prices lagged). A rebalance waits up
+     * to 60 blocks for it, then plans without that venue; a venue left out for what it is (UNSAFE, flagged) never waits.
+     */
+    @Test
+    void aRebalanceWaitsForAVenuesMissingDataThenPlansWithoutIt() {
+        Map<String, YieldQuote> quotes = new HashMap<>(quotes("0.035", "0.03", "0.045"));
+        quotes.remove("rocketpool-reth");
+        PolicyOutcome first = policy.decide(new MarketState(idleAt(1_000, 40), quotes, prices(), alerts, Long.MIN_VALUE));
+        assertEquals(PolicyOutcome.HOLD, first.action(), first.reason());
+        assertEquals("no quote yet", first.excluded().get("rocketpool-reth"));
+        assertTrue(first.reason().startsWith("hold while waiting for the data of rocketpool-reth (left out since block 40, waits up to 60 "
+                + "blocks): a plan on part of the market would be undone when it returns (gain "), first.reason());
+        assertEquals(PolicyOutcome.HOLD, policy.decide(new MarketState(idleAt(1_000, 99), quotes, prices(), alerts, Long.MIN_VALUE)).action());
+        PolicyOutcome after = policy.decide(new MarketState(idleAt(1_000, 100), quotes, prices(), alerts, Long.MIN_VALUE));
+        assertEquals(PolicyOutcome.REBALANCE, after.action(), after.reason());
+        assertEquals("no quote yet", after.excluded().get("rocketpool-reth"));
+
+        // back, then gone again: the wait starts over
+        PolicyOutcome back = policy.decide(new MarketState(idleAt(1_000, 101), quotes("0.035", "0.03", "0.045"), prices(), alerts, Long.MIN_VALUE));
+        assertEquals(PolicyOutcome.REBALANCE, back.action(), back.reason());
+        assertEquals(PolicyOutcome.HOLD, policy.decide(new MarketState(idleAt(1_000, 102), quotes, prices(), alerts, Long.MIN_VALUE)).action());
+
+        // UNSAFE is what the market is, not late data: planned without it at once
+        DecisionPolicy fresh = new DecisionPolicy(CATALOGUE, settings, new RiskScorer(riskSettings), new StressTester(CATALOGUE, riskSettings),
+                routes, riskSettings.minStressedHealthFactor());
+        Map<String, PriceTick> unsafe = prices();
+        unsafe.put("rETH", tick("rETH", "1.1", PriceStatus.UNSAFE, "sources disagree"));
+        PolicyOutcome u = fresh.decide(new MarketState(idleAt(1_000, 40), quotes("0.035", "0.03", "0.045"), unsafe, alerts, Long.MIN_VALUE));
+        assertEquals(PolicyOutcome.REBALANCE, u.action(), u.reason());
+        assertTrue(u.excluded().get("rocketpool-reth").startsWith("rETH UNSAFE"), u.excluded().toString());
+    }
+
     /** Never enter what cannot be left: a venue with an entry route but no exit route stays out of the problem. */
     @Test
     void aVenueWithNoExitRouteIsNotEntered() {
