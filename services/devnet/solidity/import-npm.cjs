@@ -1,13 +1,14 @@
 // Copies the audited contract artifacts listed in npm-artifacts.json from node_modules into <out>/<Contract>.json
 // = { abi, bytecode, linkReferences, sourceName, package, version, artifact } for the devnet deployers, next to the replicas
 // compile.cjs writes. The bytecode is taken as published (no recompilation); library placeholders stay in it and are
-// linked in Java (NpmArtifact.link). The installed version must be the exact pin of the root package.json.
+// linked in Java (NpmArtifact.link). The installed version must be the exact pin of the root package.json; a package
+// pinned under its "packedDependencies" is read from the npm-pack cache instead (npm-pins.cjs packageDir).
 // Run by Maven (generate-resources) after compile.cjs.
 'use strict';
 const fs = require('fs');
 const path = require('path');
 
-const { root, fail, installedVersion, refuseToOverwriteReplica } = require('./npm-pins.cjs');
+const { fail, packageDir, refuseToOverwriteReplica } = require('./npm-pins.cjs');
 const out = process.argv[2];
 if (!out) {
   console.error('usage: node import-npm.cjs <output-dir>');
@@ -19,8 +20,7 @@ fs.mkdirSync(out, { recursive: true });
 let count = 0;
 for (const [pkg, artifacts] of Object.entries(wanted)) {
   if (pkg.startsWith('_')) continue;
-  const installed = installedVersion(pkg);
-  const dir = path.join(root, 'node_modules', pkg);
+  const { dir, version: installed } = packageDir(pkg, artifacts);
   for (const rel of artifacts) {
     const artifact = JSON.parse(fs.readFileSync(path.join(dir, rel), 'utf8'));
     const name = artifact.contractName;

@@ -1,12 +1,17 @@
 // What import-npm.cjs and compile-npm.cjs share: the exact pin of an npm package in the root package.json (an
 // `npm:<name>@<version>` alias counts by its version), checked against what node_modules holds, and the rule that an
-// npm artifact never overwrites one of our compiled replicas.
+// npm artifact never overwrites one of our compiled replicas. A package `npm ci` cannot install is pinned in the same
+// package.json under "packedDependencies" (npm ignores that key; it is the one place its version lives, next to every
+// other pin) and fetched by npm-pack.cjs instead.
 'use strict';
 const fs = require('fs');
 const path = require('path');
+const { packed } = require('./npm-pack.cjs');
 
 const root = path.resolve(__dirname, '../../..');
-const pins = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).dependencies || {};
+const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+const pins = manifest.dependencies || {};
+const packedPins = manifest.packedDependencies || {};
 
 function fail(message) {
   console.error(message);
@@ -29,6 +34,26 @@ function installedVersion(pkg) {
   return installed;
 }
 
+/**
+ * Where the files of `pkg` are and at which version: node_modules for an installed pin, the npm-pack cache for a
+ * packed one (fetched on first use, only `files`). Returns { dir, version }.
+ */
+function packageDir(pkg, files) {
+  const packedPin = packedPins[pkg];
+  if (!packedPin) {
+    return { dir: path.join(root, 'node_modules', pkg), version: installedVersion(pkg) };
+  }
+  if (pins[pkg]) fail(`${pkg} is pinned both as a dependency and in packedDependencies`);
+  if (!/^\d+\.\d+\.\d+$/.test(packedPin)) fail(`${pkg} must be pinned to an exact version in packedDependencies (found ${packedPin})`);
+  try {
+    const { dir, version, fetched } = packed(root, pkg, packedPin, files);
+    if (fetched) console.log(`npm pack: ${pkg}@${version} (${files.length} files) cached in ${path.relative(root, dir)}`);
+    return { dir, version };
+  } catch (e) {
+    fail(`${pkg}@${packedPin}: npm pack failed (${e.message}); it needs the npm registry once, then .local/npm-pack`);
+  }
+}
+
 /** Fails when `target` is one of our replicas (written by compile.cjs, no `package`): an npm artifact must not replace it. */
 function refuseToOverwriteReplica(target, name) {
   if (fs.existsSync(target) && !JSON.parse(fs.readFileSync(target, 'utf8')).package) {
@@ -36,4 +61,4 @@ function refuseToOverwriteReplica(target, name) {
   }
 }
 
-module.exports = { root, fail, installedVersion, refuseToOverwriteReplica };
+module.exports = { root, fail, installedVersion, packageDir, refuseToOverwriteReplica };

@@ -51,8 +51,7 @@ contract PendlePT is ReplicaToken {
 
 /// ln(x / 1e18) * 1e18, truncated toward zero, for x > 0: the argument at 36 decimals is brought into [1/sqrt2, sqrt2]
 /// by powers of two (k), then ln m = 2 atanh((m - 1)/(m + 1)), summed until a term vanishes; ln x = k ln2 + ln m.
-/// Written for the replica (the yield service's `WadLogExp.ln` is the same integer steps); within a wei of mainnet's
-/// LogExpMath.ln.
+/// Written for the replica; within a wei of mainnet's LogExpMath.ln.
 function pendleLnWad(int256 x) pure returns (int256) {
     require(x > 0, "PendleMarket: ln of a non-positive number");
     int256 one36 = 1e36;
@@ -91,7 +90,8 @@ function pendleLnWad(int256 x) pure returns (int256) {
 /// (totalLp counts the underlying seeded) and no rate observations (`observe` is not replicated); on mainnet swaps go
 /// through the Router with ApproxParams/TokenInput/LimitOrderData, here through the market's own functions, and an
 /// exact-input buy gets the most PT whose cost fits the input, to the wei (the Router approximates it within its eps);
-/// ln is `pendleLnWad` and exp solmate's `wadExp`, each within a wei of LogExpMath.
+/// ln is `pendleLnWad` and exp solmate's `wadExp`, each within a wei of LogExpMath (the yield service quotes with
+/// LogExpMath's own steps, so its size curve and this replica's previews may differ by a wei now and then).
 contract PendleMarket {
     struct MarketState {
         int256 totalPt;

@@ -75,6 +75,28 @@ public final class DeployedContracts {
         return out;
     }
 
+    /**
+     * The real Pendle v2 deployment ({@link PendleV2Deployer}, not part of the default devnet): the market, PT, YT,
+     * routers and factory implementations as npm bytecode; our SY, factory proxies, gauge controller and PENDLE token
+     * as replicas; each code half of a split creation code under the artifact it holds.
+     */
+    public static List<DeployedContract> of(PendleV2Deployment p) {
+        List<DeployedContract> out = new ArrayList<>();
+        add(out, "pendleV2.market", p.market(), "PendleMarketV7");
+        add(out, "pendleV2.pt", p.pt(), "PendlePrincipalToken");
+        add(out, "pendleV2.yt", p.yt(), "PendleYieldToken");
+        add(out, "pendleV2.sy", p.sy(), "WeEthSY");
+        add(out, "pendleV2.router", p.router(), "PendleRouterV4");
+        add(out, "pendleV2.routerStatic", p.routerStatic(), "PendleRouterStatic");
+        add(out, "pendleV2.yieldContractFactory", p.yieldContractFactory(), "Erc1967Proxy");
+        add(out, "pendleV2.marketFactory", p.marketFactory(), "Erc1967Proxy");
+        p.contracts().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            String artifact = e.getKey().equals("PENDLE") ? "ReplicaERC20" : e.getKey().replaceFirst("\\..*", "");
+            add(out, "pendleV2." + e.getKey(), e.getValue(), artifact);
+        });
+        return out;
+    }
+
     private static void addAll(List<DeployedContract> out, String field, Map<String, String> byAsset, String artifact) {
         // a stable order: the record keeps an unordered copy of the map
         byAsset.entrySet().stream().sorted(Map.Entry.comparingByKey())

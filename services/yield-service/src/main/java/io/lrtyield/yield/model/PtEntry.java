@@ -1,5 +1,7 @@
 package io.lrtyield.yield.model;
 
+import io.lrtyield.common.dex.pendle.PendleAmm;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;

@@ -1,7 +1,8 @@
 package io.lrtyield.yield.model;
 
-import io.lrtyield.common.event.QuoteFlag;
 import io.lrtyield.common.catalogue.Venue;
+import io.lrtyield.common.dex.pendle.PendleAmm;
+import io.lrtyield.common.event.QuoteFlag;
 import io.lrtyield.common.event.SizePoint;
 import io.lrtyield.common.event.WindowYield;
 import io.lrtyield.common.event.YieldComponent;

@@ -2,6 +2,7 @@ package io.lrtyield.yield.model;
 
 import io.lrtyield.common.catalogue.Venue;
 import io.lrtyield.common.dex.CurveMath;
+import io.lrtyield.common.dex.pendle.PendleAmm;
 import io.lrtyield.common.event.SizePoint;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.lrtyield.yield.model;
+package io.lrtyield.common.dex.pendle;
 
 import java.math.BigInteger;
 import java.util.Optional;
@@ -19,16 +19,18 @@ import java.util.Optional;
  *   <li>SY ↔ asset through the SY index ({@code PYIndex}: down, or up where the market is owed).</li>
  * </ul>
  *
- * <p>Where it departs from mainnet, and why: ln/exp are {@link WadLogExp} (the devnet replica's, within a wei of
- * LogExpMath's); the index is the SY's {@code exchangeRate()} (mainnet uses the YT's {@code pyIndexCurrent}, the larger
- * of it and the stored PY index — equal unless the SY has lost value); and exact-input buys are solved exactly
- * ({@link #ptOutForExactSyIn}: the most PT whose cost fits the input, to the wei) where mainnet's Router approximates
- * the same amount by its {@code ApproxParams} search, leaving at most its {@code eps} of the input unspent.
+ * <p>ln and exp are the market's own ({@link PendleLogExp}), so a quote equals the real market's to the wei
+ * ({@code PendleV2RealMarketIT}, against {@code @pendle/core-v2}'s bytecode; the devnet replica's ln/exp differ from them
+ * by at most a wei now and then). Where it departs from mainnet, and why: the index is the SY's {@code exchangeRate()}
+ * (the market uses the YT's {@code pyIndexCurrent}, the larger of it and the stored PY index — equal unless the SY has
+ * lost value); and exact-input buys are solved exactly ({@link #ptOutForExactSyIn}: the most PT whose cost fits the
+ * input, to the wei) where the Router approximates the same amount by its {@code ApproxParams} search and stops within
+ * its {@code eps} of the input (5e-5 when no off-chain guess is passed; our amount as the guess is taken as is).
  */
 public final class PendleAmm {
 
-    static final BigInteger ONE = WadLogExp.WAD;
-    static final BigInteger YEAR = BigInteger.valueOf(YieldMath.SECONDS_PER_YEAR);
+    static final BigInteger ONE = PendleLogExp.WAD;
+    static final BigInteger YEAR = BigInteger.valueOf(365L * 86_400L);
     static final BigInteger MAX_MARKET_PROPORTION = ONE.multiply(BigInteger.valueOf(96)).divide(BigInteger.valueOf(100));
     private static final BigInteger HUNDRED = BigInteger.valueOf(100);
 
@@ -173,13 +175,13 @@ public final class PendleAmm {
 
     static BigInteger lnImpliedRate(BigInteger totalPt, BigInteger totalAsset, BigInteger rateScalar, BigInteger rateAnchor, long timeToExpiry) {
         BigInteger exchangeRate = exchangeRate(totalPt, totalAsset, rateScalar, rateAnchor, BigInteger.ZERO);
-        return WadLogExp.ln(exchangeRate).multiply(YEAR).divide(BigInteger.valueOf(timeToExpiry));
+        return PendleLogExp.ln(exchangeRate).multiply(YEAR).divide(BigInteger.valueOf(timeToExpiry));
     }
 
     /** {@code e^(lnRate × t / 365 days)}, the product truncated to a wad first. */
     static BigInteger exchangeRateFromImpliedRate(BigInteger lnImpliedRate, long timeToExpiry) {
         BigInteger rt = lnImpliedRate.multiply(BigInteger.valueOf(timeToExpiry)).divide(YEAR);
-        return WadLogExp.exp(rt);
+        return PendleLogExp.exp(rt);
     }
 
     static BigInteger exchangeRate(BigInteger totalPt, BigInteger totalAsset, BigInteger rateScalar, BigInteger rateAnchor, BigInteger netPtToAccount) {
@@ -200,7 +202,7 @@ public final class PendleAmm {
             throw new Revert("MarketProportionMustNotEqualOne");
         }
         BigInteger logitP = divDown(proportion, ONE.subtract(proportion));
-        return WadLogExp.ln(logitP);
+        return PendleLogExp.ln(logitP);
     }
 
     // ---- PMath and PYIndex ----
@@ -220,15 +222,15 @@ public final class PendleAmm {
         return a.subtract(b);
     }
 
-    static BigInteger syToAsset(BigInteger index, BigInteger sy) {
+    public static BigInteger syToAsset(BigInteger index, BigInteger sy) {
         return signed(sy, sy.abs().multiply(index).divide(ONE));
     }
 
-    static BigInteger assetToSy(BigInteger index, BigInteger asset) {
+    public static BigInteger assetToSy(BigInteger index, BigInteger asset) {
         return signed(asset, asset.abs().multiply(ONE).divide(index));
     }
 
-    static BigInteger assetToSyUp(BigInteger index, BigInteger asset) {
+    public static BigInteger assetToSyUp(BigInteger index, BigInteger asset) {
         return signed(asset, asset.abs().multiply(ONE).add(index).subtract(BigInteger.ONE).divide(index));
     }
 

@@ -1,4 +1,4 @@
-package io.lrtyield.yield.model;
+package io.lrtyield.common.dex.pendle;
 
 import org.junit.jupiter.api.Test;
 
@@ -12,8 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@link PendleAmm} and {@link WadLogExp} against the AMM's formulas evaluated independently, in 40-digit decimals
- * ({@link YieldMath#exp}/{@link YieldMath#ln}, no integer steps), and against reference §10.6.
+ * {@link PendleAmm} and {@link PendleLogExp} against the AMM's formulas evaluated independently, in 40-digit decimals
+ * ({@link DecimalReference#exp}/{@link DecimalReference#ln}, no integer steps), and against reference §10.6.
  */
 class PendleAmmTest {
 
@@ -42,7 +42,7 @@ class PendleAmmTest {
     }
 
     static BigDecimal logit(BigDecimal p) {
-        return YieldMath.ln(p.divide(BigDecimal.ONE.subtract(p), MC));
+        return DecimalReference.ln(p.divide(BigDecimal.ONE.subtract(p), MC));
     }
 
     /** Exchange rate (PT per asset) after {@code n} PT go to the account: ln(p/(1−p)) / scalar + anchor. */
@@ -50,13 +50,13 @@ class PendleAmmTest {
         BigDecimal pt = d(m.totalPt());
         BigDecimal asset = d(m.totalSy()).multiply(d(m.syIndex()), MC);
         BigDecimal scalar = d(m.scalarRoot()).divide(tYears(toExpiry), MC);
-        BigDecimal anchor = YieldMath.exp(d(m.lastLnImpliedRate()).multiply(tYears(toExpiry), MC))
+        BigDecimal anchor = DecimalReference.exp(d(m.lastLnImpliedRate()).multiply(tYears(toExpiry), MC))
                 .subtract(logit(pt.divide(pt.add(asset), MC)).divide(scalar, MC));
         return logit(pt.subtract(n).divide(pt.add(asset), MC)).divide(scalar, MC).add(anchor);
     }
 
     static BigDecimal feeRate(PendleAmm.Market m, long toExpiry) {
-        return YieldMath.exp(d(m.lnFeeRateRoot()).multiply(tYears(toExpiry), MC));
+        return DecimalReference.exp(d(m.lnFeeRateRoot()).multiply(tYears(toExpiry), MC));
     }
 
     /** Asset paid for n PT: n / E(n) × feeRate. */
@@ -81,18 +81,18 @@ class PendleAmmTest {
         for (String s : xs) {
             BigDecimal x = new BigDecimal(s);
             BigInteger wad = x.multiply(new BigDecimal(E18)).toBigIntegerExact();
-            BigInteger exact = YieldMath.ln(x).multiply(new BigDecimal(E18)).setScale(0, java.math.RoundingMode.DOWN).toBigInteger();
-            assertTrue(WadLogExp.ln(wad).subtract(exact).abs().compareTo(BigInteger.ONE) <= 0, "ln " + s + ": " + WadLogExp.ln(wad) + " vs " + exact);
+            BigInteger exact = DecimalReference.ln(x).multiply(new BigDecimal(E18)).setScale(0, java.math.RoundingMode.DOWN).toBigInteger();
+            assertTrue(PendleLogExp.ln(wad).subtract(exact).abs().compareTo(BigInteger.ONE) <= 0, "ln " + s + ": " + PendleLogExp.ln(wad) + " vs " + exact);
         }
-        assertEquals(BigInteger.ZERO, WadLogExp.ln(E18));
+        assertEquals(BigInteger.ZERO, PendleLogExp.ln(E18));
         for (String s : new String[] {"0", "0.0125", "0.05", "1", "-0.3", "5"}) {
             BigDecimal x = new BigDecimal(s);
-            BigInteger got = WadLogExp.exp(x.multiply(new BigDecimal(E18)).toBigIntegerExact());
-            BigDecimal exact = YieldMath.exp(x).multiply(new BigDecimal(E18));
+            BigInteger got = PendleLogExp.exp(x.multiply(new BigDecimal(E18)).toBigIntegerExact());
+            BigDecimal exact = DecimalReference.exp(x).multiply(new BigDecimal(E18));
             assertTrue(exact.subtract(new BigDecimal(got)).abs().compareTo(new BigDecimal(2).max(exact.multiply(new BigDecimal("1e-17")))) <= 0,
                     "exp " + s + ": " + got + " vs " + exact);
         }
-        assertThrows(ArithmeticException.class, () -> WadLogExp.ln(BigInteger.ZERO));
+        assertThrows(ArithmeticException.class, () -> PendleLogExp.ln(BigInteger.ZERO));
     }
 
     // ---- pre-compute: scalar, anchor, fee ----
@@ -104,8 +104,8 @@ class PendleAmmTest {
         // rateScalar = scalarRoot × 365 days / timeToExpiry = 20 × 4, exact in integers
         assertEquals(eth(80), c.rateScalar());
         // at p = 1/2 the logit is 0: the anchor is e^(0.05 × 0.25)
-        assertRel(YieldMath.exp(new BigDecimal("0.0125")), c.rateAnchor(), 1e-17, "anchor");
-        assertRel(YieldMath.exp(new BigDecimal("0.00025").multiply(new BigDecimal("0.999500333083533"))), c.feeRate(), 1e-17, "fee rate");
+        assertRel(DecimalReference.exp(new BigDecimal("0.0125")), c.rateAnchor(), 1e-17, "anchor");
+        assertRel(DecimalReference.exp(new BigDecimal("0.00025").multiply(new BigDecimal("0.999500333083533"))), c.feeRate(), 1e-17, "fee rate");
         // no trade: the rate at today's proportion gives back lastLnImpliedRate (to a wei or two of rounding)
         BigInteger ln = PendleAmm.lnImpliedRate(m.totalPt(), c.totalAsset(), c.rateScalar(), c.rateAnchor(), c.timeToExpiry());
         assertTrue(ln.subtract(m.lastLnImpliedRate()).abs().compareTo(BigInteger.valueOf(10)) <= 0, "ln implied " + ln);
@@ -128,7 +128,7 @@ class PendleAmmTest {
         BigDecimal ptPrice = BigDecimal.ONE.divide(d(spot), MC);
         assertEquals(new BigDecimal("0.987578"), ptPrice.setScale(6, java.math.RoundingMode.HALF_EVEN));
         assertRel(BigDecimal.valueOf(Math.exp(-0.0125)), ptPrice, 1e-15, "PT price");
-        BigDecimal apy = YieldMath.pow(d(spot), BigDecimal.valueOf(4)).subtract(BigDecimal.ONE);
+        BigDecimal apy = DecimalReference.pow(d(spot), BigDecimal.valueOf(4)).subtract(BigDecimal.ONE);
         assertEquals(new BigDecimal("0.051271"), apy.setScale(6, java.math.RoundingMode.HALF_EVEN), "implied APY 5.1271 %");
         // the smallest trade pays the fee on top: 1 ETH buys 1/(price × feeRate) PT
         BigInteger out = PendleAmm.ptOutForExactSyIn(m, NOW, E18).orElseThrow();
@@ -215,8 +215,8 @@ class PendleAmmTest {
         BigDecimal pt = d(bought.totalPt());
         BigDecimal p = pt.divide(pt.add(d(bought.totalSy())), MC);
         BigDecimal scalar = BigDecimal.valueOf(80);
-        BigDecimal anchor = YieldMath.exp(new BigDecimal("0.0125"));
-        BigDecimal expected = YieldMath.ln(logit(p).divide(scalar, MC).add(anchor)).multiply(BigDecimal.valueOf(4));
+        BigDecimal anchor = DecimalReference.exp(new BigDecimal("0.0125"));
+        BigDecimal expected = DecimalReference.ln(logit(p).divide(scalar, MC).add(anchor)).multiply(BigDecimal.valueOf(4));
         assertRel(expected, bought.lastLnImpliedRate(), 1e-15, "ln implied rate after the buy");
         // an hour later, no trade: the anchor is re-solved and the rate holds
         PendleAmm.PreCompute later = PendleAmm.preCompute(bought, NOW + 3_600);
