@@ -1,7 +1,6 @@
 package io.lrtyield.devnet.deploy;
 
 import org.jboss.logging.Logger;
-import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.Bool;
 import org.web3j.abi.datatypes.DynamicArray;
@@ -14,15 +13,11 @@ import org.web3j.abi.datatypes.generated.Uint16;
 import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.abi.datatypes.generated.Uint8;
 import org.web3j.crypto.ContractUtils;
-import org.web3j.crypto.Hash;
 import org.web3j.protocol.Web3j;
-import org.web3j.protocol.core.methods.request.Transaction;
-import org.web3j.protocol.core.methods.response.EthEstimateGas;
 
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,20 +56,16 @@ public final class AaveV3Deployer {
     public static final BigInteger BASE_CURRENCY_UNIT = BigInteger.valueOf(100_000_000L);
     private static final List<String> LIBRARIES = List.of("BorrowLogic", "BridgeLogic", "ConfiguratorLogic", "EModeLogic",
             "LiquidationLogic", "PoolLogic", "SupplyLogic", "FlashLoanLogic");
-    /** Sum of gas limits sent before waiting: one 30 M-gas Anvil block. */
-    private static final BigInteger BLOCK_BUDGET = BigInteger.valueOf(29_000_000);
-    private static final BigInteger DEPLOY_FALLBACK_GAS = BigInteger.valueOf(6_000_000);
     private static final BigInteger INIT_RESERVE_GAS = BigInteger.valueOf(3_000_000);
-    private static final Duration MINED_WITHIN = Duration.ofSeconds(60);
 
     private final Web3j web3j;
     private final TxSender deployer;
-    private final List<String> pending = new ArrayList<>();
-    private BigInteger pendingGas = BigInteger.ZERO;
+    private final TxBatch batch;
 
     public AaveV3Deployer(Web3j web3j, TxSender deployer) {
         this.web3j = web3j;
         this.deployer = deployer;
+        this.batch = new TxBatch(web3j, deployer);
     }
 
     /**
@@ -203,14 +194,11 @@ public final class AaveV3Deployer {
     }
 
     private String deploy(String bytecode, Type... args) throws IOException {
-        String address = ContractUtils.generateContractAddress(deployer.address(), deployer.peekNonce());
-        String data = bytecode + (args.length == 0 ? "" : FunctionEncoder.encodeConstructor(List.of(args)));
-        send(null, data, estimate(data));
-        return address;
+        return batch.deploy(bytecode, args);
     }
 
     private void call(String to, String signature, long gas, Type... args) throws IOException {
-        send(to, encode(signature, args), BigInteger.valueOf(gas));
+        batch.call(to, signature, gas, args);
     }
 
     /**
@@ -218,40 +206,19 @@ public final class AaveV3Deployer {
      * how web3j names a struct type.
      */
     public static String encode(String signature, Type... args) {
-        return Hash.sha3String(signature).substring(0, 10) + (args.length == 0 ? "" : FunctionEncoder.encodeConstructor(List.of(args)));
+        return TxBatch.encode(signature, args);
     }
 
     private void send(String to, String data, BigInteger gas) throws IOException {
-        if (pendingGas.add(gas).compareTo(BLOCK_BUDGET) > 0) {
-            flush();
-        }
-        pending.add(deployer.send(to, data, BigInteger.ZERO, gas));
-        pendingGas = pendingGas.add(gas);
+        batch.send(to, data, gas);
     }
 
     private void flush() throws IOException {
-        deployer.awaitAll(pending, MINED_WITHIN);
-        pending.clear();
-        pendingGas = BigInteger.ZERO;
-    }
-
-    /** A creation's gas + 30 %; a constructor that calls a contract of the pending batch cannot be estimated: fallback. */
-    private BigInteger estimate(String data) throws IOException {
-        EthEstimateGas est = web3j.ethEstimateGas(Transaction.createContractTransaction(deployer.address(), null, null, null,
-                BigInteger.ZERO, data)).send();
-        if (est.hasError() || est.getResult() == null) {
-            return DEPLOY_FALLBACK_GAS;
-        }
-        return est.getAmountUsed().multiply(BigInteger.valueOf(13)).divide(BigInteger.TEN).add(BigInteger.valueOf(30_000));
+        batch.flush();
     }
 
     private String viewAddress(String to, String signature) throws IOException {
-        String out = web3j.ethCall(Transaction.createEthCallTransaction(null, to, encode(signature)),
-                org.web3j.protocol.core.DefaultBlockParameterName.LATEST).send().getValue();
-        if (out == null || out.length() < 66) {
-            throw new IOException(signature + " on " + to + " returned nothing");
-        }
-        return "0x" + out.substring(out.length() - 40);
+        return batch.viewAddress(to, encode(signature));
     }
 
     private static DynamicArray<Address> addresses(List<String> list) {
