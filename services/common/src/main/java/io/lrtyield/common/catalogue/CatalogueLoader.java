@@ -74,6 +74,13 @@ public final class CatalogueLoader {
             if (c.asset(venue.asset()).isEmpty()) {
                 throw new IllegalArgumentException("venue " + venue.id() + " holds unknown asset " + venue.asset());
             }
+            if (io.lrtyield.common.lending.morpho.MorphoVenue.isMorpho(venue)) {
+                // a Morpho market is named by its id and its parameters: both must be there and agree
+                if (venue.param("marketId").isEmpty()) {
+                    throw new IllegalArgumentException("venue " + venue.id() + " names a Morpho market without its marketId");
+                }
+                io.lrtyield.common.lending.morpho.MorphoVenue.of(venue, c);
+            }
         }
         for (Asset asset : c.assets()) {
             if (asset.atPar() && !"ETH".equals(asset.underlying()) && !"WETH".equals(asset.underlying())) {

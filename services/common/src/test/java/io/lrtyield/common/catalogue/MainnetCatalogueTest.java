@@ -47,7 +47,7 @@ class MainnetCatalogueTest {
 
     @Test
     void everyVenueHoldsAKnownAssetOfAKnownKind() {
-        assertEquals(12, mainnet.venues().size());
+        assertEquals(13, mainnet.venues().size());
         RateSource ezEth = mainnet.asset("ezETH").orElseThrow().fundamentalRate();
         assertEquals(RateSource.TVL_PER_SUPPLY, ezEth.method());
         assertEquals("0x74a09653A083691711cF8215a6ab074BB4e99ef5", ezEth.contract(), "Renzo RestakeManager");
@@ -73,5 +73,24 @@ class MainnetCatalogueTest {
                 mainnet.venue("eigenlayer-steth").orElseThrow().decimalParam("pointsPerEthPerDay", null)));
         assertEquals(java.util.Map.of(), mainnet.venue("rocketpool-reth").orElseThrow().params(), "params are optional");
         assertEquals("curveStEthEthPool", mainnet.venue("lido-wsteth").orElseThrow().param("exitPool").orElseThrow());
+    }
+
+    /**
+     * Morpho Blue's wstETH/WETH 94.5 % market: its parameters (WETH, wstETH, the oracle, the AdaptiveCurveIrm, LLTV 0.945)
+     * hash to the market id the catalogue names, as third parties publish it (DefiLlama's morpho-blue adapter, DeFi Saver).
+     * The hash ties the five values together; that the id is the live market is to confirm on chain:
+     * {@code idToMarketParams(id)} on 0xBBBBBbbBBb9cC5e90e3b3Af64bdAF62C37EEFFCb must return them (reference: [3p] addresses).
+     */
+    @Test
+    void theMorphoVenuesMarketIdIsTheKeccakOfItsParameters() {
+        Venue v = mainnet.venue("morpho-weth-supply").orElseThrow();
+        io.lrtyield.common.lending.morpho.MorphoVenue m = io.lrtyield.common.lending.morpho.MorphoVenue.of(v, mainnet);
+        assertEquals("0xbbbbbbbbbb9cc5e90e3b3af64bdaf62c37eeffcb", m.morpho());
+        assertEquals(new io.lrtyield.common.lending.morpho.MarketParams("0xC02aaA39b223FE8D0A0e5C4F27eAD9083C756Cc2",
+                "0x7f39C581F595B53c5cb19bD0b3f8dA6c935E2Ca0", "0x2a01EB9496094dA03c4E364Def50f5aD1280AD72",
+                "0x870aC11D48B15DB9a138Cf899d20F13F79Ba00BC", new java.math.BigInteger("945000000000000000")), m.params());
+        assertEquals("0xc54d7acf14de29e0e5527cabd7a576506870346a78a11a6762e2cca66322ec41", m.marketId());
+        assertEquals(VenueKind.LENDING_SUPPLY, v.venueKind());
+        assertEquals("morpho-blue", v.protocol());
     }
 }

@@ -72,6 +72,13 @@ public final class DeployedContracts {
         add(out, "renzoWithdrawQueue", m.renzoWithdrawQueue(), "RenzoWithdrawQueue");
         add(out, "kelpWithdrawalManager", m.kelpWithdrawalManager(), "LRTWithdrawalManager");
         add(out, "etherfiWithdrawRequestNFT", m.etherfiWithdrawRequestNFT(), "EtherFiWithdrawRequestNFT");
+        MorphoDeployment morpho = m.morpho();
+        if (morpho != null) {
+            add(out, "morpho", morpho.morpho(), "Morpho");
+            add(out, "morphoIrm", morpho.irm(), "MorphoAdaptiveCurveIrm");
+            morpho.markets().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .forEach(e -> add(out, "morphoOracles." + e.getKey(), e.getValue().oracle(), "MorphoFixedPriceOracle"));
+        }
         return out;
     }
 

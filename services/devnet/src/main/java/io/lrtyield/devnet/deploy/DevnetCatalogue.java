@@ -32,6 +32,16 @@ public final class DevnetCatalogue {
     /** The simulator's default RedStone-style feed heartbeat (6 h). */
     private static final long REDSTONE_HEARTBEAT = 21_600;
 
+    /** The Morpho Blue lending venue (WETH supplied to the wstETH/WETH market) and the catalogue names of its contracts. */
+    public static final String MORPHO_VENUE = "morpho-weth-supply";
+    static final String MORPHO = "morphoBlue";
+    static final String MORPHO_IRM = "morphoAdaptiveCurveIrm";
+
+    /** The catalogue name of a Morpho market's oracle, e.g. {@code morphoOracleWstEthWeth}. */
+    static String morphoOracle(String collateral) {
+        return "morphoOracle" + Character.toUpperCase(collateral.charAt(0)) + collateral.substring(1).replace("ETH", "Eth") + "Weth";
+    }
+
     private DevnetCatalogue() {
     }
 
@@ -137,6 +147,11 @@ public final class DevnetCatalogue {
             if (m.etherfiWithdrawRequestNFT() != null) {
                 contracts.put("etherfiWithdrawRequestNFT", m.etherfiWithdrawRequestNFT());
             }
+            if (m.morpho() != null) {
+                contracts.put(MORPHO, m.morpho().morpho());
+                contracts.put(MORPHO_IRM, m.morpho().irm());
+                m.morpho().markets().forEach((collateral, market) -> contracts.put(morphoOracle(collateral), market.oracle()));
+            }
             // the rate models are the deployer's (MarketDeployer.initReserve): the size curve's rate impact follows them
             String wethRates = String.join(",", MarketDeployer.WETH_RATES);
             venues.add(new Venue("aave-weth-supply", "LENDING_SUPPLY", "WETH", "aave", 2, 0, 0.0,
@@ -148,6 +163,14 @@ public final class DevnetCatalogue {
                     Map.of("pool", "aavePool", "borrowAsset", "WETH", "targetLtv", "0.9", "maxLtv", "0.92", "liquidationThreshold", "0.95",
                             "borrowRateModel", wethRates, "collateralRateModel", "0,0.045,0.8,0.45", "stakingAsset", "wstETH",
                             "exitPool", "curveStEthWethPool", "exitCoin", "1")));
+            // Morpho Blue's wstETH/WETH market at mainnet's 94.5 % LLTV (the others are on chain, not venues): the quote reads
+            // market(id) and the IRM's rateAtTarget; its parameters here are checked against the id
+            MorphoDeployment.Market wst = m.morpho() == null ? null : m.morpho().markets().get("wstETH");
+            if (wst != null) {
+                venues.add(new Venue(MORPHO_VENUE, "LENDING_SUPPLY", "WETH", "morpho-blue", 2, 0, 0.0, Map.of("morpho", MORPHO,
+                        "collateral", "wstETH", "oracle", morphoOracle("wstETH"), "irm", MORPHO_IRM,
+                        "lltv", new java.math.BigDecimal(wst.lltv(), 18).stripTrailingZeros().toPlainString(), "marketId", wst.id())));
+            }
             // the PT can be sold back to the market any time before expiry; held to expiry it redeems 1:1
             venues.add(new Venue("pendle-pt-weeth", "FIXED_YIELD_PT", "weETH", "pendle", 3, 0, 0.0, Map.of("market", "pendleMarketWeEth")));
             venues.add(new Venue("curve-steth-weth-lp", "LP", "stETH", "curve", 2, 0, 0.0,

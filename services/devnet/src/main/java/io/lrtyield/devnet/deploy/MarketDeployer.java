@@ -39,7 +39,8 @@ import java.util.Map;
  * Deploys and seeds the markets on top of the tokens: Chainlink- and RedStone-style X/ETH market feeds, the real Uniswap v3
  * (npm v3-core bytecode: factory and one 0.01 % asset/WETH pool per asset), Curve stETH/WETH and eETH/WETH pools, an
  * Aave-v3-style pool (WETH, wstETH, weETH, USDC; ETH-correlated eMode; ~60 % WETH utilisation), a Pendle PT market
- * on weETH, EigenLayer with a stETH strategy, Lido's withdrawal queue, and the strategy vault with its allowlist. Three phases, each one batch
+ * on weETH, EigenLayer with a stETH strategy, Lido's withdrawal queue, Morpho Blue (npm bytecode) with WETH markets on wstETH,
+ * weETH and ezETH at 90 % utilisation ({@link MorphoDeployer}), and the strategy vault with its allowlist. Three phases, each one batch
  * of consecutive nonces per sender and one wait: deploy (the second feed family and the Uniswap trader's inventory in a
  * batch of their own), configure, supply. Liquidity comes from the market maker; its {@code UniswapV3Trader} holds the
  * Uniswap positions and later swaps the pools to the simulator's prices.
@@ -105,6 +106,9 @@ public final class MarketDeployer {
     public MarketDeployment deploy(DevnetDeployment d) throws IOException {
         Map<String, BigInteger> rates = FundamentalRates.read(web3j, d);
         anvil.setBalance(mm.address(), eth(400_000));
+        // Morpho's supply and its borrowers' collateral come from the deployer, beyond the tokens' seeds
+        BigInteger deployerEth = web3j.ethGetBalance(deployer.address(), DefaultBlockParameterName.LATEST).send().getBalance();
+        anvil.setBalance(deployer.address(), deployerEth.add(MorphoDeployer.ethNeeded()).add(eth(1_000)));
         long now = web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock().getTimestamp().longValueExact();
         long expiry = now + 180 * 86_400L;
         String me = mm.address();
@@ -150,6 +154,8 @@ public final class MarketDeployer {
         String uniFactory = deploy(dh, "UniswapV3Factory", BigInteger.ZERO);
         // the trader is the market maker's (its owner is its deployer)
         String uniTrader = deploy(mm, mh, "UniswapV3Trader", BigInteger.ZERO);
+        MorphoDeployer morphoDeployer = new MorphoDeployer(deployer, d, rates);
+        MorphoDeployment morpho = morphoDeployer.deployContracts(dh);
         // the contracts mined before the deployer's calls: on interval-mined Anvil a batch whose deployments fill the
         // blocks saw its later calls dropped from the pool (never mined) instead of moved to the next block
         deployer.awaitAll(dh, MINED_WITHIN);
@@ -159,6 +165,7 @@ public final class MarketDeployer {
         call(deployer, dh, d.eETH(), "approve", BigInteger.ZERO, new Address(d.weETH()), uint(MAX));
         call(deployer, dh, d.weETH(), "wrap", BigInteger.ZERO, uint(eth(10_500)));
         call(deployer, dh, d.weETH(), "approve", BigInteger.ZERO, new Address(pendle), uint(MAX));
+        morphoDeployer.configure(dh);
         // Uniswap v3: the 0.01 % tier came after launch (enabled by the factory's owner, as on mainnet), then a pool per
         // asset (CREATE2 addresses), initialized in phase 1b at its fundamental rate once it exists
         call(deployer, dh, uniFactory, "enableFeeAmount", BigInteger.ZERO, new Uint24(UNI_V3_FEE), new Int24(UNI_V3_TICK_SPACING));
@@ -201,7 +208,7 @@ public final class MarketDeployer {
 
         MarketDeployment m = new MarketDeployment(me, strategist, feeds, curveSt, curveE, aave, aaveOracle, usdc, pendle, pendlePt,
                 pendleOracle, expiry, eigenSm, eigenDm, eigenSt, EIGEN_WITHDRAWAL_DELAY_BLOCKS, vault, redStone, uniPools, lidoQueue,
-                renzoQueue, kelpManager, etherfiNft, uniFactory, uniTrader);
+                renzoQueue, kelpManager, etherfiNft, uniFactory, uniTrader, morpho);
 
         // phase 2: configuration (deployer, the admin of every replica) and pool liquidity (market maker)
         dh.clear();
@@ -225,6 +232,7 @@ public final class MarketDeployer {
         call(deployer, dh, eigenSm, "setDelegationManager", BigInteger.ZERO, new Address(eigenDm));
         call(deployer, dh, eigenSm, "addStrategiesToDepositWhitelist", BigInteger.ZERO,
                 new DynamicArray<>(Address.class, List.of(new Address(eigenSt))));
+        morphoDeployer.seed(dh);
         for (VaultAllowlist.Pair pair : VaultAllowlist.pairs(d, m)) {
             call(deployer, dh, vault, "setAllowed", BigInteger.ZERO, new Address(pair.target()),
                     new Bytes4(Numeric.hexStringToByteArray(pair.selector())), new Bool(true));

@@ -28,6 +28,7 @@ import java.util.Map;
  * @param uniV3Factory the Uniswap v3 factory that created {@code uniV3Pools}; null in deployments with the old price replicas
  * @param uniV3Trader the market maker's {@code UniswapV3Trader}: owns the pools' liquidity and swaps them to a price; null
  *                    with the old price replicas
+ * @param morpho Morpho Blue (the audited npm bytecode) with its IRM and WETH markets; null in deployments made before it existed
  */
 public record MarketDeployment(String marketMaker, String strategist, Map<String, String> ethFeeds, String curveStEthPool,
                                String curveEEthPool, String aavePool, String aaveOracle, String usdc, String pendleMarket,
@@ -35,12 +36,26 @@ public record MarketDeployment(String marketMaker, String strategist, Map<String
                                String eigenDelegationManager, String eigenStEthStrategy, long eigenWithdrawalDelayBlocks,
                                String strategyVault, Map<String, String> redStoneFeeds, Map<String, String> uniV3Pools,
                                String lidoWithdrawalQueue, String renzoWithdrawQueue, String kelpWithdrawalManager,
-                               String etherfiWithdrawRequestNFT, String uniV3Factory, String uniV3Trader) {
+                               String etherfiWithdrawRequestNFT, String uniV3Factory, String uniV3Trader, MorphoDeployment morpho) {
 
     public MarketDeployment {
         ethFeeds = Map.copyOf(ethFeeds);
         redStoneFeeds = Map.copyOf(redStoneFeeds);
         uniV3Pools = Map.copyOf(uniV3Pools);
+    }
+
+    /** Without Morpho Blue. */
+    public MarketDeployment(String marketMaker, String strategist, Map<String, String> ethFeeds, String curveStEthPool,
+                            String curveEEthPool, String aavePool, String aaveOracle, String usdc, String pendleMarket,
+                            String pendlePt, String pendleOracle, long pendleExpiry, String eigenStrategyManager,
+                            String eigenDelegationManager, String eigenStEthStrategy, long eigenWithdrawalDelayBlocks,
+                            String strategyVault, Map<String, String> redStoneFeeds, Map<String, String> uniV3Pools,
+                            String lidoWithdrawalQueue, String renzoWithdrawQueue, String kelpWithdrawalManager,
+                            String etherfiWithdrawRequestNFT, String uniV3Factory, String uniV3Trader) {
+        this(marketMaker, strategist, ethFeeds, curveStEthPool, curveEEthPool, aavePool, aaveOracle, usdc, pendleMarket, pendlePt,
+                pendleOracle, pendleExpiry, eigenStrategyManager, eigenDelegationManager, eigenStEthStrategy, eigenWithdrawalDelayBlocks,
+                strategyVault, redStoneFeeds, uniV3Pools, lidoWithdrawalQueue, renzoWithdrawQueue, kelpWithdrawalManager,
+                etherfiWithdrawRequestNFT, uniV3Factory, uniV3Trader, null);
     }
 
     /** Without the real Uniswap v3 factory and trader. */
@@ -54,7 +69,7 @@ public record MarketDeployment(String marketMaker, String strategist, Map<String
         this(marketMaker, strategist, ethFeeds, curveStEthPool, curveEEthPool, aavePool, aaveOracle, usdc, pendleMarket, pendlePt,
                 pendleOracle, pendleExpiry, eigenStrategyManager, eigenDelegationManager, eigenStEthStrategy, eigenWithdrawalDelayBlocks,
                 strategyVault, redStoneFeeds, uniV3Pools, lidoWithdrawalQueue, renzoWithdrawQueue, kelpWithdrawalManager,
-                etherfiWithdrawRequestNFT, null, null);
+                etherfiWithdrawRequestNFT, null, null, null);
     }
 
     /** Without ether.fi's withdrawal queue. */

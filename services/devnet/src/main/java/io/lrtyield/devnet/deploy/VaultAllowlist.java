@@ -72,6 +72,11 @@ public final class VaultAllowlist {
             p.add(new Pair(d.etherfiPool(), "requestWithdraw(address,uint256)"));
             p.add(new Pair(m.etherfiWithdrawRequestNFT(), "claimWithdraw(uint256)"));
         }
+        if (m.morpho() != null) {
+            // Morpho Blue's supply side: the market's parameters travel as a static tuple
+            p.add(new Pair(m.morpho().morpho(), "supply((address,address,address,address,uint256),uint256,uint256,address,bytes)"));
+            p.add(new Pair(m.morpho().morpho(), "withdraw((address,address,address,address,uint256),uint256,uint256,address,address)"));
+        }
         if (m.kelpWithdrawalManager() != null) {
             p.add(new Pair(m.kelpWithdrawalManager(), "initiateWithdrawal(address,uint256,string)"));
             p.add(new Pair(m.kelpWithdrawalManager(), "completeWithdrawal(address,string)"));

@@ -104,6 +104,35 @@ class DevnetCatalogueTest {
         assertEquals(withMarkets, CatalogueLoader.parse(EventCodec.toJson(withMarkets)));
     }
 
+    /** With Morpho Blue deployed: its contracts by name and a lending venue whose parameters are the wstETH market's id. */
+    @Test
+    void morphoAddsItsContractsAndAWethSupplyVenueOnTheWstEthMarket() {
+        String weth = addr(1);
+        io.lrtyield.common.lending.morpho.MarketParams p = new io.lrtyield.common.lending.morpho.MarketParams(weth, WSTETH, addr(42), addr(41),
+                new java.math.BigInteger("945000000000000000"));
+        MorphoDeployment morpho = new MorphoDeployment(addr(40), addr(41), java.util.Map.of("wstETH", new MorphoDeployment.Market(WSTETH, addr(42),
+                p.lltv(), p.id(), java.math.BigInteger.TEN, java.math.BigInteger.ONE), "weETH", new MorphoDeployment.Market(addr(5), addr(43),
+                new java.math.BigInteger("860000000000000000"), "0x" + "11".repeat(32), java.math.BigInteger.TEN, java.math.BigInteger.ONE)));
+        MarketDeployment m = new MarketDeployment(addr(20), addr(21), java.util.Map.of(), addr(24), addr(25), addr(26), addr(27),
+                addr(28), addr(29), addr(30), addr(31), 1_800_000_000L, addr(32), addr(33), addr(34), 600, addr(35), java.util.Map.of(),
+                java.util.Map.of(), addr(36), addr(37), addr(38), addr(39), null, null, morpho);
+        Catalogue c = DevnetCatalogue.of(new DevnetDeployment(31337, MULTICALL3, STETH, WSTETH, ORACLE, 7,
+                weth, addr(2), addr(3), addr(4), addr(5), addr(6), addr(7), addr(8), addr(9), addr(10), KELP_ORACLE, addr(11),
+                PUFETH, RSWETH, addr(12), m));
+        assertEquals(addr(40), c.contracts().get("morphoBlue"));
+        assertEquals(addr(41), c.contracts().get("morphoAdaptiveCurveIrm"));
+        assertEquals(addr(42), c.contracts().get("morphoOracleWstEthWeth"));
+        assertEquals(addr(43), c.contracts().get("morphoOracleWeEthWeth"));
+        assertEquals(15, c.venues().size(), "only the wstETH market is a venue");
+        var v = c.venue(DevnetCatalogue.MORPHO_VENUE).orElseThrow();
+        assertEquals(VenueKind.LENDING_SUPPLY, v.venueKind());
+        assertEquals("morpho-blue", v.protocol());
+        assertEquals("0.945", v.param("lltv").orElseThrow());
+        assertEquals(p, io.lrtyield.common.lending.morpho.MorphoVenue.of(v, c).params());
+        assertEquals(p.id(), v.param("marketId").orElseThrow());
+        assertEquals(c, CatalogueLoader.parse(EventCodec.toJson(c)), "and the loader accepts it (the id is its parameters')");
+    }
+
     @Test
     void etherfiVenueNamesItsWithdrawRequestNftWhereDeployed() {
         MarketDeployment m = new MarketDeployment(addr(20), addr(21), java.util.Map.of(), addr(24), addr(25), addr(26), addr(27),

@@ -75,6 +75,7 @@ class DevnetDeployerIT {
                 new MarketDeployer(anvil.web3j, rpc, deployer, oracle, mm, AnvilFixture.address(2)))
                 .deploy(new BigDecimal("1000"), new BigDecimal("500"));
         deploySeconds = (System.nanoTime() - start) / 1_000_000_000L;
+        System.out.printf(java.util.Locale.ROOT, "devnet deployed in %.2f s (tokens, markets, restaking)%n", (System.nanoTime() - start) / 1e9);
     }
 
     @AfterAll
@@ -106,6 +107,14 @@ class DevnetDeployerIT {
             DeployedContracts.DeployedContract c = byName.get(name);
             assertEquals("replica", c.bytecode(), name);
             assertEquals(null, c.npmPackage(), name);
+        }
+        DeployedContracts.DeployedContract morpho = byName.get("morpho");
+        assertEquals("npm", morpho.bytecode());
+        assertEquals("@morpho-org/morpho-blue", morpho.npmPackage());
+        assertEquals("1.0.0", morpho.version());
+        assertEquals(d.markets().morpho().morpho(), morpho.address());
+        for (String name : List.of("morphoIrm", "morphoOracles.wstETH", "morphoOracles.weETH", "morphoOracles.ezETH")) {
+            assertEquals("replica", byName.get(name).bytecode(), name + ": ours, no published bytecode");
         }
         assertEquals("CurveStableSwap", byName.get("curveStEthPool").artifact());
         // as the deployment API writes it
@@ -235,13 +244,48 @@ class DevnetDeployerIT {
         assertFalse(value(IS_ALLOWED.decode(r.get(17))), "WETH transfer must not be allowlisted");
     }
 
+    /**
+     * Morpho Blue's three markets exist under the ids of their parameters, seeded at the IRM's 90 % target by borrowers at
+     * a 70 % LTV of the oracle's price, and the catalogue's venue resolves to the wstETH one.
+     */
+    @Test
+    void theMorphoMarketsAreSeededAtTheIrmsTarget() throws Exception {
+        MorphoDeployment morpho = d.markets().morpho();
+        assertEquals(java.util.Set.of("wstETH", "weETH", "ezETH"), morpho.markets().keySet());
+        List<Multicall3.Call> calls = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        morpho.markets().forEach((collateral, m) -> {
+            ids.add(collateral);
+            calls.add(io.lrtyield.common.chain.reader.MorphoReader.marketCall(morpho.morpho(), m.id()));
+            calls.add(io.lrtyield.common.chain.reader.MorphoReader.idToMarketParamsCall(morpho.morpho(), m.id()));
+        });
+        List<Multicall3.Result> r = new Multicall3(anvil.web3j, d.multicall3(), 500).aggregate3(calls,
+                anvil.web3j.ethBlockNumber().send().getBlockNumber().longValueExact()).await().atMost(java.time.Duration.ofSeconds(30));
+        for (int i = 0; i < ids.size(); i++) {
+            MorphoDeployment.Market m = morpho.markets().get(ids.get(i));
+            io.lrtyield.common.lending.morpho.MarketState s = value(io.lrtyield.common.chain.reader.MorphoReader.decodeMarket(r.get(2 * i)));
+            io.lrtyield.common.lending.morpho.MarketParams p = value(io.lrtyield.common.chain.reader.MorphoReader.decodeIdToMarketParams(r.get(2 * i + 1)));
+            assertEquals(m.id(), p.id(), ids.get(i) + ": the market is stored under the id of its parameters");
+            assertEquals(d.weth(), p.loanToken());
+            assertEquals(m.collateralToken(), p.collateralToken());
+            assertEquals(morpho.irm(), p.irm());
+            assertEquals(m.supplied(), s.totalSupplyAssets(), ids.get(i) + " supply (no interest yet: accrued in the borrow's block)");
+            assertEquals(m.borrowed(), s.totalBorrowAssets());
+            assertEquals(0, new BigDecimal(s.totalBorrowAssets()).divide(new BigDecimal(s.totalSupplyAssets())).compareTo(new BigDecimal("0.9")));
+        }
+        io.lrtyield.common.lending.morpho.MorphoVenue venue = io.lrtyield.common.lending.morpho.MorphoVenue.of(
+                DevnetCatalogue.of(d).venue(DevnetCatalogue.MORPHO_VENUE).orElseThrow(), DevnetCatalogue.of(d));
+        assertEquals(morpho.markets().get("wstETH").id(), venue.marketId());
+        assertEquals(new BigInteger("945000000000000000"), venue.params().lltv());
+    }
+
     @Test
     void catalogueNamesTheMarkets() {
         Catalogue c = DevnetCatalogue.of(d);
         assertEquals(d.markets().aavePool(), c.contracts().get("aavePool"));
         assertEquals(d.markets().ethFeeds().get("stETH"), c.contracts().get("stETHEthFeed"));
         assertEquals(VenueKind.LEVERAGED_LOOP, c.venue("aave-wsteth-loop").orElseThrow().venueKind());
-        assertEquals(14, c.venues().size());
+        assertEquals(15, c.venues().size());
         assertEquals(d.markets().redStoneFeeds().get("pufETH"), c.contracts().get("pufETHRedStoneFeed"));
         assertEquals(d.markets().uniV3Pools().get("rswETH"), c.contracts().get("rswETHUniV3Pool"));
     }

@@ -137,22 +137,22 @@ public final class PlanMaker {
     /**
      * What the vault holds of each venue an exit spends a unit of, from the snapshot: the token balance of a staking or
      * restaking venue, the PT of a Pendle venue, the WETH aToken of a lending venue (each 0 when none is held), and the
-     * EigenLayer deposit shares from {@code venueUnits} where the snapshot read them. The builder never exits more
+     * EigenLayer deposit shares and Morpho supply shares from {@code venueUnits} where the snapshot read them. The builder never exits more
      * (the bound {@link PlanBuilder#build(List, Map, BigInteger, BigInteger, LoopState, Map)} applies).
      */
     static Map<String, BigInteger> held(io.lrtyield.common.catalogue.Catalogue c, Portfolio p, Map<String, BigInteger> venueUnits) {
         Map<String, BigInteger> held = new HashMap<>();
         for (Venue v : c.venues()) {
+            if (venueUnits.containsKey(v.id())) {
+                // the snapshot read the venue's own unit (EigenLayer deposit shares, Morpho supply shares): the exit spends it
+                held.put(v.id(), venueUnits.get(v.id()));
+                continue;
+            }
             switch (v.venueKind()) {
                 case NATIVE_STAKING, RESTAKING_TOKEN, FIXED_YIELD_PT, LENDING_SUPPLY -> held.put(v.id(), p.position(v.id())
                         .map(pos -> pos.holdings().stream().filter(h -> !h.debt() && h.asset().equalsIgnoreCase(v.asset()))
                                 .map(io.lrtyield.rebalancer.portfolio.Holding::amount).reduce(BigInteger.ZERO, BigInteger::add))
                         .orElse(BigInteger.ZERO));
-                case EIGENLAYER_STRATEGY -> {
-                    if (venueUnits.containsKey(v.id())) {
-                        held.put(v.id(), venueUnits.get(v.id()));
-                    }
-                }
                 default -> {
                 }
             }

@@ -2,7 +2,10 @@ package io.lrtyield.rebalancer.plan;
 
 import io.lrtyield.common.catalogue.Asset;
 import io.lrtyield.common.catalogue.Catalogue;
+import io.lrtyield.common.lending.morpho.MorphoVenue;
 import io.lrtyield.rebalancer.execution.EntryRoutes;
+
+import java.util.Map;
 
 /**
  * Contracts the plan builder routes through, from the catalogue (null where the catalogue has none).
@@ -15,6 +18,7 @@ import io.lrtyield.rebalancer.execution.EntryRoutes;
  * @param ezETH                  Renzo's ezETH; {@code renzoWithdrawQueue} its WithdrawQueue
  * @param rsETH                  Kelp's rsETH; {@code kelpWithdrawalManager} its LRTWithdrawalManager
  * @param etherfiWithdrawRequestNFT ether.fi's WithdrawRequestNFT (requests made through {@code etherfiLiquidityPool})
+ * @param morphoMarkets          the Morpho Blue market of each Morpho lending venue, by venue id ({@link MorphoVenue})
  */
 public record PlanAddresses(String weth, String stETH, String wstETH, String eETH, String weETH, String aavePool,
                             String curveStEthPool, String curveEEthPool, String etherfiLiquidityPool,
@@ -22,7 +26,30 @@ public record PlanAddresses(String weth, String stETH, String wstETH, String eET
                             String rETH, String pendleMarket, String pendlePt, String eigenStrategyManager,
                             String eigenDelegationManager, String eigenStEthStrategy, String lidoWithdrawalQueue,
                             String ezETH, String renzoWithdrawQueue, String rsETH, String kelpWithdrawalManager,
-                            String etherfiWithdrawRequestNFT) {
+                            String etherfiWithdrawRequestNFT, Map<String, MorphoVenue> morphoMarkets) {
+
+    public PlanAddresses {
+        morphoMarkets = morphoMarkets == null ? Map.of() : Map.copyOf(morphoMarkets);
+    }
+
+    /** Without Morpho Blue markets. */
+    public PlanAddresses(String weth, String stETH, String wstETH, String eETH, String weETH, String aavePool,
+                         String curveStEthPool, String curveEEthPool, String etherfiLiquidityPool,
+                         String rocketDepositPool, String renzoRestakeManager, String kelpDepositPool, String pufETH,
+                         String rETH, String pendleMarket, String pendlePt, String eigenStrategyManager,
+                         String eigenDelegationManager, String eigenStEthStrategy, String lidoWithdrawalQueue,
+                         String ezETH, String renzoWithdrawQueue, String rsETH, String kelpWithdrawalManager,
+                         String etherfiWithdrawRequestNFT) {
+        this(weth, stETH, wstETH, eETH, weETH, aavePool, curveStEthPool, curveEEthPool, etherfiLiquidityPool, rocketDepositPool,
+                renzoRestakeManager, kelpDepositPool, pufETH, rETH, pendleMarket, pendlePt, eigenStrategyManager,
+                eigenDelegationManager, eigenStEthStrategy, lidoWithdrawalQueue, ezETH, renzoWithdrawQueue, rsETH, kelpWithdrawalManager,
+                etherfiWithdrawRequestNFT, Map.of());
+    }
+
+    /** The Morpho Blue market of a lending venue, or null when the venue is none (or the catalogue describes it too little). */
+    public MorphoVenue morpho(String venueId) {
+        return morphoMarkets.get(venueId);
+    }
 
     /** Without ether.fi's withdrawal queue: weETH then leaves through Curve only. */
     public PlanAddresses(String weth, String stETH, String wstETH, String eETH, String weETH, String aavePool,
@@ -64,7 +91,7 @@ public record PlanAddresses(String weth, String stETH, String wstETH, String eET
         return new PlanAddresses(weth, stETH, wstETH, eETH, weETH, aavePool, curveStEthPool, curveEEthPool, etherfiLiquidityPool,
                 rocketDepositPool, renzoRestakeManager, kelpDepositPool, pufETH, rETH, pendleMarket, pendlePt, eigenStrategyManager,
                 eigenDelegationManager, eigenStEthStrategy, queue, ezETH, renzoWithdrawQueue, rsETH, kelpWithdrawalManager,
-                etherfiWithdrawRequestNFT);
+                etherfiWithdrawRequestNFT, morphoMarkets);
     }
 
     /** Without the exit-only and PT / EigenLayer contracts: those routes are then unavailable. */
@@ -84,7 +111,20 @@ public record PlanAddresses(String weth, String stETH, String wstETH, String eET
                 c.contracts().get("eigenStrategyManager"), c.contracts().get("eigenDelegationManager"),
                 c.contracts().get("eigenStEthStrategy"), c.contracts().get("lidoWithdrawalQueue"),
                 token(c, "ezETH"), c.contracts().get("renzoWithdrawQueue"), token(c, "rsETH"), c.contracts().get("kelpWithdrawalManager"),
-                c.contracts().get("etherfiWithdrawRequestNFT"));
+                c.contracts().get("etherfiWithdrawRequestNFT"), morphoMarkets(c));
+    }
+
+    /** Each Morpho lending venue's market, by venue id; a venue the catalogue describes too little is left out (no route). */
+    static Map<String, MorphoVenue> morphoMarkets(Catalogue c) {
+        Map<String, MorphoVenue> out = new java.util.LinkedHashMap<>();
+        for (io.lrtyield.common.catalogue.Venue v : c.venues()) {
+            try {
+                MorphoVenue.find(v, c).ifPresent(m -> out.put(v.id(), m));
+            } catch (IllegalArgumentException e) {
+                // the yield service reports the same venue as skipped; without its market there is no route to plan
+            }
+        }
+        return out;
     }
 
     /** The subset {@link EntryRoutes} needs. */

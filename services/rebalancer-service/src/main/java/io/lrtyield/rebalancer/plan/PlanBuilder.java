@@ -3,6 +3,7 @@ package io.lrtyield.rebalancer.plan;
 import io.lrtyield.common.catalogue.Venue;
 import io.lrtyield.common.catalogue.VenueKind;
 import io.lrtyield.common.exit.ExitRoute;
+import io.lrtyield.common.lending.morpho.MorphoVenue;
 import io.lrtyield.rebalancer.execution.EntryRoutes;
 import io.lrtyield.rebalancer.execution.PlannedAction;
 import io.lrtyield.rebalancer.execution.venue.AaveCalls;
@@ -12,6 +13,7 @@ import io.lrtyield.rebalancer.execution.venue.Erc20Calls;
 import io.lrtyield.rebalancer.execution.venue.EtherFiWithdrawalQueueCalls;
 import io.lrtyield.rebalancer.execution.venue.LidoCalls;
 import io.lrtyield.rebalancer.execution.venue.LiquidStakingDepositCalls;
+import io.lrtyield.rebalancer.execution.venue.MorphoCalls;
 import io.lrtyield.rebalancer.execution.venue.PendleCalls;
 import io.lrtyield.rebalancer.execution.venue.WethCalls;
 
@@ -31,7 +33,8 @@ import java.util.Map;
  *       the queue ({@link Move#exit()} QUEUE) and the venue names {@code withdrawalQueue} — through Lido's withdrawal
  *       queue, which like EigenLayer's only starts the exit (said in {@link BuiltPlan#skipped()}, not counted); weETH through unwrap + Curve eETH/WETH;
  *       rETH through {@code burn} (ETH at the protocol rate); pufETH through ERC-4626 {@code redeem} (WETH); Pendle PT
- *       through {@code swapExactPtForToken} then the weETH route; Aave WETH supply withdraw; the wstETH loop through
+ *       through {@code swapExactPtForToken} then the weETH route; Aave WETH supply withdraw; a Morpho Blue WETH supply
+ *       {@code withdraw} (by shares for a full exit, {@link #exitMorpho}); the wstETH loop through
  *       {@link LoopUnwinder}: a trim (under 95 % of its equity) takes that equity out at the loop's leverage
  *       ({@link LoopUnwinder#reduce}), freeing WETH for the entries; a full exit unwinds it whole; EigenLayer through {@code queueWithdrawals}, which only starts the exit: its stETH arrives
  *       after the withdrawal delay, so it is said in {@link BuiltPlan#skipped()} and not counted for the entries.
@@ -40,7 +43,8 @@ import java.util.Map;
  *       pools are real but priced only; the vault's allowlist opens no swap there); the request only starts the exit, said in {@link BuiltPlan#skipped()} and not counted. weETH
  *       leaves by ether.fi's WithdrawRequestNFT instead of Curve when the decision priced its exit as the queue (or the
  *       chain has no eETH pool) and the venue names it, likewise only started and not counted.</li>
- *   <li>In: Lido submit + wrap, ether.fi deposit + wrap, WETH supply, the Rocket Pool, Renzo, Kelp and Puffer deposits,
+ *   <li>In: Lido submit + wrap, ether.fi deposit + wrap, WETH supply (Aave, or Morpho Blue's {@code supply} for the
+ *       vault), the Rocket Pool, Renzo, Kelp and Puffer deposits,
  *       the wstETH loop through {@link LoopEntry} (stake, wrap, supply, eMode, then borrow turns that keep HF ≥ the
  *       minimum), Pendle PT (ether.fi deposit + wrap, then {@code swapExactTokenForPt}) and EigenLayer (Lido submit,
  *       then {@code depositIntoStrategy} into the stETH strategy).</li>
@@ -99,7 +103,7 @@ public final class PlanBuilder {
     public boolean canEnter(Venue v) {
         return switch (v.venueKind()) {
             case IDLE -> true;
-            case LENDING_SUPPLY -> "WETH".equals(v.asset()) && a.aavePool() != null;
+            case LENDING_SUPPLY -> lendingRoute(v);
             case NATIVE_STAKING -> ("wstETH".equals(v.asset()) && a.wstETH() != null) || ("rETH".equals(v.asset()) && a.rocketDepositPool() != null);
             case RESTAKING_TOKEN -> switch (v.asset()) {
                 case "weETH" -> a.etherfiLiquidityPool() != null;
@@ -118,7 +122,7 @@ public final class PlanBuilder {
     public boolean canExit(Venue v) {
         return switch (v.venueKind()) {
             case IDLE -> true;
-            case LENDING_SUPPLY -> "WETH".equals(v.asset()) && a.aavePool() != null;
+            case LENDING_SUPPLY -> lendingRoute(v);
             case NATIVE_STAKING -> ("wstETH".equals(v.asset()) && (a.curveStEthPool() != null || lidoQueue(v)))
                     || ("rETH".equals(v.asset()) && a.rETH() != null);
             case RESTAKING_TOKEN -> ("weETH".equals(v.asset()) && (a.curveEEthPool() != null || etherfiQueue(v)))
@@ -144,6 +148,17 @@ public final class PlanBuilder {
             nominal.put(asset, BigDecimal.ONE);
         }
         return build(List.of(new Move(v, E18)), nominal, E18, BigInteger.ZERO, null).actions().size();
+    }
+
+    /**
+     * WETH supplied to the Aave pool, or — a venue that names a Morpho Blue market ({@link MorphoVenue}) — to that market,
+     * whose parameters the catalogue gave.
+     */
+    private boolean lendingRoute(Venue v) {
+        if (!"WETH".equals(v.asset()) || a.weth() == null) {
+            return false;
+        }
+        return MorphoVenue.isMorpho(v) ? a.morpho(v.id()) != null : a.aavePool() != null;
     }
 
     /** The venue names Lido's withdrawal queue ({@code withdrawalQueue}) and the catalogue has its contract. */
@@ -261,7 +276,7 @@ public final class PlanBuilder {
      *
      * @param held what the vault holds of each venue at the plan's block, in the unit its exit spends, by venue id: the
      *             token (wstETH, weETH, rETH, ezETH, rsETH, pufETH), the PT, the WETH aToken, the EigenLayer deposit
-     *             shares. An exit never spends more ({@link #bounded}); a venue absent from it is not bounded.
+     *             shares, a Morpho market's supply shares. An exit never spends more ({@link #bounded}); a venue absent from it is not bounded.
      */
     public BuiltPlan build(List<Move> moves, Map<String, BigDecimal> ethPerToken, BigInteger idleEthWei, BigInteger idleWethWei,
                            LoopState loop, Map<String, BigInteger> held) {
@@ -282,6 +297,11 @@ public final class PlanBuilder {
             BigInteger out = m.ethWei().negate();
             switch (v.venueKind()) {
                 case LENDING_SUPPLY -> {
+                    MorphoVenue morpho = a.morpho(v.id());
+                    if (morpho != null) {
+                        freedWeth = freedWeth.add(exitMorpho(v, morpho, out, ethPerToken, held, actions, skipped));
+                        continue;
+                    }
                     out = bounded(v, out, out, BigDecimal.ONE, held, skipped);
                     if (out.signum() == 0) {
                         continue;
@@ -438,6 +458,34 @@ public final class PlanBuilder {
         return out.compareTo(worth) >= 0 ? h : units;
     }
 
+    /**
+     * Leaves a Morpho Blue market; the WETH it frees. {@code held} is the vault's supply shares and {@code ethPerToken} (by
+     * venue id) the WETH one share is worth at the plan's block, rounded down: an exit worth the whole position burns every
+     * share ({@code withdraw} by shares: no dust left, and the WETH counted is the shares' value at the block, which interest
+     * only raises by the time it runs); a smaller one withdraws exactly its WETH (Morpho burns the shares it rounds up to).
+     * Without the share rate the exit withdraws its WETH, exact either way.
+     */
+    private BigInteger exitMorpho(Venue v, MorphoVenue market, BigInteger out, Map<String, BigDecimal> ethPerToken,
+                                  Map<String, BigInteger> held, List<PlannedAction> actions, List<String> skipped) {
+        MorphoCalls morpho = new MorphoCalls(market.morpho(), market.params(), vault);
+        BigDecimal perShare = ethPerToken.get(v.id());
+        if (perShare == null || perShare.signum() <= 0) {
+            actions.add(new PlannedAction(v.id(), "WITHDRAW", morpho.withdraw(out), out, out));
+            return out;
+        }
+        BigInteger shares = bounded(v, tokens(out, perShare), out, perShare, held, skipped);
+        if (shares.signum() == 0) {
+            return BigInteger.ZERO;
+        }
+        if (shares.equals(held.get(v.id()))) {
+            BigInteger assets = new BigDecimal(shares).multiply(perShare).setScale(0, RoundingMode.DOWN).toBigInteger();
+            actions.add(new PlannedAction(v.id(), "WITHDRAW", morpho.withdrawShares(shares), assets, assets));
+            return assets;
+        }
+        actions.add(new PlannedAction(v.id(), "WITHDRAW", morpho.withdraw(out), out, out));
+        return out;
+    }
+
     private String noExitReason(Venue v) {
         return switch (v.asset()) {
             case "ezETH", "rsETH" -> "no allowlisted exit route (no " + v.asset() + " pool on this chain and no withdrawal queue in the catalogue)";
@@ -481,6 +529,14 @@ public final class PlanBuilder {
             }
             default -> {
             }
+        }
+        MorphoVenue market = v.venueKind() == VenueKind.LENDING_SUPPLY ? a.morpho(id) : null;
+        if (market != null) {
+            out.add(new PlannedAction(id, "WRAP", weth.deposit(eth), eth, eth));
+            out.add(PlannedAction.of(id, "APPROVE", Erc20Calls.approve(a.weth(), market.morpho(), eth)));
+            out.add(new PlannedAction(id, "SUPPLY", new MorphoCalls(market.morpho(), market.params(), vault).supply(eth), eth, eth));
+            out.add(PlannedAction.of(id, "RESET_APPROVAL", Erc20Calls.resetApproval(a.weth(), market.morpho())));
+            return;
         }
         switch (v.asset()) {
             case "WETH" -> {

@@ -5,10 +5,14 @@ import io.lrtyield.common.catalogue.Catalogue;
 import io.lrtyield.common.catalogue.Venue;
 import io.lrtyield.common.catalogue.VenueKind;
 import io.lrtyield.common.chain.Multicall3;
+import io.lrtyield.common.lending.morpho.AccruedMarket;
+import io.lrtyield.common.lending.morpho.MorphoMath;
+import io.lrtyield.common.lending.morpho.MorphoVenue;
 import io.lrtyield.common.chain.reader.AaveReader;
 import io.lrtyield.common.chain.reader.CurveReader;
 import io.lrtyield.common.chain.reader.EigenLayerReader;
 import io.lrtyield.common.chain.reader.Erc20Reader;
+import io.lrtyield.common.chain.reader.MorphoReader;
 import io.lrtyield.common.chain.reader.Read;
 import io.lrtyield.common.chain.reader.ReserveData;
 import io.lrtyield.common.chain.reader.UserAccountData;
@@ -32,7 +36,8 @@ import java.util.function.Consumer;
  * Reads the vault's positions in one Multicall3 {@code aggregate3} pinned to the block: native ETH, {@code balanceOf}
  * of every catalogue asset, Aave {@code getUserAccountData} with every reserve's aToken and variable-debt balance,
  * EigenLayer deposit shares (and their underlying at the strategy's rate) and queued withdrawal roots, the PT balance
- * of each Pendle venue and the LP balance and virtual price of each Curve LP venue. The aToken and debt-token
+ * of each Pendle venue, the LP balance and virtual price of each Curve LP venue and the supply position of each Morpho
+ * Blue venue with its market ({@link #morpho}). The aToken and debt-token
  * addresses come from {@code getReserveData} once (they never change) and are cached; after that every block is one
  * round trip. A failed sub-call is listed in {@link RawSnapshot#unavailable()} and never fails the snapshot.
  * <p>Lido's withdrawal queue needs two dependent reads: the vault's request ids ({@code getWithdrawalRequests}), then
@@ -382,6 +387,8 @@ public final class PortfolioReader {
         final Map<String, BigInteger> borrowed = new HashMap<>();
         final List<String> unavailable = new ArrayList<>();
         BigInteger eth = BigInteger.ZERO;
+        /** The block's timestamp, set before the results are decoded (a Morpho market is accrued to it). */
+        long timestamp;
         UserAccountData account;
         int queued;
         List<BigInteger> lidoIdsAsked;
@@ -408,6 +415,7 @@ public final class PortfolioReader {
         }
 
         RawSnapshot decode(List<Multicall3.Result> results, long block, long timestamp) {
+            this.timestamp = timestamp;
             for (int i = 0; i < sinks.size(); i++) {
                 sinks.get(i).accept(results.get(i));
             }
@@ -447,6 +455,11 @@ public final class PortfolioReader {
                 case EIGENLAYER_STRATEGY -> eigen(p, venue);
                 case FIXED_YIELD_PT -> pt(p, venue);
                 case LP -> lp(p, venue);
+                case LENDING_SUPPLY -> {
+                    if (MorphoVenue.isMorpho(venue)) {
+                        morpho(p, venue);
+                    }
+                }
                 default -> {
                 }
             }
@@ -535,6 +548,46 @@ public final class PortfolioReader {
                         BigInteger eth = new BigDecimal(lp[0]).multiply(vp.toBigDecimal()).toBigInteger();
                         p.venues.put(venue.id(), List.of(new Holding("LP " + lp[0] + " at virtual price", "ETH", eth, false)));
                     }
+                }));
+    }
+
+    /**
+     * A Morpho Blue supply: the vault's {@code position(id)}, {@code market(id)} and the IRM's {@code rateAtTarget(id)} in
+     * the block's multicall; the market accrued to the block ({@link AccruedMarket}) values the shares as a withdrawal by
+     * shares would pay them ({@code toAssetsDown}). The shares are the venue's unit (what a full exit burns), the WETH
+     * per share (rounded down, so a plan never counts on more) its rate.
+     */
+    private void morpho(Plan p, Venue venue) {
+        MorphoVenue m;
+        try {
+            m = MorphoVenue.of(venue, catalogue);
+        } catch (IllegalArgumentException e) {
+            p.unavailable.add(venue.id() + ": " + e.getMessage());
+            return;
+        }
+        Object[] parts = new Object[2];
+        p.add(MorphoReader.positionCall(m.morpho(), m.marketId(), vault),
+                r -> p.note(MorphoReader.decodePosition(r), venue.id() + " position", v -> parts[0] = v));
+        p.add(MorphoReader.marketCall(m.morpho(), m.marketId()),
+                r -> p.note(MorphoReader.decodeMarket(r), venue.id() + " market", v -> parts[1] = v));
+        p.add(MorphoReader.rateAtTargetCall(m.params().irm(), m.marketId()),
+                r -> p.note(MorphoReader.decodeRateAtTarget(r), venue.id() + " rate at target", rate -> {
+                    if (parts[0] == null || parts[1] == null) {
+                        return;
+                    }
+                    BigInteger shares = ((io.lrtyield.common.lending.morpho.Position) parts[0]).supplyShares();
+                    AccruedMarket market;
+                    try {
+                        market = AccruedMarket.at((io.lrtyield.common.lending.morpho.MarketState) parts[1], rate, p.timestamp);
+                    } catch (ArithmeticException e) {
+                        p.unavailable.add(venue.id() + " market accrual: " + e.getMessage());
+                        return;
+                    }
+                    p.venues.put(venue.id(), List.of(new Holding("morpho supply shares " + shares, venue.asset(), market.supplyAssets(shares), false)));
+                    p.venueUnits.put(venue.id(), shares);
+                    io.lrtyield.common.lending.morpho.MarketState s = market.state();
+                    p.venueRates.put(venue.id(), new BigDecimal(s.totalSupplyAssets().add(MorphoMath.VIRTUAL_ASSETS))
+                            .divide(new BigDecimal(s.totalSupplyShares().add(MorphoMath.VIRTUAL_SHARES)), 40, java.math.RoundingMode.DOWN));
                 }));
     }
 

@@ -4,6 +4,7 @@ import io.lrtyield.common.catalogue.Catalogue;
 import io.lrtyield.common.catalogue.Venue;
 import io.lrtyield.common.catalogue.VenueKind;
 import io.lrtyield.common.event.PriceTick;
+import io.lrtyield.common.lending.morpho.MorphoVenue;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -17,8 +18,8 @@ import java.util.Optional;
 /**
  * Assigns a snapshot's balances to catalogue venues and values them in ETH. Assignment: native ETH and WETH → the idle
  * venue; a token balance → the first staking or restaking venue of that asset; Aave debt → the loop that borrows that
- * asset, with the aToken of the loop's collateral; other aTokens → the lending-supply venue of their asset (or a
- * loop of it); EigenLayer, PT and LP holdings → their venue; anything else → {@link Portfolio#UNASSIGNED}.
+ * asset, with the aToken of the loop's collateral; other aTokens → the Aave lending-supply venue of their asset (or a
+ * loop of it); EigenLayer, PT, LP and Morpho supply holdings → their venue; anything else → {@link Portfolio#UNASSIGNED}.
  * Valuation: fundamental = the asset's fundamental rate from its latest {@link PriceTick} (ETH, WETH and rebasing
  * tokens without a rate view at 1); market = the tick's market price (ETH and WETH at 1), null when missing. PTs are
  * valued at redemption value (one underlying each), said in the position's notes. Lido withdrawal requests are a
@@ -70,7 +71,8 @@ public final class PortfolioValuer {
                     continue;
                 }
                 String asset = supplied.getKey();
-                Optional<Venue> lending = venuesOf(VenueKind.LENDING_SUPPLY).stream().filter(v -> v.asset().equalsIgnoreCase(asset)).findFirst();
+                Optional<Venue> lending = venuesOf(VenueKind.LENDING_SUPPLY).stream()
+                        .filter(v -> v.asset().equalsIgnoreCase(asset) && !MorphoVenue.isMorpho(v)).findFirst();
                 Optional<Venue> loop = venuesOf(VenueKind.LEVERAGED_LOOP).stream().filter(v -> v.asset().equalsIgnoreCase(asset)).findFirst();
                 String id = asset.equalsIgnoreCase(loopWithDebt) || lending.isEmpty()
                         ? loop.map(Venue::id).orElse(lending.map(Venue::id).orElse(Portfolio.UNASSIGNED))

@@ -9,19 +9,35 @@ import java.util.Map;
 
 /**
  * Everything the market venues' quotes need from one block, decoded (the snapshot's domain form). Keys are
- * lower-case addresses; a reserve is keyed {@code pool/asset}. What could not be read is in {@code unavailable} with
+ * lower-case addresses; a reserve is keyed {@code pool/asset}, a Morpho market by its id. What could not be read is in {@code unavailable} with
  * the reason, keyed like the value it stands for.
  *
  * @param blockTimestamp the block's timestamp (time to expiry, windows)
  */
 public record MarketState(long blockTimestamp, Map<String, AaveReserve> reserves, Map<String, StablePool> pools,
-                          Map<String, PendleMarketState> pendleMarkets, Map<String, String> unavailable) {
+                          Map<String, PendleMarketState> pendleMarkets, Map<String, MorphoMarket> morphoMarkets,
+                          Map<String, String> unavailable) {
 
     public MarketState {
         reserves = Map.copyOf(reserves);
         pools = Map.copyOf(pools);
         pendleMarkets = Map.copyOf(pendleMarkets);
+        morphoMarkets = Map.copyOf(morphoMarkets);
         unavailable = Map.copyOf(unavailable);
+    }
+
+    /** Without Morpho Blue markets. */
+    public MarketState(long blockTimestamp, Map<String, AaveReserve> reserves, Map<String, StablePool> pools,
+                       Map<String, PendleMarketState> pendleMarkets, Map<String, String> unavailable) {
+        this(blockTimestamp, reserves, pools, pendleMarkets, Map.of(), unavailable);
+    }
+
+    /**
+     * A Morpho Blue market as read at the block, keyed by its id (lower-case hex): {@code market(id)} as stored (stale
+     * since its last accrual) and its IRM's stored {@code rateAtTarget(id)}; the quote brings both forward to the block
+     * ({@link io.lrtyield.common.lending.morpho.AccruedMarket}).
+     */
+    public record MorphoMarket(io.lrtyield.common.lending.morpho.MarketState stored, BigInteger rateAtTarget) {
     }
 
     /**

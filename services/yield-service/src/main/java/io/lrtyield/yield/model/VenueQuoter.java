@@ -8,6 +8,8 @@ import io.lrtyield.common.event.WindowYield;
 import io.lrtyield.common.event.YieldComponent;
 import io.lrtyield.common.exit.ExitRoute;
 import io.lrtyield.common.exit.ExitRouteChooser;
+import io.lrtyield.common.lending.morpho.AccruedMarket;
+import io.lrtyield.common.lending.morpho.MorphoVenue;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -31,7 +33,8 @@ import java.util.function.Function;
  * {@code borrowAsset} (default WETH), {@code targetLtv}, {@code liquidationThreshold}, {@code stakingAsset} (whose
  * staking APY the venue earns, default the venue's asset), {@code market} (Pendle), {@code ethCoin} (index of the
  * ETH-side coin of an LP pool, default 0), {@code pointsPerEthPerDay}, {@code pointPriceEthLow},
- * {@code pointPriceEthHigh}.
+ * {@code pointPriceEthHigh}; a lending venue on Morpho Blue names {@code morpho} and {@code marketId} (with the market's
+ * parameters, {@link MorphoVenue}) instead of {@code pool} and is quoted by {@link MorphoSupplyModel}.
  *
  * <p>A loop with an {@code exitPool} / {@code exitCoin} is unwound by selling its whole collateral (L × S) into that pool;
  * the cost, L times per unit of equity, is amortised like the others.
@@ -85,6 +88,9 @@ public final class VenueQuoter {
     // ---- lending supply ----
 
     private Optional<VenueQuote> lending(Venue venue, MarketState state, Context ctx) {
+        if (MorphoVenue.isMorpho(venue)) {
+            return morpho(venue, state);
+        }
         String pool = address(venue, "pool", ctx);
         MarketState.AaveReserve r = state.reserves().get(MarketState.reserveKey(pool, venue.asset()));
         if (r == null) {
@@ -117,6 +123,49 @@ public final class VenueQuoter {
         });
         points(venue, components, risk);
         return Optional.of(new VenueQuote(net, "spot", components, List.of(), curve, flags, risk));
+    }
+
+    /**
+     * A Morpho Blue market ({@link MorphoSupplyModel}): the market accrued to the block, the supply APY at its borrow rate,
+     * and a size curve of the APY just after supplying each size. Read by market id ({@code marketId}).
+     */
+    private Optional<VenueQuote> morpho(Venue venue, MarketState state) {
+        String id = venue.param("marketId").orElseThrow(() -> new IllegalArgumentException("venue " + venue.id() + " needs param marketId"))
+                .toLowerCase(Locale.ROOT);
+        MarketState.MorphoMarket stored = state.morphoMarkets().get(id);
+        if (stored == null) {
+            return Optional.empty();
+        }
+        AccruedMarket m = AccruedMarket.at(stored.stored(), stored.rateAtTarget(), state.blockTimestamp());
+        io.lrtyield.common.lending.morpho.MarketState s = m.state();
+        BigDecimal apr = MorphoSupplyModel.supplyApr(m.borrowRate(), s);
+        BigDecimal gross = YieldMath.perSecondApy(apr);
+        BigDecimal fee = fee(venue, gross);
+        BigDecimal borrowApr = MorphoSupplyModel.borrowApr(m.borrowRate());
+        BigDecimal utilisation = MorphoSupplyModel.utilisation(s);
+        List<YieldComponent> components = new ArrayList<>();
+        components.add(new YieldComponent("supply", gross, "morpho market(id) accrued to the block: borrow rate " + m.borrowRate()
+                + "/s (APR " + plain(borrowApr) + ") × utilisation " + plain(utilisation) + " × (1 − fee " + plain(YieldMath.fromWad(s.fee()))
+                + "), compounded per second"));
+        addFee(components, fee);
+        Map<String, String> risk = new LinkedHashMap<>();
+        BigDecimal supplied = YieldMath.fromWad(s.totalSupplyAssets());
+        BigDecimal borrowed = YieldMath.fromWad(s.totalBorrowAssets());
+        risk.put("utilisation", plain(utilisation));
+        risk.put("availableLiquidityEth", plain(supplied.subtract(borrowed).max(BigDecimal.ZERO)));
+        risk.put("tvlEth", plain(supplied));
+        risk.put("borrowApr", plain(borrowApr));
+        risk.put("rateAtTargetApr", plain(MorphoSupplyModel.borrowApr(m.rateAtTarget())));
+        risk.put("marketFee", plain(YieldMath.fromWad(s.fee())));
+        risk.put("marketId", id);
+        venue.param("lltv").ifPresent(l -> risk.put("lltv", l));
+        BigDecimal net = YieldMath.scale(gross.subtract(fee));
+        List<SizePoint> curve = curve(size -> {
+            BigDecimal sized = MorphoSupplyModel.supplyApyAfter(m, YieldMath.wei(size));
+            return YieldMath.scale(sized.subtract(fee(venue, sized)));
+        });
+        points(venue, components, risk);
+        return Optional.of(new VenueQuote(net, "spot", components, List.of(), curve, new ArrayList<>(), risk));
     }
 
     // ---- leveraged loop ----

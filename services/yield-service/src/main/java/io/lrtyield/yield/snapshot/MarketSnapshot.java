@@ -4,11 +4,13 @@ import io.lrtyield.common.catalogue.Asset;
 import io.lrtyield.common.catalogue.Catalogue;
 import io.lrtyield.common.catalogue.Venue;
 import io.lrtyield.common.chain.Multicall3;
+import io.lrtyield.common.lending.morpho.MorphoVenue;
 import io.lrtyield.common.chain.reader.AaveReader;
 import io.lrtyield.common.chain.reader.CoinbaseReader;
 import io.lrtyield.common.chain.reader.CurveReader;
 import io.lrtyield.common.chain.reader.Erc20Reader;
 import io.lrtyield.common.chain.reader.FixedPoint;
+import io.lrtyield.common.chain.reader.MorphoReader;
 import io.lrtyield.common.chain.reader.PendleReader;
 import io.lrtyield.common.chain.reader.PendleState;
 import io.lrtyield.common.chain.reader.Read;
@@ -36,7 +38,9 @@ import java.util.function.Consumer;
  * debt token supplies; Curve {@code balances(0/1)}, {@code A()}, {@code fee()}, {@code get_virtual_price()} of each LP
  * pool and of each staking venue's {@code exitPool}; Pendle {@code readState(router)} of each PT market (the AMM's
  * reserves, scalar root, fee and reserve share), and its SY's {@code exchangeRate()} when the venue names an {@code sy}
- * (the AMM's SY index; without one the SY is taken to be the asset). A failed sub-call makes that item unavailable (with the
+ * (the AMM's SY index; without one the SY is taken to be the asset); Morpho Blue {@code market(id)} and its IRM's
+ * {@code rateAtTarget(id)} of each Morpho lending venue (the market's parameters come from the catalogue, checked against
+ * its id, so no discovery round trip). A failed sub-call makes that item unavailable (with the
  * reason), never the snapshot. The reserve token addresses are learnt once (one extra round trip on the first block)
  * and kept: they never change for a reserve.
  */
@@ -56,6 +60,10 @@ public final class MarketSnapshot {
     private record PendleRef(String market, String router, String sy) {
     }
 
+    /** A Morpho Blue market: its contract, id and IRM ({@code rateAtTarget}). */
+    private record MorphoRef(String morpho, String id, String irm) {
+    }
+
     /** One {@code aggregate3} pinned to a block ({@link Multicall3#aggregate3}; a fake in tests). */
     @FunctionalInterface
     public interface BlockReads {
@@ -66,6 +74,7 @@ public final class MarketSnapshot {
     private final List<ReserveRef> reserves;
     private final Set<String> pools;
     private final List<PendleRef> markets;
+    private final List<MorphoRef> morphoMarkets;
     /** reserve key → {aToken, variable debt token} */
     private final Map<String, String[]> reserveTokens = new ConcurrentHashMap<>();
     private final Map<String, String> skipped = new LinkedHashMap<>();
@@ -75,9 +84,18 @@ public final class MarketSnapshot {
         Map<String, ReserveRef> reserveRefs = new LinkedHashMap<>();
         Set<String> poolSet = new LinkedHashSet<>();
         Map<String, PendleRef> marketRefs = new LinkedHashMap<>();
+        Map<String, MorphoRef> morphoRefs = new LinkedHashMap<>();
         for (Venue v : catalogue.venues()) {
             try {
-                plan(v, catalogue, reserveRefs, poolSet, marketRefs);
+                if (MorphoVenue.isMorpho(v)) {
+                    MorphoVenue m = MorphoVenue.of(v, catalogue);
+                    if (v.param("marketId").isEmpty()) {
+                        throw new IllegalArgumentException("venue " + v.id() + " needs param marketId");
+                    }
+                    morphoRefs.putIfAbsent(m.marketId(), new MorphoRef(m.morpho(), m.marketId(), m.params().irm()));
+                } else {
+                    plan(v, catalogue, reserveRefs, poolSet, marketRefs);
+                }
             } catch (IllegalArgumentException e) {
                 skipped.put(v.id(), e.getMessage());
             }
@@ -85,6 +103,7 @@ public final class MarketSnapshot {
         this.reserves = List.copyOf(reserveRefs.values());
         this.pools = Set.copyOf(poolSet);
         this.markets = List.copyOf(marketRefs.values());
+        this.morphoMarkets = List.copyOf(morphoRefs.values());
     }
 
     /** Venues the catalogue describes too little to read, with the reason (logged once by the caller). */
@@ -133,7 +152,8 @@ public final class MarketSnapshot {
 
     /** How many sub-calls a block's snapshot makes (once the reserve tokens are known). */
     public int callCount() {
-        return reserves.size() * 3 + pools.size() * 5 + markets.size() + (int) markets.stream().filter(m -> m.sy() != null).count();
+        return reserves.size() * 3 + pools.size() * 5 + markets.size() + (int) markets.stream().filter(m -> m.sy() != null).count()
+                + morphoMarkets.size() * 2;
     }
 
     public Uni<MarketState> read(long blockNumber, long blockTimestamp) {
@@ -151,6 +171,9 @@ public final class MarketSnapshot {
             }
             for (PendleRef m : markets) {
                 b.planPendle(m, calls, decoders);
+            }
+            for (MorphoRef m : morphoMarkets) {
+                b.planMorpho(m, calls, decoders);
             }
             if (calls.isEmpty()) {
                 return Uni.createFrom().item(b.build());
@@ -182,6 +205,7 @@ public final class MarketSnapshot {
         private final Map<String, MarketState.AaveReserve> reserveStates = new HashMap<>();
         private final Map<String, StablePool> poolStates = new HashMap<>();
         private final Map<String, MarketState.PendleMarketState> pendleStates = new HashMap<>();
+        private final Map<String, MarketState.MorphoMarket> morphoStates = new HashMap<>();
         private final Map<String, String> unavailable = new HashMap<>();
 
         Builder(long timestamp) {
@@ -283,8 +307,32 @@ public final class MarketSnapshot {
                     s.totalSy(), s.scalarRoot(), s.lnFeeRateRoot(), s.reserveFeePercent(), index.value()));
         }
 
+        void planMorpho(MorphoRef m, List<Multicall3.Call> calls, List<Consumer<Multicall3.Result>> decoders) {
+            Object[] parts = new Object[2];
+            calls.add(MorphoReader.marketCall(m.morpho(), m.id()));
+            decoders.add(result -> parts[0] = MorphoReader.decodeMarket(result));
+            calls.add(MorphoReader.rateAtTargetCall(m.irm(), m.id()));
+            decoders.add(result -> {
+                parts[1] = MorphoReader.decodeRateAtTarget(result);
+                morpho(m, parts);
+            });
+        }
+
+        @SuppressWarnings("unchecked")
+        private void morpho(MorphoRef m, Object[] parts) {
+            Read<io.lrtyield.common.lending.morpho.MarketState> market = (Read<io.lrtyield.common.lending.morpho.MarketState>) parts[0];
+            Read<BigInteger> rateAtTarget = (Read<BigInteger>) parts[1];
+            if (!market.available() || !rateAtTarget.available()) {
+                unavailable.put(m.id(), "morpho market " + m.id() + ": " + firstError(market, rateAtTarget));
+            } else if (market.value().lastUpdate() == 0) {
+                unavailable.put(m.id(), "morpho market " + m.id() + " does not exist on " + m.morpho());
+            } else {
+                morphoStates.put(m.id(), new MarketState.MorphoMarket(market.value(), rateAtTarget.value()));
+            }
+        }
+
         MarketState build() {
-            return new MarketState(timestamp, reserveStates, poolStates, pendleStates, unavailable);
+            return new MarketState(timestamp, reserveStates, poolStates, pendleStates, morphoStates, unavailable);
         }
 
         private static String firstError(Read<?>... reads) {

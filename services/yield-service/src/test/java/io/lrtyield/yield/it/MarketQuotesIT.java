@@ -9,6 +9,8 @@ import io.lrtyield.common.chain.reader.AaveReader;
 import io.lrtyield.common.chain.reader.CurveReader;
 import io.lrtyield.common.chain.reader.ReserveData;
 import io.lrtyield.common.event.SizePoint;
+import io.lrtyield.common.lending.morpho.MarketParams;
+import io.lrtyield.common.lending.morpho.MorphoVenue;
 import io.lrtyield.devnet.anvil.LocalAnvil;
 import io.lrtyield.devnet.deploy.AnvilRpc;
 import io.lrtyield.devnet.deploy.DevnetCatalogue;
@@ -34,7 +36,10 @@ import org.web3j.abi.FunctionReturnDecoder;
 import org.web3j.abi.TypeReference;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.StaticStruct;
 import org.web3j.abi.datatypes.Type;
+import org.web3j.abi.datatypes.generated.Bytes32;
+import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.abi.datatypes.generated.Uint128;
 import org.web3j.abi.datatypes.generated.Uint16;
 import org.web3j.abi.datatypes.generated.Uint8;
@@ -43,6 +48,7 @@ import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.protocol.core.methods.response.EthBlock;
+import org.web3j.utils.Numeric;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -83,6 +89,7 @@ class MarketQuotesIT {
     MarketSnapshot snapshot;
     Multicall3 multicall;
     MarketActions actions;
+    TxSender deployer;
     final VenueQuoter quoter = new VenueQuoter(SIZES, new BigDecimal("90"));
 
     @BeforeAll
@@ -96,8 +103,12 @@ class MarketQuotesIT {
         TxSender oracle = new TxSender(web3j, Credentials.create(ORACLE_KEY), chainId);
         TxSender mm = new TxSender(web3j, Credentials.create(MARKET_MAKER_KEY), chainId);
         AnvilRpc rpc = new AnvilRpc(transport);
+        long started = System.nanoTime();
         d = new DevnetDeployer(web3j, deployer, oracle, rpc, new MarketDeployer(web3j, rpc, deployer, oracle, mm,
                 Credentials.create(STRATEGIST_KEY).getAddress())).deploy(new BigDecimal("1000"), new BigDecimal("500"));
+        System.out.printf(java.util.Locale.ROOT, "devnet deployed in %.2f s (tokens, markets with Morpho Blue, restaking)%n",
+                (System.nanoTime() - started) / 1e9);
+        this.deployer = deployer;
         catalogue = DevnetCatalogue.of(d);
         multicall = new Multicall3(web3j, catalogue.multicall3(), 300);
         snapshot = new MarketSnapshot(multicall::aggregate3, catalogue);
@@ -255,6 +266,82 @@ class MarketQuotesIT {
         VenueQuoter.VenueQuote eigen = quoter.quote(catalogue.venue("eigenlayer-steth").orElseThrow(), state, context()).orElseThrow();
         assertEquals(0, WSTETH_STAKING_APY.compareTo(eigen.netApy()), "EigenLayer deposit earns the token's staking, points apart");
         assertTrue(eigen.components().stream().anyMatch(c -> c.name().equals("points-high")));
+    }
+
+    /**
+     * The Morpho venue against the audited contract: after an {@code accrueInterest} in a block, the quote at that block
+     * (our snapshot: {@code market(id)} and {@code rateAtTarget(id)} through the multicall, the IRM's curve in Java) must
+     * be the supply APY of {@code market(id)} and the IRM's own {@code borrowRateView} read at that block, to the last
+     * decimal; each point of the size curve the APY of {@code borrowRateView} for the market with that much more supplied.
+     */
+    @Test
+    void morphoSupplyApyIsTheContractsStateAfterAccrueInterest() throws Exception {
+        Venue venue = catalogue.venue("morpho-weth-supply").orElseThrow();
+        MorphoVenue mv = MorphoVenue.of(venue, catalogue);
+        List<Type> onChain = call(mv.morpho(), idToMarketParams(mv.marketId()), latest());
+        assertEquals(mv.params(), new MarketParams(address(onChain, 0), address(onChain, 1), address(onChain, 2), address(onChain, 3),
+                (BigInteger) onChain.get(4).getValue()), "the catalogue's parameters are the market's");
+        String hash = deployer.send(mv.morpho(), FunctionEncoder.encode(new Function("accrueInterest", List.of(struct(mv.params())), List.of())),
+                BigInteger.ZERO, BigInteger.valueOf(500_000));
+        BigInteger blockNumber = deployer.awaitAll(List.of(hash), Duration.ofSeconds(30)).get(0).getBlockNumber();
+        EthBlock.Block block = web3j.ethGetBlockByNumber(DefaultBlockParameter.valueOf(blockNumber), false).send().getBlock();
+
+        VenueQuoter.VenueQuote q = quoter.quote(venue, read(block), context()).orElseThrow();
+
+        List<Type> market = call(mv.morpho(), new Function("market", List.of(new Bytes32(Numeric.hexStringToByteArray(mv.marketId()))),
+                List.of(u128(), u128(), u128(), u128(), u128(), u128())), block);
+        BigInteger supplied = (BigInteger) market.get(0).getValue();
+        BigInteger borrowed = (BigInteger) market.get(2).getValue();
+        BigInteger fee = (BigInteger) market.get(5).getValue();
+        assertEquals(block.getTimestamp(), market.get(4).getValue(), "accrued in this block");
+        BigInteger rate = borrowRateView(mv, market, BigInteger.ZERO, block);
+        assertEquals(expectedApy(rate, borrowed, supplied, fee), q.netApy(), "supply APY = borrowRateView × U × (1 − fee), per second");
+        BigDecimal utilisation = new BigDecimal(borrowed).divide(new BigDecimal(supplied), MC);
+        assertTrue(utilisation.compareTo(new BigDecimal("0.9")) >= 0 && utilisation.compareTo(new BigDecimal("0.9001")) < 0,
+                "seeded at the IRM's 90 % target: " + utilisation);
+        assertTrue(q.netApy().compareTo(new BigDecimal("0.02")) > 0 && q.netApy().compareTo(new BigDecimal("0.04")) < 0, q.netApy().toPlainString());
+        for (SizePoint p : q.sizeCurve()) {
+            BigInteger added = YieldMath.wei(p.sizeEth());
+            BigInteger sized = borrowRateView(mv, market, added, block);
+            assertEquals(expectedApy(sized, borrowed, supplied.add(added), fee), p.netApy(), p.sizeEth() + " WETH more supplied");
+        }
+        System.out.printf(java.util.Locale.ROOT, "Morpho wstETH/WETH at block %s: U %s, borrow rate %s/s, supply APY %s; after 1,000 WETH %s,"
+                        + " after 10,000 %s%n", blockNumber, utilisation.round(new MathContext(6)), rate, q.netApy().round(new MathContext(6)),
+                q.sizeCurve().get(2).netApy().round(new MathContext(6)), q.sizeCurve().get(3).netApy().round(new MathContext(6)));
+    }
+
+    private static BigDecimal expectedApy(BigInteger borrowRate, BigInteger borrowed, BigInteger supplied, BigInteger fee) {
+        BigDecimal apr = new BigDecimal(borrowRate).movePointLeft(18).multiply(YieldMath.YEAR)
+                .multiply(new BigDecimal(borrowed).divide(new BigDecimal(supplied), YieldMath.MC))
+                .multiply(BigDecimal.ONE.subtract(new BigDecimal(fee).movePointLeft(18)));
+        return YieldMath.scale(YieldMath.perSecondApy(apr));
+    }
+
+    /** The IRM's {@code borrowRateView} for the market as read, with {@code added} more supplied. */
+    private BigInteger borrowRateView(MorphoVenue mv, List<Type> market, BigInteger added, EthBlock.Block block) throws Exception {
+        List<Type> fields = new java.util.ArrayList<>(market);
+        fields.set(0, new Uint128(((BigInteger) market.get(0).getValue()).add(added)));
+        Function view = new Function("borrowRateView", List.of(struct(mv.params()), new StaticStruct(fields)),
+                List.of(new TypeReference<Uint256>() { }));
+        return uint(call(mv.params().irm(), view, block));
+    }
+
+    private static Function idToMarketParams(String id) {
+        return new Function("idToMarketParams", List.of(new Bytes32(Numeric.hexStringToByteArray(id))), List.of(new TypeReference<Address>() { },
+                new TypeReference<Address>() { }, new TypeReference<Address>() { }, new TypeReference<Address>() { }, new TypeReference<Uint256>() { }));
+    }
+
+    private static String address(List<Type> values, int i) {
+        return values.get(i).toString();
+    }
+
+    private static StaticStruct struct(MarketParams p) {
+        return new StaticStruct(new Address(p.loanToken()), new Address(p.collateralToken()), new Address(p.oracle()), new Address(p.irm()),
+                new Uint256(p.lltv()));
+    }
+
+    private static TypeReference<Uint128> u128() {
+        return new TypeReference<>() { };
     }
 
     @Test

@@ -81,7 +81,7 @@ class AllowlistMainnetTest {
     @Test
     void everyStatedSelectorIsTheKeccakOfItsSignature() throws Exception {
         JsonNode rules = file().path("rules");
-        assertEquals(38, rules.size());
+        assertEquals(40, rules.size());
         for (JsonNode r : rules) {
             String signature = r.path("signature").asText();
             assertEquals(r.path("selector").asText(), keccakSelector(signature), signature);
@@ -126,7 +126,9 @@ class AllowlistMainnetTest {
 
     @Test
     void loadsAgainstTheMainnetCataloguesAddressBook() {
-        assertEquals(38, allowlist.pairs().size());
+        assertEquals(40, allowlist.pairs().size());
+        assertTrue(allowlist.pairs().contains(new VaultPair("0xbbbbbbbbbb9cc5e90e3b3af64bdaf62c37eeffcb", "0xa99aad89")), "Morpho Blue supply");
+        assertTrue(allowlist.pairs().contains(new VaultPair("0xbbbbbbbbbb9cc5e90e3b3af64bdaf62c37eeffcb", "0x5c2bea49")), "Morpho Blue withdraw");
         assertTrue(allowlist.pairs().contains(new VaultPair("0x87870bca3f3fd6335c3f4ce8392d69350b4fa4e2", "0x617ba037")), "Aave v3 supply");
         assertTrue(allowlist.pairs().contains(new VaultPair("0xae7ab96520de3a18e5e111b5eaab095312d7fe84", "0xa1903eab")), "Lido submit");
         assertTrue(allowlist.pairs().contains(new VaultPair("0xdc24316b9ae028f1497c275eb9192a3ea0f67022", "0x3df02124")), "Curve exchange");
@@ -174,7 +176,9 @@ class AllowlistMainnetTest {
                 new LidoWithdrawalQueueCalls(LIDO_WITHDRAWAL_QUEUE, VAULT).claimWithdrawal(BigInteger.valueOf(42)),
                 Erc20Calls.approve(EETH, ETHERFI_LIQUIDITY_POOL, ONE),
                 EtherFiWithdrawalQueueCalls.requestWithdraw(ETHERFI_LIQUIDITY_POOL, VAULT, ONE),
-                EtherFiWithdrawalQueueCalls.claimWithdraw(ETHERFI_WITHDRAW_REQUEST_NFT, BigInteger.valueOf(42)));
+                EtherFiWithdrawalQueueCalls.claimWithdraw(ETHERFI_WITHDRAW_REQUEST_NFT, BigInteger.valueOf(42)),
+                Erc20Calls.approve(book.get("WETH"), book.get("morphoBlue"), ONE), morpho(VAULT).supply(ONE), morpho(VAULT).withdraw(ONE),
+                morpho(VAULT).withdrawShares(ONE));
         for (ContractCall call : calls) {
             assertDoesNotThrow(() -> allowlist.require(call), call.signature() + " on " + call.target());
         }
@@ -205,6 +209,25 @@ class AllowlistMainnetTest {
         assertThrows(NotAllowlistedException.class, () -> allowlist.require(wrapWithEth), "ETH on a non-payable call");
         assertThrows(NotAllowlistedException.class, () -> allowlist.require(
                 Erc20Calls.approve(book.get("cbETH"), book.get("aavePool"), ONE)), "cbETH has no mainnet route");
+        assertThrows(NotAllowlistedException.class, () -> allowlist.require(morpho(ATTACKER).supply(ONE)));
+        assertThrows(NotAllowlistedException.class, () -> allowlist.require(morpho(ATTACKER).withdraw(ONE)));
+        io.lrtyield.common.lending.morpho.MarketParams theirs = new io.lrtyield.common.lending.morpho.MarketParams(book.get("WETH"),
+                book.get("wstETH"), ATTACKER, book.get("morphoAdaptiveCurveIrm"), new BigInteger("945000000000000000"));
+        assertThrows(NotAllowlistedException.class, () -> allowlist.require(
+                new io.lrtyield.rebalancer.execution.venue.MorphoCalls(book.get("morphoBlue"), theirs, VAULT).supply(ONE)),
+                "a market priced by another oracle");
+    }
+
+    /** The mainnet catalogue's Morpho market, for {@code onBehalf} / receiver {@code who}. */
+    private io.lrtyield.rebalancer.execution.venue.MorphoCalls morpho(String who) {
+        try {
+            Catalogue c = mainnetCatalogue();
+            io.lrtyield.common.lending.morpho.MorphoVenue m = io.lrtyield.common.lending.morpho.MorphoVenue.of(
+                    c.venue("morpho-weth-supply").orElseThrow(), c);
+            return new io.lrtyield.rebalancer.execution.venue.MorphoCalls(m.morpho(), m.params(), who);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static Catalogue mainnetCatalogue() throws IOException {

@@ -38,7 +38,7 @@ class AllowlistTest {
                 "pendlePtWeEth", "rocketDepositPool", "etherfiLiquidityPool", "renzoRestakeManager", "kelpDepositPool",
                 "curveStEthWethPool", "curveEEthWethPool", "aavePool", "pendleMarketWeEth", "eigenStrategyManager",
                 "eigenDelegationManager", "eigenStEthStrategy", "lidoWithdrawalQueue", "renzoWithdrawQueue", "kelpWithdrawalManager",
-                "etherfiWithdrawRequestNFT"};
+                "etherfiWithdrawRequestNFT", "morphoBlue", "morphoOracleWstEthWeth", "morphoAdaptiveCurveIrm"};
         for (int i = 0; i < names.length; i++) {
             book.put(names[i], String.format("0x%040x", 0x1000 + i));
         }
@@ -58,9 +58,9 @@ class AllowlistTest {
 
     @Test
     void devnetConfigurationHasTheVaultsPairs() {
-        assertEquals(47, allowlist.pairs().size(), "37 + rETH burn and pufETH redeem + Lido's requestWithdrawals and claimWithdrawal"
+        assertEquals(49, allowlist.pairs().size(), "37 + rETH burn and pufETH redeem + Lido's requestWithdrawals and claimWithdrawal"
                 + " + Renzo's withdraw and claim + Kelp's initiateWithdrawal and completeWithdrawal"
-                + " + ether.fi's requestWithdraw and claimWithdraw");
+                + " + ether.fi's requestWithdraw and claimWithdraw + Morpho's supply and withdraw");
         assertTrue(allowlist.pairs().contains(new VaultPair(book.get("aavePool"), "0x617ba037")));
         assertTrue(allowlist.pairs().contains(new VaultPair(book.get("stETH"), "0xa1903eab")));
     }

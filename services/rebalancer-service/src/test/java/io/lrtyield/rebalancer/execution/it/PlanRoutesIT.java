@@ -2,6 +2,11 @@ package io.lrtyield.rebalancer.execution.it;
 
 import io.lrtyield.common.catalogue.Catalogue;
 import io.lrtyield.common.catalogue.Venue;
+import io.lrtyield.common.chain.Multicall3;
+import io.lrtyield.common.chain.reader.MorphoReader;
+import io.lrtyield.common.lending.morpho.AccruedMarket;
+import io.lrtyield.common.lending.morpho.MorphoMath;
+import io.lrtyield.common.lending.morpho.MorphoVenue;
 import io.lrtyield.devnet.deploy.DevnetCatalogue;
 import io.lrtyield.devnet.deploy.DevnetDeployment;
 import io.lrtyield.devnet.deploy.MarketDeployment;
@@ -19,6 +24,9 @@ import io.lrtyield.rebalancer.plan.LoopState;
 import io.lrtyield.rebalancer.plan.PlanAddresses;
 import io.lrtyield.rebalancer.plan.PlanBuilder;
 import io.lrtyield.rebalancer.plan.PlanSettings;
+import io.lrtyield.rebalancer.portfolio.Holding;
+import io.lrtyield.rebalancer.portfolio.PortfolioReader;
+import io.lrtyield.rebalancer.portfolio.RawSnapshot;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -54,7 +62,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * built from the devnet catalogue and the on-chain fundamental rates (what the price service would publish) run
  * through PlanExecutor and the vault's {@code manage}; the vault's balances afterwards must lie between the plan's
  * min-outs and its expected amounts, and the Aave health factor read on chain after every action of the loop entry
- * must stay ≥ the minimum.
+ * must stay ≥ the minimum; a Morpho Blue supply and full exit must move the vault's shares and WETH to the wei.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -259,6 +267,106 @@ class PlanRoutesIT {
         BigInteger freed = balance(d.weth()).subtract(wethBefore);
         assertTrue(freed.compareTo(minOuts.subtract(repaid)) >= 0 && freed.compareTo(E18.multiply(BigInteger.valueOf(5))) <= 0,
                 "WETH freed " + freed + " vs ≥ " + minOuts.subtract(repaid));
+    }
+
+    /**
+     * The Morpho Blue venue through the vault, wei-exact against the audited contract: an entry of 100 ETH mints the
+     * shares {@code toSharesDown} gives on the market accrued to the supply's block; the portfolio reader values them as
+     * {@code market(id)} does right after an {@code accrueInterest} ({@code toAssetsDown}); the full exit the plan builds
+     * from that snapshot burns every share (none left) and pays the vault exactly {@code toAssetsDown} of them on the
+     * market accrued to the withdrawal's block.
+     */
+    @Test
+    @Order(5)
+    void morphoSupplyThenFullExitThroughTheVaultIsWeiExact() throws Exception {
+        Venue venue = venue("morpho-weth-supply");
+        MorphoVenue mv = MorphoVenue.of(venue, catalogue);
+        BigInteger hundred = E18.multiply(BigInteger.valueOf(100));
+        BigInteger wethBefore = balance(d.weth());
+        BuiltPlan in = builder.build(List.of(move("morpho-weth-supply", 100)), rates(), ethOf(vault), BigInteger.ZERO, null);
+        assertEquals(List.of("WRAP", "APPROVE", "SUPPLY", "RESET_APPROVAL"), in.actions().stream().map(PlannedAction::kind).toList());
+        long supplyBlock = runReport("it-routes-morpho-in", in).outcomes().get(2).blockNumber();
+
+        io.lrtyield.common.lending.morpho.MarketState before = morphoMarket(mv, supplyBlock - 1);
+        AccruedMarket atSupply = AccruedMarket.at(before, rateAtTarget(mv, supplyBlock - 1), timestamp(supplyBlock));
+        BigInteger shares = supplyShares(mv, supplyBlock);
+        assertEquals(MorphoMath.toSharesDown(hundred, atSupply.state().totalSupplyAssets(), atSupply.state().totalSupplyShares()), shares,
+                "shares minted for 100 WETH on the market accrued to the block");
+        assertEquals(atSupply.state().totalSupplyAssets().add(hundred), morphoMarket(mv, supplyBlock).totalSupplyAssets());
+        assertEquals(wethBefore, balance(d.weth()), "the WETH wrapped is the WETH supplied");
+        assertEquals(BigInteger.ZERO, allowance(d.weth(), mv.morpho()));
+
+        // the portfolio reader at a block where the market was just accrued: its value is the contract's own totals
+        io.lrtyield.devnet.deploy.TxSender anyone = new io.lrtyield.devnet.deploy.TxSender(devnet.web3j,
+                org.web3j.crypto.Credentials.create(DevnetFixture.MARKET_MAKER_KEY), devnet.web3j.ethChainId().send().getChainId().longValueExact());
+        org.web3j.abi.datatypes.StaticStruct params = new org.web3j.abi.datatypes.StaticStruct(new Address(mv.params().loanToken()),
+                new Address(mv.params().collateralToken()), new Address(mv.params().oracle()), new Address(mv.params().irm()),
+                new Uint256(mv.params().lltv()));
+        String hash = anyone.send(mv.morpho(), FunctionEncoder.encode(new Function("accrueInterest", List.of(params), List.of())),
+                BigInteger.ZERO, BigInteger.valueOf(500_000));
+        long accrued = anyone.awaitAll(List.of(hash), java.time.Duration.ofSeconds(30)).get(0).getBlockNumber().longValueExact();
+        Multicall3 multicall = new Multicall3(devnet.web3j, catalogue.multicall3(), 300);
+        RawSnapshot raw = new PortfolioReader(catalogue, vault, multicall::aggregate3).read(accrued, timestamp(accrued))
+                .await().atMost(java.time.Duration.ofSeconds(30));
+        io.lrtyield.common.lending.morpho.MarketState onChain = morphoMarket(mv, accrued);
+        BigInteger value = MorphoMath.toAssetsDown(shares, onChain.totalSupplyAssets(), onChain.totalSupplyShares());
+        assertEquals(List.of(new Holding("morpho supply shares " + shares, "WETH", value, false)), raw.venueHoldings().get(venue.id()));
+        assertEquals(shares, raw.venueUnits().get(venue.id()));
+        assertTrue(value.compareTo(hundred.subtract(BigInteger.ONE)) >= 0 && value.subtract(hundred).compareTo(E18.divide(BigInteger.valueOf(1_000))) < 0,
+                "100 WETH less the supply's share rounding (≤ 1 wei), plus the interest of a few seconds: " + value);
+
+        // the full exit, as PlanMaker builds it from the snapshot: the position's value out, bounded by the shares held
+        Map<String, BigDecimal> rates = new HashMap<>(rates());
+        rates.putAll(raw.venueRates());
+        BuiltPlan out = builder.build(List.of(new PlanBuilder.Move(venue, value.negate())), rates, BigInteger.ZERO, BigInteger.ZERO, null,
+                raw.venueUnits());
+        assertEquals(1, out.actions().size(), out.actions().toString());
+        assertEquals(shares, word(out.actions().get(0), 6), "withdraw by every share");
+        assertEquals(BigInteger.ZERO, word(out.actions().get(0), 5));
+        BigInteger wethBeforeExit = balance(d.weth());
+        long exitBlock = runReport("it-routes-morpho-out", out).outcomes().get(0).blockNumber();
+        AccruedMarket atExit = AccruedMarket.at(morphoMarket(mv, exitBlock - 1), rateAtTarget(mv, exitBlock - 1), timestamp(exitBlock));
+        BigInteger paid = balance(d.weth()).subtract(wethBeforeExit);
+        assertEquals(atExit.supplyAssets(shares), paid, "toAssetsDown of every share on the market accrued to the withdrawal's block");
+        assertTrue(paid.compareTo(out.actions().get(0).minOut()) >= 0, paid + " < planned " + out.actions().get(0).minOut());
+        assertEquals(BigInteger.ZERO, supplyShares(mv, exitBlock), "no dust left in the market");
+        System.out.printf(java.util.Locale.ROOT, "Morpho through the vault: 100 WETH → %s shares, valued %s → %s WETH back (blocks %d, %d, %d)%n",
+                shares, value, paid, supplyBlock, accrued, exitBlock);
+    }
+
+    private ExecutionReport runReport(String planId, BuiltPlan plan) throws Exception {
+        ExecutionReport report = devnet.executor(devnet.allowlist, ExecutionListener.NONE, devnet.chain::pendingNonce)
+                .execute(new ExecutionPlan(planId, plan.actions()));
+        assertEquals(ExecutionReport.DONE, report.status(), report.error());
+        return report;
+    }
+
+    private io.lrtyield.common.lending.morpho.MarketState morphoMarket(MorphoVenue mv, long block) throws Exception {
+        return decode(MorphoReader.decodeMarket(callAt(MorphoReader.marketCall(mv.morpho(), mv.marketId()), block)));
+    }
+
+    private BigInteger rateAtTarget(MorphoVenue mv, long block) throws Exception {
+        return decode(MorphoReader.decodeRateAtTarget(callAt(MorphoReader.rateAtTargetCall(mv.params().irm(), mv.marketId()), block)));
+    }
+
+    private BigInteger supplyShares(MorphoVenue mv, long block) throws Exception {
+        return decode(MorphoReader.decodePosition(callAt(MorphoReader.positionCall(mv.morpho(), mv.marketId(), vault), block))).supplyShares();
+    }
+
+    private Multicall3.Result callAt(Multicall3.Call call, long block) throws Exception {
+        org.web3j.protocol.core.methods.response.EthCall r = devnet.web3j.ethCall(Transaction.createEthCallTransaction(null, call.target(),
+                call.callData()), org.web3j.protocol.core.DefaultBlockParameter.valueOf(BigInteger.valueOf(block))).send();
+        return new Multicall3.Result(!r.isReverted() && !r.hasError(), Numeric.hexStringToByteArray(r.getValue() == null ? "0x" : r.getValue()));
+    }
+
+    private static <T> T decode(io.lrtyield.common.chain.reader.Read<T> read) {
+        assertTrue(read.available(), read.error());
+        return read.value();
+    }
+
+    private long timestamp(long block) throws Exception {
+        return devnet.web3j.ethGetBlockByNumber(org.web3j.protocol.core.DefaultBlockParameter.valueOf(BigInteger.valueOf(block)), false).send()
+                .getBlock().getTimestamp().longValueExact();
     }
 
     private void run(String planId, BuiltPlan plan, ExecutionListener listener) throws Exception {
