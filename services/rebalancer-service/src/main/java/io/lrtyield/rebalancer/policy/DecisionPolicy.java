@@ -183,8 +183,9 @@ public final class DecisionPolicy {
             }
             // a venue already above its cap or exit cap can only be reduced: the bound must admit the current amount
             // for "hold" to be feasible, so it is kept at ≥ current only through the budget, not the bound
-            venues.add(new io.lrtyield.strategy.optimizer.Venue(v.id(), current, e.apy(), e.decayPerEth(), score.score(),
-                    Math.max(cap, 0), Math.max(exitCap, 0), v.withdrawalDelaySeconds() / 86_400.0, tradeCost(v, v, e.exitCostFraction())));
+            venues.add(new io.lrtyield.strategy.optimizer.Venue(v.id(), current, withOurOwn(e.apy(), e.decayPerEth(), current),
+                    e.decayPerEth(), score.score(), Math.max(cap, 0), Math.max(exitCap, 0), v.withdrawalDelaySeconds() / 86_400.0,
+                    tradeCost(v, v, e.exitCostFraction())));
         }
         String prefix = breaker.isEmpty() ? "" : "circuit breaker: " + String.join("; ", breaker) + "; ";
         // a plan values the whole vault: while a held asset's price cannot be acted on, no new plan
@@ -356,6 +357,18 @@ public final class DecisionPolicy {
         return new Solved(p, optimizer.solve(p));
     }
 
+    /**
+     * The optimizer's size-zero APY of a venue we hold {@code current} of. A quote describes the market as it is, our
+     * position in it: its net APY is what the position earns now, and its size curve what adding more would do. The
+     * optimizer's model APY(x) = apy − decay·x counts x from zero, so without this the held position was charged its
+     * own impact twice — a Morpho supply of 2,272 WETH that had lowered the market's utilisation from 90 % to 73 % was
+     * valued at the rate after a second 2,272 (the next decision wanted 1,272 of it out again, and more back in once
+     * the rate recovered). Anchored at the quote: APY(current) = the quoted APY, APY(x) = quoted − decay·(x − current).
+     */
+    static double withOurOwn(double quotedApy, double decayPerEth, double current) {
+        return quotedApy + decayPerEth * current;
+    }
+
     /** The optimizer's own yield term at amount x (one definition, in the optimizer's Venue). */
     static double yieldAt(io.lrtyield.strategy.optimizer.Venue v, double x, AllocationProblem p) {
         return v.riskAdjustedYield(x, p.riskAversion(), p.horizonYears());
@@ -418,8 +431,9 @@ public final class DecisionPolicy {
             double borrowable = q.risk().get("borrowAvailableEth") == null ? Double.POSITIVE_INFINITY
                     : 0.9 * Double.parseDouble(q.risk().get("borrowAvailableEth")) / Math.max(l - 1, 1e-9);
             double rungCap = passes ? Math.min(Math.max(cap, 0), (isHeld ? current : 0) + borrowable) : 0;
-            venues.add(new io.lrtyield.strategy.optimizer.Venue(id, isHeld ? current : 0, LoopLadder.apyAt(q, l0, l),
-                    e.decayPerEth() * LoopLadder.decayScale(l0, l), risk, rungCap, Math.max(exitCap, 0),
+            double rungDecay = e.decayPerEth() * LoopLadder.decayScale(l0, l);
+            venues.add(new io.lrtyield.strategy.optimizer.Venue(id, isHeld ? current : 0, withOurOwn(LoopLadder.apyAt(q, l0, l), rungDecay,
+                    isHeld ? current : 0), rungDecay, risk, rungCap, Math.max(exitCap, 0),
                     v.withdrawalDelaySeconds() / 86_400.0, tradeCost(v, LoopLadder.at(v, ltv), rungExit)));
         }
         if (ids.size() > 1) {

@@ -318,6 +318,29 @@ class DecisionPolicyTest {
         assertTrue(u.excluded().get("rocketpool-reth").startsWith("rETH UNSAFE"), u.excluded().toString());
     }
 
+    /**
+     * A quote describes the market with our position in it. A lending venue paying 4 % at size zero, 1 point lower per
+     * 1,000 ETH of our supply, beside a flat 3 %: the optimum from zero is 500 ETH. Once supplied, the market pays 3.5 %
+     * and its curve falls from there; anchored at the quote the optimizer keeps the 500 — read from zero, the held
+     * position would carry its own impact twice and the next decision would take 250 ETH out again.
+     */
+    @Test
+    void aHeldPositionIsValuedAtTheQuoteThatAlreadyHoldsItsImpact() {
+        double d = 1e-5;
+        java.util.function.DoubleUnaryOperator targetOfA = held -> {
+            double quoted = 0.04 - d * held;
+            var a = new io.lrtyield.strategy.optimizer.Venue("a", held, DecisionPolicy.withOurOwn(quoted, d, held), d, 0, 1_000, 1_000, 0,
+                    io.lrtyield.strategy.optimizer.TradeCost.NONE);
+            var b = new io.lrtyield.strategy.optimizer.Venue("b", 1_000 - held, 0.03, 0, 0, 1_000, 1_000, 0, io.lrtyield.strategy.optimizer.TradeCost.NONE);
+            return new io.lrtyield.strategy.optimizer.AllocationOptimizer().solve(new io.lrtyield.strategy.optimizer.AllocationProblem(List.of(a, b),
+                    List.of(), io.lrtyield.strategy.optimizer.LiquidityReserve.NONE, 1_000, 0, 1)).allocations().get(0).amount();
+        };
+        assertEquals(500, targetOfA.applyAsDouble(0), 1e-6);
+        assertEquals(500, targetOfA.applyAsDouble(500), 1e-6, "the position entered is kept");
+        assertEquals(500, targetOfA.applyAsDouble(800), 1e-6, "too much is trimmed to the same optimum");
+        assertEquals(0.04, DecisionPolicy.withOurOwn(0.035, d, 500), 1e-15);
+    }
+
     /** Never enter what cannot be left: a venue with an entry route but no exit route stays out of the problem. */
     @Test
     void aVenueWithNoExitRouteIsNotEntered() {
